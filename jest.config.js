@@ -1,0 +1,15 @@
+// Test layers (see README "Tests"): unit and contract run in parallel; e2e, reliability drive the
+// real engine and are heavier, so they run with limited parallelism from scripts/run-tests.js.
+const tsJest = ["ts-jest", { tsconfig: "test/tsconfig.json" }];
+const project = (name, extra = {}) => ({
+  displayName: name,
+  testEnvironment: "node",
+  transform: { "^.+\\.ts$": tsJest },
+  testMatch: [`<rootDir>/test/${name}/**/*.test.ts`],
+  ...extra,
+});
+
+module.exports = {
+  projects: [project("unit"), project("contract"), project("e2e"), project("reliability")],
+  testTimeout: 600_000,
+};

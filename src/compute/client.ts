@@ -1,0 +1,80 @@
+/**
+ * Client for the generic Instances API (seed 003): one method per API operation, plus the
+ * Incus-style operations API its create and delete report progress through (seed 004).
+ */
+import { requireSetting } from "../core/credentials";
+import { HttpClient, path } from "../core/http";
+import { IncusOperationsApi, parseIncusError } from "../core/incus-operations";
+import type { Logger } from "../core/log";
+
+/** An instance as the API returns it. */
+export interface ApiComputeInstance {
+  id: string;
+  metadata: { name: string; labels?: Record<string, string>; created_at?: string };
+  spec: {
+    type: string;
+    image: string;
+    vcpus?: number;
+    memory_mb?: number;
+    disk_gb?: number;
+    vpc_id?: string;
+    subnet_id?: string;
+    security_groups?: string[];
+    ssh_key_ids?: string[];
+    user_data?: string;
+  };
+  status: { state: string; host_id?: string; private_ip?: string; public_ip?: string };
+  /** Present on the create response: the operation tracking provisioning. */
+  operation_id?: string;
+}
+
+export type CreateComputeInstanceBody = Pick<ApiComputeInstance, "metadata" | "spec">;
+
+function parseComputeError(body: unknown): { message?: string; code?: string; details?: unknown } {
+  const error = (body as { error?: { message?: string; code?: number | string; field?: string } })?.error;
+  if (error && typeof error === "object") return { message: error.message, code: error.field ? `field ${error.field}` : undefined, details: error };
+  return parseIncusError(body);
+}
+
+export class ComputeClient {
+  readonly operations: IncusOperationsApi;
+
+  constructor(private readonly http: HttpClient) {
+    this.operations = new IncusOperationsApi(http);
+  }
+
+  /** A client for the endpoint and token in stack config (`compute:endpoint`, `compute:token`) or env. */
+  static fromSettings(log?: Logger): ComputeClient {
+    const baseUrl = requireSetting({ what: "Instances API endpoint", config: ["compute:endpoint"], env: ["COMPUTE_API_URL"] });
+    const http = new HttpClient({
+      cloud: "compute",
+      baseUrl,
+      headers: () => ({ authorization: `Bearer ${requireSetting({ what: "Instances API token", config: ["compute:token"], env: ["COMPUTE_API_TOKEN"], secret: true })}` }),
+      parseError: parseComputeError,
+      requestIdHeaders: ["x-request-id"],
+      log,
+    });
+    return new ComputeClient(http);
+  }
+
+  /** POST /v1/instances: starts provisioning; the response carries `operation_id`. Not idempotent. */
+  createInstance(body: CreateComputeInstanceBody): Promise<ApiComputeInstance> {
+    return this.http.json({ operation: "createInstance", method: "POST", path: "/v1/instances", body });
+  }
+
+  /** GET /v1/instances. */
+  async listInstances(): Promise<ApiComputeInstance[]> {
+    const page = await this.http.json<{ items?: ApiComputeInstance[] }>({ operation: "listInstances", method: "GET", path: "/v1/instances" });
+    return page.items ?? [];
+  }
+
+  /** GET /v1/instances/{id}. */
+  getInstance(id: string): Promise<ApiComputeInstance> {
+    return this.http.json({ operation: "getInstance", method: "GET", path: path`/v1/instances/${id}` });
+  }
+
+  /** DELETE /v1/instances/{id}: answers 202 with the operation tracking the deletion. */
+  deleteInstance(id: string): Promise<{ operation_id: string }> {
+    return this.http.json({ operation: "deleteInstance", method: "DELETE", path: path`/v1/instances/${id}` });
+  }
+}

@@ -1,0 +1,234 @@
+/**
+ * ComputeInstance lifecycle on the generic Instances API. The API has no update, so every input
+ * change is a replacement (delete first when the name stays, since names are unique). Create and
+ * delete wait on the returned `operation_id` through `/1.0/operations/{id}/wait`, then read the
+ * instance until it is running / gone.
+ *
+ * No orphans: the create request carries a creation-token label; before creating, and after an
+ * ambiguous failure, the provider looks for an instance with that token and adopts it. If the
+ * provisioning operation fails, the broken instance is deleted before the error is returned; if that
+ * delete fails too, or waiting times out, the instance is kept in state (PartialCreateError).
+ */
+import { CREATION_TOKEN_LABEL, creationToken } from "../core/creation-token";
+import { sameSet, sameValue } from "../core/diff";
+import { isNotFound, NotFoundError, OperationFailedError, ServerError, TransportError } from "../core/errors";
+import type { ResourceContext, ResourceDefinition } from "../core/provider";
+import { PartialCreateError } from "../core/provider";
+import { decodeUserData, encodeUserData, sameUserData } from "../core/user-data";
+import { pollUntil } from "../core/waiter";
+import { type ApiComputeInstance, ComputeClient, type CreateComputeInstanceBody } from "./client";
+import { ComputeInstanceInputs, type ComputeInstanceOutputs } from "./schema";
+
+const DEFAULT_TIMEOUT_SECONDS = 20 * 60;
+
+/** The API body for the inputs, with the creation token among the labels. */
+export function toCreateBody(inputs: ComputeInstanceInputs, token: string): CreateComputeInstanceBody {
+  return {
+    metadata: { name: inputs.name, labels: { ...inputs.labels, [CREATION_TOKEN_LABEL]: token } },
+    spec: {
+      type: inputs.type,
+      image: inputs.image,
+      vcpus: inputs.vcpus,
+      memory_mb: inputs.memoryMb,
+      disk_gb: inputs.diskGb,
+      vpc_id: inputs.vpcId,
+      subnet_id: inputs.subnetId,
+      security_groups: inputs.securityGroups,
+      ssh_key_ids: inputs.sshKeyIds,
+      user_data: inputs.userData === undefined ? undefined : encodeUserData(inputs.userData),
+    },
+  };
+}
+
+/** Outputs from the API object; fields only the user knows (adoptId, protection, timeouts) come from `known`. */
+export function toOutputs(instance: ApiComputeInstance, known: Partial<ComputeInstanceInputs>): ComputeInstanceOutputs {
+  const { [CREATION_TOKEN_LABEL]: token, ...labels } = instance.metadata.labels ?? {};
+  const spec = instance.spec;
+  return {
+    name: instance.metadata.name,
+    labels: Object.keys(labels).length > 0 || known.labels !== undefined ? labels : undefined,
+    type: spec.type,
+    image: spec.image,
+    vcpus: spec.vcpus,
+    memoryMb: spec.memory_mb,
+    diskGb: spec.disk_gb,
+    vpcId: spec.vpc_id,
+    subnetId: spec.subnet_id,
+    securityGroups: spec.security_groups,
+    sshKeyIds: spec.ssh_key_ids,
+    // Keep the user's own spelling when it means the same script, so no diff appears.
+    userData: spec.user_data === undefined ? undefined : sameUserData(known.userData, spec.user_data) ? known.userData : decodeUserData(spec.user_data),
+    adoptId: known.adoptId,
+    deletionProtection: known.deletionProtection,
+    timeouts: known.timeouts,
+    state: instance.status.state,
+    hostId: instance.status.host_id ?? "",
+    privateIp: instance.status.private_ip ?? "",
+    publicIp: instance.status.public_ip ?? "",
+    createdAt: instance.metadata.created_at,
+    creationToken: token,
+  };
+}
+
+function timeoutMs(seconds: number | undefined): number {
+  return (seconds ?? DEFAULT_TIMEOUT_SECONDS) * 1000;
+}
+
+async function findByToken(client: ComputeClient, token: string): Promise<ApiComputeInstance | undefined> {
+  const instances = await client.listInstances();
+  return instances.find((i) => i.metadata.labels?.[CREATION_TOKEN_LABEL] === token && i.status.state !== "terminated");
+}
+
+/** A create that may have reached the server: 5xx other than 501, resets and timeouts. */
+function ambiguous(error: unknown): boolean {
+  return error instanceof TransportError || (error instanceof ServerError && error.statusCode !== 501);
+}
+
+/** Reads until the instance is running; throws on "error"/"terminated". */
+async function waitRunning(client: ComputeClient, id: string, ctx: ResourceContext, deadlineMs: number): Promise<ApiComputeInstance> {
+  return pollUntil({
+    what: `instance ${id}`,
+    cloud: "compute",
+    operation: "getInstance",
+    timeoutMs: deadlineMs,
+    log: ctx.log,
+    poll: () => client.getInstance(id),
+    status: (instance) => ({
+      state: instance.status.state,
+      done: instance.status.state === "running" || instance.status.state === "error" || instance.status.state === "terminated",
+      failure: instance.status.state === "error" || instance.status.state === "terminated" ? `instance ended in state ${instance.status.state}` : undefined,
+    }),
+  });
+}
+
+async function finishCreate(client: ComputeClient, instance: ApiComputeInstance, inputs: ComputeInstanceInputs, ctx: ResourceContext): Promise<{ id: string; outs: ComputeInstanceOutputs }> {
+  const deadline = timeoutMs(inputs.timeouts?.create);
+  const started = Date.now();
+  try {
+    if (instance.operation_id) {
+      await client.operations.waitUntilDone(instance.operation_id, { what: `operation ${instance.operation_id} (create ${instance.id})`, timeoutMs: deadline, log: ctx.log, cloud: "compute", operation: "createInstance" });
+    }
+    const running = await waitRunning(client, instance.id, ctx, Math.max(1000, deadline - (Date.now() - started)));
+    return { id: running.id, outs: toOutputs(running, inputs) };
+  } catch (error) {
+    if (error instanceof OperationFailedError) {
+      // Nothing usable was made: remove the broken instance so nothing is left behind, then report.
+      ctx.log.warn(`provisioning failed; deleting ${instance.id} so that nothing is left behind`);
+      try {
+        await deleteAndWait(client, instance.id, ctx, timeoutMs(inputs.timeouts?.delete));
+      } catch (cleanupError) {
+        throw new PartialCreateError(instance.id, toOutputs(instance, inputs), new Error(`${(error as Error).message}; cleanup also failed: ${(cleanupError as Error).message}`));
+      }
+      throw error;
+    }
+    throw new PartialCreateError(instance.id, toOutputs(instance, inputs), error);
+  }
+}
+
+async function deleteAndWait(client: ComputeClient, id: string, ctx: ResourceContext, deadline: number): Promise<void> {
+  let operationId: string;
+  try {
+    ({ operation_id: operationId } = await client.deleteInstance(id));
+  } catch (error) {
+    if (isNotFound(error)) return;
+    throw error;
+  }
+  await client.operations.waitUntilDone(operationId, { what: `operation ${operationId} (delete ${id})`, timeoutMs: deadline, log: ctx.log, cloud: "compute", operation: "deleteInstance" });
+  await pollUntil({
+    what: `instance ${id}`,
+    cloud: "compute",
+    operation: "getInstance",
+    timeoutMs: deadline,
+    log: ctx.log,
+    poll: () => client.getInstance(id).then((i) => i.status.state, (error) => (isNotFound(error) ? "gone" : Promise.reject(error))),
+    status: (state) => ({ state, done: state === "gone" || state === "terminated" }),
+  });
+}
+
+/** Differences between an existing instance and the inputs that would adopt it. */
+function adoptionMismatches(instance: ApiComputeInstance, inputs: ComputeInstanceInputs): string[] {
+  const outs = toOutputs(instance, inputs);
+  const problems: string[] = [];
+  for (const field of ["name", "type", "image", "vcpus", "memoryMb", "diskGb", "vpcId", "subnetId"] as const) {
+    if (inputs[field] !== undefined && !sameValue(inputs[field], outs[field])) problems.push(`${field} is ${JSON.stringify(outs[field])}, inputs say ${JSON.stringify(inputs[field])}`);
+  }
+  return problems;
+}
+
+export const computeInstanceDefinition: ResourceDefinition<ComputeInstanceInputs, ComputeInstanceOutputs> = {
+  kind: "compute:Instance",
+  inputs: ComputeInstanceInputs,
+  fields: {
+    name: "replace",
+    labels: "replace",
+    type: "replace",
+    image: "replace",
+    vcpus: "replace",
+    memoryMb: "replace",
+    diskGb: "replace",
+    vpcId: "replace",
+    subnetId: "replace",
+    securityGroups: { equals: sameSet, replaceIf: () => true },
+    sshKeyIds: { equals: sameSet, replaceIf: () => true },
+    userData: { equals: sameUserData, replaceIf: () => true },
+    adoptId: "ignore",
+    deletionProtection: "ignore",
+    timeouts: "ignore",
+  },
+  // Names are unique: a replacement that keeps the name must remove the old instance first.
+  deleteBeforeReplace: (olds, news) => olds.name === news.name,
+
+  async create(inputs, ctx) {
+    const client = ComputeClient.fromSettings(ctx.log);
+    if (inputs.adoptId) {
+      const existing = await client.getInstance(inputs.adoptId).catch((error) => {
+        throw isNotFound(error) ? new Error(`adoptId: no instance ${inputs.adoptId} exists`) : error;
+      });
+      const problems = adoptionMismatches(existing, inputs);
+      if (problems.length > 0) throw new Error(`adoptId ${inputs.adoptId} does not match the inputs: ${problems.join("; ")}`);
+      ctx.log.info(`adopting existing instance ${existing.id}`);
+      return finishCreate(client, existing, inputs, ctx);
+    }
+    const token = creationToken(ctx.identity, inputs);
+    const earlier = await findByToken(client, token);
+    if (earlier) {
+      ctx.log.info(`found instance ${earlier.id} created by an earlier attempt whose response was lost; adopting it`);
+      return finishCreate(client, earlier, inputs, ctx);
+    }
+    let created: ApiComputeInstance;
+    try {
+      created = await client.createInstance(toCreateBody(inputs, token));
+    } catch (error) {
+      if (!ambiguous(error)) throw error;
+      const found = await findByToken(client, token);
+      if (!found) throw error;
+      ctx.log.info(`create failed (${(error as Error).message}) but the instance exists as ${found.id}; adopting it`);
+      created = found;
+    }
+    ctx.log.info(`created ${created.id}, waiting for operation ${created.operation_id ?? "(none)"}`);
+    return finishCreate(client, created, inputs, ctx);
+  },
+
+  async read(id, olds) {
+    const client = ComputeClient.fromSettings();
+    try {
+      return toOutputs(await client.getInstance(id), olds);
+    } catch (error) {
+      if (error instanceof NotFoundError) return undefined;
+      throw error;
+    }
+  },
+
+  // Every input change replaces, so update only runs to finish a create that did not complete
+  // (the engine retries those); it waits for the instance to be running again.
+  async update(id, _olds, news, ctx) {
+    const client = ComputeClient.fromSettings(ctx.log);
+    const running = await waitRunning(client, id, ctx, timeoutMs(news.timeouts?.create));
+    return toOutputs(running, news);
+  },
+
+  async delete(id, olds, ctx) {
+    const client = ComputeClient.fromSettings(ctx.log);
+    await deleteAndWait(client, id, ctx, timeoutMs(olds.timeouts?.delete));
+  },
+};

@@ -1,0 +1,155 @@
+/**
+ * Client for the Incus operations API (`/1.0/operations`, seed 004), shared by the Incus resources
+ * and by the generic Instances API, which tracks its work through the same API. Waiting uses the
+ * server's long-poll (`/wait?timeout=`), never a polling loop.
+ */
+import type { HttpClient, QueryValue } from "./http";
+import { path } from "./http";
+import type { Logger } from "./log";
+import { longPollUntil } from "./waiter";
+
+/** An Incus background operation (the `Operation` definition of the Incus REST API). */
+export interface IncusOperation {
+  id: string;
+  class: "task" | "websocket" | "token" | string;
+  description: string;
+  created_at: string;
+  updated_at: string;
+  status: string;
+  /** 100 created, 103 running, 104 cancelling, 105 pending, 200 success, 400 failure, 401 cancelled. */
+  status_code: number;
+  resources: Record<string, string[]> | null;
+  metadata: Record<string, unknown> | null;
+  may_cancel: boolean;
+  err: string;
+  location?: string;
+}
+
+/** The Incus response envelope. */
+export interface IncusEnvelope<T> {
+  type: "sync" | "async" | "error";
+  status?: string;
+  status_code?: number;
+  operation?: string;
+  error?: string;
+  error_code?: number;
+  metadata: T;
+}
+
+export const OPERATION_SUCCESS = 200;
+export const OPERATION_FAILURE = 400;
+export const OPERATION_CANCELLED = 401;
+
+/** True once the operation can no longer change. */
+export function isFinal(operation: IncusOperation): boolean {
+  return operation.status_code >= 200;
+}
+
+/** Extracts the error message of an Incus error envelope. */
+export function parseIncusError(body: unknown): { message?: string; code?: string } {
+  const envelope = body as Partial<IncusEnvelope<unknown>> | undefined;
+  if (envelope && typeof envelope === "object" && typeof envelope.error === "string") {
+    return { message: envelope.error, code: envelope.error_code !== undefined ? String(envelope.error_code) : undefined };
+  }
+  return {};
+}
+
+/** The operation id from an async response: metadata.id, or the last segment of `operation`. */
+export function operationIdOf(envelope: IncusEnvelope<unknown>): string {
+  const metadata = envelope.metadata as Partial<IncusOperation> | undefined;
+  if (metadata?.id) return metadata.id;
+  return String(envelope.operation ?? "").split("/").pop() ?? "";
+}
+
+export interface ListOperationsOptions {
+  project?: string;
+  allProjects?: boolean;
+  /** 0: URLs grouped by status; 1: full objects. */
+  recursion?: 0 | 1;
+}
+
+export class IncusOperationsApi {
+  /**
+   * @param http client whose base URL points at the server root (the `/1.0` prefix is added here)
+   * @param prefix path before `/1.0` (e.g. "" for Incus, "/compute" style bases are in the base URL)
+   */
+  constructor(
+    private readonly http: HttpClient,
+    private readonly defaultProject?: string,
+  ) {}
+
+  private query(project?: string, extra: Record<string, QueryValue> = {}): Record<string, QueryValue> {
+    return { project: project ?? this.defaultProject, ...extra };
+  }
+
+  /** GET /1.0/operations (recursion 0: URLs by status; 1: objects by status, flattened). */
+  async list(options: ListOperationsOptions = {}): Promise<string[] | IncusOperation[]> {
+    const envelope = await this.http.json<IncusEnvelope<Record<string, unknown[]> | unknown[]>>({
+      operation: options.recursion === 1 ? "operationsGetRecursion1" : "operationsGet",
+      method: "GET",
+      path: "/1.0/operations",
+      query: {
+        ...(options.allProjects ? { "all-projects": "true" } : { project: options.project ?? this.defaultProject }),
+        recursion: options.recursion,
+      },
+    });
+    const metadata = envelope.metadata ?? {};
+    // Servers return either a map of status → list or a plain list; flatten both.
+    const items = Array.isArray(metadata) ? metadata : Object.values(metadata).flat();
+    return items as string[] | IncusOperation[];
+  }
+
+  /** GET /1.0/operations/{id}. */
+  async get(id: string, project?: string): Promise<IncusOperation> {
+    const envelope = await this.http.json<IncusEnvelope<IncusOperation>>({ operation: "operationGet", method: "GET", path: path`/1.0/operations/${id}`, query: this.query(project) });
+    return envelope.metadata;
+  }
+
+  /** DELETE /1.0/operations/{id}: cancels the operation if it supports it. */
+  async cancel(id: string, project?: string): Promise<void> {
+    await this.http.json({ operation: "operationDelete", method: "DELETE", path: path`/1.0/operations/${id}`, query: this.query(project) });
+  }
+
+  /** GET /1.0/operations/{id}/wait?timeout=N: blocks server-side until the operation ends or N seconds pass. */
+  async wait(id: string, timeoutSeconds: number, project?: string): Promise<IncusOperation> {
+    const envelope = await this.http.json<IncusEnvelope<IncusOperation>>({
+      operation: "operationWaitGet",
+      method: "GET",
+      path: path`/1.0/operations/${id}/wait`,
+      query: this.query(project, { timeout: timeoutSeconds }),
+      timeoutMs: (Math.max(timeoutSeconds, 0) + 30) * 1000,
+    });
+    return envelope.metadata;
+  }
+
+  /** GET /1.0/operations/{id}/wait?public&secret=…: the variant for callers without credentials. */
+  async waitPublic(id: string, secret: string, timeoutSeconds: number): Promise<IncusOperation> {
+    const envelope = await this.http.json<IncusEnvelope<IncusOperation>>({
+      operation: "operationWaitGetUntrusted",
+      method: "GET",
+      path: path`/1.0/operations/${id}/wait` + `?public&secret=${encodeURIComponent(secret)}&timeout=${timeoutSeconds}`,
+      timeoutMs: (Math.max(timeoutSeconds, 0) + 30) * 1000,
+    });
+    return envelope.metadata;
+  }
+
+  /**
+   * Waits with long-polls until the operation is final, printing progress; throws
+   * OperationFailedError with the operation's `err` on failure or cancellation.
+   */
+  async waitUntilDone(id: string, options: { what: string; timeoutMs: number; log: Logger; cloud: string; operation: string; project?: string }): Promise<IncusOperation> {
+    return longPollUntil({
+      what: options.what,
+      timeoutMs: options.timeoutMs,
+      log: options.log,
+      cloud: options.cloud,
+      operation: options.operation,
+      waitOnce: (seconds) => this.wait(id, seconds, options.project),
+      status: (op) => ({
+        state: op.status,
+        done: isFinal(op),
+        failure: isFinal(op) && op.status_code !== OPERATION_SUCCESS ? op.err || op.status : undefined,
+      }),
+    });
+  }
+}

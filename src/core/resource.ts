@@ -1,0 +1,34 @@
+/**
+ * Program-side helpers shared by every resource class: the hidden identity input and the resource
+ * options that implement `deletionProtection` and secret outputs. Kept free of heavy imports: this
+ * runs in the user's program, not in the provider.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { IDENTITY_INPUT } from "./provider";
+
+/** "<project>/<stack>/<name>": lets the provider tag what it creates and find it again after a lost response. */
+export function identityInput(name: string): Record<string, string> {
+  return { [IDENTITY_INPUT]: `${pulumi.getProject()}/${pulumi.getStack()}/${name}` };
+}
+
+/**
+ * Resource options for an instance: `protect` defaults to `deletionProtection` when the caller did
+ * not set it, and `secretOutputs` are always encrypted in state.
+ */
+export function instanceOptions(
+  deletionProtection: boolean | undefined,
+  opts: pulumi.CustomResourceOptions | undefined,
+  secretOutputs: string[] = [],
+): pulumi.CustomResourceOptions {
+  const protect = opts?.protect ?? (deletionProtection === true ? true : undefined);
+  return {
+    ...opts,
+    ...(protect !== undefined ? { protect } : {}),
+    additionalSecretOutputs: [...new Set([...(opts?.additionalSecretOutputs ?? []), ...secretOutputs])],
+  };
+}
+
+/** Options for a child resource (a snapshot): `parent` defaults to the instance. */
+export function childOptions(parent: pulumi.Resource, opts: pulumi.CustomResourceOptions | undefined): pulumi.CustomResourceOptions {
+  return { parent, ...opts };
+}

@@ -1,0 +1,42 @@
+/**
+ * What one emulated API (Exoscale, Scaleway, Koyeb, Instances) provides to the emulator server.
+ */
+import type { EmulatorRequest, EmulatorResponse, Router } from "./router";
+import type { Store } from "./store";
+
+/** Credentials the emulator accepts and hands out in its startup `env`. */
+export interface EmulatorCredentials {
+  exoscaleApiKey: string;
+  exoscaleApiSecret: string;
+  scalewaySecretKey: string;
+  scalewayProjectId: string;
+  koyebToken: string;
+  computeToken: string;
+}
+
+/** Shared services for API modules. */
+export interface EmulatorContext {
+  store: Store;
+  credentials: EmulatorCredentials;
+  /** How long asynchronous operations take, in ms (`--op-delay-ms`, changeable at run time). */
+  opDelayMs(): number;
+  /** Runs `fn` after `ms` (timers are cleared when the emulator closes). */
+  after(ms: number, fn: () => void): void;
+}
+
+export interface ApiModule {
+  /** "exoscale", "scaleway", "koyeb", "compute". */
+  name: string;
+  /** Path prefixes this API serves ("/v2/"); used to pick the error body style for faults and 404s. */
+  prefixes: string[];
+  /** Adds the API's routes. Called once at start-up. */
+  register(router: Router, ctx: EmulatorContext): void;
+  /** The vendor's error body for `status` with `message`. */
+  errorBody(status: number, message: string): unknown;
+  /** Rejects unauthenticated requests with the vendor's 401/403; undefined lets the request through. */
+  authenticate?(request: EmulatorRequest, ctx: EmulatorContext): EmulatorResponse | undefined;
+  /** Response header carrying the request id; default "x-request-id". */
+  requestIdHeader?: string;
+  /** Environment variables pointing this API's clients at the emulator. */
+  env(baseUrl: string, credentials: EmulatorCredentials): Record<string, string>;
+}

@@ -1,0 +1,44 @@
+#!/usr/bin/env node
+/**
+ * compute-emulator [--port N] [--host 127.0.0.1] [--state FILE] [--op-delay-ms N]
+ * Prints one JSON line once listening: {"url": "...", "env": {...}}.
+ */
+import { parseArgs } from "node:util";
+import { startEmulator } from "./index";
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      port: { type: "string" },
+      host: { type: "string" },
+      state: { type: "string" },
+      "op-delay-ms": { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+  if (values.help) {
+    process.stdout.write("usage: compute-emulator [--port N] [--host 127.0.0.1] [--state FILE] [--op-delay-ms N]\n");
+    return;
+  }
+  const number = (name: string, value: string | undefined) => {
+    if (value === undefined) return undefined;
+    const parsed = Number(value);
+    if (!Number.isInteger(parsed) || parsed < 0) throw new Error(`--${name} must be a non-negative integer, got "${value}"`);
+    return parsed;
+  };
+  const emulator = await startEmulator({
+    port: number("port", values.port),
+    host: values.host,
+    stateFile: values.state,
+    opDelayMs: number("op-delay-ms", values["op-delay-ms"]),
+  });
+  process.stdout.write(JSON.stringify({ url: emulator.url, env: emulator.env }) + "\n");
+  const stop = () => void emulator.close().then(() => process.exit(0));
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+}
+
+main().catch((error) => {
+  process.stderr.write(`compute-emulator: ${(error as Error).message}\n`);
+  process.exit(1);
+});

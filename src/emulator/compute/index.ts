@@ -1,0 +1,137 @@
+/**
+ * Emulated generic Instances API (seed 003) and the Incus-style operations API beside it (seed 004),
+ * served under `/compute` so that its `/v1/instances` does not collide with Koyeb's.
+ *
+ * Behaviour: POST answers 201 with the instance in state "provisioning" and an `operation_id`; the
+ * operation finishes after the emulator's op delay and the instance becomes "running" with a host
+ * and IPs. DELETE answers 202 with an `operation_id`; the instance is "stopping" until the operation
+ * finishes, then gone (404). Names are unique among live instances (409). An `image` of
+ * "broken-image" makes the create operation fail, for error-path tests.
+ */
+import { randomBytes } from "node:crypto";
+import type { ApiModule, EmulatorContext } from "../api";
+import type { EmulatorRequest, EmulatorResponse, Router } from "../router";
+import { EmulatedOperations } from "../shared/incus-operations";
+
+const BASE = "/compute";
+
+export interface EmulatedComputeInstance {
+  id: string;
+  metadata: { name: string; labels: Record<string, string>; created_at: string };
+  spec: {
+    type: string;
+    image: string;
+    vcpus?: number;
+    memory_mb?: number;
+    disk_gb?: number;
+    vpc_id?: string;
+    subnet_id?: string;
+    security_groups?: string[];
+    ssh_key_ids?: string[];
+    user_data?: string;
+  };
+  status: { state: string; host_id: string; private_ip: string; public_ip: string };
+}
+
+interface ComputeState {
+  instances: Record<string, EmulatedComputeInstance>;
+}
+
+const error = (status: number, message: string, field?: string): EmulatorResponse => ({
+  status,
+  body: { error: { code: status, message, ...(field ? { field } : {}) } },
+});
+
+const isString = (v: unknown) => typeof v === "string" && v.trim() !== "";
+const isInt = (v: unknown) => Number.isInteger(v) && (v as number) > 0;
+const isStringList = (v: unknown) => Array.isArray(v) && v.every((x) => typeof x === "string");
+
+/** Returns [field, problem] for the first invalid field of a create body. */
+function invalidField(body: unknown): [string, string] | undefined {
+  if (!body || typeof body !== "object") return ["body", "must be a JSON object"];
+  const { metadata, spec } = body as { metadata?: Record<string, unknown>; spec?: Record<string, unknown> };
+  if (!metadata || typeof metadata !== "object") return ["metadata", "is required"];
+  if (!isString(metadata.name)) return ["metadata.name", "is required and must be a non-empty string"];
+  if (!/^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/.test(String(metadata.name))) return ["metadata.name", "must be 1-63 lowercase letters, digits or hyphens"];
+  if (metadata.labels !== undefined && (typeof metadata.labels !== "object" || Object.values(metadata.labels as object).some((v) => typeof v !== "string"))) return ["metadata.labels", "must map strings to strings"];
+  if (!spec || typeof spec !== "object") return ["spec", "is required"];
+  if (!isString(spec.type)) return ["spec.type", "is required"];
+  if (!isString(spec.image)) return ["spec.image", "is required"];
+  for (const field of ["vcpus", "memory_mb", "disk_gb"]) if (spec[field] !== undefined && !isInt(spec[field])) return [`spec.${field}`, "must be a positive integer"];
+  for (const field of ["vpc_id", "subnet_id", "user_data"]) if (spec[field] !== undefined && typeof spec[field] !== "string") return [`spec.${field}`, "must be a string"];
+  for (const field of ["security_groups", "ssh_key_ids"]) if (spec[field] !== undefined && !isStringList(spec[field])) return [`spec.${field}`, "must be a list of strings"];
+  if (typeof spec.user_data === "string" && !/^[A-Za-z0-9+/]*={0,2}$/.test(spec.user_data)) return ["spec.user_data", "must be base64-encoded"];
+  return undefined;
+}
+
+function randomIp(prefix: string): string {
+  const [a, b] = randomBytes(2);
+  return `${prefix}.${a % 250 + 2}.${b % 250 + 2}`;
+}
+
+function register(router: Router, ctx: EmulatorContext): void {
+  const state = ctx.store.slice<ComputeState>("compute", () => ({ instances: {} }));
+  const operations = new EmulatedOperations(ctx, "computeOperations", BASE);
+  operations.register(router);
+
+  router.on("POST", `${BASE}/v1/instances`, (request) => {
+    const problem = invalidField(request.body);
+    if (problem) return error(400, `invalid field ${problem[0]}: ${problem[1]}`, problem[0]);
+    const body = request.body as { metadata: { name: string; labels?: Record<string, string> }; spec: EmulatedComputeInstance["spec"] };
+    const taken = Object.values(state.instances).some((i) => i.metadata.name === body.metadata.name && i.status.state !== "terminated");
+    if (taken) return error(409, `an instance named "${body.metadata.name}" already exists`, "metadata.name");
+    const id = `inst-${randomBytes(4).toString("hex")}`;
+    const instance: EmulatedComputeInstance = {
+      id,
+      metadata: { name: body.metadata.name, labels: body.metadata.labels ?? {}, created_at: new Date().toISOString() },
+      spec: { ...body.spec },
+      status: { state: "provisioning", host_id: "", private_ip: "", public_ip: "" },
+    };
+    state.instances[id] = instance;
+    const broken = body.spec.image === "broken-image";
+    const operation = operations.start(`Creating instance ${body.metadata.name}`, { instances: [`/v1/instances/${id}`] }, {
+      fail: broken ? `image "${body.spec.image}" could not be provisioned` : undefined,
+      onSuccess: () => {
+        Object.assign(instance.status, { state: "running", host_id: `host-${randomBytes(3).toString("hex")}`, private_ip: randomIp("10.0"), public_ip: randomIp("203.0") });
+      },
+    });
+    if (broken) ctx.after(ctx.opDelayMs(), () => (instance.status.state = "error"));
+    return { status: 201, body: { ...instance, operation_id: operation.id } };
+  });
+
+  router.on("GET", `${BASE}/v1/instances`, () => ({ status: 200, body: { items: Object.values(state.instances) } }));
+
+  router.on("GET", `${BASE}/v1/instances/{id}`, (request) => {
+    const instance = state.instances[request.params.id];
+    return instance ? { status: 200, body: instance } : error(404, `instance ${request.params.id} not found`);
+  });
+
+  router.on("DELETE", `${BASE}/v1/instances/{id}`, (request) => {
+    const instance = state.instances[request.params.id];
+    if (!instance) return error(404, `instance ${request.params.id} not found`);
+    instance.status.state = "stopping";
+    const operation = operations.start(`Deleting instance ${instance.metadata.name}`, { instances: [`/v1/instances/${instance.id}`] }, {
+      cancellable: false,
+      onSuccess: () => {
+        delete state.instances[instance.id];
+      },
+    });
+    return { status: 202, body: { operation_id: operation.id } };
+  });
+}
+
+function authenticate(request: EmulatorRequest, ctx: EmulatorContext): EmulatorResponse | undefined {
+  // The `?public` operation variants authenticate with the operation's secret instead.
+  if (request.query.has("public") && request.path.startsWith(`${BASE}/1.0/operations/`)) return undefined;
+  if (request.headers.authorization === `Bearer ${ctx.credentials.computeToken}`) return undefined;
+  return error(401, "missing or invalid bearer token");
+}
+
+export const computeApi: ApiModule = {
+  name: "compute",
+  prefixes: [`${BASE}/`],
+  register,
+  authenticate,
+  errorBody: (status, message) => ({ error: { code: status, message } }),
+  env: (url, credentials) => ({ COMPUTE_API_URL: `${url}${BASE}`, COMPUTE_API_TOKEN: credentials.computeToken }),
+};

@@ -1,0 +1,25 @@
+/**
+ * Entry point the serialized shim loads in the provider process:
+ * `require("pulumi-dynamic-compute/provider-runtime").providerFor("exoscale:Instance")`.
+ * Each cloud folder's `providers.ts` exports its providers by type name; only the cloud in use is
+ * loaded, so start-up stays fast.
+ */
+import type * as pulumi from "@pulumi/pulumi";
+
+const CLOUDS = new Set(["exoscale", "scaleway", "compute", "incus"]);
+const cache = new Map<string, Required<pulumi.dynamic.ResourceProvider>>();
+
+/** The provider implementation for a resource kind ("<cloud>:<Type>"). */
+export function providerFor(kind: string): Required<pulumi.dynamic.ResourceProvider> {
+  let provider = cache.get(kind);
+  if (!provider) {
+    const [cloud, type] = kind.split(":");
+    if (!CLOUDS.has(cloud)) throw new Error(`pulumi-dynamic-compute: unknown resource kind "${kind}"`);
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const providers = require(`./${cloud}/providers`) as Record<string, Required<pulumi.dynamic.ResourceProvider>>;
+    provider = providers[type];
+    if (!provider) throw new Error(`pulumi-dynamic-compute: unknown resource kind "${kind}" (this version provides: ${Object.keys(providers).join(", ")})`);
+    cache.set(kind, provider);
+  }
+  return provider;
+}
