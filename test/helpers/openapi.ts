@@ -1,0 +1,109 @@
+/**
+ * Validates emulator requests and responses against the vendors' own specs in ../shared/specs
+ * (OpenAPI 3 for Exoscale, Scaleway and Koyeb; Swagger 2 for Incus), so the emulator cannot drift
+ * from the real API's shapes unnoticed.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import Ajv, { type ValidateFunction } from "ajv";
+import addFormats from "ajv-formats";
+import { parse as parseYaml } from "yaml";
+
+export const SPECS_DIR = path.resolve(__dirname, "..", "..", "..", "shared", "specs");
+
+type Json = Record<string, any>;
+
+interface Route {
+  template: string;
+  regex: RegExp;
+  methods: Json;
+}
+
+function routeRegex(template: string): RegExp {
+  const source = template
+    .split(/(\{[^}]+\})/)
+    .map((part) => (/^\{[^}]+\}$/.test(part) ? "[^/:]+" : part.replace(/[.*+?^$()|[\]\\]/g, "\\$&")))
+    .join("");
+  return new RegExp(`^${source}$`);
+}
+
+export class OpenApiSpec {
+  private readonly ajv: Ajv;
+  private readonly routes: Route[];
+  private readonly compiled = new Map<string, ValidateFunction>();
+  private readonly swagger2: boolean;
+
+  /**
+   * @param file spec file name in ../shared/specs
+   * @param basePath prefix the emulator serves the spec's paths under (e.g. "/v2" for Exoscale)
+   */
+  constructor(
+    file: string,
+    private readonly basePath = "",
+  ) {
+    const text = fs.readFileSync(path.join(SPECS_DIR, file), "utf8");
+    const spec: Json = file.endsWith(".json") ? JSON.parse(text) : parseYaml(text, { maxAliasCount: -1 });
+    this.swagger2 = spec.swagger === "2.0";
+    this.ajv = new Ajv({ strict: false, allErrors: true, validateSchema: false });
+    addFormats(this.ajv);
+    this.ajv.addSchema(spec, "spec");
+    // Literal paths first, so "/instance/{id}:start" wins over "/instance/{id}".
+    this.routes = Object.entries(spec.paths as Json)
+      .map(([template, methods]) => ({ template, methods, regex: routeRegex(template.replace(/\?.*$/, "")) }))
+      .sort((a, b) => b.template.replace(/\{[^}]+\}/g, "").length - a.template.replace(/\{[^}]+\}/g, "").length);
+  }
+
+  /** The spec's path template for a concrete request path, or undefined. */
+  templateFor(method: string, requestPath: string): string | undefined {
+    return this.find(method, requestPath)?.template;
+  }
+
+  private find(method: string, requestPath: string): Route | undefined {
+    const relative = requestPath.startsWith(this.basePath) ? requestPath.slice(this.basePath.length) : requestPath;
+    return this.routes.find((route) => route.regex.test(relative) && route.methods[method.toLowerCase()]);
+  }
+
+  /** Schema errors of a response body (empty when valid); throws when the spec has no such route. */
+  validateResponse(method: string, requestPath: string, status: number, body: unknown): string[] {
+    const route = this.find(method, requestPath);
+    if (!route) throw new Error(`the spec has no ${method} ${requestPath}`);
+    const responses: Json = route.methods[method.toLowerCase()].responses ?? {};
+    const response = responses[String(status)] ?? responses.default;
+    if (!response) return [`the spec does not list status ${status} for ${method} ${route.template}`];
+    const pointer = this.swagger2 ? this.responseSchemaSwagger(response) : response.content?.["application/json"]?.schema;
+    if (!pointer) return [];
+    return this.validate(`${method} ${route.template} ${status}`, pointer, body);
+  }
+
+  /** Schema errors of a JSON request body (empty when valid). */
+  validateRequest(method: string, requestPath: string, body: unknown): string[] {
+    const route = this.find(method, requestPath);
+    if (!route) throw new Error(`the spec has no ${method} ${requestPath}`);
+    const operation: Json = route.methods[method.toLowerCase()];
+    const schema = this.swagger2 ? operation.parameters?.find((p: Json) => p.in === "body")?.schema : operation.requestBody?.content?.["application/json"]?.schema;
+    return schema ? this.validate(`${method} ${route.template} request`, schema, body) : [];
+  }
+
+  private responseSchemaSwagger(response: Json): Json | undefined {
+    if (response.$ref) {
+      const name = String(response.$ref).split("/").pop() as string;
+      return { $ref: `spec#/responses/${name}/schema` };
+    }
+    return response.schema;
+  }
+
+  private validate(key: string, schema: Json, body: unknown): string[] {
+    let validate = this.compiled.get(key);
+    if (!validate) {
+      validate = this.ajv.compile(rebase(schema));
+      this.compiled.set(key, validate);
+    }
+    if (validate(body)) return [];
+    return (validate.errors ?? []).map((e) => `${e.instancePath || "(body)"} ${e.message}${e.params ? ` ${JSON.stringify(e.params)}` : ""}`);
+  }
+}
+
+/** Points local refs ("#/components/…") at the registered spec document. */
+function rebase(schema: Json): Json {
+  return JSON.parse(JSON.stringify(schema).replace(/"\$ref":"#\//g, '"$ref":"spec#/'));
+}
