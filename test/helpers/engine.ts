@@ -29,8 +29,13 @@ export interface OperationResult {
 }
 
 export interface StackOptions {
-  /** Program folder relative to the repo root (holds Pulumi.yaml and index.ts). */
+  /** Program folder, relative to the repo root or absolute (holds Pulumi.yaml and index.ts). */
   program: string;
+  /**
+   * Run in the program folder itself instead of a copy of its Pulumi.yaml under .work/e2e (for
+   * programs with their own node_modules, e.g. the packed-package test).
+   */
+  inPlace?: boolean;
   /** Extra environment for the engine and providers (e.g. the emulator's env). */
   env?: Record<string, string>;
   /** Stack config set before the first operation; `{ secret: true }` encrypts it. */
@@ -50,12 +55,14 @@ export class TestStack {
   private constructor(options: StackOptions) {
     const id = `${path.basename(options.program)}-${process.pid}-${Date.now().toString(36)}-${counter++}`;
     this.workRoot = path.join(repoRoot, ".work", "e2e", id);
-    this.workDir = path.join(this.workRoot, "project");
     this.stack = options.stack ?? "test";
-    const programDir = path.join(repoRoot, options.program);
+    const programDir = path.resolve(repoRoot, options.program);
     this.programFile = path.join(programDir, "index.ts");
-    fs.mkdirSync(this.workDir, { recursive: true });
-    fs.copyFileSync(path.join(programDir, "Pulumi.yaml"), path.join(this.workDir, "Pulumi.yaml"));
+    this.workDir = options.inPlace ? programDir : path.join(this.workRoot, "project");
+    if (!options.inPlace) {
+      fs.mkdirSync(this.workDir, { recursive: true });
+      fs.copyFileSync(path.join(programDir, "Pulumi.yaml"), path.join(this.workDir, "Pulumi.yaml"));
+    }
     this.env = engineEnv(this.workRoot, options.env ?? {});
   }
 
