@@ -77,8 +77,9 @@ class Progress<T> {
     const now = Date.now();
     const heartbeat = this.options.heartbeatMs ?? 10_000;
     if (status.done || status.state !== this.lastState || now - this.lastPrinted >= heartbeat) {
-      const verb = status.done ? (status.failure !== undefined ? "failed" : "done") : status.state;
-      this.options.log.info(`${this.options.what}: ${verb === status.state ? verb : `${status.state}, ${verb}`} (${formatElapsed(this.elapsed())})`);
+      const elapsed = formatElapsed(this.elapsed());
+      const line = !status.done ? `${status.state} (${elapsed})` : status.failure !== undefined ? `${status.state}, failed after ${elapsed}` : `${status.state} after ${elapsed}`;
+      this.options.log.info(`${this.options.what}: ${line}`);
       this.lastState = status.state;
       this.lastPrinted = now;
     }

@@ -4,7 +4,7 @@
  */
 import * as http from "node:http";
 import type { AddressInfo } from "node:net";
-import { HttpClient } from "../../src/core/http";
+import { HttpClient, path } from "../../src/core/http";
 import { AuthError, NotFoundError, RateLimitError, ServerError, TransportError } from "../../src/core/errors";
 import { createLogger } from "../../src/core/log";
 
@@ -31,6 +31,17 @@ const reply = (status: number, body: unknown, headers: Record<string, string> = 
 const reset: Step = (req) => req.socket.destroy();
 
 const quiet = createLogger("test", () => undefined);
+
+/** The error a promise rejects with; fails the test if it resolves. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+async function rejection(promise: Promise<unknown>): Promise<any> {
+  try {
+    await promise;
+  } catch (error) {
+    return error;
+  }
+  throw new Error("expected the request to fail");
+}
 
 function client(url: string, extra: Partial<ConstructorParameters<typeof HttpClient>[0]> = {}) {
   return new HttpClient({ cloud: "testcloud", baseUrl: url, log: quiet, parseError: (body) => ({ message: (body as { message?: string }).message, code: (body as { code?: string }).code }), timeoutMs: 2_000, ...extra });
@@ -65,7 +76,7 @@ describe("HttpClient", () => {
   it("never retries a POST after a 503 or a reset: the server may have acted", async () => {
     const server = await scriptedServer([reply(503, { message: "maintenance" }), reply(200, {})]);
     try {
-      const error = await client(server.url).json({ operation: "createThing", method: "POST", path: "/things", body: {} }).catch((e) => e);
+      const error = await rejection(client(server.url).json({ operation: "createThing", method: "POST", path: "/things", body: {} }));
       expect(error).toBeInstanceOf(ServerError);
       expect(server.seen).toHaveLength(1);
     } finally {
@@ -73,7 +84,7 @@ describe("HttpClient", () => {
     }
     const resetting = await scriptedServer([reset, reply(200, {})]);
     try {
-      const error = await client(resetting.url).json({ operation: "createThing", method: "POST", path: "/things", body: {} }).catch((e) => e);
+      const error = await rejection(client(resetting.url).json({ operation: "createThing", method: "POST", path: "/things", body: {} }));
       expect(error).toBeInstanceOf(TransportError);
       expect(resetting.seen).toHaveLength(1);
     } finally {
@@ -95,7 +106,7 @@ describe("HttpClient", () => {
     const server = await scriptedServer([() => undefined]);
     try {
       const started = Date.now();
-      const error = await client(server.url, { timeoutMs: 300, deadlineMs: 1_200 }).json({ operation: "getThing", method: "GET", path: "/t" }).catch((e) => e);
+      const error = await rejection(client(server.url, { timeoutMs: 300, deadlineMs: 1_200 }).json({ operation: "getThing", method: "GET", path: "/t" }));
       expect(error).toBeInstanceOf(TransportError);
       expect(error.message).toMatch(/testcloud getThing failed/);
       expect(Date.now() - started).toBeLessThan(3_000);
@@ -108,11 +119,11 @@ describe("HttpClient", () => {
   it("maps statuses to typed errors carrying the vendor message, code, status and request id", async () => {
     const server = await scriptedServer([reply(404, { message: "instance not found", code: "not_found" }), reply(403, { message: "no" })]);
     try {
-      const notFound = await client(server.url).json({ operation: "getInstance", method: "GET", path: "/i/1" }).catch((e) => e);
+      const notFound = await rejection(client(server.url).json({ operation: "getInstance", method: "GET", path: "/i/1" }));
       expect(notFound).toBeInstanceOf(NotFoundError);
       expect(notFound).toMatchObject({ statusCode: 404, vendorMessage: "instance not found", vendorCode: "not_found", requestId: "req-404", operation: "getInstance", cloud: "testcloud" });
       expect(notFound.message).toBe("testcloud getInstance failed: HTTP 404 [not_found] - instance not found (request id req-404)");
-      const denied = await client(server.url).json({ operation: "deleteInstance", method: "DELETE", path: "/i/1" }).catch((e) => e);
+      const denied = await rejection(client(server.url).json({ operation: "deleteInstance", method: "DELETE", path: "/i/1" }));
       expect(denied).toBeInstanceOf(AuthError);
       expect(String(denied)).not.toContain("[object Object]");
     } finally {
@@ -123,7 +134,7 @@ describe("HttpClient", () => {
   it("keeps retrying rate limits until the deadline, then reports the 429", async () => {
     const server = await scriptedServer([reply(429, { message: "busy" }, { "retry-after": "0" })]);
     try {
-      const error = await client(server.url, { deadlineMs: 800 }).json({ operation: "listThings", method: "GET", path: "/t" }).catch((e) => e);
+      const error = await rejection(client(server.url, { deadlineMs: 800 }).json({ operation: "listThings", method: "GET", path: "/t" }));
       expect(error).toBeInstanceOf(RateLimitError);
       expect(server.seen.length).toBeGreaterThan(2);
     } finally {
@@ -134,7 +145,6 @@ describe("HttpClient", () => {
   it("sends credentials only in headers and escapes path segments", async () => {
     const server = await scriptedServer([reply(200, {})]);
     try {
-      const { path } = await import("../../src/core/http");
       await client(server.url, { headers: () => ({ "x-auth-token": "s3cr3t-token" }) }).json({ operation: "get", method: "GET", path: path`/images/${"a b/c"}`, query: { tags: ["x", "y"], page: 2, skip: undefined } });
       expect(server.seen[0].url).toBe("/images/a%20b%2Fc?tags=x&tags=y&page=2");
       expect(server.seen[0].headers["x-auth-token"]).toBe("s3cr3t-token");

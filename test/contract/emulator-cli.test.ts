@@ -1,0 +1,103 @@
+/**
+ * The emulator's outside interface (DESIGN §4), which tools outside this repo rely on: the
+ * `compute-emulator` command line, its startup JSON line, the control API, fault injection and
+ * state persisted across a restart.
+ */
+import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import * as readline from "node:readline";
+
+const cli = path.resolve(__dirname, "..", "..", "dist", "emulator", "cli.js");
+
+async function launch(args: string[]): Promise<{ child: ChildProcessWithoutNullStreams; info: { url: string; env: Record<string, string> } }> {
+  const child = spawn(process.execPath, [cli, ...args]);
+  const line = await new Promise<string>((resolve, reject) => {
+    readline.createInterface({ input: child.stdout }).once("line", resolve);
+    child.once("exit", (code) => reject(new Error(`emulator exited with ${code}`)));
+  });
+  return { child, info: JSON.parse(line) };
+}
+
+async function stop(child: ChildProcessWithoutNullStreams): Promise<void> {
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  child.kill("SIGTERM");
+  await exited;
+}
+
+const control = (url: string, method: string, route: string, body?: unknown) =>
+  fetch(`${url}/_emulator/${route}`, { method, headers: { "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
+
+describe("compute-emulator", () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "emulator-"));
+  const stateFile = path.join(dir, "state.json");
+
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it("prints one JSON line with its URL and the env that points every client at it", async () => {
+    const { child, info } = await launch(["--port", "0", "--host", "127.0.0.1", "--op-delay-ms", "20", "--state", stateFile]);
+    try {
+      expect(info.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      expect(Object.keys(info.env).sort()).toEqual(
+        ["COMPUTE_API_TOKEN", "COMPUTE_API_URL", "EXOSCALE_API_ENDPOINT", "EXOSCALE_API_KEY", "EXOSCALE_API_SECRET", "KOYEB_API_URL", "KOYEB_TOKEN", "SCW_API_URL", "SCW_DEFAULT_PROJECT_ID", "SCW_SECRET_KEY"].sort(),
+      );
+      expect(info.env.EXOSCALE_API_ENDPOINT).toBe(`${info.url}/v2`);
+    } finally {
+      await stop(child);
+    }
+  });
+
+  it("records API calls (not control calls), injects faults, and keeps state across a restart", async () => {
+    let { child, info } = await launch(["--port", "0", "--op-delay-ms", "20", "--state", stateFile]);
+    const auth = { authorization: `Bearer ${info.env.COMPUTE_API_TOKEN}`, "content-type": "application/json" };
+    let id = "";
+    try {
+      expect((await control(info.url, "POST", "faults", { match: { method: "GET", path: "/compute/v1/instances" }, fault: "429", count: 1, retryAfter: 2 })).status).toBe(201);
+      const limited = await fetch(`${info.url}/compute/v1/instances`, { headers: auth });
+      expect(limited.status).toBe(429);
+      expect(limited.headers.get("retry-after")).toBe("2");
+      expect((await fetch(`${info.url}/compute/v1/instances`, { headers: auth })).status).toBe(200);
+
+      const created = await fetch(`${info.url}/compute/v1/instances`, { method: "POST", headers: auth, body: JSON.stringify({ metadata: { name: "persist-me" }, spec: { type: "cx31", image: "ubuntu-22.04" } }) });
+      expect(created.status).toBe(201);
+      id = ((await created.json()) as { id: string }).id;
+
+      const calls = (await (await control(info.url, "GET", "calls")).json()) as Array<{ method: string; path: string; status: number; at: string; fault?: string }>;
+      expect(calls.map((c) => [c.method, c.path, c.status])).toEqual([
+        ["GET", "/compute/v1/instances", 429],
+        ["GET", "/compute/v1/instances", 200],
+        ["POST", "/compute/v1/instances", 201],
+      ]);
+      expect(calls[0].fault).toBe("429");
+      expect(Date.parse(calls[0].at)).not.toBeNaN();
+      expect((await control(info.url, "DELETE", "calls")).status).toBe(204);
+      expect(await (await control(info.url, "GET", "calls")).json()).toEqual([]);
+      expect((await fetch(`${info.url}/no/such/route`)).status).toBe(404);
+    } finally {
+      await stop(child);
+    }
+    ({ child, info } = await launch(["--port", "0", "--state", stateFile]));
+    try {
+      const again = await fetch(`${info.url}/compute/v1/instances/${id}`, { headers: { authorization: `Bearer ${info.env.COMPUTE_API_TOKEN}` } });
+      expect(again.status).toBe(200);
+      expect(((await again.json()) as { metadata: { name: string } }).metadata.name).toBe("persist-me");
+    } finally {
+      await stop(child);
+    }
+  });
+
+  it("answers a lost-response fault by acting and then dropping the connection", async () => {
+    const { child, info } = await launch(["--port", "0", "--op-delay-ms", "20"]);
+    const auth = { authorization: `Bearer ${info.env.COMPUTE_API_TOKEN}`, "content-type": "application/json" };
+    try {
+      await control(info.url, "POST", "faults", { match: { method: "POST", path: "/compute/v1/instances" }, fault: "lost-response" });
+      const lost = await fetch(`${info.url}/compute/v1/instances`, { method: "POST", headers: auth, body: JSON.stringify({ metadata: { name: "ghost" }, spec: { type: "cx31", image: "ubuntu-22.04" } }) }).catch((e: unknown) => e);
+      expect(String(lost)).toMatch(/fetch failed/);
+      const list = (await (await fetch(`${info.url}/compute/v1/instances`, { headers: auth })).json()) as { items: Array<{ metadata: { name: string } }> };
+      expect(list.items.map((i) => i.metadata.name)).toEqual(["ghost"]);
+    } finally {
+      await stop(child);
+    }
+  });
+});

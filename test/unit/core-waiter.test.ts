@@ -1,0 +1,70 @@
+import { adaptiveSchedule, longPollUntil, pollUntil } from "../../src/core/waiter";
+import { OperationFailedError, WaitTimeoutError } from "../../src/core/errors";
+import { createLogger } from "../../src/core/log";
+
+function recorder() {
+  const lines: string[] = [];
+  return { lines, log: createLogger("exoscale:Instance web", (line) => lines.push(line)) };
+}
+
+describe("adaptive polling", () => {
+  it("polls fast at first and then backs off to about 8% of the elapsed time, capped", () => {
+    const schedule = adaptiveSchedule(100, 5_000);
+    expect(schedule(0, 0)).toBe(100);
+    expect(schedule(10_000, 10)).toBe(800);
+    expect(schedule(600_000, 40)).toBe(5_000);
+  });
+
+  it("notices completion within 100 ms + 10% of the operation's duration", async () => {
+    const { log } = recorder();
+    const duration = 1_500;
+    const started = Date.now();
+    await pollUntil({
+      what: "operation op-1",
+      cloud: "exoscale",
+      operation: "startInstance",
+      timeoutMs: 10_000,
+      log,
+      poll: async () => (Date.now() - started >= duration ? "success" : "pending"),
+      status: (state) => ({ state, done: state === "success" }),
+    });
+    const lag = Date.now() - started - duration;
+    expect(lag).toBeLessThanOrEqual(100 + duration * 0.1);
+  });
+
+  it("prints the operation, state and elapsed time when the state changes", async () => {
+    const { lines, log } = recorder();
+    const states = ["pending", "pending", "running", "success"];
+    await pollUntil({ what: "operation op-2", cloud: "exoscale", operation: "x", timeoutMs: 5_000, log, poll: async () => states.shift() as string, status: (state) => ({ state, done: state === "success" }), schedule: () => 1 });
+    expect(lines).toEqual([
+      expect.stringMatching(/^\[exoscale:Instance web\] operation op-2: pending \(\d+ms\)$/),
+      expect.stringMatching(/operation op-2: running \(\d+ms\)$/),
+      expect.stringMatching(/operation op-2: success after \d+ms$/),
+    ]);
+  });
+
+  it("turns a failed operation into an error carrying the vendor's reason", async () => {
+    const { log } = recorder();
+    const error = await pollUntil({ what: "operation op-3", cloud: "exoscale", operation: "scaleInstance", timeoutMs: 1_000, log, poll: async () => "failure", status: (state) => ({ state, done: true, failure: "instance must be stopped" }) }).catch((e: unknown): any => e);
+    expect(error).toBeInstanceOf(OperationFailedError);
+    expect(error.message).toBe('exoscale scaleInstance failed: operation op-3 ended in state "failure" - instance must be stopped');
+  });
+
+  it("stops at the deadline with the last state", async () => {
+    const { log } = recorder();
+    const error = await pollUntil({ what: "operation op-4", cloud: "exoscale", operation: "x", timeoutMs: 300, log, poll: async () => "pending", status: (state) => ({ state, done: false }) }).catch((e: unknown): any => e);
+    expect(error).toBeInstanceOf(WaitTimeoutError);
+    expect(error.message).toMatch(/gave up waiting for operation op-4 after .* \(last state: pending\)/);
+  });
+});
+
+describe("long-polling", () => {
+  it("asks the server to wait in chunks and returns the final observation", async () => {
+    const { log } = recorder();
+    const asked: number[] = [];
+    let calls = 0;
+    const result = await longPollUntil({ what: "operation op-5", cloud: "incus", operation: "wait", timeoutMs: 60_000, chunkSeconds: 10, log, waitOnce: async (seconds) => (asked.push(seconds), ++calls < 3 ? "Running" : "Success"), status: (state) => ({ state, done: state === "Success" }) });
+    expect(result).toBe("Success");
+    expect(asked).toEqual([10, 10, 10]);
+  });
+});
