@@ -22,3 +22,18 @@ export const instanceId = web.id;
 export const state = web.state;
 export const privateIp = web.privateIp;
 export const publicIp = web.publicIp;
+
+// Take over an instance made outside Pulumi (`pulumi import` does not work for dynamic resources).
+const adoptId = config.get("adoptId");
+if (adoptId) {
+  const adopted = new ComputeInstance("adopted", { name: config.require("adoptName"), type: "cx31", image: "ubuntu-22.04", adoptId });
+  exports.adoptedState = adopted.state;
+}
+
+// Read an instance without managing it: Pulumi never changes or deletes it.
+const lookupId = config.get("lookupId");
+if (lookupId) {
+  const existing = ComputeInstance.get("looked-up", lookupId);
+  exports.lookedUpName = existing.name;
+  exports.lookedUpState = existing.state;
+}

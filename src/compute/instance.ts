@@ -1,9 +1,11 @@
 /** The ComputeInstance resource class (program side). */
 import * as pulumi from "@pulumi/pulumi";
-import { identityInput, instanceOptions } from "../core/resource";
+import { instanceOptions, resourceProps } from "../core/resource";
 import { providerShim } from "../core/shim";
 
 const provider = providerShim("compute:Instance");
+
+const OUTPUTS = ["name", "labels", "type", "image", "vcpus", "memoryMb", "diskGb", "vpcId", "subnetId", "securityGroups", "sshKeyIds", "userData", "state", "hostId", "privateIp", "publicIp", "createdAt", "creationToken"] as const;
 
 /** Inputs of {@link ComputeInstance}. Every change replaces the instance (the API has no update). */
 export interface ComputeInstanceArgs {
@@ -43,6 +45,10 @@ export class ComputeInstance extends pulumi.dynamic.Resource {
   declare readonly vcpus: pulumi.Output<number | undefined>;
   declare readonly memoryMb: pulumi.Output<number | undefined>;
   declare readonly diskGb: pulumi.Output<number | undefined>;
+  declare readonly vpcId: pulumi.Output<string | undefined>;
+  declare readonly subnetId: pulumi.Output<string | undefined>;
+  declare readonly securityGroups: pulumi.Output<string[] | undefined>;
+  declare readonly sshKeyIds: pulumi.Output<string[] | undefined>;
   declare readonly userData: pulumi.Output<string | undefined>;
   /** provisioning, running, stopping, stopped or terminated. */
   declare readonly state: pulumi.Output<string>;
@@ -51,11 +57,19 @@ export class ComputeInstance extends pulumi.dynamic.Resource {
   declare readonly publicIp: pulumi.Output<string>;
   declare readonly createdAt: pulumi.Output<string>;
 
+  /**
+   * Reads an existing instance into the program as a read-only resource (Pulumi never changes or
+   * deletes it). Works on this engine because the read request carries the provider shim.
+   */
+  static get(name: string, id: pulumi.Input<pulumi.ID>, opts?: pulumi.CustomResourceOptions): ComputeInstance {
+    return new ComputeInstance(name, {} as ComputeInstanceArgs, { ...opts, id });
+  }
+
   constructor(name: string, args: ComputeInstanceArgs, opts?: pulumi.CustomResourceOptions) {
     super(
       provider,
       name,
-      { state: undefined, hostId: undefined, privateIp: undefined, publicIp: undefined, createdAt: undefined, creationToken: undefined, ...args, ...identityInput(name) },
+      resourceProps(OUTPUTS, args, name),
       instanceOptions(args.deletionProtection, opts),
       "compute",
       "Instance",

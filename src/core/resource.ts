@@ -32,3 +32,12 @@ export function instanceOptions(
 export function childOptions(parent: pulumi.Resource, opts: pulumi.CustomResourceOptions | undefined): pulumi.CustomResourceOptions {
   return { parent, ...opts };
 }
+
+/**
+ * The props object for a dynamic resource: every output name registered (undefined until the
+ * provider fills it in), then the caller's inputs. Listing all of them also makes `Resource.get`
+ * (read-only lookups, which carry no inputs) expose every output.
+ */
+export function resourceProps(outputNames: readonly string[], args: object, name: string): Record<string, unknown> {
+  return { ...Object.fromEntries(outputNames.map((key) => [key, undefined])), ...args, ...identityInput(name) };
+}

@@ -62,10 +62,40 @@ describe("ComputeInstance", () => {
     expect(await stack.resourcesOfType(TYPE)).toHaveLength(0);
   });
 
+  it("adopts an existing instance with adoptId and reads another one read-only with ComputeInstance.get", async () => {
+    const make = async (name: string) => {
+      const response = await fetch(`${emulator.env.COMPUTE_API_URL}/v1/instances`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${emulator.env.COMPUTE_API_TOKEN}`, "content-type": "application/json" },
+        body: JSON.stringify({ metadata: { name }, spec: { type: "cx31", image: "ubuntu-22.04" } }),
+      });
+      return ((await response.json()) as { id: string }).id;
+    };
+    const adoptId = await make("made-by-hand");
+    const lookupId = await make("looked-up-only");
+    await stack.setConfig("adoptId", adoptId);
+    await stack.setConfig("adoptName", "made-by-hand");
+    await stack.setConfig("lookupId", lookupId);
+    await emulator.clearCalls();
+    const up = expectOk(await stack.up());
+    expect(up.outputs).toMatchObject({ adoptedState: "running", lookedUpName: "looked-up-only", lookedUpState: "running" });
+    const posts = (await emulator.calls()).filter((c) => c.method === "POST" && c.path === "/compute/v1/instances");
+    expect(posts).toHaveLength(1); // the replaced "web" only: adoption creates nothing
+    const adopted = (await stack.exportState()).deployment.resources?.find((r) => r.urn.endsWith("::adopted"));
+    expect(adopted?.id).toBe(adoptId);
+
+    await stack.removeConfig("adoptId");
+    await stack.removeConfig("lookupId");
+    expectOk(await stack.up());
+    const live = Object.keys((await emulator.state()).compute.instances);
+    expect(live).not.toContain(adoptId); // adopted, then removed from the program: deleted
+    expect(live).toContain(lookupId); // read-only: never deleted
+  });
+
   it("recreates it and destroys it, waiting for the delete operation", async () => {
     expectOk(await stack.up());
     expectOk(await stack.destroy());
-    const state = await emulator.state();
-    expect(Object.keys(state.compute.instances)).toHaveLength(0);
+    const instances = Object.values((await emulator.state()).compute.instances) as Array<{ metadata: { name: string } }>;
+    expect(instances.map((i) => i.metadata.name)).toEqual(["looked-up-only"]);
   });
 });
