@@ -1,0 +1,41 @@
+/**
+ * Which resources the pack treats as instances and as snapshots, by type token. Dynamic resources
+ * all share one class on the program side, so `validateResourceOfType` cannot tell them apart: the
+ * type token (`pulumi-nodejs:dynamic/<cloud>:<Type>`) is the only reliable identity.
+ */
+
+/** Instance type tokens of pulumi-dynamic-compute (DESIGN §1). The Scaleway Image is not one. */
+export const PACKAGE_INSTANCE_TYPES: readonly string[] = [
+  "pulumi-nodejs:dynamic/exoscale:Instance",
+  "pulumi-nodejs:dynamic/compute:Instance",
+  "pulumi-nodejs:dynamic/incus:Instance",
+];
+
+/** Snapshot type tokens of pulumi-dynamic-compute; each is created as a child of its instance. */
+export const PACKAGE_SNAPSHOT_TYPES: readonly string[] = [
+  "pulumi-nodejs:dynamic/exoscale:InstanceSnapshot",
+  "pulumi-nodejs:dynamic/incus:InstanceSnapshot",
+];
+
+/** The generic Instances API has no snapshots, so asking for one there would be noise. */
+export const TYPES_WITHOUT_SNAPSHOTS: readonly string[] = ["pulumi-nodejs:dynamic/compute:Instance"];
+
+/** The last segment of a type token: "Instance" for "pulumi-nodejs:dynamic/exoscale:Instance". */
+export function typeName(type: string): string {
+  return type.slice(type.lastIndexOf(":") + 1);
+}
+
+/**
+ * Whether a type token names an instance: one of the package's instance types, or any other
+ * resource whose type name ends in "Instance" (e.g. `aws:ec2/instance:Instance`,
+ * `gcp:sql/databaseInstance:DatabaseInstance`), unless listed in `ignoreTypes`.
+ */
+export function isInstanceType(type: string, ignoreTypes: readonly string[] = []): boolean {
+  if (ignoreTypes.includes(type)) return false;
+  return PACKAGE_INSTANCE_TYPES.includes(type) || /instance$/i.test(typeName(type));
+}
+
+/** Whether a type token names a snapshot (the package's, or any type name ending in "Snapshot"). */
+export function isSnapshotType(type: string): boolean {
+  return PACKAGE_SNAPSHOT_TYPES.includes(type) || /snapshot$/i.test(typeName(type));
+}

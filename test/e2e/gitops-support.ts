@@ -1,0 +1,98 @@
+/**
+ * A real S3-compatible server for the GitOps test: moto's server from PyPI, installed into a venv
+ * under `.work/` by scripts/start-s3.sh on first use, on a free local port. The bucket is read with
+ * boto3 (installed with moto) through signed S3 requests, so the test sees exactly what Pulumi stored.
+ */
+import { type ChildProcess, execFile, execFileSync, spawn } from "node:child_process";
+import * as net from "node:net";
+import * as path from "node:path";
+import { promisify } from "node:util";
+import { repoRoot } from "../helpers/engine";
+
+/** Test credentials: moto accepts any key pair. */
+export const S3_CREDENTIALS = { AWS_ACCESS_KEY_ID: "gitops-test-key", AWS_SECRET_ACCESS_KEY: "gitops-test-secret", AWS_REGION: "us-east-1" };
+
+// One S3 call through boto3: argv = endpoint, action, bucket[, key]; prints JSON.
+const BOTO3_CALL = `
+import boto3, json, sys
+endpoint, action, bucket = sys.argv[1:4]
+s3 = boto3.client("s3", endpoint_url=endpoint)
+if action == "create":
+    s3.create_bucket(Bucket=bucket)
+    print("null")
+elif action == "list":
+    pages = s3.get_paginator("list_objects_v2").paginate(Bucket=bucket)
+    print(json.dumps([o["Key"] for page in pages for o in page.get("Contents", [])]))
+else:
+    try:
+        print(json.dumps(s3.get_object(Bucket=bucket, Key=sys.argv[4])["Body"].read().decode()))
+    except s3.exceptions.NoSuchKey:
+        print("null")
+`;
+
+/** A running S3-compatible server. */
+export interface S3Server {
+  /** e.g. "http://127.0.0.1:40123". */
+  url: string;
+  createBucket(bucket: string): Promise<void>;
+  /** Keys of every object in `bucket`. */
+  listKeys(bucket: string): Promise<string[]>;
+  /** An object's body as text, or undefined when it does not exist. */
+  getText(bucket: string, key: string): Promise<string | undefined>;
+  stop(): Promise<void>;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitUntilServing(url: string, child: ChildProcess, log: () => string): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`moto_server exited with ${child.exitCode}:\n${log()}`);
+    try {
+      if ((await fetch(`${url}/`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`moto_server did not answer on ${url} within 60 s:\n${log()}`);
+}
+
+/** Installs moto when needed (scripts/start-s3.sh) and starts its server on a free port. */
+export async function startS3Server(): Promise<S3Server> {
+  const script = path.join(repoRoot, "scripts", "start-s3.sh");
+  const server = execFileSync("bash", [script, "--install-only"], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] }).trim();
+  const python = path.join(path.dirname(server), "python");
+  const port = await freePort();
+  const child = spawn("bash", [script, String(port)], { stdio: ["ignore", "ignore", "pipe"] });
+  let stderr = "";
+  child.stderr?.on("data", (chunk) => (stderr = (stderr + chunk).slice(-4000)));
+  const url = `http://127.0.0.1:${port}`;
+  await waitUntilServing(url, child, () => stderr);
+
+  const s3 = async (...args: string[]) => {
+    const { stdout } = await promisify(execFile)(python, ["-c", BOTO3_CALL, url, ...args], { env: { ...process.env, ...S3_CREDENTIALS } });
+    return JSON.parse(stdout);
+  };
+  return {
+    url,
+    createBucket: (bucket) => s3("create", bucket),
+    listKeys: (bucket) => s3("list", bucket),
+    getText: async (bucket, key) => (await s3("get", bucket, key)) ?? undefined,
+    stop: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once("exit", () => resolve());
+        child.kill("SIGTERM");
+      }),
+  };
+}
