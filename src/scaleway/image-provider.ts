@@ -212,6 +212,7 @@ export const scalewayImageDefinition: ResourceDefinition<ScalewayImageInputs, Sc
         tags: [...inputs.tags, `${CREATION_TOKEN_LABEL}=${token}`],
         public: inputs.public,
       });
+      ctx.log.info(`created image ${zone}/${created.id}, waiting for it to be available`);
     } catch (error) {
       if (!ambiguous(error)) throw error;
       const found = await findByToken(client, zone, project, token);
@@ -219,7 +220,6 @@ export const scalewayImageDefinition: ResourceDefinition<ScalewayImageInputs, Sc
       ctx.log.info(`create failed (${(error as Error).message}) but the image exists as ${zone}/${found.id}; adopting it`);
       created = found;
     }
-    ctx.log.info(`created image ${zone}/${created.id}, waiting for it to be available`);
     return finishCreate(client, created, inputs, ctx);
   },
 
