@@ -3,7 +3,8 @@
  * a real process) so exec round trips can be tested end to end. Supported: `echo [-n]`, `cat`
  * (copies stdin), `env`, `printenv [NAME]`, `hostname`, `true`, `false`, `sleep N`, `exit [N]`, and
  * `sh -c '<script>'` whose script may chain them with `;`, `&&`, `||` and `|`, redirect with `>&2`,
- * and expand `$NAME` / `$?`. Anything else is "not found" (exit 127), as in a real shell.
+ * and expand `$NAME` (and `$?`, read when the script starts, not after each command). Anything else
+ * is "not found" (exit 127), as in a real shell.
  */
 
 /** Where a running command reads and writes. */
