@@ -14,9 +14,9 @@ describe("emulated Koyeb API against the vendor spec", () => {
   let emulator: TestEmulator;
   const get = async (path: string, token = emulator.env.KOYEB_TOKEN) => {
     const response = await fetch(`${emulator.url}${path}`, { headers: { authorization: `Bearer ${token}` } });
-    return { status: response.status, body: await response.json() };
+    return { status: response.status, body: (await response.json()) as any };
   };
-  const valid = async (path: string, status = 200) => {
+  const valid = async (path: string, status = 200): Promise<any> => {
     const response = await get(path);
     expect(response.status).toBe(status);
     expect(spec.validateResponse("GET", path.split("?")[0], response.status, response.body)).toEqual([]);

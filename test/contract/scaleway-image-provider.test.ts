@@ -106,7 +106,10 @@ describe("ScalewayImage provider against the emulator", () => {
     const outs = await provider.update!(`${ZONE}/${creating.id}`, { name: "busy" }, news);
     expect(outs.outs).toMatchObject({ name: "busy-renamed", state: "available" });
 
+    // A long build, so the first DELETE surely meets a "creating" image.
+    await emulator.configure({ opDelayMs: 800 });
     const again = await client.createImage(ZONE, { name: "busy-delete", root_volume: ROOT, arch: "x86_64", project: emulator.env.SCW_DEFAULT_PROJECT_ID, tags: [], public: false });
+    await emulator.configure({ opDelayMs: 100 });
     await emulator.clearCalls();
     await provider.delete!(`${ZONE}/${again.id}`, {});
     const deletes = (await emulator.calls()).filter((c) => c.method === "DELETE").map((c) => c.status);

@@ -36,7 +36,8 @@ describe("scaleway-sdk-go against the emulator", () => {
   let legacy: string;
 
   beforeAll(async () => {
-    emulator = await startTestEmulator({ opDelayMs: 150 });
+    // Long enough that the SDK's UpdateImage right after CreateImage surely meets a "creating" image.
+    emulator = await startTestEmulator({ opDelayMs: 500 });
     [current, legacy] = await Promise.all([buildGo("test/contract/go/scaleway", "scaleway-sdk-flows"), buildGo("test/contract/go/scaleway/setimage", "scaleway-setimage-flow")]);
   }, 600_000);
 

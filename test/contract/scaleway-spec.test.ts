@@ -23,7 +23,7 @@ describe("emulated Scaleway Instance API against the vendor spec", () => {
     return { status: response.status, headers: response.headers, body: text === "" ? undefined : JSON.parse(text) };
   };
   const waitAvailable = async (id: string) => {
-    for (let i = 0; i < 50; i++) {
+    for (let i = 0; i < 250; i++) {
       const { body } = await call("GET", `${IMAGES}/${id}`);
       if (body.image.state !== "creating") return body.image;
       await new Promise((resolve) => setTimeout(resolve, 20));
@@ -118,7 +118,10 @@ describe("emulated Scaleway Instance API against the vendor spec", () => {
     });
     expect(await call("GET", `${IMAGES}?per_page=101`)).toMatchObject({ status: 400, body: { type: "invalid_arguments", details: [{ argument_name: "per_page", reason: "constraint" }] } });
     expect(await call("POST", IMAGES, { name: "quota-exceeded", root_volume: root, arch: "x86_64", project })).toMatchObject({ status: 403, body: { type: "quotas_exceeded", details: [{ resource: "images" }] } });
+    // A long build, so the image is surely still "creating" when the DELETE arrives.
+    await emulator.configure({ opDelayMs: 1_000 });
     const busy = (await call("POST", IMAGES, { name: "busy", root_volume: root, arch: "x86_64", project, tags: ["emulator:in-use"] })).body.image;
+    await emulator.configure({ opDelayMs: 30 });
     expect(await call("DELETE", `${IMAGES}/${busy.id}`)).toMatchObject({ status: 409, body: { type: "transient_state", resource_id: busy.id, current_state: "creating" } });
     await waitAvailable(busy.id);
     expect(await call("DELETE", `${IMAGES}/${busy.id}`)).toMatchObject({ status: 412, body: { type: "precondition_failed", precondition: "resource_still_in_use" } });
