@@ -1,1 +1,9 @@
-export {};
+export { ScalewayImage, type ScalewayImageArgs } from "./image";
+export {
+  getScalewayImage,
+  listScalewayImages,
+  type GetScalewayImageArgs,
+  type ListScalewayImagesArgs,
+  type ScalewayImageInfo,
+  type ScalewayImageVolumeInfo,
+} from "./functions";

@@ -1,0 +1,24 @@
+// Finds a healthy instance of a Koyeb app, reads its events and runs a command in it over the exec
+// websocket. Token: `koyeb:token` (or KOYEB_TOKEN); endpoint: KOYEB_API_URL.
+// Functions run each time the program runs; the exec only runs on `pulumi up`, not in previews.
+import * as pulumi from "@pulumi/pulumi";
+import { execKoyebInstance, getKoyebInstance, listKoyebInstanceEvents, listKoyebInstances } from "pulumi-dynamic-compute";
+
+const config = new pulumi.Config();
+
+async function pickInstance() {
+  const healthy = await listKoyebInstances({ appId: config.get("appId"), serviceId: config.get("serviceId"), statuses: ["HEALTHY"] });
+  if (healthy.length === 0) throw new Error("no HEALTHY instance found; check the appId / serviceId config");
+  return getKoyebInstance({ id: healthy[0].id });
+}
+
+const instance = pickInstance();
+const command = config.get("command") ?? 'echo "hello from $KOYEB_SERVICE_NAME in $KOYEB_REGION"';
+const exec = pulumi.runtime.isDryRun() ? undefined : instance.then((i) => execKoyebInstance({ instanceId: i.id, command, timeout: 30 }));
+
+export const instanceId = instance.then((i) => i.id);
+export const status = instance.then((i) => i.status);
+export const region = instance.then((i) => i.region);
+export const eventTypes = instance.then((i) => listKoyebInstanceEvents({ instanceIds: [i.id], order: "asc" })).then((events) => events.map((e) => e.type));
+export const execStdout = exec?.then((result) => result.stdout.trim());
+export const execExitCode = exec?.then((result) => result.exitCode);

@@ -1,0 +1,256 @@
+/**
+ * ScalewayImage lifecycle on the Instance API (seed 001). The resource ID is "zone/uuid".
+ *
+ * - create: POST, then wait for state "available". The request carries a creation-token tag; before
+ *   creating, and after an ambiguous failure (lost response, 5xx), the provider looks for an image
+ *   with that tag and adopts it, so a retry never makes a duplicate.
+ * - No orphans: an image that ends in state "error" is useless, so it is deleted before the error is
+ *   reported (its snapshots are never touched); if that delete fails, or waiting times out, the image
+ *   is kept in state (PartialCreateError) so the next `pulumi up` finishes or replaces it.
+ * - update: name, arch, tags, public and extraVolumes go through PATCH (UpdateImage). Removing every
+ *   extra volume cannot be said with PATCH (an empty `extra_volumes` is "not sent", as the official
+ *   SDK's omitempty makes it), so that change is a read-modify-write of the whole image with PUT
+ *   (SetImage). rootVolume, zone and project replace the image.
+ * - delete: waits out "creating", tolerates 404, and leaves the snapshots alone.
+ */
+import { CREATION_TOKEN_LABEL, creationToken } from "../core/creation-token";
+import { sameSet, sameValue } from "../core/diff";
+import { isNotFound, OperationFailedError, ServerError, TransportError } from "../core/errors";
+import type { ResourceContext, ResourceDefinition } from "../core/provider";
+import { PartialCreateError } from "../core/provider";
+import { pollUntil } from "../core/waiter";
+import { type ApiScalewayImage, ScalewayClient, type UpdateImageBody } from "./client";
+import { fromExtraVolumes, splitTags, toExtraVolumes } from "./image-fields";
+import { CREATION_TOKEN_TAG_PREFIX, parseZonedId, ScalewayImageInputs, type ScalewayImageOutputs } from "./schema";
+
+const DEFAULT_TIMEOUTS = { create: 30 * 60, update: 10 * 60, delete: 10 * 60 };
+
+/** Outputs from the API object; fields only the user knows (adoptId, timeouts) come from `known`. */
+export function toOutputs(image: ApiScalewayImage, known: Partial<ScalewayImageInputs>): ScalewayImageOutputs {
+  const { tags, token } = splitTags(image.tags);
+  return {
+    name: image.name,
+    zone: image.zone,
+    project: image.project,
+    rootVolume: image.root_volume?.id ?? known.rootVolume ?? "",
+    arch: image.arch,
+    extraVolumes: fromExtraVolumes(image.extra_volumes),
+    tags,
+    public: image.public,
+    adoptId: known.adoptId,
+    timeouts: known.timeouts,
+    imageId: image.id,
+    organization: image.organization,
+    state: image.state,
+    creationDate: image.creation_date ?? undefined,
+    modificationDate: image.modification_date ?? undefined,
+    fromServer: image.from_server || undefined,
+    rootVolumeName: image.root_volume?.name,
+    rootVolumeSize: image.root_volume?.size,
+    rootVolumeType: image.root_volume?.volume_type,
+    creationToken: token,
+  };
+}
+
+/** The PATCH that makes `image` match `inputs`, or undefined when it already does. */
+export function patchFor(image: ApiScalewayImage, inputs: ScalewayImageInputs, name: string): UpdateImageBody | undefined {
+  const current = toOutputs(image, inputs);
+  const differs =
+    current.name !== name || current.arch !== inputs.arch || current.public !== inputs.public || !sameSet(current.tags, inputs.tags) || !sameValue(current.extraVolumes, inputs.extraVolumes);
+  if (!differs) return undefined;
+  const { token } = splitTags(image.tags);
+  // Every mutable field is sent with its absolute value (as the Terraform provider does): the
+  // request means the same whatever the image looked like, so a repeat is harmless.
+  return {
+    name,
+    arch: inputs.arch,
+    public: inputs.public,
+    tags: [...inputs.tags, ...(token ? [`${CREATION_TOKEN_TAG_PREFIX}${token}`] : [])],
+    ...(inputs.extraVolumes.length > 0 ? { extra_volumes: toExtraVolumes(inputs.extraVolumes) } : {}),
+  };
+}
+
+/** True when the change needs SetImage: removing the last extra volume, which PATCH cannot express. */
+export function needsSetImage(image: ApiScalewayImage, inputs: ScalewayImageInputs): boolean {
+  return inputs.extraVolumes.length === 0 && fromExtraVolumes(image.extra_volumes).length > 0;
+}
+
+/** The whole image for SetImage: what was read, with the patch applied. */
+export function wholeImage(image: ApiScalewayImage, patch: UpdateImageBody): ApiScalewayImage {
+  return { ...image, ...patch, extra_volumes: patch.extra_volumes ?? {} } as ApiScalewayImage;
+}
+
+const seconds = (value: number | undefined, fallback: number) => (value ?? fallback) * 1000;
+
+/** A create that may have reached the server: 5xx other than 501, resets and timeouts. */
+function ambiguous(error: unknown): boolean {
+  return error instanceof TransportError || (error instanceof ServerError && error.statusCode !== 501);
+}
+
+/** Polls until the image leaves "creating"; with `requireAvailable`, an "error" state fails. */
+async function waitSettled(client: ScalewayClient, zone: string, id: string, ctx: ResourceContext, timeoutMs: number, requireAvailable: boolean): Promise<ApiScalewayImage> {
+  return pollUntil({
+    what: `image ${zone}/${id}`,
+    cloud: "scaleway",
+    operation: "getImage",
+    timeoutMs,
+    log: ctx.log,
+    poll: () => client.getImage(zone, id),
+    status: (image) => ({
+      state: image.state,
+      done: image.state !== "creating",
+      failure: requireAvailable && image.state === "error" ? `image "${image.name}" (${zone}/${id}, root volume ${image.root_volume?.id ?? "?"}, arch ${image.arch}) could not be built` : undefined,
+    }),
+  });
+}
+
+async function findByToken(client: ScalewayClient, zone: string, project: string, token: string): Promise<ApiScalewayImage | undefined> {
+  const images = await client.listImages(zone, { project, tags: [`${CREATION_TOKEN_TAG_PREFIX}${token}`] });
+  return images.find((image) => splitTags(image.tags).token === token);
+}
+
+/** Waits for a new image, removes it if it failed to build, and returns the outputs. */
+async function finishCreate(client: ScalewayClient, image: ApiScalewayImage, inputs: ScalewayImageInputs, ctx: ResourceContext): Promise<{ id: string; outs: ScalewayImageOutputs }> {
+  const id = `${image.zone}/${image.id}`;
+  try {
+    const ready = await waitSettled(client, image.zone, image.id, ctx, seconds(inputs.timeouts?.create, DEFAULT_TIMEOUTS.create), true);
+    return { id, outs: toOutputs(ready, inputs) };
+  } catch (error) {
+    if (error instanceof OperationFailedError) {
+      ctx.log.warn(`image ${id} ended in state "error"; deleting it so that nothing is left behind (its snapshots are kept)`);
+      try {
+        await client.deleteImage(image.zone, image.id);
+      } catch (cleanupError) {
+        if (!isNotFound(cleanupError)) throw new PartialCreateError(id, toOutputs({ ...image, state: "error" }, inputs), new Error(`${error.message}; deleting it also failed: ${(cleanupError as Error).message}`));
+      }
+      throw error;
+    }
+    throw new PartialCreateError(id, toOutputs(image, inputs), error);
+  }
+}
+
+/** Differences that adoption cannot fix in place. */
+function adoptionMismatches(image: ApiScalewayImage, inputs: ScalewayImageInputs, project: string | undefined): string[] {
+  const problems: string[] = [];
+  if (image.root_volume?.id !== inputs.rootVolume) problems.push(`rootVolume is ${image.root_volume?.id}, inputs say ${inputs.rootVolume}`);
+  if (project && image.project !== project) problems.push(`project is ${image.project}, inputs say ${project}`);
+  return problems;
+}
+
+async function adopt(client: ScalewayClient, inputs: ScalewayImageInputs, name: string, ctx: ResourceContext): Promise<{ id: string; outs: ScalewayImageOutputs }> {
+  const target = parseZonedId(inputs.adoptId as string);
+  const existing = await client.getImage(target.zone, target.id).catch((error) => {
+    throw isNotFound(error) ? new Error(`adoptId: no image ${inputs.adoptId} exists`) : error;
+  });
+  const problems = adoptionMismatches(existing, inputs, inputs.project);
+  if (problems.length > 0) throw new Error(`adoptId ${inputs.adoptId} does not match the inputs: ${problems.join("; ")}`);
+  ctx.log.info(`adopting existing image ${inputs.adoptId}`);
+  const settled = await waitSettled(client, target.zone, target.id, ctx, seconds(inputs.timeouts?.create, DEFAULT_TIMEOUTS.create), true);
+  const updated = await applyChanges(client, settled, inputs, name, ctx);
+  return { id: `${target.zone}/${target.id}`, outs: toOutputs(updated, inputs) };
+}
+
+/** Brings a settled image to the inputs with PATCH, or PUT when PATCH cannot express the change. */
+async function applyChanges(client: ScalewayClient, image: ApiScalewayImage, inputs: ScalewayImageInputs, name: string, ctx: ResourceContext): Promise<ApiScalewayImage> {
+  const patch = patchFor(image, inputs, name);
+  if (!patch) return image;
+  if (needsSetImage(image, inputs)) {
+    ctx.log.info(`removing every extra volume: writing the whole image with SetImage (PUT), which PATCH cannot express`);
+    // Read-modify-write: start from a fresh read so no concurrent change is undone.
+    const fresh = await client.getImage(image.zone, image.id);
+    const freshPatch = patchFor(fresh, inputs, name);
+    return freshPatch ? client.setImage(image.zone, image.id, wholeImage(fresh, freshPatch)) : fresh;
+  }
+  return client.updateImage(image.zone, image.id, patch);
+}
+
+/** The image name: the input, else the resource's own name. */
+function nameFor(inputs: ScalewayImageInputs, ctx: ResourceContext, known?: string): string {
+  return inputs.name ?? known ?? (ctx.identity.split("/").pop() || "pulumi-image");
+}
+
+/** An input that, when unset, keeps whatever the image has (zone, project and name get defaults). */
+const unsetKeeps = (previous: unknown, next: unknown) => next === undefined || next === null || sameValue(previous, next);
+
+export const scalewayImageDefinition: ResourceDefinition<ScalewayImageInputs, ScalewayImageOutputs> = {
+  kind: "scaleway:Image",
+  inputs: ScalewayImageInputs,
+  fields: {
+    name: { equals: unsetKeeps },
+    zone: { equals: unsetKeeps, replaceIf: () => true },
+    project: { equals: unsetKeeps, replaceIf: () => true },
+    rootVolume: "replace",
+    arch: "update",
+    extraVolumes: "update",
+    tags: { equals: sameSet },
+    public: "update",
+    adoptId: "ignore",
+    timeouts: "ignore",
+  },
+
+  async create(inputs, ctx) {
+    const client = ScalewayClient.fromSettings(ctx.log);
+    const name = nameFor(inputs, ctx);
+    if (inputs.adoptId) return adopt(client, inputs, name, ctx);
+    const zone = inputs.zone ?? client.defaultZone;
+    const project = client.projectFor(inputs.project);
+    const { timeouts: _timeouts, ...tokenInputs } = inputs;
+    const token = creationToken(ctx.identity, { ...tokenInputs, zone, project });
+    const earlier = await findByToken(client, zone, project, token);
+    if (earlier) {
+      ctx.log.info(`found image ${zone}/${earlier.id} created by an earlier attempt whose response was lost; adopting it`);
+      return finishCreate(client, earlier, inputs, ctx);
+    }
+    let created: ApiScalewayImage;
+    try {
+      created = await client.createImage(zone, {
+        name,
+        root_volume: inputs.rootVolume,
+        arch: inputs.arch,
+        ...(inputs.extraVolumes.length > 0 ? { extra_volumes: toExtraVolumes(inputs.extraVolumes) } : {}),
+        project,
+        tags: [...inputs.tags, `${CREATION_TOKEN_LABEL}=${token}`],
+        public: inputs.public,
+      });
+      ctx.log.info(`created image ${zone}/${created.id}, waiting for it to be available`);
+    } catch (error) {
+      if (!ambiguous(error)) throw error;
+      const found = await findByToken(client, zone, project, token);
+      if (!found) throw error;
+      ctx.log.info(`create failed (${(error as Error).message}) but the image exists as ${zone}/${found.id}; adopting it`);
+      created = found;
+    }
+    return finishCreate(client, created, inputs, ctx);
+  },
+
+  async read(id, olds) {
+    const client = ScalewayClient.fromSettings();
+    const { zone, id: imageId } = parseZonedId(id);
+    try {
+      return toOutputs(await client.getImage(zone, imageId), olds);
+    } catch (error) {
+      if (isNotFound(error)) return undefined;
+      throw error;
+    }
+  },
+
+  async update(id, olds, news, ctx) {
+    const client = ScalewayClient.fromSettings(ctx.log);
+    const { zone, id: imageId } = parseZonedId(id);
+    // Also finishes an image kept in state by an earlier create that stopped waiting.
+    const settled = await waitSettled(client, zone, imageId, ctx, seconds(news.timeouts?.update, DEFAULT_TIMEOUTS.update), true);
+    const updated = await applyChanges(client, settled, news, nameFor(news, ctx, olds.name), ctx);
+    return toOutputs(updated, news);
+  },
+
+  async delete(id, _olds, ctx) {
+    const client = ScalewayClient.fromSettings(ctx.log);
+    const { zone, id: imageId } = parseZonedId(id);
+    try {
+      await client.deleteImage(zone, imageId);
+    } catch (error) {
+      if (isNotFound(error)) return;
+      throw error;
+    }
+  },
+};
