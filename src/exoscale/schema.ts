@@ -45,13 +45,14 @@ export const ExoscaleInstanceInputs = z.strictObject({
   /** Root disk in GiB (10..51200); grows in place, shrinking replaces. */
   diskSize: z.number().int("must be a whole number of GiB").min(10, "must be at least 10 GiB").max(51200, "must be at most 51200 GiB").default(10),
   labels: z
-    .record(
-      z
-        .string()
-        .regex(LABEL_KEY, "label keys are 1-63 letters, digits, '.', '_', '/' or '-', starting with a letter or digit")
-        .refine((key) => key !== CREATION_TOKEN_LABEL, `"${CREATION_TOKEN_LABEL}" is reserved for the provider`),
-      z.string().max(255, "label values are at most 255 characters"),
-    )
+    .record(z.string(), z.string().max(255, "label values are at most 255 characters"))
+    // Keys are checked here rather than by a key schema, so the failure names the key.
+    .superRefine((labels, ctx) => {
+      for (const key of Object.keys(labels)) {
+        if (key === CREATION_TOKEN_LABEL) ctx.addIssue({ code: "custom", path: [key], message: `"${CREATION_TOKEN_LABEL}" is reserved for the provider` });
+        else if (!LABEL_KEY.test(key)) ctx.addIssue({ code: "custom", path: [key], message: "label keys are 1-63 letters, digits, '.', '_', '/' or '-', starting with a letter or digit" });
+      }
+    })
     .optional(),
   /** Plain-text cloud-init; encoded to base64 for the API (at most 32 KiB once encoded). */
   userData: z
