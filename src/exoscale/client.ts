@@ -134,11 +134,15 @@ function parseExoscaleError(body: unknown): VendorError {
   return typeof message === "string" ? { message } : {};
 }
 
+type MutationRequest = Omit<Parameters<HttpClient["json"]>[0], "operation">;
+
 // Catalogue lookups are shared by every resource of one provider process, per endpoint and zone.
 const catalogueCache = new Map<string, Promise<unknown>>();
 
 export class ExoscaleClient {
   private readonly log: Logger;
+  /** Which API call started each operation, so that a failure names it ("stopInstance"). */
+  private readonly startedBy = new WeakMap<ApiOperation, string>();
 
   constructor(
     private readonly http: HttpClient,
@@ -175,7 +179,7 @@ export class ExoscaleClient {
 
   /** POST /instance: creates an instance; the operation's reference is the new instance. Not idempotent. */
   createInstance(body: CreateInstanceBody): Promise<ApiOperation> {
-    return this.http.json({ operation: "createInstance", method: "POST", path: "/instance", body });
+    return this.started("createInstance", { method: "POST", path: "/instance", body });
   }
 
   /** GET /instance, with the API's optional filters. */
@@ -192,37 +196,37 @@ export class ExoscaleClient {
 
   /** PUT /instance/{id}: name, user data, public IP assignment, labels. */
   updateInstance(id: string, body: UpdateInstanceBody): Promise<ApiOperation> {
-    return this.http.json({ operation: "updateInstance", method: "PUT", path: path`/instance/${id}`, body });
+    return this.started("updateInstance", { method: "PUT", path: path`/instance/${id}`, body });
   }
 
   /** DELETE /instance/{id}: 403 while the instance is protected. */
   deleteInstance(id: string): Promise<ApiOperation> {
-    return this.http.json({ operation: "deleteInstance", method: "DELETE", path: path`/instance/${id}` });
+    return this.started("deleteInstance", { method: "DELETE", path: path`/instance/${id}` });
   }
 
   /** DELETE /instance/{id}/{field}: resets a field to its default (the API allows `labels`). */
   resetInstanceField(id: string, field: "labels"): Promise<ApiOperation> {
-    return this.http.json({ operation: "resetInstanceField", method: "DELETE", path: path`/instance/${id}/${field}` });
+    return this.started("resetInstanceField", { method: "DELETE", path: path`/instance/${id}/${field}` });
   }
 
   /** PUT /instance/{id}:add-protection: the API then refuses to delete the instance. */
   addInstanceProtection(id: string): Promise<ApiOperation> {
-    return this.http.json({ operation: "addInstanceProtection", method: "PUT", path: path`/instance/${id}:add-protection` });
+    return this.started("addInstanceProtection", { method: "PUT", path: path`/instance/${id}:add-protection` });
   }
 
   /** PUT /instance/{id}:remove-protection. */
   removeInstanceProtection(id: string): Promise<ApiOperation> {
-    return this.http.json({ operation: "removeInstanceProtection", method: "PUT", path: path`/instance/${id}:remove-protection` });
+    return this.started("removeInstanceProtection", { method: "PUT", path: path`/instance/${id}:remove-protection` });
   }
 
   /** POST /instance/{id}:create-snapshot: the operation's reference is the new snapshot. Not idempotent. */
   createSnapshot(id: string): Promise<ApiOperation> {
-    return this.http.json({ operation: "createSnapshot", method: "POST", path: path`/instance/${id}:create-snapshot` });
+    return this.started("createSnapshot", { method: "POST", path: path`/instance/${id}:create-snapshot` });
   }
 
   /** POST /instance/{id}:enable-tpm (one way: TPM cannot be disabled). */
   enableTpm(id: string): Promise<ApiOperation> {
-    return this.http.json({ operation: "enableTpm", method: "POST", path: path`/instance/${id}:enable-tpm` });
+    return this.started("enableTpm", { method: "POST", path: path`/instance/${id}:enable-tpm` });
   }
 
   /** GET /instance/{id}:password: the password set at creation or by the latest reset. */
@@ -232,42 +236,42 @@ export class ExoscaleClient {
 
   /** PUT /instance/{id}:reboot (running instances only). */
   rebootInstance(id: string): Promise<ApiOperation> {
-    return this.http.json({ operation: "rebootInstance", method: "PUT", path: path`/instance/${id}:reboot` });
+    return this.started("rebootInstance", { method: "PUT", path: path`/instance/${id}:reboot` });
   }
 
   /** PUT /instance/{id}:reset: recreates the disk from a template (the current one when unset). */
   resetInstance(id: string, body: { template?: { id: string }; "disk-size"?: number } = {}): Promise<ApiOperation> {
-    return this.http.json({ operation: "resetInstance", method: "PUT", path: path`/instance/${id}:reset`, body });
+    return this.started("resetInstance", { method: "PUT", path: path`/instance/${id}:reset`, body });
   }
 
   /** PUT /instance/{id}:reset-password. */
   resetInstancePassword(id: string): Promise<ApiOperation> {
-    return this.http.json({ operation: "resetInstancePassword", method: "PUT", path: path`/instance/${id}:reset-password` });
+    return this.started("resetInstancePassword", { method: "PUT", path: path`/instance/${id}:reset-password` });
   }
 
   /** PUT /instance/{id}:resize-disk (stopped instances; grow only). */
   resizeInstanceDisk(id: string, diskSize: number): Promise<ApiOperation> {
-    return this.http.json({ operation: "resizeInstanceDisk", method: "PUT", path: path`/instance/${id}:resize-disk`, body: { "disk-size": diskSize } });
+    return this.started("resizeInstanceDisk", { method: "PUT", path: path`/instance/${id}:resize-disk`, body: { "disk-size": diskSize } });
   }
 
   /** PUT /instance/{id}:scale (stopped instances). */
   scaleInstance(id: string, instanceTypeId: string): Promise<ApiOperation> {
-    return this.http.json({ operation: "scaleInstance", method: "PUT", path: path`/instance/${id}:scale`, body: { "instance-type": { id: instanceTypeId } } });
+    return this.started("scaleInstance", { method: "PUT", path: path`/instance/${id}:scale`, body: { "instance-type": { id: instanceTypeId } } });
   }
 
   /** PUT /instance/{id}:start (stopped instances; the API answers 400 for a running one). */
   startInstance(id: string, rescueProfile?: "netboot" | "netboot-efi"): Promise<ApiOperation> {
-    return this.http.json({ operation: "startInstance", method: "PUT", path: path`/instance/${id}:start`, body: rescueProfile ? { "rescue-profile": rescueProfile } : {} });
+    return this.started("startInstance", { method: "PUT", path: path`/instance/${id}:start`, body: rescueProfile ? { "rescue-profile": rescueProfile } : {} });
   }
 
   /** PUT /instance/{id}:stop (running instances). */
   stopInstance(id: string): Promise<ApiOperation> {
-    return this.http.json({ operation: "stopInstance", method: "PUT", path: path`/instance/${id}:stop` });
+    return this.started("stopInstance", { method: "PUT", path: path`/instance/${id}:stop` });
   }
 
   /** POST /instance/{instance-id}:revert-snapshot (stopped instances). */
   revertInstanceToSnapshot(instanceId: string, snapshotId: string): Promise<ApiOperation> {
-    return this.http.json({ operation: "revertInstanceToSnapshot", method: "POST", path: path`/instance/${instanceId}:revert-snapshot`, body: { id: snapshotId } });
+    return this.started("revertInstanceToSnapshot", { method: "POST", path: path`/instance/${instanceId}:revert-snapshot`, body: { id: snapshotId } });
   }
 
   /** GET /console/{id}: a console-proxy websocket URL, valid for 60 seconds. */
@@ -294,7 +298,7 @@ export class ExoscaleClient {
 
   /** DELETE /snapshot/{id}. */
   deleteSnapshot(id: string): Promise<ApiOperation> {
-    return this.http.json({ operation: "deleteSnapshot", method: "DELETE", path: path`/snapshot/${id}` });
+    return this.started("deleteSnapshot", { method: "DELETE", path: path`/snapshot/${id}` });
   }
 
   /** GET /instance-type (cached per process). */
@@ -324,6 +328,13 @@ export class ExoscaleClient {
 
   // ---- helpers over the operations above ----
 
+  /** Sends a mutation and remembers its name for the operation it returns. */
+  private async started(operation: string, request: MutationRequest): Promise<ApiOperation> {
+    const answer = await this.http.json<ApiOperation>({ operation, ...request });
+    this.startedBy.set(answer, operation);
+    return answer;
+  }
+
   /**
    * Follows an operation until it is no longer pending: the first look is the response already in
    * hand, then `GET /operation/{id}` after 100 ms, backing off to ~8% of the time spent. `failure` or
@@ -332,7 +343,7 @@ export class ExoscaleClient {
   async waitForOperation(operation: ApiOperation, options: WaitOptions): Promise<ApiOperation> {
     let inHand: ApiOperation | undefined = operation;
     let last = operation;
-    const operationName = operation.reference?.command ?? "getOperation";
+    const operationName = this.startedBy.get(operation) ?? operation.reference?.command ?? "getOperation";
     try {
       return await pollUntil({
         what: `${options.what} (operation ${operation.id})`,
