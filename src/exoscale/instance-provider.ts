@@ -22,16 +22,12 @@ import { pollUntil } from "../core/waiter";
 import { type ApiInstance, type ApiOperation, type CreateInstanceBody, ExoscaleClient, type UpdateInstanceBody } from "./client";
 import { instanceInfo, type KnownFields, sameInstanceType, sameLabels, sameTemplate, toOutputs } from "./mapping";
 import { ExoscaleInstanceInputs, type ExoscaleInstanceOutputs, parseZonedId } from "./schema";
+import { timeoutMs } from "./timeouts";
 
-const DEFAULT_TIMEOUT_SECONDS = 20 * 60;
 const STABLE_STATES = new Set(["running", "stopped", "error"]);
 
 type Inputs = ExoscaleInstanceInputs;
 type Outputs = ExoscaleInstanceOutputs;
-
-function timeoutMs(seconds: number | undefined): number {
-  return (seconds ?? DEFAULT_TIMEOUT_SECONDS) * 1000;
-}
 
 /** Equality for optional inputs: leaving one unset means "whatever the API chose". */
 function unsetOr<V>(equals: (a: V | undefined, b: V | undefined) => boolean = sameValue) {
@@ -155,7 +151,7 @@ async function converge(client: ExoscaleClient, id: string, olds: Outputs, news:
   };
 
   try {
-    let info = instanceInfo(instance, news.zone);
+    const info = instanceInfo(instance, news.zone);
     if (news.templateChangeStrategy === "reset" && !sameTemplate(news.template, info, olds.templateId)) {
       const templateId = await client.resolveTemplate(news.template);
       if (templateId !== info.templateId) {
@@ -227,7 +223,6 @@ async function converge(client: ExoscaleClient, id: string, olds: Outputs, news:
       applied.deletionProtection = news.deletionProtection;
     }
     instance = await client.getInstance(id);
-    info = instanceInfo(instance, news.zone);
     return toOutputs(instance, known());
   } catch (error) {
     if (!mutated) throw error;

@@ -12,14 +12,10 @@ import { PartialCreateError } from "../core/provider";
 import { pollUntil } from "../core/waiter";
 import { type ApiOperation, type ApiSnapshot, ExoscaleClient } from "./client";
 import { ExoscaleInstanceSnapshotInputs, type ExoscaleInstanceSnapshotOutputs } from "./schema";
+import { timeoutMs } from "./timeouts";
 
-const DEFAULT_TIMEOUT_SECONDS = 20 * 60;
 type Inputs = ExoscaleInstanceSnapshotInputs;
 type Outputs = ExoscaleInstanceSnapshotOutputs;
-
-function timeoutMs(seconds: number | undefined): number {
-  return (seconds ?? DEFAULT_TIMEOUT_SECONDS) * 1000;
-}
 
 /** Snapshot outputs from the API object. */
 export function snapshotOutputs(snapshot: ApiSnapshot, inputs: Inputs): Outputs {

@@ -90,7 +90,7 @@ describe("ExoscaleInstance diff table", () => {
     ["a change of templateChangeStrategy alone", { templateChangeStrategy: "reset" }],
     ["a change of timeouts or adoptId", { timeouts: { create: 60 }, adoptId: `ch-gva-2/${SNAP}` }],
     ["labels {} against no labels", { labels: {} }],
-  ])("shows no diff for %s", (_what, change) => {
+  ])("shows no diff for %s", (_what, change: Record<string, unknown>) => {
     const olds = change.labels ? { ...OLDS, labels: undefined } : OLDS;
     expect(decide(change, olds).changes).toBe(false);
   });
