@@ -12,12 +12,13 @@ import { INSTANCE_TYPES, TEMPLATES, zoneList } from "./catalogue";
 import { badId, exoError } from "./errors";
 import { registerInstances } from "./instances";
 import { Operations } from "./operations";
-import { emptyState, type ExoscaleState, snapshotView } from "./state";
+import { emptyState, type ExoscaleState, settleAfterRestart, snapshotView } from "./state";
 
 const ok = (body: unknown): EmulatorResponse => ({ status: 200, body });
 
 function register(router: Router, ctx: EmulatorContext): void {
   const state = ctx.store.slice<ExoscaleState>("exoscale", emptyState);
+  settleAfterRestart(state);
   const operations = new Operations(state, ctx);
   registerInstances(router, ctx, state, operations);
 

@@ -131,3 +131,21 @@ export function snapshotView(snapshot: EmulatedSnapshot): Record<string, unknown
     "application-consistent": false,
   };
 }
+
+/**
+ * After a restart from a state file, pending operations cannot finish (their effects were code):
+ * let objects caught mid-transition land where the operation would have taken them.
+ */
+export function settleAfterRestart(state: ExoscaleState): void {
+  const landing: Partial<Record<InstanceState, InstanceState>> = { starting: "running", stopping: "stopped" };
+  for (const instance of Object.values(state.instances)) {
+    if (instance.state === "destroying") {
+      for (const snapshotId of instance.snapshotIds) delete state.snapshots[snapshotId];
+      delete state.instances[instance.id];
+    } else instance.state = landing[instance.state] ?? instance.state;
+  }
+  for (const snapshot of Object.values(state.snapshots)) {
+    if (snapshot.state === "deleting") delete state.snapshots[snapshot.id];
+    else if (snapshot.state === "snapshotting") snapshot.state = "ready";
+  }
+}
