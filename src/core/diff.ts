@@ -13,8 +13,11 @@ export type FieldRule<V = unknown> =
   | {
       /** Custom equality (e.g. case-insensitive, normalised user data). */
       equals?: (previous: V | undefined, next: V | undefined) => boolean;
-      /** Replace only for some changes (e.g. disk shrink); otherwise update in place. */
-      replaceIf?: (previous: V | undefined, next: V | undefined) => boolean;
+      /**
+       * Replace only for some changes (e.g. disk shrink); otherwise update in place. Also given all new
+       * inputs and old outputs, for rules that depend on another input (e.g. a change strategy).
+       */
+      replaceIf?: (previous: V | undefined, next: V | undefined, news: Record<string, unknown>, olds: Record<string, unknown>) => boolean;
     };
 
 export type FieldTable<I> = { [K in keyof I]-?: FieldRule<I[K]> };
@@ -67,7 +70,7 @@ export function diffByTable<I>(table: FieldTable<I>, olds: Record<string, unknow
     }
     const equals = typeof rule === "object" && rule.equals ? rule.equals : sameValue;
     if (equals(previous, next)) continue;
-    const replace = rule === "replace" || (typeof rule === "object" && rule.replaceIf?.(previous, next) === true);
+    const replace = rule === "replace" || (typeof rule === "object" && rule.replaceIf?.(previous, next, news, olds) === true);
     (replace ? replaces : updates).push(field);
   }
   return { changes: replaces.length + updates.length > 0, replaces, updates };

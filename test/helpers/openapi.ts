@@ -46,7 +46,7 @@ export class OpenApiSpec {
     this.swagger2 = spec.swagger === "2.0";
     this.ajv = new Ajv({ strict: false, allErrors: true, validateSchema: false });
     addFormats(this.ajv);
-    this.ajv.addSchema(spec, "spec");
+    this.ajv.addSchema(draft7Bounds(spec), "spec");
     // Literal paths first, so "/instance/{id}:start" wins over "/instance/{id}".
     this.routes = Object.entries(spec.paths as Json)
       .map(([template, methods]) => ({ template, methods, regex: routeRegex(template.replace(/\?.*$/, "")) }))
@@ -95,12 +95,36 @@ export class OpenApiSpec {
   private validate(key: string, schema: Json, body: unknown): string[] {
     let validate = this.compiled.get(key);
     if (!validate) {
-      validate = this.ajv.compile(rebase(schema));
+      validate = this.ajv.compile(rebase(draft7Bounds(schema)));
       this.compiled.set(key, validate);
     }
     if (validate(body)) return [];
     return (validate.errors ?? []).map((e) => `${e.instancePath || "(body)"} ${e.message}${e.params ? ` ${JSON.stringify(e.params)}` : ""}`);
   }
+}
+
+/**
+ * OpenAPI 3.0 writes `exclusiveMinimum`/`exclusiveMaximum` as booleans beside `minimum`/`maximum`
+ * (the Exoscale spec does); ajv expects the JSON Schema draft-07 numeric form. It also puts
+ * `nullable` beside a bare `$ref`, which ajv only accepts next to `type`.
+ */
+function draft7Bounds(node: any): any {
+  if (Array.isArray(node)) return node.map(draft7Bounds);
+  if (!node || typeof node !== "object") return node;
+  const out: Json = {};
+  for (const [key, value] of Object.entries(node)) out[key] = draft7Bounds(value);
+  for (const [flag, bound] of [["exclusiveMinimum", "minimum"], ["exclusiveMaximum", "maximum"]]) {
+    if (typeof out[flag] !== "boolean") continue;
+    if (out[flag] && out[bound] !== undefined) {
+      out[flag] = out[bound];
+      delete out[bound];
+    } else delete out[flag];
+  }
+  if (out.nullable !== undefined && out.type === undefined) {
+    const { nullable, ...rest } = out;
+    return nullable ? { anyOf: [rest, { type: "null" }] } : rest;
+  }
+  return out;
 }
 
 /** Points local refs ("#/components/…") at the registered spec document. */

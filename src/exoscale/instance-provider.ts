@@ -1,0 +1,359 @@
+/**
+ * ExoscaleInstance lifecycle (DESIGN §1). Each input change maps to the API operation that applies
+ * it in place, or to a replacement, from one field table (`instanceFields`). Updates compare the
+ * inputs with the instance as it is now (after waiting out transitional states, see
+ * exoscale/terraform-provider-exoscale#551 and #79), so they are idempotent and also repair drift.
+ *
+ * No orphans, no duplicates: the create request carries a creation-token label; before creating,
+ * and after an ambiguous failure, the provider looks for an instance with that token and adopts it.
+ * If the create operation itself fails, the broken instance is deleted before the error is
+ * reported; any later failure (protection, password, waiting) keeps the instance in state through
+ * PartialCreateError, so the next `up` finishes the job and `destroy` can delete it.
+ */
+import { CREATION_TOKEN_LABEL, creationToken } from "../core/creation-token";
+import { sameSet, sameValue, type FieldTable } from "../core/diff";
+import { isNotFound, OperationFailedError, ProviderError, ServerError, TransportError } from "../core/errors";
+import { hasStatus } from "../core/http";
+import type { ResourceContext, ResourceDefinition } from "../core/provider";
+import { PartialCreateError } from "../core/provider";
+import { registerSecret } from "../core/redact";
+import { encodeUserData, sameUserData } from "../core/user-data";
+import { pollUntil } from "../core/waiter";
+import { type ApiInstance, type ApiOperation, type CreateInstanceBody, ExoscaleClient, type UpdateInstanceBody } from "./client";
+import { instanceInfo, type KnownFields, sameInstanceType, sameLabels, sameTemplate, toOutputs } from "./mapping";
+import { ExoscaleInstanceInputs, type ExoscaleInstanceOutputs, parseZonedId } from "./schema";
+import { timeoutMs } from "./timeouts";
+
+const STABLE_STATES = new Set(["running", "stopped", "error"]);
+
+type Inputs = ExoscaleInstanceInputs;
+type Outputs = ExoscaleInstanceOutputs;
+
+/** Equality for optional inputs: leaving one unset means "whatever the API chose". */
+function unsetOr<V>(equals: (a: V | undefined, b: V | undefined) => boolean = sameValue) {
+  return (previous: V | undefined, next: V | undefined) => next === undefined || equals(previous, next);
+}
+
+/** Which input changes replace the instance and which are applied in place (README has the op table). */
+export const instanceFields: FieldTable<Inputs> = {
+  zone: "replace",
+  name: "update",
+  instanceType: { equals: (a, b) => String(a ?? "").toLowerCase() === String(b ?? "").toLowerCase() },
+  template: { replaceIf: (_previous, _next, news) => news.templateChangeStrategy !== "reset" },
+  diskSize: { replaceIf: (previous, next) => typeof previous === "number" && typeof next === "number" && next < previous },
+  labels: { equals: sameLabels },
+  userData: { equals: unsetOr(sameUserData) },
+  publicIpAssignment: { equals: unsetOr() },
+  sshKeys: { equals: unsetOr(sameSet), replaceIf: () => true },
+  securityGroupIds: { equals: unsetOr(sameSet), replaceIf: () => true },
+  state: "update",
+  tpmEnabled: { equals: unsetOr(), replaceIf: (previous, next) => previous === true && next === false },
+  secureBootEnabled: { equals: unsetOr((a, b) => !!a === !!b), replaceIf: () => true },
+  rebootTrigger: { equals: unsetOr() },
+  passwordResetTrigger: { equals: unsetOr() },
+  templateChangeStrategy: "ignore",
+  restoreSnapshotId: { equals: unsetOr() },
+  deletionProtection: { equals: (a, b) => !!a === !!b },
+  adoptId: "ignore",
+  timeouts: "ignore",
+};
+
+/** Runs one operation and waits for it; the progress line names it. */
+async function run(client: ExoscaleClient, what: string, start: () => Promise<ApiOperation>, ctx: ResourceContext, deadlineMs: number): Promise<ApiOperation> {
+  ctx.log.info(what);
+  return client.waitForOperation(await start(), { what, timeoutMs: deadlineMs, log: ctx.log });
+}
+
+/** Reads the instance until it is running, stopped or in error (never act on a transitional state). */
+async function settle(client: ExoscaleClient, id: string, ctx: ResourceContext, deadlineMs: number): Promise<ApiInstance> {
+  return pollUntil({
+    what: `instance ${id}`,
+    cloud: "exoscale",
+    operation: "getInstance",
+    timeoutMs: deadlineMs,
+    log: ctx.log,
+    poll: () => client.getInstance(id),
+    status: (instance) => ({ state: instance.state ?? "unknown", done: STABLE_STATES.has(instance.state ?? "") }),
+  });
+}
+
+async function findByToken(client: ExoscaleClient, token: string): Promise<ApiInstance | undefined> {
+  const found = await client.listInstances({ labels: `${CREATION_TOKEN_LABEL}=${token}` });
+  return found.find((instance) => instance.labels?.[CREATION_TOKEN_LABEL] === token && instance.state !== "destroying");
+}
+
+/** A create that may have reached the server: resets, timeouts and 5xx other than 501. */
+function ambiguous(error: unknown): boolean {
+  return error instanceof TransportError || (error instanceof ServerError && error.statusCode !== 501);
+}
+
+/** Reveals the password (a secret output); a template without password login has none. */
+async function revealPassword(client: ExoscaleClient, id: string, ctx: ResourceContext): Promise<string | undefined> {
+  try {
+    const { password } = await client.revealInstancePassword(id);
+    registerSecret(password);
+    return password;
+  } catch (error) {
+    if (error instanceof ProviderError && error.statusCode !== undefined && error.statusCode < 500) {
+      ctx.log.warn(`no password to reveal: ${error.vendorMessage ?? error.message}`);
+      return undefined;
+    }
+    throw error;
+  }
+}
+
+/** The create request for the inputs (catalogue names already resolved to UUIDs). */
+export function toCreateBody(inputs: Inputs, ids: { instanceTypeId: string; templateId: string }, token: string): CreateInstanceBody {
+  return {
+    name: inputs.name,
+    "instance-type": { id: ids.instanceTypeId },
+    template: { id: ids.templateId },
+    "disk-size": inputs.diskSize,
+    labels: { ...inputs.labels, [CREATION_TOKEN_LABEL]: token },
+    "user-data": inputs.userData === undefined ? undefined : encodeUserData(inputs.userData),
+    "public-ip-assignment": inputs.publicIpAssignment,
+    "ssh-keys": inputs.sshKeys?.map((name) => ({ name })),
+    "security-groups": inputs.securityGroupIds?.map((id) => ({ id })),
+    "tpm-enabled": inputs.tpmEnabled,
+    "secureboot-enabled": inputs.secureBootEnabled,
+    "auto-start": inputs.state !== "stopped",
+  };
+}
+
+/** Inputs that define the object (what the creation token is derived from). */
+function tokenInputs(inputs: Inputs): Record<string, unknown> {
+  const { adoptId: _adopt, timeouts: _timeouts, deletionProtection: _protection, rebootTrigger: _reboot, passwordResetTrigger: _reset, ...rest } = inputs;
+  return rest;
+}
+
+/**
+ * Brings an existing instance from `olds` to `news`, one API operation per difference, in an order
+ * that respects the API's preconditions: reinstall, in-place fields, then the changes that need a
+ * stopped instance (revert, scale, disk, TPM), then power state, reboot, password and protection.
+ * Throws PartialCreateError with the state reached when a step fails after others were applied.
+ */
+async function converge(client: ExoscaleClient, id: string, olds: Outputs, news: Inputs, ctx: ResourceContext, deadlineMs: number): Promise<Outputs> {
+  // Fields whose effect cannot be read back from the API: only recorded once applied.
+  const applied: KnownFields = {
+    rebootTrigger: olds.rebootTrigger,
+    passwordResetTrigger: olds.passwordResetTrigger,
+    restoreSnapshotId: olds.restoreSnapshotId,
+    deletionProtection: olds.deletionProtection,
+    password: olds.password,
+    templateId: olds.templateId,
+  };
+  const known = (): KnownFields & { zone: string } => ({ ...news, ...applied, zone: news.zone });
+  let instance = await settle(client, id, ctx, deadlineMs);
+  let mutated = false;
+  const step = async (what: string, start: () => Promise<ApiOperation>) => {
+    mutated = true;
+    await run(client, what, start, ctx, deadlineMs);
+  };
+
+  try {
+    const info = instanceInfo(instance, news.zone);
+    if (news.templateChangeStrategy === "reset" && !sameTemplate(news.template, info, olds.templateId)) {
+      const templateId = await client.resolveTemplate(news.template);
+      if (templateId !== info.templateId) {
+        await step(`reinstall from template ${news.template} (:reset)`, () => client.resetInstance(id, { template: { id: templateId } }));
+        applied.password = undefined;
+      }
+      applied.templateId = templateId;
+    }
+
+    const body: UpdateInstanceBody = {};
+    if (news.name !== info.name) body.name = news.name;
+    if (news.userData !== undefined && !sameUserData(news.userData, info.userData)) body["user-data"] = encodeUserData(news.userData);
+    if (news.userData === undefined && olds.userData !== undefined) ctx.log.warn("userData cannot be removed from an existing instance (the API has no way to clear it); the current script stays");
+    if (news.publicIpAssignment !== undefined && news.publicIpAssignment !== info.publicIpAssignment) body["public-ip-assignment"] = news.publicIpAssignment;
+    const removeLabels = Object.keys(news.labels ?? {}).length === 0 && Object.keys(info.labels).length > 0;
+    if (!removeLabels && !sameLabels(news.labels, info.labels)) {
+      // Keep the creation marker so a later lost response on this object is still recognised.
+      const token = instance.labels?.[CREATION_TOKEN_LABEL];
+      body.labels = { ...news.labels, ...(token ? { [CREATION_TOKEN_LABEL]: token } : {}) };
+    }
+    if (Object.keys(body).length > 0) await step(`update ${Object.keys(body).join(", ")}`, () => client.updateInstance(id, body));
+    if (removeLabels) await step("remove all labels", () => client.resetInstanceField(id, "labels"));
+
+    const revert = news.restoreSnapshotId !== undefined && news.restoreSnapshotId !== olds.restoreSnapshotId;
+    const scale = !sameInstanceType(news.instanceType, info);
+    const grow = news.diskSize > info.diskSize;
+    const enableTpm = news.tpmEnabled === true && !info.tpmEnabled;
+    let running = instance.state === "running";
+    if ((revert || scale || grow || enableTpm) && running) {
+      await step("stop (the next changes need a stopped instance)", () => client.stopInstance(id));
+      running = false;
+    }
+    if (revert) {
+      await step(`revert to snapshot ${news.restoreSnapshotId}`, () => client.revertInstanceToSnapshot(id, news.restoreSnapshotId as string));
+      applied.restoreSnapshotId = news.restoreSnapshotId;
+    }
+    if (scale) {
+      const typeId = await client.resolveInstanceType(news.instanceType);
+      if (typeId !== info.instanceTypeId) await step(`scale to ${news.instanceType}`, () => client.scaleInstance(id, typeId));
+    }
+    if (grow) await step(`grow disk ${info.diskSize} → ${news.diskSize} GiB`, () => client.resizeInstanceDisk(id, news.diskSize));
+    if (enableTpm) await step("enable TPM", () => client.enableTpm(id));
+
+    if (news.state === "running" && !running) {
+      await step("start", () => client.startInstance(id));
+      running = true;
+    } else if (news.state === "stopped" && running) {
+      await step("stop", () => client.stopInstance(id));
+      running = false;
+    }
+
+    if (news.rebootTrigger !== undefined && !sameValue(news.rebootTrigger, olds.rebootTrigger)) {
+      if (running) await step("reboot (rebootTrigger changed)", () => client.rebootInstance(id));
+      else ctx.log.info("rebootTrigger changed but the instance is stopped: nothing to reboot");
+      applied.rebootTrigger = news.rebootTrigger;
+    }
+    if (news.passwordResetTrigger !== undefined && !sameValue(news.passwordResetTrigger, olds.passwordResetTrigger)) {
+      await step("reset password (passwordResetTrigger changed)", () => client.resetInstancePassword(id));
+      applied.password = undefined;
+      applied.passwordResetTrigger = news.passwordResetTrigger;
+    }
+    if (applied.password === undefined && mutated) applied.password = await revealPassword(client, id, ctx);
+
+    // Protection cannot be read back, so it is applied on every update rather than trusted.
+    if (news.deletionProtection !== undefined) {
+      await step(news.deletionProtection ? "add destruction protection" : "remove destruction protection", () =>
+        news.deletionProtection ? client.addInstanceProtection(id) : client.removeInstanceProtection(id),
+      );
+      applied.deletionProtection = news.deletionProtection;
+    }
+    instance = await client.getInstance(id);
+    return toOutputs(instance, known());
+  } catch (error) {
+    if (!mutated) throw error;
+    const current = await client.getInstance(id).catch(() => instance);
+    throw new PartialCreateError(id, toOutputs(current, known()), error);
+  }
+}
+
+/** Waits for a create operation (when we have it), then protects and reads the new instance. */
+async function finishCreate(client: ExoscaleClient, id: string, operation: ApiOperation | undefined, inputs: Inputs, ctx: ResourceContext): Promise<{ id: string; outs: Outputs }> {
+  const deadline = timeoutMs(inputs.timeouts?.create);
+  const known: KnownFields & { zone: string } = { ...inputs, deletionProtection: undefined };
+  try {
+    if (operation) await client.waitForOperation(operation, { what: `create instance ${inputs.name}`, timeoutMs: deadline, log: ctx.log });
+  } catch (error) {
+    if (!(error instanceof OperationFailedError)) throw new PartialCreateError(id, { ...known, state: "unknown" }, error);
+    // Nothing usable was made: remove it so nothing is left behind, then report why.
+    ctx.log.warn(`creation failed; deleting ${id} so that nothing is left behind`);
+    try {
+      await deleteInstance(client, id, ctx, timeoutMs(inputs.timeouts?.delete));
+    } catch (cleanupError) {
+      throw new PartialCreateError(id, { ...known, state: "error" }, new Error(`${(error as Error).message}; deleting the failed instance also failed: ${(cleanupError as Error).message}`));
+    }
+    throw error;
+  }
+  let instance: ApiInstance | undefined;
+  try {
+    instance = await settle(client, id, ctx, deadline);
+    if (inputs.deletionProtection) {
+      await run(client, "add destruction protection", () => client.addInstanceProtection(id), ctx, deadline);
+      known.deletionProtection = true;
+    } else if (inputs.deletionProtection === false) {
+      known.deletionProtection = false;
+    }
+    known.password = await revealPassword(client, id, ctx);
+    instance = await client.getInstance(id);
+    return { id, outs: toOutputs(instance, known) };
+  } catch (error) {
+    throw new PartialCreateError(id, instance ? toOutputs(instance, known) : { ...known, state: "unknown" }, error);
+  }
+}
+
+/** Takes over `adoptId` after checking what cannot change in place; then converges the rest. */
+async function adopt(client: ExoscaleClient, inputs: Inputs, ctx: ResourceContext): Promise<{ id: string; outs: Outputs }> {
+  const { zone, id } = parseZonedId(inputs.adoptId as string, "adoptId");
+  if (zone !== inputs.zone) throw new Error(`adoptId: the instance is in ${zone} but zone is ${inputs.zone}`);
+  const instance = await client.getInstance(id).catch((error) => {
+    throw isNotFound(error) ? new Error(`adoptId: no instance ${id} exists in ${zone}`) : error;
+  });
+  const info = instanceInfo(instance, zone);
+  const problems: string[] = [];
+  const templateId = await client.resolveTemplate(inputs.template);
+  if (templateId !== info.templateId && inputs.templateChangeStrategy !== "reset") problems.push(`template is ${info.templateName ?? info.templateId}, inputs say ${inputs.template}`);
+  if (inputs.diskSize < info.diskSize) problems.push(`diskSize is ${info.diskSize} GiB, inputs say ${inputs.diskSize} (disks cannot shrink)`);
+  if (inputs.sshKeys !== undefined && !sameSet(inputs.sshKeys, info.sshKeys)) problems.push(`sshKeys are ${JSON.stringify(info.sshKeys)}, inputs say ${JSON.stringify(inputs.sshKeys)}`);
+  if (inputs.securityGroupIds !== undefined && !sameSet(inputs.securityGroupIds, info.securityGroupIds)) problems.push(`securityGroupIds are ${JSON.stringify(info.securityGroupIds)}`);
+  if (inputs.secureBootEnabled !== undefined && inputs.secureBootEnabled !== info.secureBootEnabled) problems.push(`secureBootEnabled is ${info.secureBootEnabled}`);
+  if (inputs.tpmEnabled === false && info.tpmEnabled) problems.push("tpmEnabled is true and cannot be disabled");
+  if (problems.length > 0) throw new Error(`adoptId ${inputs.adoptId} does not match the inputs in ways that cannot change in place: ${problems.join("; ")}`);
+  ctx.log.info(`adopting existing instance ${id} (${info.name}, ${info.state})`);
+  // Nothing was triggered yet; protection is unknown, so converge applies what the inputs say.
+  const olds: Outputs = { ...toOutputs(instance, { ...inputs, templateId }), rebootTrigger: inputs.rebootTrigger, passwordResetTrigger: inputs.passwordResetTrigger, restoreSnapshotId: inputs.restoreSnapshotId, password: undefined };
+  const outs = await converge(client, id, olds, inputs, ctx, timeoutMs(inputs.timeouts?.create));
+  return { id, outs: { ...outs, password: outs.password ?? (await revealPassword(client, id, ctx)) } };
+}
+
+/** Deletes and waits; a missing instance is already deleted; protection gives an actionable error. */
+async function deleteInstance(client: ExoscaleClient, id: string, ctx: ResourceContext, deadlineMs: number): Promise<void> {
+  let operation: ApiOperation;
+  try {
+    operation = await client.deleteInstance(id);
+  } catch (error) {
+    if (isNotFound(error)) return;
+    if (hasStatus(error, 403)) {
+      throw new Error(
+        `instance ${id} is protected against destruction, so nothing was deleted. To delete it, set deletionProtection: false (and remove protect: true if you set it), run \`pulumi up\`, then delete it again. API said: ${(error as Error).message}`,
+      );
+    }
+    throw error;
+  }
+  await client.waitForOperation(operation, { what: `delete instance ${id}`, timeoutMs: deadlineMs, log: ctx.log });
+}
+
+export const exoscaleInstanceDefinition: ResourceDefinition<Inputs, Outputs> = {
+  kind: "exoscale:Instance",
+  inputs: ExoscaleInstanceInputs,
+  fields: instanceFields,
+
+  async create(inputs, ctx) {
+    const client = ExoscaleClient.forZone(inputs.zone, ctx.log);
+    if (inputs.adoptId) return adopt(client, inputs, ctx);
+    const token = creationToken(ctx.identity, tokenInputs(inputs));
+    const earlier = await findByToken(client, token);
+    if (earlier) {
+      ctx.log.info(`found instance ${earlier.id} created by an earlier attempt whose response was lost; adopting it`);
+      return finishCreate(client, earlier.id, undefined, inputs, ctx);
+    }
+    const [instanceTypeId, templateId] = await Promise.all([client.resolveInstanceType(inputs.instanceType), client.resolveTemplate(inputs.template)]);
+    let operation: ApiOperation | undefined;
+    let id: string;
+    try {
+      operation = await client.createInstance(toCreateBody(inputs, { instanceTypeId, templateId }, token));
+      id = operation.reference?.id as string;
+    } catch (error) {
+      if (!ambiguous(error)) throw error;
+      const found = await findByToken(client, token);
+      if (!found) throw error;
+      ctx.log.info(`create failed (${(error as Error).message}) but the instance exists as ${found.id}; adopting it`);
+      id = found.id;
+    }
+    ctx.log.info(`created instance ${id}`);
+    return finishCreate(client, id, operation, inputs, ctx);
+  },
+
+  async read(id, olds) {
+    const client = ExoscaleClient.forZone(olds.zone);
+    try {
+      return toOutputs(await client.getInstance(id), olds);
+    } catch (error) {
+      if (isNotFound(error)) return undefined;
+      throw error;
+    }
+  },
+
+  async update(id, olds, news, ctx) {
+    const client = ExoscaleClient.forZone(news.zone, ctx.log);
+    return converge(client, id, olds, news, ctx, timeoutMs(news.timeouts?.update));
+  },
+
+  async delete(id, olds, ctx) {
+    const client = ExoscaleClient.forZone(olds.zone, ctx.log);
+    await deleteInstance(client, id, ctx, timeoutMs(olds.timeouts?.delete));
+  },
+};

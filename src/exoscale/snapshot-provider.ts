@@ -1,0 +1,110 @@
+/**
+ * ExoscaleInstanceSnapshot lifecycle: `:create-snapshot` on the instance (the operation's reference
+ * is the snapshot), wait until the snapshot is `ready`; delete with `DELETE /snapshot/{id}`, where a
+ * 404 is success (the instance, and its snapshots with it, may be gone already).
+ *
+ * Snapshots carry no labels, so a lost create response is recovered by comparing the instance's
+ * snapshot list before and after: exactly one new snapshot is adopted, anything else is reported.
+ */
+import { isNotFound, OperationFailedError, ServerError, TransportError } from "../core/errors";
+import type { ResourceContext, ResourceDefinition } from "../core/provider";
+import { PartialCreateError } from "../core/provider";
+import { pollUntil } from "../core/waiter";
+import { type ApiOperation, type ApiSnapshot, ExoscaleClient } from "./client";
+import { ExoscaleInstanceSnapshotInputs, type ExoscaleInstanceSnapshotOutputs } from "./schema";
+import { timeoutMs } from "./timeouts";
+
+type Inputs = ExoscaleInstanceSnapshotInputs;
+type Outputs = ExoscaleInstanceSnapshotOutputs;
+
+/** Snapshot outputs from the API object. */
+export function snapshotOutputs(snapshot: ApiSnapshot, inputs: Inputs): Outputs {
+  return { ...inputs, name: snapshot.name ?? snapshot.id, state: snapshot.state ?? "unknown", size: snapshot.size, createdAt: snapshot["created-at"] };
+}
+
+async function snapshotIdsOf(client: ExoscaleClient, instanceId: string): Promise<Set<string>> {
+  const instance = await client.getInstance(instanceId);
+  return new Set((instance.snapshots ?? []).map((s) => s.id ?? ""));
+}
+
+async function waitReady(client: ExoscaleClient, id: string, ctx: ResourceContext, deadlineMs: number): Promise<ApiSnapshot> {
+  return pollUntil({
+    what: `snapshot ${id}`,
+    cloud: "exoscale",
+    operation: "getSnapshot",
+    timeoutMs: deadlineMs,
+    log: ctx.log,
+    poll: () => client.getSnapshot(id),
+    status: (snapshot) => ({ state: snapshot.state ?? "unknown", done: snapshot.state !== "snapshotting", failure: snapshot.state === "error" ? "the snapshot ended in state error" : undefined }),
+  });
+}
+
+async function deleteSnapshot(client: ExoscaleClient, id: string, ctx: ResourceContext, deadlineMs: number): Promise<void> {
+  let operation: ApiOperation;
+  try {
+    operation = await client.deleteSnapshot(id);
+  } catch (error) {
+    if (isNotFound(error)) return;
+    throw error;
+  }
+  await client.waitForOperation(operation, { what: `delete snapshot ${id}`, timeoutMs: deadlineMs, log: ctx.log });
+}
+
+export const exoscaleSnapshotDefinition: ResourceDefinition<Inputs, Outputs> = {
+  kind: "exoscale:InstanceSnapshot",
+  inputs: ExoscaleInstanceSnapshotInputs,
+  fields: { instanceId: "replace", zone: "replace", timeouts: "ignore" },
+
+  async create(inputs, ctx) {
+    const client = ExoscaleClient.forZone(inputs.zone, ctx.log);
+    const deadline = timeoutMs(inputs.timeouts?.create);
+    const before = await snapshotIdsOf(client, inputs.instanceId);
+    let operation: ApiOperation | undefined;
+    let id: string;
+    try {
+      operation = await client.createSnapshot(inputs.instanceId);
+      id = operation.reference?.id as string;
+    } catch (error) {
+      if (!(error instanceof TransportError || error instanceof ServerError)) throw error;
+      const added = [...(await snapshotIdsOf(client, inputs.instanceId))].filter((s) => !before.has(s));
+      if (added.length !== 1) throw error;
+      ctx.log.info(`create-snapshot failed (${(error as Error).message}) but snapshot ${added[0]} appeared; adopting it`);
+      id = added[0];
+    }
+    ctx.log.info(`snapshotting instance ${inputs.instanceId} as ${id}`);
+    try {
+      if (operation) await client.waitForOperation(operation, { what: `snapshot instance ${inputs.instanceId}`, timeoutMs: deadline, log: ctx.log });
+      return { id, outs: snapshotOutputs(await waitReady(client, id, ctx, deadline), inputs) };
+    } catch (error) {
+      if (error instanceof OperationFailedError) {
+        ctx.log.warn(`snapshot failed; deleting ${id} so that nothing is left behind`);
+        await deleteSnapshot(client, id, ctx, timeoutMs(inputs.timeouts?.delete)).catch((cleanup) => {
+          throw new PartialCreateError(id, { ...inputs, name: id, state: "error" }, new Error(`${(error as Error).message}; deleting it also failed: ${(cleanup as Error).message}`));
+        });
+        throw error;
+      }
+      throw new PartialCreateError(id, { ...inputs, name: id, state: "unknown" }, error);
+    }
+  },
+
+  async read(id, olds) {
+    const client = ExoscaleClient.forZone(olds.zone);
+    try {
+      return snapshotOutputs(await client.getSnapshot(id), olds);
+    } catch (error) {
+      if (isNotFound(error)) return undefined;
+      throw error;
+    }
+  },
+
+  // Only ignored inputs (timeouts) can change without a replacement: refresh the outputs.
+  async update(id, _olds, news, ctx) {
+    const client = ExoscaleClient.forZone(news.zone, ctx.log);
+    return snapshotOutputs(await client.getSnapshot(id), news);
+  },
+
+  async delete(id, olds, ctx) {
+    const client = ExoscaleClient.forZone(olds.zone, ctx.log);
+    await deleteSnapshot(client, id, ctx, timeoutMs(olds.timeouts?.delete));
+  },
+};
