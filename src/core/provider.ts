@@ -23,6 +23,12 @@ import { checkInputs } from "./validation";
 /** Hidden input set by every resource class: "<project>/<stack>/<resource name>". */
 export const IDENTITY_INPUT = "__identity";
 
+/**
+ * Hidden output: the names of the inputs the program set. A refresh returns only these as inputs,
+ * so an input left unset (and filled in by the cloud) never shows up as a spurious diff.
+ */
+export const SET_INPUTS_OUTPUT = "__inputs";
+
 export interface ResourceContext {
   /** Progress lines for this resource, prefixed `[kind name]`. */
   log: Logger;
@@ -89,15 +95,25 @@ function initFailure(error: PartialCreateError, providerText: unknown): Error {
   });
 }
 
+/** Names of the inputs the program set (hidden keys excluded), sorted. */
+function setInputsOf(inputs: Record<string, unknown>): string[] {
+  return Object.keys(inputs)
+    .filter((key) => !key.startsWith("__") && inputs[key] !== undefined && inputs[key] !== null)
+    .sort();
+}
+
 /** Builds the dynamic provider for one resource definition. */
 export function dynamicProvider<I extends object, O extends object>(def: ResourceDefinition<I, O>): pulumi.dynamic.ResourceProvider {
   const outsOf = (value: object) => plain(value) as Record<string, unknown>;
   const inputsFrom = (outs: Record<string, unknown>) => {
+    const set = Array.isArray(outs[SET_INPUTS_OUTPUT]) ? new Set(outs[SET_INPUTS_OUTPUT] as string[]) : undefined;
     const inputs: Record<string, unknown> = {};
-    for (const key of Object.keys(def.fields)) if (outs[key] !== undefined) inputs[key] = outs[key];
+    for (const key of Object.keys(def.fields)) if (outs[key] !== undefined && (set?.has(key) ?? true)) inputs[key] = outs[key];
     if (outs[IDENTITY_INPUT] !== undefined) inputs[IDENTITY_INPUT] = outs[IDENTITY_INPUT];
     return inputs;
   };
+  /** Outputs as stored: the definition's outputs plus the hidden identity and set-inputs list. */
+  const stamped = (outs: object, identity: unknown, setInputs: unknown) => ({ ...outsOf(outs), [IDENTITY_INPUT]: identity, [SET_INPUTS_OUTPUT]: setInputs });
 
   return {
     async configure(req) {
@@ -126,11 +142,11 @@ export function dynamicProvider<I extends object, O extends object>(def: Resourc
       const ctx = contextFor(def.kind, inputs);
       try {
         const { id, outs } = await def.create(inputs as I, ctx);
-        return { id, outs: { ...outsOf(outs), [IDENTITY_INPUT]: ctx.identity } };
+        return { id, outs: stamped(outs, ctx.identity, setInputsOf(inputs)) };
       } catch (error) {
         if (error instanceof PartialCreateError) {
           ctx.log.warn(`created ${error.id} but a later step failed; it is kept in state so the next run can finish or delete it`);
-          throw initFailure(new PartialCreateError(error.id, { ...error.outs, [IDENTITY_INPUT]: ctx.identity }, error.failure), inputs.__provider);
+          throw initFailure(new PartialCreateError(error.id, stamped(error.outs, ctx.identity, setInputsOf(inputs)), error.failure), inputs.__provider);
         }
         throw userFacing(error);
       }
@@ -141,7 +157,7 @@ export function dynamicProvider<I extends object, O extends object>(def: Resourc
       try {
         const outs = await def.read(id, props as O, ctx);
         if (outs === undefined) return {};
-        const refreshed = { ...outsOf(outs), [IDENTITY_INPUT]: props[IDENTITY_INPUT] };
+        const refreshed = stamped(outs, props[IDENTITY_INPUT], props[SET_INPUTS_OUTPUT]);
         return { id, props: refreshed, inputs: inputsFrom(refreshed) };
       } catch (error) {
         throw userFacing(error);
@@ -152,10 +168,10 @@ export function dynamicProvider<I extends object, O extends object>(def: Resourc
       const ctx = contextFor(def.kind, news);
       try {
         const outs = await def.update(id, olds as O, news as I, ctx);
-        return { outs: { ...outsOf(outs), [IDENTITY_INPUT]: news[IDENTITY_INPUT] } };
+        return { outs: stamped(outs, news[IDENTITY_INPUT], setInputsOf(news)) };
       } catch (error) {
         if (error instanceof PartialCreateError) {
-          throw initFailure(new PartialUpdateError(id, { ...error.outs, [IDENTITY_INPUT]: news[IDENTITY_INPUT] }, error.failure), news.__provider);
+          throw initFailure(new PartialUpdateError(id, stamped(error.outs, news[IDENTITY_INPUT], setInputsOf(news)), error.failure), news.__provider);
         }
         throw userFacing(error);
       }
