@@ -113,7 +113,7 @@ export function dynamicProvider<I extends object, O extends object>(def: Resourc
     return inputs;
   };
   /** Outputs as stored: the definition's outputs plus the hidden identity and set-inputs list. */
-  const stamped = (outs: object, identity: unknown, setInputs: unknown) => ({ ...outsOf(outs), [IDENTITY_INPUT]: identity, [SET_INPUTS_OUTPUT]: setInputs });
+  const stamped = (outs: object, identity: unknown, setInputs: unknown) => outsOf({ ...outs, [IDENTITY_INPUT]: identity, [SET_INPUTS_OUTPUT]: setInputs });
 
   return {
     async configure(req) {
