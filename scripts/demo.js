@@ -11,6 +11,19 @@ const work = path.join(root, ".work", "demo");
 const workDir = path.join(work, "project");
 const programFile = path.join(root, "examples", "quickstart", "index.ts");
 
+/** Ids of every object the emulator holds (instances, images, snapshots, operations excluded). */
+async function emulatorObjects(url) {
+  const state = await (await fetch(`${url}/_emulator/state`)).json();
+  const ids = [];
+  for (const [api, slice] of Object.entries(state)) {
+    for (const [collection, items] of Object.entries(slice ?? {})) {
+      if (/operation/i.test(api + collection) || !items || typeof items !== "object") continue;
+      for (const id of Object.keys(items)) ids.push(`${api}.${collection}/${id}`);
+    }
+  }
+  return ids;
+}
+
 function banner(text) {
   process.stdout.write(`\n=== ${text} ===\n`);
 }
@@ -31,6 +44,7 @@ async function main() {
   pulumi("stack", "init", "demo");
 
   const run = (op, options = {}) => runProgram({ workDir, programFile, stack: "demo", op, options }, (text) => process.stdout.write(text));
+  const before = new Set(await emulatorObjects(emulator.url));
   try {
     banner("pulumi up");
     const up = await run("up");
@@ -43,8 +57,9 @@ async function main() {
       throw new Error("destroy succeeded although the instances are protected");
     } catch (error) {
       if (/destroy succeeded/.test(error.message)) throw error;
-      const reason = String(error.message).split("\n").find((line) => /error:.*protect/i.test(line));
-      process.stdout.write(`\n  refused as expected: ${reason ? reason.trim() : "protected resources"}\n`);
+      const refused = [...new Set([...String(error.message).matchAll(/resource "urn:[^"]*::([^":]+)" cannot be deleted/g)].map((m) => m[1]))];
+      if (refused.length === 0) throw error;
+      process.stdout.write(`\n  refused as expected: ${refused.join(", ")} cannot be deleted because they are protected\n`);
     }
 
     banner("unprotect: pulumi config set protect false && pulumi up");
@@ -53,9 +68,9 @@ async function main() {
 
     banner("pulumi destroy");
     await run("destroy");
-    const left = Object.entries(await (await fetch(`${emulator.url}/_emulator/state`)).json())
-      .flatMap(([api, state]) => Object.values(state.instances ?? state.images ?? {}).filter((item) => !item.public).map(() => api));
-    process.stdout.write(`\n  objects left in the emulator after destroy: ${left.length}\n`);
+    const left = (await emulatorObjects(emulator.url)).filter((id) => !before.has(id));
+    process.stdout.write(`\n  objects the demo created that are still in the emulator: ${left.length}\n`);
+    if (left.length > 0) throw new Error(`left behind: ${left.join(", ")}`);
     banner(`demo finished in ${((Date.now() - started) / 1000).toFixed(1)}s`);
   } finally {
     await emulator.close();

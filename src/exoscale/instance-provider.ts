@@ -338,9 +338,11 @@ export const exoscaleInstanceDefinition: ResourceDefinition<Inputs, Outputs> = {
   },
 
   async read(id, olds) {
-    const client = ExoscaleClient.forZone(olds.zone);
+    // `ExoscaleInstance.get` passes "zone/uuid"; managed instances know their zone from state.
+    const [zone, uuid] = id.includes("/") ? id.split("/", 2) : [olds.zone, id];
+    const client = ExoscaleClient.forZone(zone);
     try {
-      return toOutputs(await client.getInstance(id), olds);
+      return toOutputs(await client.getInstance(uuid), { ...olds, zone: zone as typeof olds.zone });
     } catch (error) {
       if (isNotFound(error)) return undefined;
       throw error;

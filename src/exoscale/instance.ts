@@ -1,9 +1,15 @@
 /** The ExoscaleInstance resource class (program side). */
 import * as pulumi from "@pulumi/pulumi";
-import { identityInput, instanceOptions } from "../core/resource";
+import { instanceOptions, resourceProps } from "../core/resource";
 import { providerShim } from "../core/shim";
 
 const provider = providerShim("exoscale:Instance");
+
+const OUTPUTS = [
+  "zone", "name", "instanceType", "instanceTypeId", "instanceTypeName", "cpus", "memory", "template", "templateId", "templateName",
+  "diskSize", "labels", "userData", "publicIpAssignment", "sshKeys", "securityGroupIds", "state", "tpmEnabled", "secureBootEnabled",
+  "publicIp", "ipv6Address", "macAddress", "snapshotIds", "createdAt", "password", "creationToken",
+] as const;
 
 /** Inputs of {@link ExoscaleInstance}; the README's table says which operation each change runs. */
 export interface ExoscaleInstanceArgs {
@@ -83,12 +89,19 @@ export class ExoscaleInstance extends pulumi.dynamic.Resource {
   /** Secret: the password from `:password` (after creation and after each reset). */
   declare readonly password: pulumi.Output<string | undefined>;
 
+  /**
+   * Reads an existing instance, "zone/uuid", into the program as a read-only resource: Pulumi never
+   * changes or deletes it.
+   */
+  static get(name: string, id: pulumi.Input<pulumi.ID>, opts?: pulumi.CustomResourceOptions): ExoscaleInstance {
+    return new ExoscaleInstance(name, {} as ExoscaleInstanceArgs, { ...opts, id });
+  }
+
   constructor(name: string, args: ExoscaleInstanceArgs, opts?: pulumi.CustomResourceOptions) {
-    const computed = ["instanceTypeId", "instanceTypeName", "cpus", "memory", "templateId", "templateName", "publicIp", "ipv6Address", "macAddress", "snapshotIds", "createdAt", "password", "creationToken"];
     super(
       provider,
       name,
-      { ...Object.fromEntries(computed.map((key) => [key, undefined])), state: undefined, tpmEnabled: undefined, secureBootEnabled: undefined, ...args, ...identityInput(name) },
+      resourceProps(OUTPUTS, args, name),
       instanceOptions(args.deletionProtection, opts, ["password"]),
       "exoscale",
       "Instance",

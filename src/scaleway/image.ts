@@ -1,9 +1,14 @@
 /** The ScalewayImage resource class (program side). */
 import * as pulumi from "@pulumi/pulumi";
-import { identityInput, instanceOptions } from "../core/resource";
+import { instanceOptions, resourceProps } from "../core/resource";
 import { providerShim } from "../core/shim";
 
 const provider = providerShim("scaleway:Image");
+
+const OUTPUTS = [
+  "name", "zone", "project", "rootVolume", "arch", "extraVolumes", "tags", "public", "imageId", "organization", "state",
+  "creationDate", "modificationDate", "fromServer", "rootVolumeName", "rootVolumeSize", "rootVolumeType", "creationToken",
+] as const;
 
 /** Inputs of {@link ScalewayImage}. rootVolume, zone and project replace the image; the rest update it in place. */
 export interface ScalewayImageArgs {
@@ -54,27 +59,13 @@ export class ScalewayImage extends pulumi.dynamic.Resource {
   declare readonly rootVolumeSize: pulumi.Output<number | undefined>;
   declare readonly rootVolumeType: pulumi.Output<string | undefined>;
 
+  /** Reads an existing image, "zone/uuid", as a read-only resource: Pulumi never changes or deletes it. */
+  static get(name: string, id: pulumi.Input<pulumi.ID>, opts?: pulumi.CustomResourceOptions): ScalewayImage {
+    return new ScalewayImage(name, {} as ScalewayImageArgs, { ...opts, id });
+  }
+
   constructor(name: string, args: ScalewayImageArgs, opts?: pulumi.CustomResourceOptions) {
     // Every output is listed so it resolves, even when its input is unset (defaults come from the provider).
-    const computed = {
-      name: undefined,
-      zone: undefined,
-      project: undefined,
-      arch: undefined,
-      extraVolumes: undefined,
-      tags: undefined,
-      public: undefined,
-      imageId: undefined,
-      organization: undefined,
-      state: undefined,
-      creationDate: undefined,
-      modificationDate: undefined,
-      fromServer: undefined,
-      rootVolumeName: undefined,
-      rootVolumeSize: undefined,
-      rootVolumeType: undefined,
-      creationToken: undefined,
-    };
-    super(provider, name, { ...computed, ...args, ...identityInput(name) }, instanceOptions(undefined, opts), "scaleway", "Image");
+    super(provider, name, resourceProps(OUTPUTS, args, name), instanceOptions(undefined, opts), "scaleway", "Image");
   }
 }
