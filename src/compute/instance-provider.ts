@@ -11,15 +11,15 @@
  */
 import { CREATION_TOKEN_LABEL, creationToken } from "../core/creation-token";
 import { sameSet, sameValue } from "../core/diff";
-import { isNotFound, NotFoundError, OperationFailedError, ServerError, TransportError } from "../core/errors";
+import { isNotFound, mayHaveActed, NotFoundError, OperationFailedError } from "../core/errors";
 import type { ResourceContext, ResourceDefinition } from "../core/provider";
 import { PartialCreateError } from "../core/provider";
+import { timeoutMs } from "../core/timeouts";
 import { decodeUserData, encodeUserData, sameUserData } from "../core/user-data";
 import { pollUntil } from "../core/waiter";
 import { type ApiComputeInstance, ComputeClient, type CreateComputeInstanceBody } from "./client";
 import { ComputeInstanceInputs, type ComputeInstanceOutputs } from "./schema";
 
-const DEFAULT_TIMEOUT_SECONDS = 20 * 60;
 
 /** The API body for the inputs, with the creation token among the labels. */
 export function toCreateBody(inputs: ComputeInstanceInputs, token: string): CreateComputeInstanceBody {
@@ -70,19 +70,12 @@ export function toOutputs(instance: ApiComputeInstance, known: Partial<ComputeIn
   };
 }
 
-function timeoutMs(seconds: number | undefined): number {
-  return (seconds ?? DEFAULT_TIMEOUT_SECONDS) * 1000;
-}
 
 async function findByToken(client: ComputeClient, token: string): Promise<ApiComputeInstance | undefined> {
   const instances = await client.listInstances();
   return instances.find((i) => i.metadata.labels?.[CREATION_TOKEN_LABEL] === token && i.status.state !== "terminated");
 }
 
-/** A create that may have reached the server: 5xx other than 501, resets and timeouts. */
-function ambiguous(error: unknown): boolean {
-  return error instanceof TransportError || (error instanceof ServerError && error.statusCode !== 501);
-}
 
 /** Reads until the instance is running; throws on "error"/"terminated". */
 async function waitRunning(client: ComputeClient, id: string, ctx: ResourceContext, deadlineMs: number): Promise<ApiComputeInstance> {
@@ -199,7 +192,7 @@ export const computeInstanceDefinition: ResourceDefinition<ComputeInstanceInputs
     try {
       created = await client.createInstance(toCreateBody(inputs, token));
     } catch (error) {
-      if (!ambiguous(error)) throw error;
+      if (!mayHaveActed(error)) throw error;
       const found = await findByToken(client, token);
       if (!found) throw error;
       ctx.log.info(`create failed (${(error as Error).message}) but the instance exists as ${found.id}; adopting it`);

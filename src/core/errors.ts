@@ -112,6 +112,15 @@ export function apiErrorFor(status: number, info: ErrorDetails): ApiError {
   return new ApiError(summary, info);
 }
 
+/**
+ * True when a failed create may still have reached the server and acted: resets, timeouts and 5xx
+ * other than 501. The caller then looks for what it may have created (creation token) before
+ * reporting the error or trying again.
+ */
+export function mayHaveActed(error: unknown): boolean {
+  return error instanceof TransportError || (error instanceof ServerError && error.statusCode !== 501);
+}
+
 /** True when an error means "the object is not there" (used by delete and read). */
 export function isNotFound(error: unknown): boolean {
   return error instanceof NotFoundError;

@@ -12,7 +12,7 @@
  */
 import { CREATION_TOKEN_LABEL, creationToken } from "../core/creation-token";
 import { sameSet, sameValue, type FieldTable } from "../core/diff";
-import { isNotFound, OperationFailedError, ProviderError, ServerError, TransportError } from "../core/errors";
+import { isNotFound, mayHaveActed, OperationFailedError, ProviderError } from "../core/errors";
 import { hasStatus } from "../core/http";
 import type { ResourceContext, ResourceDefinition } from "../core/provider";
 import { PartialCreateError } from "../core/provider";
@@ -22,7 +22,7 @@ import { pollUntil } from "../core/waiter";
 import { type ApiInstance, type ApiOperation, type CreateInstanceBody, ExoscaleClient, type UpdateInstanceBody } from "./client";
 import { instanceInfo, type KnownFields, sameInstanceType, sameLabels, sameTemplate, toOutputs } from "./mapping";
 import { ExoscaleInstanceInputs, type ExoscaleInstanceOutputs, parseZonedId } from "./schema";
-import { timeoutMs } from "./timeouts";
+import { timeoutMs } from "../core/timeouts";
 
 const STABLE_STATES = new Set(["running", "stopped", "error"]);
 
@@ -82,10 +82,6 @@ async function findByToken(client: ExoscaleClient, token: string): Promise<ApiIn
   return found.find((instance) => instance.labels?.[CREATION_TOKEN_LABEL] === token && instance.state !== "destroying");
 }
 
-/** A create that may have reached the server: resets, timeouts and 5xx other than 501. */
-function ambiguous(error: unknown): boolean {
-  return error instanceof TransportError || (error instanceof ServerError && error.statusCode !== 501);
-}
 
 /** Reveals the password (a secret output); a template without password login has none. */
 async function revealPassword(client: ExoscaleClient, id: string, ctx: ResourceContext): Promise<string | undefined> {
@@ -327,7 +323,7 @@ export const exoscaleInstanceDefinition: ResourceDefinition<Inputs, Outputs> = {
       operation = await client.createInstance(toCreateBody(inputs, { instanceTypeId, templateId }, token));
       id = operation.reference?.id as string;
     } catch (error) {
-      if (!ambiguous(error)) throw error;
+      if (!mayHaveActed(error)) throw error;
       const found = await findByToken(client, token);
       if (!found) throw error;
       ctx.log.info(`create failed (${(error as Error).message}) but the instance exists as ${found.id}; adopting it`);

@@ -12,7 +12,7 @@ import { PartialCreateError } from "../core/provider";
 import { pollUntil } from "../core/waiter";
 import { type ApiOperation, type ApiSnapshot, ExoscaleClient } from "./client";
 import { ExoscaleInstanceSnapshotInputs, type ExoscaleInstanceSnapshotOutputs } from "./schema";
-import { timeoutMs } from "./timeouts";
+import { timeoutMs } from "../core/timeouts";
 
 type Inputs = ExoscaleInstanceSnapshotInputs;
 type Outputs = ExoscaleInstanceSnapshotOutputs;

@@ -15,7 +15,8 @@
  */
 import { CREATION_TOKEN_LABEL, creationToken } from "../core/creation-token";
 import { sameSet, sameValue } from "../core/diff";
-import { isNotFound, OperationFailedError, ServerError, TransportError } from "../core/errors";
+import { isNotFound, mayHaveActed, OperationFailedError } from "../core/errors";
+import { timeoutMs } from "../core/timeouts";
 import type { ResourceContext, ResourceDefinition } from "../core/provider";
 import { PartialCreateError } from "../core/provider";
 import { pollUntil } from "../core/waiter";
@@ -80,12 +81,7 @@ export function wholeImage(image: ApiScalewayImage, patch: UpdateImageBody): Api
   return { ...image, ...patch, extra_volumes: patch.extra_volumes ?? {} } as ApiScalewayImage;
 }
 
-const seconds = (value: number | undefined, fallback: number) => (value ?? fallback) * 1000;
 
-/** A create that may have reached the server: 5xx other than 501, resets and timeouts. */
-function ambiguous(error: unknown): boolean {
-  return error instanceof TransportError || (error instanceof ServerError && error.statusCode !== 501);
-}
 
 /** Polls until the image leaves "creating"; with `requireAvailable`, an "error" state fails. */
 async function waitSettled(client: ScalewayClient, zone: string, id: string, ctx: ResourceContext, timeoutMs: number, requireAvailable: boolean): Promise<ApiScalewayImage> {
@@ -113,7 +109,7 @@ async function findByToken(client: ScalewayClient, zone: string, project: string
 async function finishCreate(client: ScalewayClient, image: ApiScalewayImage, inputs: ScalewayImageInputs, ctx: ResourceContext): Promise<{ id: string; outs: ScalewayImageOutputs }> {
   const id = `${image.zone}/${image.id}`;
   try {
-    const ready = await waitSettled(client, image.zone, image.id, ctx, seconds(inputs.timeouts?.create, DEFAULT_TIMEOUTS.create), true);
+    const ready = await waitSettled(client, image.zone, image.id, ctx, timeoutMs(inputs.timeouts?.create, DEFAULT_TIMEOUTS.create), true);
     return { id, outs: toOutputs(ready, inputs) };
   } catch (error) {
     if (error instanceof OperationFailedError) {
@@ -145,7 +141,7 @@ async function adopt(client: ScalewayClient, inputs: ScalewayImageInputs, name: 
   const problems = adoptionMismatches(existing, inputs, inputs.project);
   if (problems.length > 0) throw new Error(`adoptId ${inputs.adoptId} does not match the inputs: ${problems.join("; ")}`);
   ctx.log.info(`adopting existing image ${inputs.adoptId}`);
-  const settled = await waitSettled(client, target.zone, target.id, ctx, seconds(inputs.timeouts?.create, DEFAULT_TIMEOUTS.create), true);
+  const settled = await waitSettled(client, target.zone, target.id, ctx, timeoutMs(inputs.timeouts?.create, DEFAULT_TIMEOUTS.create), true);
   const updated = await applyChanges(client, settled, inputs, name, ctx);
   return { id: `${target.zone}/${target.id}`, outs: toOutputs(updated, inputs) };
 }
@@ -214,7 +210,7 @@ export const scalewayImageDefinition: ResourceDefinition<ScalewayImageInputs, Sc
       });
       ctx.log.info(`created image ${zone}/${created.id}, waiting for it to be available`);
     } catch (error) {
-      if (!ambiguous(error)) throw error;
+      if (!mayHaveActed(error)) throw error;
       const found = await findByToken(client, zone, project, token);
       if (!found) throw error;
       ctx.log.info(`create failed (${(error as Error).message}) but the image exists as ${zone}/${found.id}; adopting it`);
@@ -238,7 +234,7 @@ export const scalewayImageDefinition: ResourceDefinition<ScalewayImageInputs, Sc
     const client = ScalewayClient.fromSettings(ctx.log);
     const { zone, id: imageId } = parseZonedId(id);
     // Also finishes an image kept in state by an earlier create that stopped waiting.
-    const settled = await waitSettled(client, zone, imageId, ctx, seconds(news.timeouts?.update, DEFAULT_TIMEOUTS.update), true);
+    const settled = await waitSettled(client, zone, imageId, ctx, timeoutMs(news.timeouts?.update, DEFAULT_TIMEOUTS.update), true);
     const updated = await applyChanges(client, settled, news, nameFor(news, ctx, olds.name), ctx);
     return toOutputs(updated, news);
   },
