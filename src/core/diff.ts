@@ -11,8 +11,12 @@ export type FieldRule<V = unknown> =
   | "replace"
   | "ignore"
   | {
-      /** Custom equality (e.g. case-insensitive, normalised user data). */
-      equals?: (previous: V | undefined, next: V | undefined) => boolean;
+      /**
+       * Custom equality (e.g. case-insensitive, normalised user data). `record` holds the whole
+       * stored outputs and new inputs, for values whose meaning depends on another output (an image
+       * alias vs the fingerprint read back from the server).
+       */
+      equals?: (previous: V | undefined, next: V | undefined, record: { olds: Record<string, unknown>; news: Record<string, unknown> }) => boolean;
       /** Replace only for some changes (e.g. disk shrink); otherwise update in place. */
       replaceIf?: (previous: V | undefined, next: V | undefined) => boolean;
     };
@@ -66,7 +70,7 @@ export function diffByTable<I>(table: FieldTable<I>, olds: Record<string, unknow
       continue;
     }
     const equals = typeof rule === "object" && rule.equals ? rule.equals : sameValue;
-    if (equals(previous, next)) continue;
+    if (equals(previous, next, { olds, news })) continue;
     const replace = rule === "replace" || (typeof rule === "object" && rule.replaceIf?.(previous, next) === true);
     (replace ? replaces : updates).push(field);
   }

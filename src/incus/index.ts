@@ -1,1 +1,14 @@
-export {};
+export { IncusInstance, type IncusInstanceArgs } from "./instance";
+export { IncusInstanceSnapshot, type IncusInstanceSnapshotArgs } from "./snapshot";
+export {
+  listIncusOperations,
+  getIncusOperation,
+  waitIncusOperation,
+  cancelIncusOperation,
+  connectIncusOperationWebsocket,
+  type IncusOperationInfo,
+  type IncusOperationCallOptions,
+  type ListIncusOperationsArgs,
+  type WaitIncusOperationOptions,
+  type ConnectIncusOperationWebsocketOptions,
+} from "./operations";
