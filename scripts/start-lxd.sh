@@ -3,7 +3,8 @@
 # prints its unix socket path as the last line of stdout. Idempotent and quick when everything is
 # already there: installs lxd + busybox-static with apt if missing, starts `lxd` in the background
 # (no systemd on these machines), creates a `dir` storage pool and the default profile's root disk,
-# and imports a tiny busybox image under the alias `busybox` (built locally, nothing downloaded).
+# makes the API listen on 127.0.0.1:8443 (LXD_HTTPS_PORT) for the HTTPS tests, and imports a tiny
+# busybox image under the alias `busybox` (built locally, nothing downloaded).
 #
 # LXD_DIR defaults to /var/lib/lxd, LXD's own default, so the Incus client's socket fallback
 # (/var/lib/lxd/unix.socket) and a plain `lxc` both find this daemon. Needs root.
@@ -59,7 +60,14 @@ if ! lxc profile device show default 2>/dev/null | grep -q '^root:'; then
   lxc profile device add default root disk path=/ pool=default >&2
 fi
 
-# 4. A tiny image built from busybox-static: init, a shell and the usual applets; no download.
+# 4. HTTPS on loopback only, for the tests of the remote (mTLS / bearer) transport and of the
+#    operations that need a network address (certificate add tokens, the cancellable operation).
+if [ -z "$(lxc config get core.https_address 2>/dev/null)" ]; then
+  say "listening for HTTPS on 127.0.0.1:${LXD_HTTPS_PORT:-8443} (loopback only)"
+  lxc config set core.https_address "127.0.0.1:${LXD_HTTPS_PORT:-8443}" >&2
+fi
+
+# 5. A tiny image built from busybox-static: init, a shell and the usual applets; no download.
 if ! lxc image alias list --format csv 2>/dev/null | grep -q "^$IMAGE_ALIAS,"; then
   say "building and importing the '$IMAGE_ALIAS' image from busybox-static"
   build=$(mktemp -d)

@@ -224,7 +224,7 @@ export const incusInstanceDefinition: ResourceDefinition<IncusInstanceInputs, In
       ctx.log.info(`create request failed (${(error as Error).message}) but ${inputs.name} exists with our creation token; continuing with it`);
       return finishCreate(client, inputs, ctx, deadline);
     }
-    ctx.log.info(`creating ${inputs.type} ${inputs.name} from image ${inputs.image}${inputs.state === "running" ? " and starting it" : ""}`);
+    ctx.log.info(`creating ${inputs.type} ${inputs.name} from image ${inputs.image}`);
     try {
       await client.waitFor(started, { what: `create ${inputs.name}`, operation: "createInstance", timeoutMs: deadline, log: ctx.log });
     } catch (error) {

@@ -5,6 +5,8 @@
  * out-of-band changes and look at what the daemon really has.
  */
 import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import * as fs from "node:fs";
 import * as http from "node:http";
 import * as path from "node:path";
 
@@ -65,7 +67,9 @@ export async function daemonInstance(name: string) {
 
 /** Launches a busybox container outside Pulumi. */
 export async function launch(name: string, options: { start?: boolean; config?: Record<string, string> } = {}) {
-  await rawAndWait("POST", "/1.0/instances", { name, type: "container", source: { type: "image", alias: "busybox" }, config: options.config ?? {}, start: options.start ?? true });
+  await rawAndWait("POST", "/1.0/instances", { name, type: "container", source: { type: "image", alias: "busybox" }, config: options.config ?? {} });
+  // LXD 5.0 predates the `start` field of the create request (API extension instance_create_start).
+  if (options.start ?? true) await rawAndWait("PUT", `/1.0/instances/${name}/state`, { action: "start" });
 }
 
 /** Removes test instances (unprotecting and stopping them first); ignores ones already gone. */
@@ -84,4 +88,45 @@ export async function removeInstances(names: string[]) {
 /** A name unique to this test run, valid as an instance name. */
 export function uniqueName(prefix: string): string {
   return `${prefix}-${process.pid.toString(36)}${Date.now().toString(36).slice(-5)}`;
+}
+
+/** The daemon's HTTPS endpoint on loopback (start-lxd.sh sets it up; set here if another daemon lacks it). */
+export async function httpsEndpoint(): Promise<{ url: string; serverCertPath: string }> {
+  const server = await raw("GET", "/1.0");
+  let address: string = server.body.metadata.config?.["core.https_address"] ?? "";
+  if (!address) {
+    address = "127.0.0.1:8443";
+    const set = await raw("PATCH", "/1.0", { config: { "core.https_address": address } });
+    if (set.status !== 200) throw new Error(`cannot enable HTTPS on the daemon: ${JSON.stringify(set.body)}`);
+  }
+  const host = address.startsWith(":") || address.startsWith("[::]") || address.startsWith("0.0.0.0") ? `127.0.0.1${address.slice(address.lastIndexOf(":"))}` : address;
+  const serverCertPath = path.join(path.dirname(incusSocket()), "server.crt");
+  return { url: `https://${host}`, serverCertPath };
+}
+
+/** A self-signed client certificate made with openssl, in a fresh folder. */
+export function makeCertificate(dir: string, commonName: string): { certPath: string; keyPath: string; pem: string } {
+  fs.mkdirSync(dir, { recursive: true });
+  const certPath = path.join(dir, `${commonName}.crt`);
+  const keyPath = path.join(dir, `${commonName}.key`);
+  const run = spawnSync(
+    "openssl",
+    ["req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-keyout", keyPath, "-out", certPath, "-days", "2", "-subj", `/CN=${commonName}`],
+    { encoding: "utf8" },
+  );
+  if (run.status !== 0) throw new Error(`openssl could not make a test certificate: ${run.stderr || run.error}`);
+  return { certPath, keyPath, pem: fs.readFileSync(certPath, "utf8") };
+}
+
+/** Adds a client certificate to the daemon's trust store; returns its fingerprint (for removal). */
+export async function trustCertificate(pem: string, name: string): Promise<string> {
+  const der = pem.replace(/-----[^-]+-----/g, "").replace(/\s+/g, "");
+  const added = await raw("POST", "/1.0/certificates", { type: "client", name, certificate: der });
+  if (added.status >= 400) throw new Error(`cannot trust the test certificate: ${JSON.stringify(added.body)}`);
+  return createHash("sha256").update(Buffer.from(der, "base64")).digest("hex");
+}
+
+/** Removes a certificate from the trust store (ignores one already gone). */
+export async function untrustCertificate(fingerprint: string): Promise<void> {
+  await raw("DELETE", `/1.0/certificates/${fingerprint}`);
 }
