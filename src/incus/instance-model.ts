@@ -102,7 +102,7 @@ export function toOutputs(instance: ApiInstance, known: Known, imageAliases?: st
     architecture: instance.architecture,
     uuid: instance.config["volatile.uuid"] || undefined,
     createdAt: instance.created_at,
-    location: instance.location || undefined,
+    location: instance.location && instance.location !== "none" ? instance.location : undefined,
     creationToken: instance.config[CREATION_TOKEN_KEY] || undefined,
   };
 }

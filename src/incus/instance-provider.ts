@@ -16,10 +16,10 @@
  */
 import { creationToken } from "../core/creation-token";
 import { sameValue } from "../core/diff";
-import { ConflictError, isNotFound, OperationFailedError, ServerError, TransportError } from "../core/errors";
+import { ConflictError, isNotFound, OperationFailedError, ProviderError, ServerError, TransportError } from "../core/errors";
 import type { ResourceContext, ResourceDefinition } from "../core/provider";
 import { PartialCreateError } from "../core/provider";
-import { type ApiInstance, IncusClient, type Tagged } from "./client";
+import { type ApiInstance, type ApiInstancePut, IncusClient, type Tagged } from "./client";
 import {
   createBody,
   definitionChanged,
@@ -70,6 +70,27 @@ async function readOutputs(client: IncusClient, name: string, known: Known, ctx:
   return toOutputs(found.value, known, aliases);
 }
 
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Runs a step (request and wait) again while the daemon says the instance is busy with another
+ * operation (e.g. the stop it runs by itself after a failed start): the busy step did nothing, so
+ * repeating it is safe. Backs off up to 5 s, until `deadlineMs` has passed.
+ */
+async function whenNotBusy<T>(what: string, step: () => Promise<T>, ctx: ResourceContext, deadlineMs: number): Promise<T> {
+  const began = Date.now();
+  for (let delay = 500; ; delay = Math.min(delay * 2, 5_000)) {
+    try {
+      return await step();
+    } catch (error) {
+      const busy = error instanceof ProviderError && /instance is busy/i.test(error.vendorMessage ?? "");
+      if (!busy || Date.now() - began + delay > deadlineMs) throw error;
+      ctx.log.info(`${what}: ${(error as ProviderError).vendorMessage}; trying again in ${delay / 1000}s`);
+      await sleep(delay);
+    }
+  }
+}
+
 /** Brings the power state to `desired`; a clean stop that does not finish in time is forced. */
 async function setPowerState(client: IncusClient, instance: ApiInstance, desired: "running" | "stopped", stopTimeout: number, ctx: ResourceContext, deadlineMs: number) {
   const action = powerAction(instance.status, desired, stopTimeout);
@@ -77,7 +98,7 @@ async function setPowerState(client: IncusClient, instance: ApiInstance, desired
   ctx.log.info(`${action.action} ${instance.name} (${instance.status} → ${desired})`);
   const wait = { what: `${action.action} ${instance.name}`, operation: "updateInstanceState", timeoutMs: deadlineMs, log: ctx.log };
   try {
-    await client.waitFor(await client.setInstanceState(instance.name, action), wait);
+    await whenNotBusy(wait.what, async () => client.waitFor(await client.setInstanceState(instance.name, action), wait), ctx, deadlineMs);
   } catch (error) {
     if (!(action.action === "stop" && !action.force && error instanceof OperationFailedError)) throw error;
     ctx.log.warn(`clean shutdown of ${instance.name} did not finish (${error.vendorMessage ?? error.message}); stopping it by force`);
@@ -90,35 +111,44 @@ async function setPowerState(client: IncusClient, instance: ApiInstance, desired
  * and returns its outputs. `previous` names what the user managed before, so dropped keys are removed.
  */
 async function converge(client: IncusClient, name: string, inputs: IncusInstanceInputs, previous: Known, ctx: ResourceContext, deadlineMs: number): Promise<IncusInstanceOutputs> {
-  const found = await findInstance(client, name);
-  if (!found) throw new Error(`instance ${name} disappeared while it was being updated; run \`pulumi refresh\``);
-  let instance = found.value;
-  const desired = desiredDefinition(instance, inputs, previous);
-  if (definitionChanged(instance, desired)) {
-    ctx.log.info(`updating ${name}: ${describeChanges(instance, desired)}`);
-    let started;
-    try {
-      started = await client.updateInstance(name, desired, found.etag);
-    } catch (error) {
-      if (error instanceof ConflictError && error.statusCode === 412) {
-        throw new ConflictError("HTTP 412", {
-          cloud: "incus",
-          operation: "updateInstance",
-          statusCode: 412,
-          vendorMessage: `${error.vendorMessage ?? "precondition failed"}: instance ${name} was changed by someone else after it was read (ETag mismatch). Nothing was overwritten; run \`pulumi refresh\` and then \`pulumi up\` again`,
-          cause: error,
-        });
-      }
-      throw error;
-    }
-    await client.waitFor(started, { what: `update ${name}`, operation: "updateInstance", timeoutMs: deadlineMs, log: ctx.log });
-    instance = (await client.getInstance(name)).value;
-  }
+  const gone = () => new Error(`instance ${name} disappeared while it was being updated; run \`pulumi refresh\``);
+  // Read, change and write as one step: if the daemon is busy (its own operation changes the
+  // instance, and so its ETag), the whole step is repeated from a fresh read.
+  const instance = await whenNotBusy(
+    `update ${name}`,
+    async () => {
+      const found = await findInstance(client, name);
+      if (!found) throw gone();
+      const desired = desiredDefinition(found.value, inputs, previous);
+      if (!definitionChanged(found.value, desired)) return found.value;
+      ctx.log.info(`updating ${name}: ${describeChanges(found.value, desired)}`);
+      await client.waitFor(await writeDefinition(client, name, desired, found.etag), { what: `update ${name}`, operation: "updateInstance", timeoutMs: deadlineMs, log: ctx.log });
+      return (await client.getInstance(name)).value;
+    },
+    ctx,
+    deadlineMs,
+  );
   // Always last, so any side step above cannot leave the instance in another power state (TF incus#164).
   await setPowerState(client, instance, inputs.state, inputs.stopTimeout ?? DEFAULT_STOP_TIMEOUT_SECONDS, ctx, deadlineMs);
   const outs = await readOutputs(client, name, inputs, ctx);
-  if (!outs) throw new Error(`instance ${name} disappeared while it was being updated; run \`pulumi refresh\``);
+  if (!outs) throw gone();
   return outs;
+}
+
+/** PUT with If-Match; a 412 is explained: someone changed the instance after we read it. */
+async function writeDefinition(client: IncusClient, name: string, desired: ApiInstancePut, etag: string | undefined) {
+  try {
+    return await client.updateInstance(name, desired, etag);
+  } catch (error) {
+    if (!(error instanceof ConflictError && error.statusCode === 412)) throw error;
+    throw new ConflictError("HTTP 412", {
+      cloud: "incus",
+      operation: "updateInstance",
+      statusCode: 412,
+      vendorMessage: `${error.vendorMessage ?? "precondition failed"}: instance ${name} was changed by someone else after it was read (ETag mismatch). Nothing was overwritten; run \`pulumi refresh\` and then \`pulumi up\` again`,
+      cause: error,
+    });
+  }
 }
 
 /** Converges a freshly made or adopted instance; if that fails, the instance stays in state. */
@@ -265,13 +295,13 @@ export const incusInstanceDefinition: ResourceDefinition<IncusInstanceInputs, In
     }
     const deadline = timeoutMs(olds.timeouts?.delete);
     await setPowerState(client, instance, "stopped", olds.stopTimeout ?? DEFAULT_STOP_TIMEOUT_SECONDS, ctx, deadline);
-    let started;
+    const wait = { what: `delete ${name}`, operation: "deleteInstance", timeoutMs: deadline, log: ctx.log };
     try {
-      started = await client.deleteInstance(name);
+      await whenNotBusy(wait.what, async () => client.waitFor(await client.deleteInstance(name), wait), ctx, deadline);
     } catch (error) {
+      // Gone in the meantime: what we wanted.
       if (isNotFound(error)) return;
       throw error;
     }
-    await client.waitFor(started, { what: `delete ${name}`, operation: "deleteInstance", timeoutMs: deadline, log: ctx.log });
   },
 };
