@@ -35,9 +35,14 @@ if (config.getBoolean("snapshot")) {
 const adoptName = config.get("adoptName");
 const adopted = adoptName ? new IncusInstance("adopted", { name: adoptName, image: config.get("adoptImage") ?? "busybox", adoptId: adoptName }) : undefined;
 
+// Read an instance without managing it (Resource.get): destroy leaves it alone.
+const lookupName = config.get("lookupName");
+const lookedUp = lookupName ? IncusInstance.get("looked-up", lookupName) : undefined;
+
 export const name = web.name;
 export const state = web.state;
 export const status = web.status;
 export const imageFingerprint = web.imageFingerprint;
 export const uuid = web.uuid;
 export const adoptedUuid = adopted?.uuid;
+export const lookedUpStatus = lookedUp?.status;

@@ -87,6 +87,14 @@ export class IncusInstance extends pulumi.dynamic.Resource {
   declare readonly createdAt: pulumi.Output<string>;
   declare readonly location: pulumi.Output<string | undefined>;
 
+  /**
+   * Reads an existing instance into the program without managing it (`Resource.get`): its outputs
+   * are available, and `pulumi destroy` leaves it alone. `id` is "name" or "project/name".
+   */
+  static get(name: string, id: pulumi.Input<pulumi.ID>, opts?: pulumi.CustomResourceOptions): IncusInstance {
+    return new IncusInstance(name, {} as IncusInstanceArgs, { ...opts, id });
+  }
+
   constructor(name: string, args: IncusInstanceArgs, opts?: pulumi.CustomResourceOptions) {
     super(
       provider,

@@ -125,6 +125,19 @@ describe("IncusInstance on a real LXD daemon", () => {
     expect(expectOk(await stack.preview()).changeSummary).toEqual({ same: 4 });
   });
 
+  it("reads an instance with IncusInstance.get without managing it", async () => {
+    await stack.setConfig("lookupName", legacy);
+    const up = expectOk(await stack.up());
+    expect(up.outputs?.lookedUpStatus).toBe("Running");
+    const state = await stack.exportState();
+    const read = (state.deployment.resources ?? []).find((r) => r.urn.endsWith("::looked-up")) as { external?: boolean; id?: string } | undefined;
+    expect(read).toMatchObject({ id: legacy, external: true });
+    await stack.removeConfig("lookupName");
+    expectOk(await stack.up());
+    // Dropping a read resource from the program leaves the instance alone.
+    expect((await daemonInstance(legacy)).status).toBe("Running");
+  });
+
   it("treats a fingerprint prefix of the adopted image as the same image, and another image as a replacement", async () => {
     const fingerprint = (await daemonInstance(legacy)).config["volatile.base_image"] as string;
     await stack.setConfig("adoptImage", "0123456789ab");
