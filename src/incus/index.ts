@@ -12,3 +12,4 @@ export {
   type WaitIncusOperationOptions,
   type ConnectIncusOperationWebsocketOptions,
 } from "./operations";
+export { getIncusInstance, listIncusInstances, type IncusInstanceInfo } from "./functions";

@@ -6,6 +6,8 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import { creationToken } from "../../src/core/creation-token";
+import { NotFoundError } from "../../src/core/errors";
+import { getIncusInstance, listIncusInstances } from "../../src/incus";
 import { Instance, InstanceSnapshot } from "../../src/incus/providers";
 import { daemonInstance, incusSocket, launch, raw, rawAndWait, removeInstances, uniqueName } from "./incus-daemon";
 
@@ -133,5 +135,23 @@ describe("IncusInstanceSnapshot provider", () => {
     await removeInstances([name]);
     expect(await snapshots.read(id, updated.outs)).toEqual({});
     await expect(snapshots.delete(id, updated.outs)).resolves.toBeUndefined();
+  });
+});
+
+describe("instance functions", () => {
+  it("get and list instances in camelCase, without the daemon's volatile keys", async () => {
+    const name = fresh("fn");
+    await launch(name, { config: { "user.team": "platform" } });
+    const onDaemon = await daemonInstance(name);
+    const info = await getIncusInstance({ name });
+    expect(info).toMatchObject({ name, project: "default", type: "container", status: "Running", state: "running", config: { "user.team": "platform" }, deletionProtection: false, profiles: ["default"] });
+    expect(info.imageFingerprint).toBe(onDaemon.config["volatile.base_image"]);
+    expect(info.uuid).toBe(onDaemon.config["volatile.uuid"]);
+    expect(Object.keys(info.config).filter((key) => key.startsWith("volatile."))).toEqual([]);
+    expect(await getIncusInstance({ name: `default/${name}` })).toEqual(info);
+
+    expect((await listIncusInstances()).map((i) => i.name)).toContain(name);
+    expect((await listIncusInstances({ allProjects: true })).find((i) => i.name === name)?.project).toBe("default");
+    await expect(getIncusInstance({ name: "pdc-no-such-instance" })).rejects.toBeInstanceOf(NotFoundError);
   });
 });
