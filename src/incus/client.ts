@@ -91,6 +91,7 @@ export interface Tagged<T> {
 /** What a call that starts background work returns. */
 export type StartedOperation = IncusOperation;
 
+/** How `waitFor` names and bounds the wait. */
 export interface WaitOptions {
   /** Names the step in progress lines ("create web"). */
   what: string;
@@ -100,6 +101,7 @@ export interface WaitOptions {
   log: Logger;
 }
 
+/** One Incus daemon (and project): the REST calls the resources and functions use, plus its operations API. */
 export class IncusClient {
   readonly operations: IncusOperationsApi;
 

@@ -49,6 +49,7 @@ export function defaultProject(): string | undefined {
   return optionalSetting(INCUS_SETTINGS.project);
 }
 
+/** How to resolve the connection. */
 export interface ResolveOptions {
   /**
    * For the `?public` variants (callers holding only an operation secret): no client certificate

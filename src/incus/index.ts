@@ -1,3 +1,4 @@
+/** Incus (and LXD): instances, snapshots, and the operations API (seed 004). */
 export { IncusInstance, type IncusInstanceArgs } from "./instance";
 export { IncusInstanceSnapshot, type IncusInstanceSnapshotArgs } from "./snapshot";
 export {

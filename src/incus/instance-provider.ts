@@ -202,6 +202,7 @@ async function adopt(inputs: IncusInstanceInputs, ctx: ResourceContext): Promise
   return finishCreate(client, inputs, ctx, timeoutMs(inputs.timeouts?.create));
 }
 
+/** The IncusInstance resource: schema, replace/update table and lifecycle (see the file header). */
 export const incusInstanceDefinition: ResourceDefinition<IncusInstanceInputs, IncusInstanceOutputs> = {
   kind: "incus:Instance",
   inputs: IncusInstanceInputs,

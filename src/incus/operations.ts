@@ -69,6 +69,7 @@ export interface IncusOperationCallOptions {
   project?: string;
 }
 
+/** Arguments of {@link listIncusOperations}. */
 export interface ListIncusOperationsArgs extends IncusOperationCallOptions {
   /** Operations of every project (`all-projects=true`); `project` is then ignored. */
   allProjects?: boolean;
@@ -94,6 +95,7 @@ export async function getIncusOperation(id: string, options: IncusOperationCallO
   return operationInfo(await IncusClient.fromSettings({ project: options.project }).operations.get(id, options.project));
 }
 
+/** Options of {@link waitIncusOperation}. */
 export interface WaitIncusOperationOptions extends IncusOperationCallOptions {
   /**
    * Seconds the server may hold the request: the answer comes when the operation ends or this time
@@ -136,6 +138,7 @@ export async function cancelIncusOperation(id: string, options: IncusOperationCa
   await IncusClient.fromSettings({ project: options.project }).operations.cancel(id, options.project);
 }
 
+/** Options of {@link connectIncusOperationWebsocket}. */
 export interface ConnectIncusOperationWebsocketOptions extends IncusOperationCallOptions {
   /** The websocket's secret from the operation metadata (e.g. `metadata.fds["1"]` of an exec). */
   secret: string;

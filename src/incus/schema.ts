@@ -36,8 +36,11 @@ const Device = z.record(z.string().min(1), ConfigValue).refine((device) => typeo
   path: ["type"],
 });
 
+/** Allowed `type` values. */
 export const INSTANCE_TYPES = ["container", "virtual-machine"] as const;
+/** Allowed `state` values. */
 export const POWER_STATES = ["running", "stopped"] as const;
+/** Allowed `imageProtocol` values. */
 export const IMAGE_PROTOCOLS = ["simplestreams", "incus", "lxd", "oci"] as const;
 
 /** Timeouts in seconds for the long steps. */
@@ -52,6 +55,7 @@ const Timeouts = z
 /** `name` or `project/name`. */
 export const INSTANCE_ID = /^(?:([A-Za-z0-9][A-Za-z0-9_.-]{0,62})\/)?([A-Za-z][A-Za-z0-9-]{0,62})$/;
 
+/** IncusInstance inputs, with defaults and the rules `check` reports by property. */
 export const IncusInstanceInputs = z
   .strictObject({
     /** Instance name, unique in its project. */
@@ -123,6 +127,7 @@ export interface IncusInstanceOutputs extends Omit<IncusInstanceInputs, "state">
 /** `instance/snapshot` or `project/instance/snapshot`. */
 export const SNAPSHOT_ID = /^(?:([A-Za-z0-9][A-Za-z0-9_.-]{0,62})\/)?([A-Za-z][A-Za-z0-9-]{0,62})\/([^/\s][^/]{0,62})$/;
 
+/** IncusInstanceSnapshot inputs, with the rules `check` reports by property. */
 export const IncusInstanceSnapshotInputs = z
   .strictObject({
     /** Name of the instance to snapshot. */

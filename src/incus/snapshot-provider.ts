@@ -97,6 +97,7 @@ function ambiguous(error: unknown): boolean {
   return error instanceof TransportError || (error instanceof ServerError && error.statusCode !== 501);
 }
 
+/** The IncusInstanceSnapshot resource: schema, replace/update table and lifecycle (see the file header). */
 export const incusInstanceSnapshotDefinition: ResourceDefinition<IncusInstanceSnapshotInputs, IncusInstanceSnapshotOutputs> = {
   kind: "incus:InstanceSnapshot",
   inputs: IncusInstanceSnapshotInputs,

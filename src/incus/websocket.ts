@@ -10,6 +10,7 @@ import { pinnedIdentityCheck } from "../core/http";
 import { parseIncusError } from "../core/incus-operations";
 import type { IncusConnection } from "./connection";
 
+/** How to open an operation websocket. */
 export interface OperationWebsocketOptions {
   /** The per-websocket secret from the operation's metadata (e.g. `metadata.fds["1"]` of an exec). */
   secret: string;
