@@ -20,6 +20,7 @@ import { ConflictError, isNotFound, OperationFailedError, ProviderError, ServerE
 import type { ResourceContext, ResourceDefinition } from "../core/provider";
 import { PartialCreateError } from "../core/provider";
 import { type ApiInstance, type ApiInstancePut, IncusClient, type Tagged } from "./client";
+import { describeConnection } from "./connection";
 import {
   createBody,
   definitionChanged,
@@ -255,7 +256,7 @@ export const incusInstanceDefinition: ResourceDefinition<IncusInstanceInputs, In
       ctx.log.info(`create request failed (${(error as Error).message}) but ${inputs.name} exists with our creation token; continuing with it`);
       return finishCreate(client, inputs, ctx, deadline);
     }
-    ctx.log.info(`creating ${inputs.type} ${inputs.name} from image ${inputs.image}`);
+    ctx.log.info(`creating ${inputs.type} ${inputs.name} from image ${inputs.image} on ${describeConnection(client.connection)}`);
     try {
       await client.waitFor(started, { what: `create ${inputs.name}`, operation: "createInstance", timeoutMs: deadline, log: ctx.log });
     } catch (error) {

@@ -208,7 +208,7 @@ describe("ETag-guarded writes", () => {
 });
 
 describe("the daemon's responses match the Incus spec", () => {
-  it("for instances, state changes and snapshots", async () => {
+  it("for instance create/read/delete, state changes and snapshots", async () => {
     const got = await raw("GET", `/1.0/instances/${instance}`);
     expect(spec.validateResponse("GET", `/1.0/instances/${instance}`, 200, got.body)).toEqual([]);
     expect(got.headers.etag).toBeDefined();
@@ -226,6 +226,15 @@ describe("the daemon's responses match the Incus spec", () => {
     const deleted = await raw("DELETE", `/1.0/instances/${instance}/snapshots/spec-check`);
     expect(operationSpecErrors(spec, "DELETE", `/1.0/instances/${instance}/snapshots/spec-check`, 202, deleted.body)).toEqual([]);
     await raw("GET", `/1.0/operations/${deleted.body.metadata.id}/wait?timeout=30`);
+
+    const extra = `${instance}-spec`;
+    const created = await raw("POST", "/1.0/instances", { name: extra, type: "container", source: { type: "image", alias: "busybox" } });
+    expect(operationSpecErrors(spec, "POST", "/1.0/instances", 202, created.body)).toEqual([]);
+    await raw("GET", `/1.0/operations/${created.body.metadata.id}/wait?timeout=60`);
+    const removed = await raw("DELETE", `/1.0/instances/${extra}`);
+    expect(operationSpecErrors(spec, "DELETE", `/1.0/instances/${extra}`, 202, removed.body)).toEqual([]);
+    await raw("GET", `/1.0/operations/${removed.body.metadata.id}/wait?timeout=60`);
+    expect(await daemonInstance(extra)).toBeUndefined();
 
     const stop = await raw("PUT", `/1.0/instances/${instance}/state`, { action: "stop", force: true });
     expect(operationSpecErrors(spec, "PUT", `/1.0/instances/${instance}/state`, 202, stop.body)).toEqual([]);
