@@ -13,6 +13,7 @@ const web = new IncusInstance(
   {
     name: config.get("name") ?? "pulumi-web",
     image: config.get("image") ?? "busybox",
+    type: (config.get("type") as "container" | "virtual-machine" | undefined) ?? "container",
     state: (config.get("state") as "running" | "stopped" | undefined) ?? "running",
     description: "managed by pulumi-dynamic-compute",
     config: {

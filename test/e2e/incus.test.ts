@@ -21,7 +21,7 @@ describe("IncusInstance on a real LXD daemon", () => {
 
   afterAll(async () => {
     await stack?.cleanup();
-    await removeInstances([name, legacy]);
+    await removeInstances([name, `${name}-b`, legacy]);
   });
 
   it("rejects a bad state at preview time, naming the property and the allowed values", async () => {
@@ -100,6 +100,30 @@ describe("IncusInstance on a real LXD daemon", () => {
     expect(snapshot.id).toBe(`${name}/snap0`);
     expect(snapshot.parent).toBe(instance.urn);
     expect(expectOk(await stack.preview()).changeSummary).toEqual({ same: 3 });
+  });
+
+  it("replaces the instance and its snapshot when the name changes, and plans both replaced for a type change", async () => {
+    const renamed = `${name}-b`;
+    await stack.setConfig("name", renamed);
+    expect(expectOk(await stack.preview()).changeSummary).toMatchObject({ replace: 2 });
+    expectOk(await stack.up());
+    expect(await daemonInstance(name)).toBeUndefined();
+    expect((await daemonInstance(renamed)).status).toBe("Running");
+    expect((await raw("GET", `/1.0/instances/${renamed}/snapshots`)).body.metadata).toEqual([`/1.0/instances/${renamed}/snapshots/snap0`]);
+
+    await stack.setConfig("name", name);
+    expectOk(await stack.up());
+    expect(await daemonInstance(renamed)).toBeUndefined();
+    expect((await daemonInstance(name)).status).toBe("Running");
+
+    // Same name, other type: the old instance must go first (deleteBeforeReplace), so the engine
+    // replaces the snapshot that depends on it too. Preview only: VMs need QEMU, not on test machines.
+    await stack.setConfig("type", "virtual-machine");
+    const preview = expectOk(await stack.preview({ diff: true }));
+    expect(preview.changeSummary).toMatchObject({ replace: 2 });
+    expect(preview.output).toMatch(/\+-pulumi-nodejs:dynamic\/incus:Instance: \(replace\)[\s\S]*~ type\s*: "container" => "virtual-machine"/);
+    expect(preview.output).toMatch(/\+-pulumi-nodejs:dynamic\/incus:InstanceSnapshot: \(replace\)/);
+    await stack.removeConfig("type");
   });
 
   it("notices on refresh that the instance was stopped outside Pulumi, and starts it again", async () => {
