@@ -5,19 +5,29 @@
  */
 import { UNKNOWN } from "./validation";
 
+/** The whole stored outputs and new inputs, for rules that look beyond one field. */
+export interface DiffRecord {
+  olds: Record<string, unknown>;
+  news: Record<string, unknown>;
+}
+
 /** How a change to one input is applied. */
 export type FieldRule<V = unknown> =
   | "update"
   | "replace"
   | "ignore"
   | {
-      /** Custom equality (e.g. case-insensitive, normalised user data). */
-      equals?: (previous: V | undefined, next: V | undefined) => boolean;
       /**
-       * Replace only for some changes (e.g. disk shrink); otherwise update in place. Also given all new
-       * inputs and old outputs, for rules that depend on another input (e.g. a change strategy).
+       * Custom equality (e.g. case-insensitive, normalised user data). `record` holds the whole
+       * stored outputs and new inputs, for values whose meaning depends on another field (an image
+       * alias vs the fingerprint read back from the server).
        */
-      replaceIf?: (previous: V | undefined, next: V | undefined, news: Record<string, unknown>, olds: Record<string, unknown>) => boolean;
+      equals?: (previous: V | undefined, next: V | undefined, record: DiffRecord) => boolean;
+      /**
+       * Replace only for some changes (e.g. disk shrink); otherwise update in place. `record` serves
+       * rules that depend on another input (e.g. a change strategy).
+       */
+      replaceIf?: (previous: V | undefined, next: V | undefined, record: DiffRecord) => boolean;
     };
 
 export type FieldTable<I> = { [K in keyof I]-?: FieldRule<I[K]> };
@@ -69,8 +79,9 @@ export function diffByTable<I>(table: FieldTable<I>, olds: Record<string, unknow
       continue;
     }
     const equals = typeof rule === "object" && rule.equals ? rule.equals : sameValue;
-    if (equals(previous, next)) continue;
-    const replace = rule === "replace" || (typeof rule === "object" && rule.replaceIf?.(previous, next, news, olds) === true);
+    const record = { olds, news };
+    if (equals(previous, next, record)) continue;
+    const replace = rule === "replace" || (typeof rule === "object" && rule.replaceIf?.(previous, next, record) === true);
     (replace ? replaces : updates).push(field);
   }
   return { changes: replaces.length + updates.length > 0, replaces, updates };

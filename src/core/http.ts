@@ -253,7 +253,8 @@ export class HttpClient {
   }
 }
 
-function pinnedIdentityCheck(pem: string) {
+/** A TLS `checkServerIdentity` that accepts only the server certificate `pem` (certificate pinning). */
+export function pinnedIdentityCheck(pem: string) {
   const expected = new X509Certificate(pem).fingerprint256;
   return (_host: string, certificate: { fingerprint256?: string }): Error | undefined =>
     certificate.fingerprint256 === expected ? undefined : new Error(`server certificate ${certificate.fingerprint256} does not match the pinned certificate ${expected}`);

@@ -30,11 +30,25 @@ const RETRYABLE_STATUS = new Set([502, 503, 504]);
 /** Transport failures after which the server cannot have seen the request. */
 const NOT_SENT_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN"]);
 
+/** TLS verification failures: the same certificate will fail again, so retrying only delays the error. */
+const CERTIFICATE_CODES = new Set([
+  "DEPTH_ZERO_SELF_SIGNED_CERT",
+  "SELF_SIGNED_CERT_IN_CHAIN",
+  "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
+  "UNABLE_TO_GET_ISSUER_CERT_LOCALLY",
+  "CERT_HAS_EXPIRED",
+  "CERT_NOT_YET_VALID",
+  "CERT_UNTRUSTED",
+  "CERT_REJECTED",
+  "ERR_TLS_CERT_ALTNAME_INVALID",
+]);
+
 /** Whether `error` may be retried for a request of the given idempotency. */
 export function isRetryable(error: unknown, idempotent: boolean): boolean {
   if (error instanceof RateLimitError) return true;
   if (error instanceof TransportError) {
     const code = (error.details as { code?: string } | undefined)?.code;
+    if (code !== undefined && CERTIFICATE_CODES.has(code)) return false;
     return idempotent || (code !== undefined && NOT_SENT_CODES.has(code));
   }
   if (error instanceof ServerError) return idempotent && RETRYABLE_STATUS.has(error.statusCode ?? 0);

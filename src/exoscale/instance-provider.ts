@@ -39,7 +39,7 @@ export const instanceFields: FieldTable<Inputs> = {
   zone: "replace",
   name: "update",
   instanceType: { equals: (a, b) => String(a ?? "").toLowerCase() === String(b ?? "").toLowerCase() },
-  template: { replaceIf: (_previous, _next, news) => news.templateChangeStrategy !== "reset" },
+  template: { replaceIf: (_previous, _next, { news }) => news.templateChangeStrategy !== "reset" },
   diskSize: { replaceIf: (previous, next) => typeof previous === "number" && typeof next === "number" && next < previous },
   labels: { equals: sameLabels },
   userData: { equals: unsetOr(sameUserData) },

@@ -1,0 +1,263 @@
+/**
+ * Client for the Incus `/1.0` REST API (LXD serves the same): one method per API call, over the
+ * unix socket or HTTPS (see connection.ts), with the `project` query parameter on every call and
+ * Incus error envelopes turned into typed errors carrying the daemon's message. Calls that start
+ * background work return the operation; `waitFor` long-polls it with `/wait?timeout=`.
+ */
+import { HttpClient, type HttpResponse, path, type QueryValue } from "../core/http";
+import { type IncusEnvelope, type IncusOperation, IncusOperationsApi, operationIdOf, parseIncusError } from "../core/incus-operations";
+import type { Logger } from "../core/log";
+import { createLogger } from "../core/log";
+import { type IncusConnection, resolveConnection, type ResolveOptions } from "./connection";
+
+/** The writable part of an instance (`InstancePut`), sent back whole by PUT. */
+export interface ApiInstancePut {
+  architecture: string;
+  config: Record<string, string>;
+  devices: Record<string, Record<string, string>>;
+  ephemeral: boolean;
+  profiles: string[];
+  stateful: boolean;
+  description: string;
+}
+
+/** An instance as `GET /1.0/instances/{name}` returns it. */
+export interface ApiInstance extends ApiInstancePut {
+  name: string;
+  type: "container" | "virtual-machine" | string;
+  status: string;
+  status_code: number;
+  created_at: string;
+  last_used_at: string;
+  location: string;
+  project: string;
+  expanded_config: Record<string, string>;
+  expanded_devices: Record<string, Record<string, string>>;
+}
+
+/** Where a new instance's root filesystem comes from (`InstanceSource`, image case). */
+export interface ApiImageSource {
+  type: "image";
+  alias?: string;
+  fingerprint?: string;
+  server?: string;
+  protocol?: string;
+}
+
+/** `InstancesPost`. */
+export interface ApiInstancesPost {
+  name: string;
+  type: string;
+  source: ApiImageSource;
+  config?: Record<string, string>;
+  devices?: Record<string, Record<string, string>>;
+  profiles?: string[];
+  description?: string;
+  start?: boolean;
+}
+
+/** `InstanceStatePut`. */
+export interface ApiInstanceStatePut {
+  action: "start" | "stop" | "restart" | "freeze" | "unfreeze";
+  timeout?: number;
+  force?: boolean;
+  stateful?: boolean;
+}
+
+/** An image alias (`GET /1.0/images/aliases/{name}`). */
+export interface ApiImageAlias {
+  name: string;
+  target: string;
+  type: string;
+  description: string;
+}
+
+/** A snapshot (`GET /1.0/instances/{name}/snapshots/{snapshot}`). */
+export interface ApiInstanceSnapshot {
+  name: string;
+  created_at: string;
+  expires_at?: string;
+  stateful: boolean;
+  size?: number;
+  description?: string;
+}
+
+/** An object read together with its ETag, for a later conditional write. */
+export interface Tagged<T> {
+  value: T;
+  etag?: string;
+}
+
+/** What a call that starts background work returns. */
+export type StartedOperation = IncusOperation;
+
+/** How `waitFor` names and bounds the wait. */
+export interface WaitOptions {
+  /** Names the step in progress lines ("create web"). */
+  what: string;
+  /** API operation name for errors ("createInstance"). */
+  operation: string;
+  timeoutMs: number;
+  log: Logger;
+}
+
+/** One Incus daemon (and project): the REST calls the resources and functions use, plus its operations API. */
+export class IncusClient {
+  readonly operations: IncusOperationsApi;
+
+  constructor(
+    readonly http: HttpClient,
+    readonly connection: IncusConnection,
+  ) {
+    this.operations = new IncusOperationsApi(http, connection.project);
+  }
+
+  /** A client for the connection in stack config / environment; `project` overrides `incus:project`. */
+  static fromSettings(options: { project?: string; log?: Logger } & ResolveOptions = {}): IncusClient {
+    const resolved = resolveConnection(options);
+    return IncusClient.forConnection({ ...resolved, project: options.project ?? resolved.project }, options.log);
+  }
+
+  /** A client for an explicit connection (tests, tools). */
+  static forConnection(connection: IncusConnection, log?: Logger): IncusClient {
+    const http = new HttpClient({
+      cloud: "incus",
+      // Over the socket the host part is ignored; only the path is sent.
+      baseUrl: connection.kind === "unix" ? "http://incus" : connection.url,
+      socketPath: connection.kind === "unix" ? connection.socketPath : undefined,
+      tls: connection.kind === "https" ? connection.tls : undefined,
+      headers: connection.kind === "https" && connection.bearerToken ? () => ({ authorization: `Bearer ${connection.bearerToken}` }) : undefined,
+      // The envelope's error_code repeats the HTTP status; the message is what matters.
+      parseError: (body) => ({ message: parseIncusError(body).message }),
+      requestIdHeaders: ["x-request-id", "x-incus-request-id"],
+      log: log ?? createLogger("incus"),
+    });
+    return new IncusClient(http, connection);
+  }
+
+  /** The project this client works in (undefined: the server's default project). */
+  get project(): string | undefined {
+    return this.connection.project;
+  }
+
+  private query(extra: Record<string, QueryValue> = {}): Record<string, QueryValue> {
+    return { project: this.connection.project, ...extra };
+  }
+
+  private static etagOf(response: HttpResponse<unknown>): string | undefined {
+    const etag = response.headers.etag;
+    return typeof etag === "string" ? etag : undefined;
+  }
+
+  /** GET /1.0: server environment, API extensions and whether we are trusted. */
+  async getServer(): Promise<{ api_extensions: string[]; auth: string; environment?: { server_version?: string; server_name?: string; server?: string }; config?: Record<string, string> }> {
+    return (await this.http.json<IncusEnvelope<never>>({ operation: "serverGet", method: "GET", path: "/1.0" })).metadata;
+  }
+
+  /** GET /1.0/instances/{name}, with the ETag for a conditional PUT. */
+  async getInstance(name: string): Promise<Tagged<ApiInstance>> {
+    const response = await this.http.request<IncusEnvelope<ApiInstance>>({ operation: "getInstance", method: "GET", path: path`/1.0/instances/${name}`, query: this.query() });
+    return { value: response.body.metadata, etag: IncusClient.etagOf(response) };
+  }
+
+  /** GET /1.0/instances?recursion=1 (the client's project, or every project). */
+  async listInstances(options: { allProjects?: boolean } = {}): Promise<ApiInstance[]> {
+    const query = options.allProjects ? { "all-projects": "true", recursion: 1 } : this.query({ recursion: 1 });
+    return (await this.http.json<IncusEnvelope<ApiInstance[]>>({ operation: "listInstances", method: "GET", path: "/1.0/instances", query })).metadata ?? [];
+  }
+
+  /** POST /1.0/instances: creates (and optionally starts) an instance; returns the operation. Not retried. */
+  async createInstance(body: ApiInstancesPost): Promise<StartedOperation> {
+    return this.async({ operation: "createInstance", method: "POST", path: "/1.0/instances", query: this.query(), body });
+  }
+
+  /**
+   * PUT /1.0/instances/{name} with If-Match: replaces the writable definition only if nobody changed
+   * it since it was read (412 ConflictError otherwise).
+   */
+  async updateInstance(name: string, body: ApiInstancePut, etag: string | undefined): Promise<StartedOperation> {
+    return this.async({ operation: "updateInstance", method: "PUT", path: path`/1.0/instances/${name}`, query: this.query(), body, headers: etag ? { "if-match": etag } : undefined });
+  }
+
+  /** PUT /1.0/instances/{name}/state: start, stop, restart, freeze, unfreeze. */
+  async setInstanceState(name: string, body: ApiInstanceStatePut): Promise<StartedOperation> {
+    return this.async({ operation: "updateInstanceState", method: "PUT", path: path`/1.0/instances/${name}/state`, query: this.query(), body });
+  }
+
+  /** DELETE /1.0/instances/{name} (the daemon refuses running or protected instances). */
+  async deleteInstance(name: string): Promise<StartedOperation> {
+    return this.async({ operation: "deleteInstance", method: "DELETE", path: path`/1.0/instances/${name}`, query: this.query() });
+  }
+
+  /** GET /1.0/images/aliases/{name}: which image fingerprint a local alias points at. */
+  async getImageAlias(name: string): Promise<ApiImageAlias> {
+    return (await this.http.json<IncusEnvelope<ApiImageAlias>>({ operation: "getImageAlias", method: "GET", path: path`/1.0/images/aliases/${name}`, query: this.query() })).metadata;
+  }
+
+  /** GET /1.0/images/{fingerprint} (a unique prefix is accepted). */
+  async getImage(fingerprint: string): Promise<{ fingerprint: string; aliases: Array<{ name: string }>; properties: Record<string, string> }> {
+    return (await this.http.json<IncusEnvelope<never>>({ operation: "getImage", method: "GET", path: path`/1.0/images/${fingerprint}`, query: this.query() })).metadata;
+  }
+
+  /** GET /1.0/instances/{name}/snapshots/{snapshot}, with its ETag. */
+  async getSnapshot(instance: string, snapshot: string): Promise<Tagged<ApiInstanceSnapshot>> {
+    const response = await this.http.request<IncusEnvelope<ApiInstanceSnapshot>>({
+      operation: "getInstanceSnapshot",
+      method: "GET",
+      path: path`/1.0/instances/${instance}/snapshots/${snapshot}`,
+      query: this.query(),
+    });
+    return { value: response.body.metadata, etag: IncusClient.etagOf(response) };
+  }
+
+  /** POST /1.0/instances/{name}/snapshots. Not retried. */
+  async createSnapshot(instance: string, body: { name: string; stateful?: boolean; expires_at?: string }): Promise<StartedOperation> {
+    return this.async({ operation: "createInstanceSnapshot", method: "POST", path: path`/1.0/instances/${instance}/snapshots`, query: this.query(), body });
+  }
+
+  /** PUT /1.0/instances/{name}/snapshots/{snapshot} with If-Match (the expiry is the only writable field). */
+  async updateSnapshot(instance: string, snapshot: string, body: { expires_at: string }, etag: string | undefined): Promise<StartedOperation> {
+    return this.async({
+      operation: "updateInstanceSnapshot",
+      method: "PUT",
+      path: path`/1.0/instances/${instance}/snapshots/${snapshot}`,
+      query: this.query(),
+      body,
+      headers: etag ? { "if-match": etag } : undefined,
+    });
+  }
+
+  /** DELETE /1.0/instances/{name}/snapshots/{snapshot}. */
+  async deleteSnapshot(instance: string, snapshot: string): Promise<StartedOperation> {
+    return this.async({ operation: "deleteInstanceSnapshot", method: "DELETE", path: path`/1.0/instances/${instance}/snapshots/${snapshot}`, query: this.query() });
+  }
+
+  /**
+   * Waits for an operation with `/wait?timeout=` long-polls, printing its id, status and elapsed
+   * time; throws OperationFailedError carrying the operation's `err` when it fails or is cancelled.
+   */
+  async waitFor(started: StartedOperation, options: WaitOptions): Promise<IncusOperation> {
+    if (started.id === "") return started;
+    return this.operations.waitUntilDone(started.id, {
+      what: `operation ${started.id} (${options.what})`,
+      timeoutMs: options.timeoutMs,
+      log: options.log,
+      cloud: "incus",
+      operation: options.operation,
+      project: this.connection.project,
+    });
+  }
+
+  /** Sends a request answered with an async envelope and returns its operation. */
+  private async async(request: Parameters<HttpClient["json"]>[0]): Promise<StartedOperation> {
+    const envelope = await this.http.json<IncusEnvelope<IncusOperation>>(request);
+    // Some servers answer sync for work that finished at once; report it as a finished operation.
+    if (envelope.type !== "async") return syncAsOperation(request.operation);
+    return { ...envelope.metadata, id: operationIdOf(envelope) };
+  }
+}
+
+function syncAsOperation(operation: string): StartedOperation {
+  const now = new Date().toISOString();
+  return { id: "", class: "task", description: operation, created_at: now, updated_at: now, status: "Success", status_code: 200, resources: null, metadata: null, may_cancel: false, err: "" };
+}

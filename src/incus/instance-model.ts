@@ -1,0 +1,176 @@
+/**
+ * Pure mapping between IncusInstance inputs/outputs and the daemon's objects: the create body, the
+ * outputs (only the config keys and devices the user manages, so volatile.* and image.* keys never
+ * cause a diff — lxc/terraform-provider-incus#371), the read-modify-write definition for a PUT, and
+ * the power action to reach a desired state. No I/O here.
+ */
+import { sameValue } from "../core/diff";
+import type { ApiInstance, ApiInstancePut, ApiInstanceStatePut, ApiInstancesPost } from "./client";
+import { CREATION_TOKEN_KEY, INSTANCE_ID, type IncusInstanceInputs, type IncusInstanceOutputs, PROTECTION_KEY } from "./schema";
+
+/** An image given as a fingerprint (or a prefix of one) rather than an alias. */
+export function looksLikeFingerprint(image: string): boolean {
+  return /^[0-9a-f]{12,64}$/.test(image);
+}
+
+/** Whether `image` (alias, fingerprint or prefix) names the image recorded in the outputs. */
+export function sameImage(recorded: string | undefined, next: string | undefined, olds: Partial<IncusInstanceOutputs>): boolean {
+  if (next === undefined || next === recorded) return true;
+  const fingerprint = olds.imageFingerprint;
+  if (fingerprint && looksLikeFingerprint(next) && fingerprint.startsWith(next)) return true;
+  return (olds.imageAliases ?? []).includes(next);
+}
+
+/** The resource id: "name" in the default project, "project/name" elsewhere. */
+export function instanceId(project: string | undefined, name: string): string {
+  return project === undefined || project === "" || project === "default" ? name : `${project}/${name}`;
+}
+
+/** Splits "name" / "project/name". */
+export function parseInstanceId(id: string): { project?: string; name: string } {
+  const match = INSTANCE_ID.exec(id);
+  if (!match) throw new Error(`"${id}" is not an Incus instance id ("name" or "project/name")`);
+  return { project: match[1], name: match[2] };
+}
+
+/** The POST /1.0/instances body for the inputs; the creation token goes into config. */
+export function createBody(inputs: IncusInstanceInputs, token: string): ApiInstancesPost {
+  const image = inputs.image as string;
+  const config: Record<string, string> = { ...inputs.config, [CREATION_TOKEN_KEY]: token };
+  if (inputs.deletionProtection === true) config[PROTECTION_KEY] = "true";
+  return {
+    name: inputs.name,
+    type: inputs.type,
+    source: {
+      type: "image",
+      ...(looksLikeFingerprint(image) && inputs.imageServer === undefined ? { fingerprint: image } : { alias: image }),
+      ...(inputs.imageServer !== undefined ? { server: inputs.imageServer, protocol: inputs.imageProtocol ?? "simplestreams" } : {}),
+    },
+    config,
+    devices: inputs.devices ?? {},
+    ...(inputs.profiles !== undefined ? { profiles: inputs.profiles } : {}),
+    description: inputs.description ?? "",
+    start: inputs.state === "running",
+  };
+}
+
+/** Lower-case power state from the daemon's status ("Running" → "running"). */
+export function powerState(status: string): string {
+  return status.toLowerCase();
+}
+
+function pick<T>(source: Record<string, T> | undefined, keys: string[]): Record<string, T> | undefined {
+  if (keys.length === 0) return undefined;
+  const out: Record<string, T> = {};
+  for (const key of keys) if (source && key in source) out[key] = source[key];
+  return out;
+}
+
+/** What the user states about an instance; for outputs, the inputs (create/update) or the stored outputs (read). */
+export type Known = Partial<Pick<IncusInstanceOutputs, "image" | "imageServer" | "imageProtocol" | "config" | "devices" | "profiles" | "description" | "deletionProtection" | "adoptId" | "stopTimeout" | "timeouts" | "imageAliases">>;
+
+/**
+ * Outputs for an instance as the daemon reports it. Config keys and devices are limited to those in
+ * `known` (what the user manages); everything else the daemon keeps is left out of state.
+ */
+export function toOutputs(instance: ApiInstance, known: Known, imageAliases?: string[]): IncusInstanceOutputs {
+  const fingerprint = instance.config["volatile.base_image"] || undefined;
+  const config = pick(instance.config, Object.keys(known.config ?? {}));
+  const devices = pick(instance.devices, Object.keys(known.devices ?? {}));
+  const protection = instance.config[PROTECTION_KEY];
+  return {
+    name: instance.name,
+    // The user's own spelling (alias) when given; otherwise what the server says it was made from (TF #475).
+    image: known.image ?? fingerprint,
+    imageServer: known.imageServer,
+    imageProtocol: known.imageProtocol,
+    type: instance.type === "virtual-machine" ? "virtual-machine" : "container",
+    profiles: instance.profiles,
+    config,
+    devices,
+    description: instance.description,
+    state: powerState(instance.status),
+    status: instance.status,
+    // Read back from the server; unset (and never set by us) reads as undefined, not false.
+    deletionProtection: protection !== undefined ? protection === "true" : known.deletionProtection === undefined ? undefined : false,
+    project: instance.project || "default",
+    adoptId: known.adoptId,
+    stopTimeout: known.stopTimeout,
+    timeouts: known.timeouts,
+    imageFingerprint: fingerprint,
+    imageAliases: imageAliases ?? known.imageAliases,
+    architecture: instance.architecture,
+    uuid: instance.config["volatile.uuid"] || undefined,
+    createdAt: instance.created_at,
+    location: instance.location && instance.location !== "none" ? instance.location : undefined,
+    creationToken: instance.config[CREATION_TOKEN_KEY] || undefined,
+  };
+}
+
+/** The writable part of an instance as the daemon has it. */
+export function writablePart(instance: ApiInstancePut): ApiInstancePut {
+  return {
+    architecture: instance.architecture,
+    config: { ...instance.config },
+    devices: { ...instance.devices },
+    ephemeral: instance.ephemeral,
+    profiles: [...instance.profiles],
+    stateful: instance.stateful,
+    description: instance.description,
+  };
+}
+
+/**
+ * The definition to PUT: the current one with the user's managed keys applied. Keys and devices the
+ * user managed before (`previous`) but no longer lists are removed; keys nobody manages (volatile.*,
+ * image.*, set by other tools) are kept as they are. Unset profiles/description keep their value.
+ */
+export function desiredDefinition(current: ApiInstancePut, inputs: IncusInstanceInputs, previous: Known = {}): ApiInstancePut {
+  const next = writablePart(current);
+  for (const key of Object.keys(previous.config ?? {})) if (!(key in (inputs.config ?? {}))) delete next.config[key];
+  Object.assign(next.config, inputs.config);
+  if (inputs.deletionProtection === true) next.config[PROTECTION_KEY] = "true";
+  else if (inputs.deletionProtection === false) delete next.config[PROTECTION_KEY];
+
+  for (const name of Object.keys(previous.devices ?? {})) if (!(name in (inputs.devices ?? {}))) delete next.devices[name];
+  Object.assign(next.devices, inputs.devices);
+
+  if (inputs.profiles !== undefined) next.profiles = [...inputs.profiles];
+  if (inputs.description !== undefined) next.description = inputs.description;
+  return next;
+}
+
+/** Whether two writable definitions differ (key order does not matter; profile order does). */
+export function definitionChanged(current: ApiInstancePut, desired: ApiInstancePut): boolean {
+  return !sameValue(writablePart(current), desired);
+}
+
+/** Names what changes between two definitions, for progress lines ("config limits.cpu, devices data"). */
+export function describeChanges(current: ApiInstancePut, desired: ApiInstancePut): string {
+  const parts: string[] = [];
+  const keys = (a: Record<string, unknown>, b: Record<string, unknown>) => [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((k) => !sameValue(a[k], b[k])).sort();
+  const config = keys(current.config, desired.config);
+  const devices = keys(current.devices, desired.devices);
+  if (config.length > 0) parts.push(`config ${config.join(", ")}`);
+  if (devices.length > 0) parts.push(`devices ${devices.join(", ")}`);
+  if (!sameValue(current.profiles, desired.profiles)) parts.push(`profiles [${desired.profiles.join(", ")}]`);
+  if (current.description !== desired.description) parts.push("description");
+  return parts.join("; ");
+}
+
+/**
+ * The state change that brings an instance from `status` to `desired`, or undefined when it is
+ * there already (so repeating it is a no-op). A frozen instance is thawed rather than restarted.
+ */
+export function powerAction(status: string, desired: "running" | "stopped", stopTimeoutSeconds: number): ApiInstanceStatePut | undefined {
+  const current = powerState(status);
+  if (desired === "running") {
+    if (current === "running") return undefined;
+    if (current === "frozen") return { action: "unfreeze" };
+    return { action: "start" };
+  }
+  if (current === "stopped") return undefined;
+  // A frozen instance cannot shut down cleanly.
+  if (current === "frozen") return { action: "stop", force: true };
+  return { action: "stop", timeout: stopTimeoutSeconds, force: false };
+}

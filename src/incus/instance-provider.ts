@@ -1,0 +1,309 @@
+/**
+ * IncusInstance lifecycle on the Incus `/1.0/instances` API. Every asynchronous step (create,
+ * update, state change, delete) is an Incus operation waited on with `/wait?timeout=` long-polls
+ * and reported with its id, status and elapsed time.
+ *
+ * - create: POST /1.0/instances with a creation token in config (`user.pulumi-creation-token`). An
+ *   instance of the same name carrying our token (a lost response, a retried run) is taken over; one
+ *   without it is reported, never overwritten. If the create operation fails after the daemon made
+ *   the instance (e.g. it could not start), the instance is KEPT IN STATE (PartialCreateError): the
+ *   next `pulumi up` updates it towards the inputs, `pulumi destroy` removes it. Nothing is orphaned.
+ * - update: config/devices/profiles/description by read-modify-write (GET, then PUT with If-Match:
+ *   a concurrent change fails with 412 instead of being overwritten); `state` through
+ *   PUT /1.0/instances/{name}/state, a no-op when the instance is already there.
+ * - delete: refuses a protected instance before touching it; otherwise stops it (cleanly, then by
+ *   force after `stopTimeout`) and deletes it. Gone already = success.
+ */
+import { creationToken } from "../core/creation-token";
+import { sameValue } from "../core/diff";
+import { ConflictError, isNotFound, OperationFailedError, ProviderError, ServerError, TransportError } from "../core/errors";
+import type { ResourceContext, ResourceDefinition } from "../core/provider";
+import { PartialCreateError } from "../core/provider";
+import { type ApiInstance, type ApiInstancePut, IncusClient, type Tagged } from "./client";
+import { describeConnection } from "./connection";
+import {
+  createBody,
+  definitionChanged,
+  describeChanges,
+  desiredDefinition,
+  instanceId,
+  type Known,
+  looksLikeFingerprint,
+  parseInstanceId,
+  powerAction,
+  sameImage,
+  toOutputs,
+} from "./instance-model";
+import { CREATION_TOKEN_KEY, IncusInstanceInputs, type IncusInstanceOutputs, PROTECTION_KEY } from "./schema";
+
+const DEFAULT_TIMEOUT_SECONDS = 10 * 60;
+const DEFAULT_STOP_TIMEOUT_SECONDS = 30;
+
+function timeoutMs(seconds: number | undefined): number {
+  return (seconds ?? DEFAULT_TIMEOUT_SECONDS) * 1000;
+}
+
+/** The instance with its ETag, or undefined when it does not exist. */
+async function findInstance(client: IncusClient, name: string): Promise<Tagged<ApiInstance> | undefined> {
+  try {
+    return await client.getInstance(name);
+  } catch (error) {
+    if (isNotFound(error)) return undefined;
+    throw error;
+  }
+}
+
+/** Local aliases of an image, best effort (the image may have been removed from the store since). */
+async function imageAliasesOf(client: IncusClient, fingerprint: string | undefined, ctx: ResourceContext): Promise<string[] | undefined> {
+  if (!fingerprint) return undefined;
+  try {
+    return (await client.getImage(fingerprint)).aliases.map((alias) => alias.name);
+  } catch (error) {
+    ctx.log.debug(`image ${fingerprint.slice(0, 12)} not readable (${(error as Error).message}); keeping the aliases last seen`);
+    return undefined;
+  }
+}
+
+async function readOutputs(client: IncusClient, name: string, known: Known, ctx: ResourceContext): Promise<IncusInstanceOutputs | undefined> {
+  const found = await findInstance(client, name);
+  if (!found) return undefined;
+  const aliases = await imageAliasesOf(client, found.value.config["volatile.base_image"], ctx);
+  return toOutputs(found.value, known, aliases);
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Runs a step (request and wait) again while the daemon says the instance is busy with another
+ * operation (e.g. the stop it runs by itself after a failed start): the busy step did nothing, so
+ * repeating it is safe. Backs off up to 5 s, until `deadlineMs` has passed.
+ */
+async function whenNotBusy<T>(what: string, step: () => Promise<T>, ctx: ResourceContext, deadlineMs: number): Promise<T> {
+  const began = Date.now();
+  for (let delay = 500; ; delay = Math.min(delay * 2, 5_000)) {
+    try {
+      return await step();
+    } catch (error) {
+      const busy = error instanceof ProviderError && /instance is busy/i.test(error.vendorMessage ?? "");
+      if (!busy || Date.now() - began + delay > deadlineMs) throw error;
+      ctx.log.info(`${what}: ${(error as ProviderError).vendorMessage}; trying again in ${delay / 1000}s`);
+      await sleep(delay);
+    }
+  }
+}
+
+/** Brings the power state to `desired`; a clean stop that does not finish in time is forced. */
+async function setPowerState(client: IncusClient, instance: ApiInstance, desired: "running" | "stopped", stopTimeout: number, ctx: ResourceContext, deadlineMs: number) {
+  const action = powerAction(instance.status, desired, stopTimeout);
+  if (!action) return;
+  ctx.log.info(`${action.action} ${instance.name} (${instance.status} → ${desired})`);
+  const wait = { what: `${action.action} ${instance.name}`, operation: "updateInstanceState", timeoutMs: deadlineMs, log: ctx.log };
+  try {
+    await whenNotBusy(wait.what, async () => client.waitFor(await client.setInstanceState(instance.name, action), wait), ctx, deadlineMs);
+  } catch (error) {
+    if (!(action.action === "stop" && !action.force && error instanceof OperationFailedError)) throw error;
+    ctx.log.warn(`clean shutdown of ${instance.name} did not finish (${error.vendorMessage ?? error.message}); stopping it by force`);
+    await client.waitFor(await client.setInstanceState(instance.name, { action: "stop", force: true }), { ...wait, what: `force-stop ${instance.name}` });
+  }
+}
+
+/**
+ * Applies the inputs to an existing instance (definition by PUT with If-Match, then the power state)
+ * and returns its outputs. `previous` names what the user managed before, so dropped keys are removed.
+ */
+async function converge(client: IncusClient, name: string, inputs: IncusInstanceInputs, previous: Known, ctx: ResourceContext, deadlineMs: number): Promise<IncusInstanceOutputs> {
+  const gone = () => new Error(`instance ${name} disappeared while it was being updated; run \`pulumi refresh\``);
+  // Read, change and write as one step: if the daemon is busy (its own operation changes the
+  // instance, and so its ETag), the whole step is repeated from a fresh read.
+  const instance = await whenNotBusy(
+    `update ${name}`,
+    async () => {
+      const found = await findInstance(client, name);
+      if (!found) throw gone();
+      const desired = desiredDefinition(found.value, inputs, previous);
+      if (!definitionChanged(found.value, desired)) return found.value;
+      ctx.log.info(`updating ${name}: ${describeChanges(found.value, desired)}`);
+      await client.waitFor(await writeDefinition(client, name, desired, found.etag), { what: `update ${name}`, operation: "updateInstance", timeoutMs: deadlineMs, log: ctx.log });
+      return (await client.getInstance(name)).value;
+    },
+    ctx,
+    deadlineMs,
+  );
+  // Always last, so any side step above cannot leave the instance in another power state (TF incus#164).
+  await setPowerState(client, instance, inputs.state, inputs.stopTimeout ?? DEFAULT_STOP_TIMEOUT_SECONDS, ctx, deadlineMs);
+  const outs = await readOutputs(client, name, inputs, ctx);
+  if (!outs) throw gone();
+  return outs;
+}
+
+/** PUT with If-Match; a 412 is explained: someone changed the instance after we read it. */
+async function writeDefinition(client: IncusClient, name: string, desired: ApiInstancePut, etag: string | undefined) {
+  try {
+    return await client.updateInstance(name, desired, etag);
+  } catch (error) {
+    if (!(error instanceof ConflictError && error.statusCode === 412)) throw error;
+    throw new ConflictError("HTTP 412", {
+      cloud: "incus",
+      operation: "updateInstance",
+      statusCode: 412,
+      vendorMessage: `${error.vendorMessage ?? "precondition failed"}: instance ${name} was changed by someone else after it was read (ETag mismatch). Nothing was overwritten; run \`pulumi refresh\` and then \`pulumi up\` again`,
+      cause: error,
+    });
+  }
+}
+
+/** Converges a freshly made or adopted instance; if that fails, the instance stays in state. */
+async function finishCreate(client: IncusClient, inputs: IncusInstanceInputs, ctx: ResourceContext, deadlineMs: number): Promise<{ id: string; outs: IncusInstanceOutputs }> {
+  try {
+    const outs = await converge(client, inputs.name, inputs, inputs, ctx, deadlineMs);
+    return { id: instanceId(outs.project, outs.name), outs };
+  } catch (error) {
+    const made = await findInstance(client, inputs.name).catch(() => undefined);
+    if (!made) throw error;
+    throw new PartialCreateError(instanceId(made.value.project, inputs.name), toOutputs(made.value, inputs), error);
+  }
+}
+
+/** A create request that may have reached the daemon, or lost a race with itself. */
+function ambiguous(error: unknown): boolean {
+  return error instanceof TransportError || (error instanceof ServerError && error.statusCode !== 501) || (error instanceof ConflictError && error.statusCode === 409);
+}
+
+/** Why an existing instance does not match the inputs that would adopt it (empty: it matches). */
+async function adoptionMismatches(client: IncusClient, instance: ApiInstance, inputs: IncusInstanceInputs, ctx: ResourceContext): Promise<string[]> {
+  const problems: string[] = [];
+  if (instance.type !== inputs.type) problems.push(`type is ${instance.type}, inputs say ${inputs.type}`);
+  const fingerprint = instance.config["volatile.base_image"];
+  const image = inputs.image;
+  if (image === undefined || !fingerprint) return problems;
+  const short = fingerprint.slice(0, 12);
+  if (looksLikeFingerprint(image)) {
+    if (!fingerprint.startsWith(image)) problems.push(`image: the instance was created from image ${short}, inputs say ${image}`);
+  } else if (inputs.imageServer !== undefined) {
+    ctx.log.warn(`image "${image}" is on ${inputs.imageServer} and cannot be compared here with the instance's base image ${short}; recording it as given`);
+  } else {
+    const alias = await client.getImageAlias(image).catch((error) => (isNotFound(error) ? undefined : Promise.reject(error)));
+    if (!alias) {
+      ctx.log.warn(`image alias "${image}" does not exist locally, so it cannot be compared with the instance's base image ${short}; recording it as given`);
+    } else if (alias.target !== fingerprint) {
+      problems.push(`image: the instance was created from image ${short}, but alias "${image}" points at ${alias.target.slice(0, 12)}; set image to "${short}" to adopt the instance as it is`);
+    }
+  }
+  return problems;
+}
+
+async function adopt(inputs: IncusInstanceInputs, ctx: ResourceContext): Promise<{ id: string; outs: IncusInstanceOutputs }> {
+  const target = parseInstanceId(inputs.adoptId as string);
+  const client = IncusClient.fromSettings({ project: target.project ?? inputs.project, log: ctx.log });
+  const found = await findInstance(client, target.name);
+  if (!found) throw new Error(`adoptId "${inputs.adoptId}": there is no instance "${target.name}" in project "${client.project ?? "default"}"`);
+  const problems = await adoptionMismatches(client, found.value, inputs, ctx);
+  if (problems.length > 0) throw new Error(`adoptId "${inputs.adoptId}" does not match the inputs, so nothing was changed: ${problems.join("; ")}`);
+  ctx.log.info(`adopting existing instance ${target.name} (${found.value.status}) in project ${found.value.project}`);
+  return finishCreate(client, inputs, ctx, timeoutMs(inputs.timeouts?.create));
+}
+
+/** The IncusInstance resource: schema, replace/update table and lifecycle (see the file header). */
+export const incusInstanceDefinition: ResourceDefinition<IncusInstanceInputs, IncusInstanceOutputs> = {
+  kind: "incus:Instance",
+  inputs: IncusInstanceInputs,
+  fields: {
+    name: "replace",
+    // An alias, the fingerprint read back, or a prefix of it all name the same image (TF incus#475).
+    image: { equals: (previous, next, { olds }) => sameImage(previous, next, olds as Partial<IncusInstanceOutputs>), replaceIf: () => true },
+    // Where the image was fetched from matters only when creating.
+    imageServer: "ignore",
+    imageProtocol: "ignore",
+    type: "replace",
+    // Unset = not managed: no diff against what the daemon (or another tool) put there.
+    profiles: { equals: (previous, next) => next === undefined || sameValue(previous, next) },
+    config: { equals: (previous, next) => sameValue(previous ?? {}, next ?? {}) },
+    devices: { equals: (previous, next) => sameValue(previous ?? {}, next ?? {}) },
+    description: { equals: (previous, next) => next === undefined || (previous ?? "") === next },
+    state: "update",
+    deletionProtection: { equals: (previous, next) => next === undefined || Boolean(previous) === next },
+    project: { equals: (previous, next) => next === undefined || previous === next, replaceIf: () => true },
+    adoptId: "ignore",
+    stopTimeout: "ignore",
+    timeouts: "ignore",
+  },
+  // Names are unique per project: a replacement keeping the name must remove the old one first.
+  deleteBeforeReplace: (olds, news) => olds.name === news.name && (news.project === undefined || news.project === olds.project),
+
+  async create(inputs, ctx) {
+    if (inputs.adoptId) return adopt(inputs, ctx);
+    const client = IncusClient.fromSettings({ project: inputs.project, log: ctx.log });
+    const deadline = timeoutMs(inputs.timeouts?.create);
+    const token = creationToken(ctx.identity, inputs);
+
+    const existing = await findInstance(client, inputs.name);
+    if (existing) {
+      if (existing.value.config[CREATION_TOKEN_KEY] !== token) {
+        const id = instanceId(existing.value.project, inputs.name);
+        throw new Error(`an instance named "${inputs.name}" already exists in project "${existing.value.project}"; set adoptId: "${id}" to take it over, or choose another name`);
+      }
+      ctx.log.info(`found ${inputs.name} made by an earlier attempt of this create (creation token ${token}); continuing with it`);
+      return finishCreate(client, inputs, ctx, deadline);
+    }
+
+    let started;
+    try {
+      started = await client.createInstance(createBody(inputs, token));
+    } catch (error) {
+      if (!ambiguous(error)) throw error;
+      const found = await findInstance(client, inputs.name);
+      if (found?.value.config[CREATION_TOKEN_KEY] !== token) throw error;
+      ctx.log.info(`create request failed (${(error as Error).message}) but ${inputs.name} exists with our creation token; continuing with it`);
+      return finishCreate(client, inputs, ctx, deadline);
+    }
+    ctx.log.info(`creating ${inputs.type} ${inputs.name} from image ${inputs.image} on ${describeConnection(client.connection)}`);
+    try {
+      await client.waitFor(started, { what: `create ${inputs.name}`, operation: "createInstance", timeoutMs: deadline, log: ctx.log });
+    } catch (error) {
+      const made = await findInstance(client, inputs.name).catch(() => undefined);
+      if (!made) throw error;
+      throw new PartialCreateError(instanceId(made.value.project, inputs.name), toOutputs(made.value, inputs), error);
+    }
+    return finishCreate(client, inputs, ctx, deadline);
+  },
+
+  async read(id, olds, ctx) {
+    const fromId = parseInstanceId(id);
+    const client = IncusClient.fromSettings({ project: olds.project ?? fromId.project });
+    return readOutputs(client, olds.name ?? fromId.name, olds, ctx);
+  },
+
+  async update(_id, olds, news, ctx) {
+    const client = IncusClient.fromSettings({ project: olds.project, log: ctx.log });
+    return converge(client, olds.name, news, olds, ctx, timeoutMs(news.timeouts?.update));
+  },
+
+  async delete(id, olds, ctx) {
+    const name = olds.name ?? parseInstanceId(id).name;
+    const client = IncusClient.fromSettings({ project: olds.project, log: ctx.log });
+    const found = await findInstance(client, name);
+    if (!found) {
+      ctx.log.info(`${name} is already gone`);
+      return;
+    }
+    const instance = found.value;
+    // Checked before anything is stopped: a protected instance is left exactly as it was.
+    if (instance.expanded_config?.[PROTECTION_KEY] === "true") {
+      const viaProfile = instance.config[PROTECTION_KEY] !== "true";
+      throw new Error(
+        `instance ${name} is protected against deletion (${PROTECTION_KEY}=true${viaProfile ? ", set by one of its profiles" : ""}); nothing was stopped or deleted. ` +
+          (viaProfile ? "Remove the setting from the profile first." : "Set deletionProtection: false and run `pulumi up`, then destroy again."),
+      );
+    }
+    const deadline = timeoutMs(olds.timeouts?.delete);
+    await setPowerState(client, instance, "stopped", olds.stopTimeout ?? DEFAULT_STOP_TIMEOUT_SECONDS, ctx, deadline);
+    const wait = { what: `delete ${name}`, operation: "deleteInstance", timeoutMs: deadline, log: ctx.log };
+    try {
+      await whenNotBusy(wait.what, async () => client.waitFor(await client.deleteInstance(name), wait), ctx, deadline);
+    } catch (error) {
+      // Gone in the meantime: what we wanted.
+      if (isNotFound(error)) return;
+      throw error;
+    }
+  },
+};

@@ -1,0 +1,186 @@
+/**
+ * IncusInstanceSnapshot lifecycle: POST/GET/PUT/DELETE /1.0/instances/{name}/snapshots/{snapshot},
+ * each asynchronous step waited on as an Incus operation. The instance, the name and `stateful`
+ * are fixed at creation (a change replaces the snapshot); `expiresAt` is updated in place with
+ * If-Match. Deleting a snapshot whose instance is already gone is a success (deleting an instance
+ * deletes its snapshots).
+ *
+ * Snapshot names are unique per instance, so a create whose response was lost is recognised by
+ * name: the provider checks the name is free before creating, and after an ambiguous failure
+ * takes over the snapshot that now has it. A failed snapshot operation leaves nothing behind.
+ */
+import { ConflictError, isNotFound, ServerError, TransportError } from "../core/errors";
+import type { ResourceContext, ResourceDefinition } from "../core/provider";
+import { type ApiInstanceSnapshot, IncusClient, type Tagged } from "./client";
+import { IncusInstanceSnapshotInputs, type IncusInstanceSnapshotOutputs, SNAPSHOT_ID } from "./schema";
+
+const DEFAULT_TIMEOUT_SECONDS = 10 * 60;
+
+function timeoutMs(seconds: number | undefined): number {
+  return (seconds ?? DEFAULT_TIMEOUT_SECONDS) * 1000;
+}
+
+/** The resource id: "instance/snapshot" in the default project, "project/instance/snapshot" elsewhere. */
+export function snapshotId(project: string | undefined, instance: string, name: string): string {
+  return project === undefined || project === "" || project === "default" ? `${instance}/${name}` : `${project}/${instance}/${name}`;
+}
+
+/** Splits "instance/snapshot" / "project/instance/snapshot". */
+export function parseSnapshotId(id: string): { project?: string; instance: string; name: string } {
+  const match = SNAPSHOT_ID.exec(id);
+  if (!match) throw new Error(`"${id}" is not an Incus snapshot id ("instance/snapshot" or "project/instance/snapshot")`);
+  return { project: match[1], instance: match[2], name: match[3] };
+}
+
+/** The daemon reports "never expires" as the zero time. */
+function expiry(value: string | undefined): string | undefined {
+  return value === undefined || value.startsWith("0001-01-01") ? undefined : value;
+}
+
+/** Same instant, whatever the spelling ("2030-01-01T00:00:00Z" vs "2030-01-01T00:00:00.000Z"). */
+export function sameInstant(a: string | undefined, b: string | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  return Date.parse(a) === Date.parse(b);
+}
+
+/** Outputs from the daemon's snapshot; the user's own spelling of the expiry is kept when it means the same instant. */
+export function toSnapshotOutputs(snapshot: ApiInstanceSnapshot, instance: string, project: string, known: Partial<IncusInstanceSnapshotInputs>): IncusInstanceSnapshotOutputs {
+  const expiresAt = expiry(snapshot.expires_at);
+  return {
+    instance,
+    name: snapshot.name,
+    stateful: known.stateful ?? snapshot.stateful,
+    expiresAt: expiresAt !== undefined && sameInstant(expiresAt, known.expiresAt) ? known.expiresAt : expiresAt,
+    project,
+    adoptId: known.adoptId,
+    timeouts: known.timeouts,
+    createdAt: snapshot.created_at,
+    size: snapshot.size,
+  };
+}
+
+async function findSnapshot(client: IncusClient, instance: string, name: string): Promise<Tagged<ApiInstanceSnapshot> | undefined> {
+  try {
+    return await client.getSnapshot(instance, name);
+  } catch (error) {
+    // 404 covers both a missing snapshot and a missing instance.
+    if (isNotFound(error)) return undefined;
+    throw error;
+  }
+}
+
+async function projectOf(client: IncusClient, instance: string): Promise<string> {
+  return client.project ?? (await client.getInstance(instance)).value.project ?? "default";
+}
+
+async function finish(client: IncusClient, inputs: IncusInstanceSnapshotInputs, ctx: ResourceContext): Promise<{ id: string; outs: IncusInstanceSnapshotOutputs }> {
+  const found = await findSnapshot(client, inputs.instance, inputs.name);
+  if (!found) throw new Error(`snapshot ${inputs.instance}/${inputs.name} disappeared right after it was created`);
+  let snapshot = found;
+  if (inputs.expiresAt !== undefined && !sameInstant(expiry(found.value.expires_at), inputs.expiresAt)) {
+    await setExpiry(client, inputs, found, ctx);
+    snapshot = (await findSnapshot(client, inputs.instance, inputs.name)) ?? found;
+  }
+  const project = await projectOf(client, inputs.instance);
+  return { id: snapshotId(project, inputs.instance, inputs.name), outs: toSnapshotOutputs(snapshot.value, inputs.instance, project, inputs) };
+}
+
+async function setExpiry(client: IncusClient, inputs: IncusInstanceSnapshotInputs, current: Tagged<ApiInstanceSnapshot>, ctx: ResourceContext) {
+  // No expiry is written as the zero time, the daemon's own spelling of "never".
+  const body = { expires_at: inputs.expiresAt ?? "0001-01-01T00:00:00Z" };
+  ctx.log.info(`setting the expiry of ${inputs.instance}/${inputs.name} to ${inputs.expiresAt ?? "never"}`);
+  const started = await client.updateSnapshot(inputs.instance, inputs.name, body, current.etag);
+  await client.waitFor(started, { what: `update snapshot ${inputs.instance}/${inputs.name}`, operation: "updateInstanceSnapshot", timeoutMs: timeoutMs(inputs.timeouts?.update), log: ctx.log });
+}
+
+function ambiguous(error: unknown): boolean {
+  return error instanceof TransportError || (error instanceof ServerError && error.statusCode !== 501);
+}
+
+/** The IncusInstanceSnapshot resource: schema, replace/update table and lifecycle (see the file header). */
+export const incusInstanceSnapshotDefinition: ResourceDefinition<IncusInstanceSnapshotInputs, IncusInstanceSnapshotOutputs> = {
+  kind: "incus:InstanceSnapshot",
+  inputs: IncusInstanceSnapshotInputs,
+  fields: {
+    instance: "replace",
+    name: "replace",
+    stateful: { equals: (previous, next) => next === undefined || Boolean(previous) === next, replaceIf: () => true },
+    expiresAt: { equals: (previous, next) => sameInstant(previous, next) },
+    project: { equals: (previous, next) => next === undefined || previous === next, replaceIf: () => true },
+    adoptId: "ignore",
+    timeouts: "ignore",
+  },
+  // Names are unique per instance.
+  deleteBeforeReplace: (olds, news) => olds.instance === news.instance && olds.name === news.name,
+
+  async create(inputs, ctx) {
+    const target = inputs.adoptId ? parseSnapshotId(inputs.adoptId) : undefined;
+    const client = IncusClient.fromSettings({ project: target?.project ?? inputs.project, log: ctx.log });
+    const label = `${inputs.instance}/${inputs.name}`;
+    const existing = await findSnapshot(client, inputs.instance, inputs.name);
+    if (target) {
+      if (!existing) throw new Error(`adoptId "${inputs.adoptId}": there is no snapshot ${label} in project "${client.project ?? "default"}"`);
+      if (inputs.stateful !== undefined && existing.value.stateful !== inputs.stateful) {
+        throw new Error(`adoptId "${inputs.adoptId}" does not match the inputs, so nothing was changed: stateful is ${existing.value.stateful}, inputs say ${inputs.stateful}`);
+      }
+      ctx.log.info(`adopting existing snapshot ${label}`);
+      return finish(client, inputs, ctx);
+    }
+    if (existing) throw new Error(`a snapshot named ${label} already exists; set adoptId: "${label}" to take it over, or choose another name`);
+
+    let started;
+    try {
+      started = await client.createSnapshot(inputs.instance, { name: inputs.name, stateful: inputs.stateful ?? false, ...(inputs.expiresAt ? { expires_at: inputs.expiresAt } : {}) });
+    } catch (error) {
+      if (isNotFound(error)) throw new Error(`cannot snapshot ${inputs.instance}: the instance does not exist (${(error as Error).message})`);
+      // The name was free before we asked, so a snapshot that has it now is ours.
+      if (!(ambiguous(error) || (error instanceof ConflictError && error.statusCode === 409)) || !(await findSnapshot(client, inputs.instance, inputs.name))) throw error;
+      ctx.log.info(`create request failed (${(error as Error).message}) but snapshot ${label} exists; continuing with it`);
+      return finish(client, inputs, ctx);
+    }
+    ctx.log.info(`creating ${inputs.stateful ? "stateful " : ""}snapshot ${label}`);
+    await client.waitFor(started, { what: `snapshot ${label}`, operation: "createInstanceSnapshot", timeoutMs: timeoutMs(inputs.timeouts?.create), log: ctx.log });
+    return finish(client, inputs, ctx);
+  },
+
+  async read(id, olds) {
+    const fromId = parseSnapshotId(id);
+    const instance = olds.instance ?? fromId.instance;
+    const client = IncusClient.fromSettings({ project: olds.project ?? fromId.project });
+    const found = await findSnapshot(client, instance, olds.name ?? fromId.name);
+    if (!found) return undefined;
+    return toSnapshotOutputs(found.value, instance, olds.project ?? fromId.project ?? "default", olds);
+  },
+
+  async update(id, olds, news, ctx) {
+    const client = IncusClient.fromSettings({ project: olds.project, log: ctx.log });
+    const found = await findSnapshot(client, olds.instance, olds.name);
+    if (!found) throw new Error(`snapshot ${id} no longer exists; run \`pulumi refresh\``);
+    if (!sameInstant(expiry(found.value.expires_at), news.expiresAt)) await setExpiry(client, { ...news, instance: olds.instance, name: olds.name }, found, ctx);
+    const after = (await findSnapshot(client, olds.instance, olds.name)) ?? found;
+    return toSnapshotOutputs(after.value, olds.instance, olds.project, news);
+  },
+
+  async delete(_id, olds, ctx) {
+    const client = IncusClient.fromSettings({ project: olds.project, log: ctx.log });
+    const label = `${olds.instance}/${olds.name}`;
+    let started;
+    try {
+      started = await client.deleteSnapshot(olds.instance, olds.name);
+    } catch (error) {
+      // The snapshot, or its whole instance, is gone already: nothing left to do.
+      if (isNotFound(error)) {
+        ctx.log.info(`snapshot ${label} is already gone`);
+        return;
+      }
+      throw error;
+    }
+    try {
+      await client.waitFor(started, { what: `delete snapshot ${label}`, operation: "deleteInstanceSnapshot", timeoutMs: timeoutMs(olds.timeouts?.delete), log: ctx.log });
+    } catch (error) {
+      // The instance may have been deleted while we waited (its deletion removes the snapshot too).
+      if (!(await findSnapshot(client, olds.instance, olds.name))) return;
+      throw error;
+    }
+  },
+};

@@ -1,0 +1,157 @@
+/**
+ * The IncusInstance and IncusInstanceSnapshot providers driven in-process, exactly as the engine
+ * calls them (check → create/read/update/delete), against a real LXD daemon, for the paths an e2e
+ * run cannot reach on purpose: a create whose response was lost, a name taken by someone else, an
+ * instance that was made but would not start, objects that vanished behind our back.
+ */
+import type * as pulumi from "@pulumi/pulumi";
+import { creationToken } from "../../src/core/creation-token";
+import { NotFoundError } from "../../src/core/errors";
+import { getIncusInstance, listIncusInstances } from "../../src/incus";
+import { Instance, InstanceSnapshot } from "../../src/incus/providers";
+import { daemonInstance, incusSocket, launch, raw, rawAndWait, removeInstances, uniqueName } from "./incus-daemon";
+
+type Provider = Required<pulumi.dynamic.ResourceProvider>;
+const instances = Instance as Provider;
+const snapshots = InstanceSnapshot as Provider;
+const names: string[] = [];
+
+function fresh(prefix: string): string {
+  const name = uniqueName(prefix);
+  names.push(name);
+  return name;
+}
+
+/** What the engine would pass to create: checked inputs with the hidden identity. */
+async function checked(provider: Provider, resourceName: string, inputs: Record<string, unknown>) {
+  const result = await provider.check({}, { ...inputs, __identity: `incus-contract/test/${resourceName}` });
+  expect(result.failures).toEqual([]);
+  return result.inputs as Record<string, unknown>;
+}
+
+/** Lines logged at debug level while `fn` runs. */
+async function debugLines<T>(fn: () => Promise<T>): Promise<{ result: T; lines: string[] }> {
+  const lines: string[] = [];
+  const spy = jest.spyOn(process.stderr, "write").mockImplementation((chunk: string | Uint8Array) => {
+    lines.push(String(chunk));
+    return true;
+  });
+  process.env.DYNAMIC_COMPUTE_DEBUG = "1";
+  try {
+    return { result: await fn(), lines };
+  } finally {
+    delete process.env.DYNAMIC_COMPUTE_DEBUG;
+    spy.mockRestore();
+  }
+}
+
+beforeAll(() => {
+  process.env.INCUS_SOCKET = incusSocket();
+});
+
+afterAll(async () => {
+  await removeInstances(names);
+});
+
+describe("IncusInstance provider", () => {
+  it("continues with the instance a lost create response left behind (its creation token), making no second one", async () => {
+    const name = fresh("lost");
+    const inputs = await checked(instances, "lost", { name, image: "busybox", config: { "user.role": "web" } });
+    const token = creationToken("incus-contract/test/lost", inputs);
+    // The earlier attempt: the daemon made the instance, the answer never reached us.
+    await launch(name, { start: false, config: { "user.role": "web", "user.pulumi-creation-token": token } });
+    const before = await daemonInstance(name);
+
+    const { id, outs } = await instances.create(inputs);
+    expect(id).toBe(name);
+    expect(outs).toMatchObject({ name, state: "running", config: { "user.role": "web" }, creationToken: token });
+    const after = await daemonInstance(name);
+    expect(after.created_at).toBe(before.created_at);
+    expect(after.status).toBe("Running");
+  });
+
+  it("refuses an instance of the same name that it did not create, and points at adoptId", async () => {
+    const name = fresh("taken");
+    await launch(name, { start: false });
+    const inputs = await checked(instances, "taken", { name, image: "busybox" });
+    await expect(instances.create(inputs)).rejects.toThrow(`an instance named "${name}" already exists in project "default"; set adoptId: "${name}" to take it over`);
+    expect((await daemonInstance(name)).status).toBe("Stopped");
+  });
+
+  it("keeps an instance that was made but would not start in state, and the next update fixes and starts it", async () => {
+    const name = fresh("nostart");
+    const broken = await checked(instances, "nostart", { name, image: "busybox", config: { "raw.lxc": "lxc.init.cmd = /nonexistent-init" } });
+    const failure = await instances.create(broken).catch((e) => e);
+    // The engine's "created but failed to initialise": the instance is recorded, not orphaned.
+    expect(failure).toMatchObject({ id: name, properties: { name, state: "stopped" } });
+    expect(failure.reasons[0]).toMatch(/start/i);
+    expect((await daemonInstance(name)).status).toBe("Stopped");
+
+    const fixed = await checked(instances, "nostart", { name, image: "busybox" });
+    const { result, lines } = await debugLines(() => instances.update(name, failure.properties, fixed));
+    expect(result.outs).toMatchObject({ state: "running", status: "Running" });
+    const instance = await daemonInstance(name);
+    expect(instance.config["raw.lxc"]).toBeUndefined();
+    expect(instance.status).toBe("Running");
+    // The definition was written with the ETag read just before (If-Match), never blindly.
+    const put = lines.find((line) => line.includes(`→ PUT /1.0/instances/${name}?`));
+    expect(put).toMatch(/"if-match":"\\?"?[0-9a-f]{64}/);
+  });
+
+  it("reads an instance deleted behind its back as gone, and deleting it again succeeds", async () => {
+    const name = fresh("gone");
+    const inputs = await checked(instances, "gone", { name, image: "busybox", state: "stopped" });
+    const { id, outs } = await instances.create(inputs);
+    expect(outs.state).toBe("stopped");
+    await rawAndWait("DELETE", `/1.0/instances/${name}`);
+    expect(await instances.read(id, outs)).toEqual({});
+    await expect(instances.delete(id, outs)).resolves.toBeUndefined();
+  });
+});
+
+describe("IncusInstanceSnapshot provider", () => {
+  it("says so when the instance does not exist", async () => {
+    const inputs = await checked(snapshots, "missing", { instance: "pdc-no-such-instance", name: "s1" });
+    await expect(snapshots.create(inputs)).rejects.toThrow(/cannot snapshot pdc-no-such-instance: the instance does not exist/);
+  });
+
+  it("snapshots, updates the expiry in place, and deletes fine after the instance is gone", async () => {
+    const name = fresh("snap");
+    await launch(name);
+    const inputs = await checked(snapshots, "snap", { instance: name, name: "s1" });
+    const { id, outs } = await snapshots.create(inputs);
+    expect(id).toBe(`${name}/s1`);
+    expect(outs).toMatchObject({ instance: name, name: "s1", project: "default" });
+    expect(outs.expiresAt).toBeUndefined();
+
+    const later = await checked(snapshots, "snap", { instance: name, name: "s1", expiresAt: "2031-01-02T03:04:05Z" });
+    const diff = await snapshots.diff(id, outs, later);
+    expect(diff).toMatchObject({ changes: true, replaces: [] });
+    const updated = await snapshots.update(id, outs, later);
+    expect(updated.outs?.expiresAt).toBe("2031-01-02T03:04:05Z");
+    const onDaemon = await raw("GET", `/1.0/instances/${name}/snapshots/s1`);
+    expect(Date.parse(onDaemon.body.metadata.expires_at)).toBe(Date.parse("2031-01-02T03:04:05Z"));
+
+    await removeInstances([name]);
+    expect(await snapshots.read(id, updated.outs)).toEqual({});
+    await expect(snapshots.delete(id, updated.outs)).resolves.toBeUndefined();
+  });
+});
+
+describe("instance functions", () => {
+  it("get and list instances in camelCase, without the daemon's volatile keys", async () => {
+    const name = fresh("fn");
+    await launch(name, { config: { "user.team": "platform" } });
+    const onDaemon = await daemonInstance(name);
+    const info = await getIncusInstance({ name });
+    expect(info).toMatchObject({ name, project: "default", type: "container", status: "Running", state: "running", config: { "user.team": "platform" }, deletionProtection: false, profiles: ["default"] });
+    expect(info.imageFingerprint).toBe(onDaemon.config["volatile.base_image"]);
+    expect(info.uuid).toBe(onDaemon.config["volatile.uuid"]);
+    expect(Object.keys(info.config).filter((key) => key.startsWith("volatile."))).toEqual([]);
+    expect(await getIncusInstance({ name: `default/${name}` })).toEqual(info);
+
+    expect((await listIncusInstances()).map((i) => i.name)).toContain(name);
+    expect((await listIncusInstances({ allProjects: true })).find((i) => i.name === name)?.project).toBe("default");
+    await expect(getIncusInstance({ name: "pdc-no-such-instance" })).rejects.toBeInstanceOf(NotFoundError);
+  });
+});
