@@ -149,6 +149,19 @@ async function converge(client: ExoscaleClient, id: string, olds: Outputs, news:
     mutated = true;
     await run(client, what, start, ctx, deadlineMs);
   };
+  // A step whose effect can be read back. The API refuses a repeat ("must be running, got
+  // stopping"), and a retry after a lost response is such a repeat: when the step fails but the
+  // settled instance shows its effect, the earlier attempt went through and the step is done.
+  const stepTo = async (what: string, start: () => Promise<ApiOperation>, done: (instance: ApiInstance) => boolean) => {
+    try {
+      await step(what, start);
+    } catch (error) {
+      if (!(error instanceof ProviderError) || error instanceof OperationFailedError) throw error;
+      const now = await settle(client, id, ctx, deadlineMs).catch(() => undefined);
+      if (!now || !done(now)) throw error;
+      ctx.log.info(`${what}: already done by an earlier attempt whose response was lost (${(error as Error).message})`);
+    }
+  };
 
   try {
     const info = instanceInfo(instance, news.zone);
@@ -181,7 +194,7 @@ async function converge(client: ExoscaleClient, id: string, olds: Outputs, news:
     const enableTpm = news.tpmEnabled === true && !info.tpmEnabled;
     let running = instance.state === "running";
     if ((revert || scale || grow || enableTpm) && running) {
-      await step("stop (the next changes need a stopped instance)", () => client.stopInstance(id));
+      await stepTo("stop (the next changes need a stopped instance)", () => client.stopInstance(id), (i) => i.state === "stopped");
       running = false;
     }
     if (revert) {
@@ -190,16 +203,16 @@ async function converge(client: ExoscaleClient, id: string, olds: Outputs, news:
     }
     if (scale) {
       const typeId = await client.resolveInstanceType(news.instanceType);
-      if (typeId !== info.instanceTypeId) await step(`scale to ${news.instanceType}`, () => client.scaleInstance(id, typeId));
+      if (typeId !== info.instanceTypeId) await stepTo(`scale to ${news.instanceType}`, () => client.scaleInstance(id, typeId), (i) => i["instance-type"]?.id === typeId);
     }
-    if (grow) await step(`grow disk ${info.diskSize} → ${news.diskSize} GiB`, () => client.resizeInstanceDisk(id, news.diskSize));
-    if (enableTpm) await step("enable TPM", () => client.enableTpm(id));
+    if (grow) await stepTo(`grow disk ${info.diskSize} → ${news.diskSize} GiB`, () => client.resizeInstanceDisk(id, news.diskSize), (i) => (i["disk-size"] ?? 0) >= news.diskSize);
+    if (enableTpm) await stepTo("enable TPM", () => client.enableTpm(id), (i) => i["tpm-enabled"] === true);
 
     if (news.state === "running" && !running) {
-      await step("start", () => client.startInstance(id));
+      await stepTo("start", () => client.startInstance(id), (i) => i.state === "running");
       running = true;
     } else if (news.state === "stopped" && running) {
-      await step("stop", () => client.stopInstance(id));
+      await stepTo("stop", () => client.stopInstance(id), (i) => i.state === "stopped");
       running = false;
     }
 
