@@ -154,6 +154,11 @@ export class HttpClient {
     this.log = options.log ?? createLogger(options.cloud);
   }
 
+  /** The per-attempt timeout of requests that do not set their own, in ms. */
+  get requestTimeoutMs(): number {
+    return this.options.timeoutMs ?? envNumber("DYNAMIC_COMPUTE_HTTP_TIMEOUT_MS") ?? 30_000;
+  }
+
   /** Sends a request and returns the parsed JSON body; throws a typed error on non-2xx. */
   async json<T>(request: RequestOptions): Promise<T> {
     return (await this.request<T>(request)).body;
@@ -183,7 +188,7 @@ export class HttpClient {
       ...request.headers,
     };
     Object.assign(headers, this.options.sign?.({ method: request.method, url, body, headers }));
-    const timeoutMs = Math.min(request.timeoutMs ?? this.options.timeoutMs ?? envNumber("DYNAMIC_COMPUTE_HTTP_TIMEOUT_MS") ?? 30_000, remainingMs);
+    const timeoutMs = Math.min(request.timeoutMs ?? this.requestTimeoutMs, remainingMs);
     const started = Date.now();
     this.log.debug(`→ ${request.method} ${url.pathname}${url.search} ${JSON.stringify(redactHeaders(headers))}`);
 
