@@ -158,6 +158,7 @@ function adoptionMismatches(instance: ApiComputeInstance, inputs: ComputeInstanc
 export const computeInstanceDefinition: ResourceDefinition<ComputeInstanceInputs, ComputeInstanceOutputs> = {
   kind: "compute:Instance",
   inputs: ComputeInstanceInputs,
+  sensitiveInputs: ["userData"],
   fields: {
     name: "replace",
     labels: "replace",

@@ -323,6 +323,7 @@ export const exoscaleInstanceDefinition: ResourceDefinition<Inputs, Outputs> = {
   kind: "exoscale:Instance",
   inputs: ExoscaleInstanceInputs,
   fields: instanceFields,
+  sensitiveInputs: ["userData"],
 
   async create(inputs, ctx) {
     const client = ExoscaleClient.forZone(inputs.zone, ctx.log);
