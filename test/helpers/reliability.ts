@@ -27,6 +27,8 @@ export interface FleetEntry {
   instance?: string;
   /** Inputs wrapped in pulumi.secret(). */
   secretArgs?: string[];
+  /** Inputs read from secret stack config: input name → config key (in the program's namespace). */
+  secretConfig?: Record<string, string>;
 }
 
 /** Short HTTP limits for every provider call, so that "slow" faults cost seconds, not minutes. */

@@ -1,7 +1,8 @@
 // The reliability suite's program: builds whatever `spec.json` (in the stack's folder) describes, so
 // that one program serves the fault matrix, the bad-input batches and the 50-resource concurrency
-// run. Each entry is `{ kind, name, args, instance?, secretArgs? }`: `instance` names the
-// ExoscaleInstance a snapshot belongs to, `secretArgs` lists inputs wrapped in pulumi.secret().
+// run. Each entry is `{ kind, name, args, instance?, secretArgs?, secretConfig? }`: `instance` names
+// the ExoscaleInstance a snapshot belongs to, `secretArgs` lists inputs wrapped in pulumi.secret(),
+// `secretConfig` maps inputs to secret stack config keys (config.requireSecret).
 // Inputs are passed through unchanged, invalid ones included, so `check` sees exactly what a user
 // program would send.
 import * as fs from "node:fs";
@@ -15,8 +16,10 @@ interface Entry {
   args?: Record<string, unknown>;
   instance?: string;
   secretArgs?: string[];
+  secretConfig?: Record<string, string>;
 }
 
+const config = new pulumi.Config();
 const specFile = path.join(process.cwd(), "spec.json");
 const entries: Entry[] = fs.existsSync(specFile) ? JSON.parse(fs.readFileSync(specFile, "utf8")) : [];
 const instances = new Map<string, ExoscaleInstance>();
@@ -25,6 +28,7 @@ const ids: Record<string, pulumi.Output<string>> = {};
 function argsOf(entry: Entry): any {
   const args: Record<string, unknown> = { ...entry.args };
   for (const key of entry.secretArgs ?? []) if (args[key] !== undefined) args[key] = pulumi.secret(args[key]);
+  for (const [key, configKey] of Object.entries(entry.secretConfig ?? {})) args[key] = config.requireSecret(configKey);
   return args;
 }
 
