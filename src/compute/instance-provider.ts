@@ -9,9 +9,9 @@
  * provisioning operation fails, the broken instance is deleted before the error is returned; if that
  * delete fails too, or waiting times out, the instance is kept in state (PartialCreateError).
  */
-import { CREATION_TOKEN_LABEL, creationToken } from "../core/creation-token";
+import { CREATION_TOKEN_LABEL, creationToken, sendCreate } from "../core/creation-token";
 import { sameSet, sameValue } from "../core/diff";
-import { isNotFound, NotFoundError, OperationFailedError, ServerError, TransportError } from "../core/errors";
+import { isNotFound, NotFoundError, OperationFailedError } from "../core/errors";
 import type { ResourceContext, ResourceDefinition } from "../core/provider";
 import { PartialCreateError } from "../core/provider";
 import { decodeUserData, encodeUserData, sameUserData } from "../core/user-data";
@@ -77,11 +77,6 @@ function timeoutMs(seconds: number | undefined): number {
 async function findByToken(client: ComputeClient, token: string): Promise<ApiComputeInstance | undefined> {
   const instances = await client.listInstances();
   return instances.find((i) => i.metadata.labels?.[CREATION_TOKEN_LABEL] === token && i.status.state !== "terminated");
-}
-
-/** A create that may have reached the server: 5xx other than 501, resets and timeouts. */
-function ambiguous(error: unknown): boolean {
-  return error instanceof TransportError || (error instanceof ServerError && error.statusCode !== 501);
 }
 
 /** Reads until the instance is running; throws on "error"/"terminated". */
@@ -196,16 +191,14 @@ export const computeInstanceDefinition: ResourceDefinition<ComputeInstanceInputs
       ctx.log.info(`found instance ${earlier.id} created by an earlier attempt whose response was lost; adopting it`);
       return finishCreate(client, earlier, inputs, ctx);
     }
-    let created: ApiComputeInstance;
-    try {
-      created = await client.createInstance(toCreateBody(inputs, token));
-    } catch (error) {
-      if (!ambiguous(error)) throw error;
-      const found = await findByToken(client, token);
-      if (!found) throw error;
-      ctx.log.info(`create failed (${(error as Error).message}) but the instance exists as ${found.id}; adopting it`);
-      created = found;
-    }
+    const outcome = await sendCreate({
+      create: () => client.createInstance(toCreateBody(inputs, token)),
+      find: () => findByToken(client, token),
+      log: ctx.log,
+      what: `create instance ${inputs.name}`,
+    });
+    if (!("created" in outcome)) ctx.log.info(`create failed (${(outcome.failure as Error).message}) but the instance exists as ${outcome.found.id}; adopting it`);
+    const created = "created" in outcome ? outcome.created : outcome.found;
     ctx.log.info(`created ${created.id}, waiting for operation ${created.operation_id ?? "(none)"}`);
     return finishCreate(client, created, inputs, ctx);
   },

@@ -109,6 +109,11 @@ function envNumber(name: string): number | undefined {
   return Number.isFinite(value) && value > 0 ? value : undefined;
 }
 
+/** The per-attempt timeout of requests that set none: 30 s, or DYNAMIC_COMPUTE_HTTP_TIMEOUT_MS. */
+export function defaultRequestTimeoutMs(): number {
+  return envNumber("DYNAMIC_COMPUTE_HTTP_TIMEOUT_MS") ?? 30_000;
+}
+
 function buildQuery(query: Record<string, QueryValue> | undefined): URLSearchParams {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query ?? {})) {
@@ -154,11 +159,6 @@ export class HttpClient {
     this.log = options.log ?? createLogger(options.cloud);
   }
 
-  /** The per-attempt timeout of requests that do not set their own, in ms. */
-  get requestTimeoutMs(): number {
-    return this.options.timeoutMs ?? envNumber("DYNAMIC_COMPUTE_HTTP_TIMEOUT_MS") ?? 30_000;
-  }
-
   /** Sends a request and returns the parsed JSON body; throws a typed error on non-2xx. */
   async json<T>(request: RequestOptions): Promise<T> {
     return (await this.request<T>(request)).body;
@@ -188,7 +188,7 @@ export class HttpClient {
       ...request.headers,
     };
     Object.assign(headers, this.options.sign?.({ method: request.method, url, body, headers }));
-    const timeoutMs = Math.min(request.timeoutMs ?? this.requestTimeoutMs, remainingMs);
+    const timeoutMs = Math.min(request.timeoutMs ?? this.options.timeoutMs ?? defaultRequestTimeoutMs(), remainingMs);
     const started = Date.now();
     this.log.debug(`→ ${request.method} ${url.pathname}${url.search} ${JSON.stringify(redactHeaders(headers))}`);
 

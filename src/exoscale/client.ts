@@ -175,11 +175,6 @@ export class ExoscaleClient {
     return new ExoscaleClient(http, zone, `${baseUrl}|${zone}`, log);
   }
 
-  /** The per-attempt HTTP timeout, in ms: a request given up after this may still land on the server. */
-  get requestTimeoutMs(): number {
-    return this.http.requestTimeoutMs;
-  }
-
   // ---- instances (seed 000) ----
 
   /** POST /instance: creates an instance; the operation's reference is the new instance. Not idempotent. */

@@ -10,9 +10,9 @@
  * reported; any later failure (protection, password, waiting) keeps the instance in state through
  * PartialCreateError, so the next `up` finishes the job and `destroy` can delete it.
  */
-import { CREATION_TOKEN_LABEL, creationToken } from "../core/creation-token";
+import { CREATION_TOKEN_LABEL, creationToken, sendCreate } from "../core/creation-token";
 import { sameSet, sameValue, type FieldTable } from "../core/diff";
-import { isNotFound, OperationFailedError, ProviderError, ServerError, TransportError } from "../core/errors";
+import { isNotFound, OperationFailedError, ProviderError } from "../core/errors";
 import { hasStatus } from "../core/http";
 import type { ResourceContext, ResourceDefinition } from "../core/provider";
 import { PartialCreateError } from "../core/provider";
@@ -80,11 +80,6 @@ async function settle(client: ExoscaleClient, id: string, ctx: ResourceContext, 
 async function findByToken(client: ExoscaleClient, token: string): Promise<ApiInstance | undefined> {
   const found = await client.listInstances({ labels: `${CREATION_TOKEN_LABEL}=${token}` });
   return found.find((instance) => instance.labels?.[CREATION_TOKEN_LABEL] === token && instance.state !== "destroying");
-}
-
-/** A create that may have reached the server: resets, timeouts and 5xx other than 501. */
-function ambiguous(error: unknown): boolean {
-  return error instanceof TransportError || (error instanceof ServerError && error.statusCode !== 501);
 }
 
 /** Reveals the password (a secret output); a template without password login has none. */
@@ -337,15 +332,18 @@ export const exoscaleInstanceDefinition: ResourceDefinition<Inputs, Outputs> = {
     const [instanceTypeId, templateId] = await Promise.all([client.resolveInstanceType(inputs.instanceType), client.resolveTemplate(inputs.template)]);
     let operation: ApiOperation | undefined;
     let id: string;
-    try {
-      operation = await client.createInstance(toCreateBody(inputs, { instanceTypeId, templateId }, token));
+    const outcome = await sendCreate({
+      create: () => client.createInstance(toCreateBody(inputs, { instanceTypeId, templateId }, token)),
+      find: () => findByToken(client, token),
+      log: ctx.log,
+      what: `create instance ${inputs.name}`,
+    });
+    if ("created" in outcome) {
+      operation = outcome.created;
       id = operation.reference?.id as string;
-    } catch (error) {
-      if (!ambiguous(error)) throw error;
-      const found = await findByToken(client, token);
-      if (!found) throw error;
-      ctx.log.info(`create failed (${(error as Error).message}) but the instance exists as ${found.id}; adopting it`);
-      id = found.id;
+    } else {
+      ctx.log.info(`create failed (${(outcome.failure as Error).message}) but the instance exists as ${outcome.found.id}; adopting it`);
+      id = outcome.found.id;
     }
     ctx.log.info(`created instance ${id}`);
     return finishCreate(client, id, operation, inputs, ctx);
