@@ -3,10 +3,11 @@
  * resource) runs with one injected fault per subject resource, then the fault is cleared and the
  * stack is re-run (`up`, then `refresh`) until the cloud and the state agree.
  *
- * Each case says what the user must see: `retried` (the layer below retried, the run is clean for
- * that resource), `adopted` (the object was made although the response was lost; the provider found
- * it by its creation token and took it over) or `reported` (the run failed for that resource, and
- * its error names the API operation and the HTTP status or transport error).
+ * Each case says what the user must see: `retried` (the HTTP layer repeated an idempotent call, or
+ * the provider sent a create again after a 5xx answer once nothing carried its creation token; the
+ * run is clean for that resource), `adopted` (the object was made although the response was lost;
+ * the provider found it by its creation token and took it over) or `reported` (the run failed for
+ * that resource, and its error names the API operation and the HTTP status or transport error).
  */
 import type { FaultKind, FaultRule } from "../../src/emulator/faults";
 import type { TestEmulator } from "./emulator";
@@ -53,6 +54,15 @@ export interface PhaseResult {
   faulted: OperationResult;
   converge: OperationResult;
   refresh: OperationResult;
+}
+
+/** What a single fault on a create (a POST guarded by a creation token) leads to. */
+export function createOutcome(fault: Fault): Outcome {
+  // A lost response, or a slow one that lands while the provider watches after its timeout.
+  if (fault === "lost-response" || fault === "slow") return "adopted";
+  // A reset with nothing made: reported (the server might still act); the next run adopts or creates.
+  if (fault === "reset") return "reported";
+  return "retried";
 }
 
 /** The text a reported fault must put in front of the user, besides the operation name. */

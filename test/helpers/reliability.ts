@@ -186,10 +186,11 @@ export function errorText(result: OperationResult): string {
 /** Counts kept by a test file and written to .work/reliability/<name>.json for the README. */
 export class Tally {
   private readonly counts: Record<string, number> = {};
-  private readonly started = Date.now();
+  private started?: number;
   constructor(private readonly name: string) {}
 
   add(key: string, by = 1): void {
+    this.started ??= Date.now();
     this.counts[key] = (this.counts[key] ?? 0) + by;
   }
 
@@ -201,7 +202,8 @@ export class Tally {
   write(): void {
     const dir = path.join(repoRoot, ".work", "reliability");
     fs.mkdirSync(dir, { recursive: true });
-    const summary = { ...this.counts, seconds: Math.round((Date.now() - this.started) / 1000) };
+    // Seconds from the first count to the end: the work this tally measured.
+    const summary = { ...this.counts, seconds: Math.round((Date.now() - (this.started ?? Date.now())) / 1000) };
     fs.writeFileSync(path.join(dir, `${this.name}.json`), JSON.stringify(summary, null, 2));
     process.stdout.write(`[reliability ${this.name}] ${JSON.stringify(summary)}\n`);
   }

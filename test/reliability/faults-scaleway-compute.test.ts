@@ -8,14 +8,12 @@
  */
 import { seededSnapshotId } from "../../src/emulator/scaleway";
 import { startTestEmulator, type TestEmulator } from "../helpers/emulator";
-import { baselineOf, cloudObjects, type FleetEntry, FleetStack, stateObjects, Tally } from "../helpers/reliability";
-import { type Fault, FAULTS, type Outcome, type Phase, runPhase } from "../helpers/reliability-faults";
+import { baselineOf, cloudObjects, errorText, expectAgreement, expectOk, type FleetEntry, FleetStack, stateObjects, Tally } from "../helpers/reliability";
+import { createOutcome, type Fault, FAULTS, type Outcome, type Phase, runPhase } from "../helpers/reliability-faults";
 
 const short = (fault: Fault) => fault.replace("-response", "");
-/** Answers the create phase expects on a non-idempotent POST guarded by a creation token. */
-const createOutcome = (fault: Fault): Outcome => (fault === "429" ? "retried" : fault === "lost-response" ? "adopted" : "reported");
-/** Answers on an idempotent call: only a 500 is not retried. */
-const idempotentOutcome = (fault: Fault): Outcome => (fault === "500" ? "reported" : "retried");
+/** Every fault on an idempotent call (PATCH with absolute values, DELETE) is retried by the HTTP layer. */
+const idempotentOutcome = (): Outcome => "retried";
 
 describe("fault matrix: ScalewayImage", () => {
   let emulator: TestEmulator;
@@ -52,7 +50,7 @@ describe("fault matrix: ScalewayImage", () => {
     await emulator?.close();
   });
 
-  it("create (POST …/images, one zone per fault): lost responses are adopted by their creation tag", async () => {
+  it("create (POST …/images, one zone per fault): lost and late responses are adopted by their creation tag", async () => {
     await runPhase(context(), {
       label: "scaleway create",
       operation: "createImage",
@@ -66,7 +64,7 @@ describe("fault matrix: ScalewayImage", () => {
     });
   });
 
-  it("update (PATCH, absolute values so a repeat is harmless): only a 500 is reported", async () => {
+  it("update (PATCH, absolute values so a repeat is harmless): every fault is retried", async () => {
     const phase = await perImage("scaleway update", "updateImage", "PATCH", idempotentOutcome, spec(["v2", "patched"]));
     await runPhase(context(), {
       ...phase,
@@ -107,7 +105,7 @@ describe("fault matrix: ComputeInstance", () => {
     await emulator?.close();
   });
 
-  it("create (POST /v1/instances, shared by all): lost responses are adopted by their creation label", async () => {
+  it("create (POST /v1/instances, shared by all): lost and late responses are adopted by their creation label", async () => {
     await runPhase(context(), {
       label: "compute create",
       operation: "createInstance",
@@ -122,13 +120,35 @@ describe("fault matrix: ComputeInstance", () => {
     });
   });
 
-  it("delete (DELETE /v1/instances/{id}, waited through its operation): only a 500 is reported", async () => {
+  it("a fault that persists is reported with the operation, HTTP status, vendor message and request id, then converges", async () => {
+    const entries: FleetEntry[] = [...FAULTS.map((fault): FleetEntry => ({ kind: "compute", name: subject(fault), args: { name: subject(fault), type: "cx31", image: "ubuntu-22.04", labels: { suite: "reliability" } } }))];
+    fleet.setSpec([...entries, { kind: "compute", name: "cpersist", args: { name: "cpersist", type: "cx31", image: "ubuntu-22.04" } }]);
+    await emulator.clearCalls();
+    await emulator.addFault({ match: { method: "POST", path: "/compute/v1/instances" }, fault: "503", count: 0, retryAfter: 0 });
+    const failed = await fleet.up();
+    await emulator.clearFaults();
+    tally.add("faultedRuns");
+    tally.add("faultedRunsFailed");
+    const injected = (await emulator.calls()).filter((c) => c.fault === "503");
+    tally.add("faultsTried", injected.length);
+    expect(failed.ok).toBe(false);
+    // Three attempts, each followed by a look for the creation token, then the error as the API gave it.
+    expect(injected).toHaveLength(3);
+    expect(errorText(failed)).toMatch(/^cpersist: error: compute createInstance failed: HTTP 503 - injected fault 503 \(request id [0-9a-f-]{36}\)$/m);
+    expectOk(await fleet.up());
+    expectOk(await fleet.refresh());
+    await expectAgreement(emulator, [fleet], baseline);
+    expect((await instances()).map((i) => i.name)).toContain("cpersist");
+    tally.add("runsConverged");
+  });
+
+  it("delete (DELETE /v1/instances/{id}, waited through its operation): every fault is retried", async () => {
     const ids = new Map((await stateObjects([fleet])).map((o) => [o.name, o.id]));
     await runPhase(context(), {
       label: "compute delete",
       operation: "deleteInstance",
       spec: [],
-      cases: FAULTS.map((fault) => ({ subject: subject(fault), fault, match: { method: "DELETE", path: `/compute/v1/instances/${ids.get(subject(fault))}` }, outcome: idempotentOutcome(fault) })),
+      cases: FAULTS.map((fault) => ({ subject: subject(fault), fault, match: { method: "DELETE", path: `/compute/v1/instances/${ids.get(subject(fault))}` }, outcome: idempotentOutcome() })),
       verify: async () => expect(await instances()).toEqual([]),
     });
   });
