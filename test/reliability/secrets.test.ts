@@ -54,7 +54,10 @@ describe("secrets never appear in plain text", () => {
     blobs.push({ where: `${result.op} output`, text: `${result.output}\n${result.error ?? ""}` });
     return result;
   };
-  const run = async (op: "up" | "refresh" | "preview" | "destroy") => remember(await fleet.stack.run(op, { ...VERBOSE, parallel: 8 }));
+  const run = async (op: "up" | "refresh" | "preview" | "destroy") => {
+    tally.add("engineRuns");
+    return remember(await fleet.stack.run(op, { ...VERBOSE, parallel: 8 }));
+  };
   const collectPasswords = async (): Promise<string[]> => {
     const passwords = Object.values((await emulator.state()).exoscale.passwords as Record<string, string>);
     for (const password of passwords) secrets.set(`Exoscale password ${password.slice(0, 2)}…`, password);
