@@ -11,6 +11,8 @@
  *   "pending create" operations.
  * The creation token makes the next create adopt what the interrupted one made.
  */
+import * as fs from "node:fs";
+import * as path from "node:path";
 import { seededSnapshotId } from "../../src/emulator/scaleway";
 import { startTestEmulator, type TestEmulator } from "../helpers/emulator";
 import type { OperationResult } from "../helpers/engine";
@@ -142,6 +144,31 @@ describe("interrupted runs converge without duplicates or orphans", () => {
       // refresh clears them; non-interactive runs need --clear-pending-creates for that.
       expect(((await fleet.stack.exportState()).deployment.pending_operations ?? []).length).toBe(3);
       expectOk(await fleet.refresh({ clearPendingCreates: true }));
+      await converged(fleet);
+    } finally {
+      await fleet.cleanup();
+    }
+    expect(await cloudObjects(emulator, baseline)).toEqual([]);
+  });
+
+  it("SIGKILL, recovered by hand: `pulumi stack export`, pending_operations removed, `pulumi stack import`, then `up`", async () => {
+    const fleet = await FleetStack.create(emulator.env);
+    try {
+      fleet.setSpec(spec("import"));
+      const { result } = await interruptedUp(fleet, "SIGKILL", true);
+      tally.add("interruptions");
+      expect(result.ok).toBe(false);
+      await fleet.stack.cli(["cancel", "--yes", "--stack", fleet.stack.stack]);
+      const exported = await fleet.stack.exportState();
+      expect(exported.deployment.pending_operations).toHaveLength(3);
+      delete exported.deployment.pending_operations;
+      const file = path.join(fleet.stack.workRoot, "repaired-state.json");
+      fs.writeFileSync(file, JSON.stringify(exported));
+      await fleet.stack.cli(["stack", "import", "--stack", fleet.stack.stack, "--file", file]);
+      fs.rmSync(file);
+      const next = expectOk(await fleet.up());
+      expect(next.output).not.toContain("pending operations from previous deployment");
+      expect(adopted(next)).toEqual(["compute:Instance vm", "exoscale:Instance exo", "scaleway:Image img"]);
       await converged(fleet);
     } finally {
       await fleet.cleanup();
