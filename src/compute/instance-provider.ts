@@ -9,9 +9,9 @@
  * provisioning operation fails, the broken instance is deleted before the error is returned; if that
  * delete fails too, or waiting times out, the instance is kept in state (PartialCreateError).
  */
-import { CREATION_TOKEN_LABEL, creationToken } from "../core/creation-token";
+import { CREATION_TOKEN_LABEL, creationToken, sendCreate } from "../core/creation-token";
 import { sameSet, sameValue } from "../core/diff";
-import { isNotFound, mayHaveActed, NotFoundError, OperationFailedError } from "../core/errors";
+import { isNotFound, NotFoundError, OperationFailedError } from "../core/errors";
 import type { ResourceContext, ResourceDefinition } from "../core/provider";
 import { PartialCreateError } from "../core/provider";
 import { timeoutMs } from "../core/timeouts";
@@ -75,7 +75,6 @@ async function findByToken(client: ComputeClient, token: string): Promise<ApiCom
   const instances = await client.listInstances();
   return instances.find((i) => i.metadata.labels?.[CREATION_TOKEN_LABEL] === token && i.status.state !== "terminated");
 }
-
 
 /** Reads until the instance is running; throws on "error"/"terminated". */
 async function waitRunning(client: ComputeClient, id: string, ctx: ResourceContext, deadlineMs: number): Promise<ApiComputeInstance> {
@@ -151,6 +150,7 @@ function adoptionMismatches(instance: ApiComputeInstance, inputs: ComputeInstanc
 export const computeInstanceDefinition: ResourceDefinition<ComputeInstanceInputs, ComputeInstanceOutputs> = {
   kind: "compute:Instance",
   inputs: ComputeInstanceInputs,
+  sensitiveInputs: ["userData"],
   fields: {
     name: "replace",
     labels: "replace",
@@ -188,16 +188,14 @@ export const computeInstanceDefinition: ResourceDefinition<ComputeInstanceInputs
       ctx.log.info(`found instance ${earlier.id} created by an earlier attempt whose response was lost; adopting it`);
       return finishCreate(client, earlier, inputs, ctx);
     }
-    let created: ApiComputeInstance;
-    try {
-      created = await client.createInstance(toCreateBody(inputs, token));
-    } catch (error) {
-      if (!mayHaveActed(error)) throw error;
-      const found = await findByToken(client, token);
-      if (!found) throw error;
-      ctx.log.info(`create failed (${(error as Error).message}) but the instance exists as ${found.id}; adopting it`);
-      created = found;
-    }
+    const outcome = await sendCreate({
+      create: () => client.createInstance(toCreateBody(inputs, token)),
+      find: () => findByToken(client, token),
+      log: ctx.log,
+      what: `create instance ${inputs.name}`,
+    });
+    if (!("created" in outcome)) ctx.log.info(`create failed (${(outcome.failure as Error).message}) but the instance exists as ${outcome.found.id}; adopting it`);
+    const created = "created" in outcome ? outcome.created : outcome.found;
     ctx.log.info(`created ${created.id}, waiting for operation ${created.operation_id ?? "(none)"}`);
     return finishCreate(client, created, inputs, ctx);
   },

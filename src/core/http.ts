@@ -109,6 +109,11 @@ function envNumber(name: string): number | undefined {
   return Number.isFinite(value) && value > 0 ? value : undefined;
 }
 
+/** The per-attempt timeout of requests that set none: 30 s, or DYNAMIC_COMPUTE_HTTP_TIMEOUT_MS. */
+export function defaultRequestTimeoutMs(): number {
+  return envNumber("DYNAMIC_COMPUTE_HTTP_TIMEOUT_MS") ?? 30_000;
+}
+
 function buildQuery(query: Record<string, QueryValue> | undefined): URLSearchParams {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query ?? {})) {
@@ -183,7 +188,7 @@ export class HttpClient {
       ...request.headers,
     };
     Object.assign(headers, this.options.sign?.({ method: request.method, url, body, headers }));
-    const timeoutMs = Math.min(request.timeoutMs ?? this.options.timeoutMs ?? envNumber("DYNAMIC_COMPUTE_HTTP_TIMEOUT_MS") ?? 30_000, remainingMs);
+    const timeoutMs = Math.min(request.timeoutMs ?? this.options.timeoutMs ?? defaultRequestTimeoutMs(), remainingMs);
     const started = Date.now();
     this.log.debug(`→ ${request.method} ${url.pathname}${url.search} ${JSON.stringify(redactHeaders(headers))}`);
 

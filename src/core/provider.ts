@@ -18,7 +18,7 @@ import { diffByTable, type FieldTable } from "./diff";
 import type { Logger } from "./log";
 import { createLogger } from "./log";
 import { redact } from "./redact";
-import { checkInputs } from "./validation";
+import { type CheckFailure, checkInputs } from "./validation";
 
 /** Hidden input set by every resource class: "<project>/<stack>/<resource name>". */
 export const IDENTITY_INPUT = "__identity";
@@ -43,6 +43,12 @@ export interface ResourceDefinition<I extends object, O extends object> {
   inputs: z.ZodType<I>;
   /** For every input: update in place, replace, or ignore. */
   fields: FieldTable<I>;
+  /**
+   * Inputs whose value may be secret (user data): a check failure on one of them names the property
+   * in its reason instead of its property slot, because the engine prints the slot's value, secret
+   * or not, next to the failure.
+   */
+  sensitiveInputs?: ReadonlyArray<keyof I & string>;
   /** Whether a replacement must delete the old object first (e.g. unique names). */
   deleteBeforeReplace?: (olds: O, news: I) => boolean;
   create(inputs: I, ctx: ResourceContext): Promise<{ id: string; outs: O }>;
@@ -112,6 +118,11 @@ export function dynamicProvider<I extends object, O extends object>(def: Resourc
     if (outs[IDENTITY_INPUT] !== undefined) inputs[IDENTITY_INPUT] = outs[IDENTITY_INPUT];
     return inputs;
   };
+  // The engine prints "property <p> value <inputs[p]> has a problem: …" with the value in plain text
+  // even when it is a secret; a failure without a property is printed as "has a problem: <reason>".
+  const sensitive = new Set<string>(def.sensitiveInputs ?? []);
+  const hideSensitiveValue = (failure: CheckFailure): CheckFailure =>
+    sensitive.has(failure.property.split(/[.[]/)[0]) ? { property: "", reason: `${failure.property}: ${failure.reason}` } : failure;
   /** Outputs as stored: the definition's outputs plus the hidden identity and set-inputs list. */
   const stamped = (outs: object, identity: unknown, setInputs: unknown) => outsOf({ ...outs, [IDENTITY_INPUT]: identity, [SET_INPUTS_OUTPUT]: setInputs });
 
@@ -123,7 +134,7 @@ export function dynamicProvider<I extends object, O extends object>(def: Resourc
     async check(_olds, news) {
       const { [IDENTITY_INPUT]: identity, ...userInputs } = news;
       const { inputs, failures } = checkInputs(def.inputs, userInputs);
-      return { inputs: { ...inputs, [IDENTITY_INPUT]: identity }, failures };
+      return { inputs: { ...inputs, [IDENTITY_INPUT]: identity }, failures: failures.map(hideSensitiveValue) };
     },
 
     async diff(_id, olds, news) {

@@ -1,6 +1,6 @@
 /**
  * The one place that decides whether a failed request is tried again. Rate limits (429) are always
- * retried after the server's Retry-After, since the server did not act; 502/503/504, connection
+ * retried after the server's Retry-After, since the server did not act; 500/502/503/504, connection
  * resets and timeouts are retried only for idempotent requests, because a POST that reached the
  * server may have acted (its caller decides how to recover, e.g. by finding what it created).
  * Backoff is exponential with jitter, and a total deadline bounds everything.
@@ -25,7 +25,8 @@ export interface RetryOptions {
   what: string;
 }
 
-const RETRYABLE_STATUS = new Set([502, 503, 504]);
+// 500 included: one transient server error must not fail a long wait whose every poll is a GET.
+const RETRYABLE_STATUS = new Set([500, 502, 503, 504]);
 
 /** Transport failures after which the server cannot have seen the request. */
 const NOT_SENT_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN"]);

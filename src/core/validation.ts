@@ -66,7 +66,9 @@ export function checkInputs<T>(schema: z.ZodType<T>, news: Record<string, unknow
       }
       continue;
     }
-    failures.push({ property: toPropertyPath(issue.path) || "(inputs)", reason: issue.message });
+    // A map key that fails its own schema: say why (the key schema's message), not "Invalid key in record".
+    const reason = issue.code === "invalid_key" && issue.issues[0] ? issue.issues[0].message : issue.message;
+    failures.push({ property: toPropertyPath(issue.path) || "(inputs)", reason });
   }
   // Unknown values cannot be parsed yet: hand the raw inputs back unchanged.
   return { inputs: raw, failures };

@@ -10,9 +10,9 @@
  * reported; any later failure (protection, password, waiting) keeps the instance in state through
  * PartialCreateError, so the next `up` finishes the job and `destroy` can delete it.
  */
-import { CREATION_TOKEN_LABEL, creationToken } from "../core/creation-token";
+import { CREATION_TOKEN_LABEL, creationToken, sendCreate } from "../core/creation-token";
 import { sameSet, sameValue, type FieldTable } from "../core/diff";
-import { isNotFound, mayHaveActed, OperationFailedError, ProviderError } from "../core/errors";
+import { isNotFound, OperationFailedError, ProviderError } from "../core/errors";
 import { hasStatus } from "../core/http";
 import type { ResourceContext, ResourceDefinition } from "../core/provider";
 import { PartialCreateError } from "../core/provider";
@@ -82,7 +82,6 @@ async function findByToken(client: ExoscaleClient, token: string): Promise<ApiIn
   return found.find((instance) => instance.labels?.[CREATION_TOKEN_LABEL] === token && instance.state !== "destroying");
 }
 
-
 /** Reveals the password (a secret output); a template without password login has none. */
 async function revealPassword(client: ExoscaleClient, id: string, ctx: ResourceContext): Promise<string | undefined> {
   try {
@@ -145,6 +144,19 @@ async function converge(client: ExoscaleClient, id: string, olds: Outputs, news:
     mutated = true;
     await run(client, what, start, ctx, deadlineMs);
   };
+  // A step whose effect can be read back. The API refuses a repeat ("must be running, got
+  // stopping"), and a retry after a lost response is such a repeat: when the step fails but the
+  // settled instance shows its effect, the earlier attempt went through and the step is done.
+  const stepTo = async (what: string, start: () => Promise<ApiOperation>, done: (instance: ApiInstance) => boolean) => {
+    try {
+      await step(what, start);
+    } catch (error) {
+      if (!(error instanceof ProviderError) || error instanceof OperationFailedError) throw error;
+      const now = await settle(client, id, ctx, deadlineMs).catch(() => undefined);
+      if (!now || !done(now)) throw error;
+      ctx.log.info(`${what}: already done by an earlier attempt whose response was lost (${(error as Error).message})`);
+    }
+  };
 
   try {
     const info = instanceInfo(instance, news.zone);
@@ -177,7 +189,7 @@ async function converge(client: ExoscaleClient, id: string, olds: Outputs, news:
     const enableTpm = news.tpmEnabled === true && !info.tpmEnabled;
     let running = instance.state === "running";
     if ((revert || scale || grow || enableTpm) && running) {
-      await step("stop (the next changes need a stopped instance)", () => client.stopInstance(id));
+      await stepTo("stop (the next changes need a stopped instance)", () => client.stopInstance(id), (i) => i.state === "stopped");
       running = false;
     }
     if (revert) {
@@ -186,16 +198,16 @@ async function converge(client: ExoscaleClient, id: string, olds: Outputs, news:
     }
     if (scale) {
       const typeId = await client.resolveInstanceType(news.instanceType);
-      if (typeId !== info.instanceTypeId) await step(`scale to ${news.instanceType}`, () => client.scaleInstance(id, typeId));
+      if (typeId !== info.instanceTypeId) await stepTo(`scale to ${news.instanceType}`, () => client.scaleInstance(id, typeId), (i) => i["instance-type"]?.id === typeId);
     }
-    if (grow) await step(`grow disk ${info.diskSize} → ${news.diskSize} GiB`, () => client.resizeInstanceDisk(id, news.diskSize));
-    if (enableTpm) await step("enable TPM", () => client.enableTpm(id));
+    if (grow) await stepTo(`grow disk ${info.diskSize} → ${news.diskSize} GiB`, () => client.resizeInstanceDisk(id, news.diskSize), (i) => (i["disk-size"] ?? 0) >= news.diskSize);
+    if (enableTpm) await stepTo("enable TPM", () => client.enableTpm(id), (i) => i["tpm-enabled"] === true);
 
     if (news.state === "running" && !running) {
-      await step("start", () => client.startInstance(id));
+      await stepTo("start", () => client.startInstance(id), (i) => i.state === "running");
       running = true;
     } else if (news.state === "stopped" && running) {
-      await step("stop", () => client.stopInstance(id));
+      await stepTo("stop", () => client.stopInstance(id), (i) => i.state === "stopped");
       running = false;
     }
 
@@ -306,6 +318,7 @@ export const exoscaleInstanceDefinition: ResourceDefinition<Inputs, Outputs> = {
   kind: "exoscale:Instance",
   inputs: ExoscaleInstanceInputs,
   fields: instanceFields,
+  sensitiveInputs: ["userData"],
 
   async create(inputs, ctx) {
     const client = ExoscaleClient.forZone(inputs.zone, ctx.log);
@@ -319,15 +332,18 @@ export const exoscaleInstanceDefinition: ResourceDefinition<Inputs, Outputs> = {
     const [instanceTypeId, templateId] = await Promise.all([client.resolveInstanceType(inputs.instanceType), client.resolveTemplate(inputs.template)]);
     let operation: ApiOperation | undefined;
     let id: string;
-    try {
-      operation = await client.createInstance(toCreateBody(inputs, { instanceTypeId, templateId }, token));
+    const outcome = await sendCreate({
+      create: () => client.createInstance(toCreateBody(inputs, { instanceTypeId, templateId }, token)),
+      find: () => findByToken(client, token),
+      log: ctx.log,
+      what: `create instance ${inputs.name}`,
+    });
+    if ("created" in outcome) {
+      operation = outcome.created;
       id = operation.reference?.id as string;
-    } catch (error) {
-      if (!mayHaveActed(error)) throw error;
-      const found = await findByToken(client, token);
-      if (!found) throw error;
-      ctx.log.info(`create failed (${(error as Error).message}) but the instance exists as ${found.id}; adopting it`);
-      id = found.id;
+    } else {
+      ctx.log.info(`create failed (${(outcome.failure as Error).message}) but the instance exists as ${outcome.found.id}; adopting it`);
+      id = outcome.found.id;
     }
     ctx.log.info(`created instance ${id}`);
     return finishCreate(client, id, operation, inputs, ctx);

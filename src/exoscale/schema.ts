@@ -14,6 +14,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const INSTANCE_TYPE = /^[a-z0-9]+\.[a-z0-9-]+$/i;
 const LABEL_KEY = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,62}$/;
 
+const isPlainObject = (value: unknown) => typeof value === "object" && value !== null && !Array.isArray(value);
 const zone = z.enum(EXOSCALE_ZONES, { error: () => `must be one of ${EXOSCALE_ZONES.join(", ")}` });
 const uuid = (what: string) => z.string().regex(UUID, `must be a ${what} UUID`);
 const timeouts = z
@@ -52,7 +53,8 @@ export const ExoscaleInstanceInputs = z.strictObject({
         if (key === CREATION_TOKEN_LABEL) ctx.addIssue({ code: "custom", path: [key], message: `"${CREATION_TOKEN_LABEL}" is reserved for the provider` });
         else if (!LABEL_KEY.test(key)) ctx.addIssue({ code: "custom", path: [key], message: "label keys are 1-63 letters, digits, '.', '_', '/' or '-', starting with a letter or digit" });
       }
-    })
+      // Run even when a value is invalid too, so one preview reports every bad key and value.
+    }, { when: (payload) => isPlainObject(payload.value) })
     .optional(),
   /** Plain-text cloud-init; encoded to base64 for the API (at most 32 KiB once encoded). */
   userData: z

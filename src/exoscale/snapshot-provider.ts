@@ -4,9 +4,14 @@
  * 404 is success (the instance, and its snapshots with it, may be gone already).
  *
  * Snapshots carry no labels, so a lost create response is recovered by comparing the instance's
- * snapshot list before and after: exactly one new snapshot is adopted, anything else is reported.
+ * snapshot list before and after: exactly one new snapshot is adopted, several are reported, none
+ * after a 5xx answer means nothing was made and the request is sent again (see `sendCreate`).
+ * A request that timed out may still be running on the server, so after a timeout the list is
+ * watched for a while before the create is reported as failed: a snapshot that lands late is
+ * adopted instead of being left behind unmanaged.
  */
-import { isNotFound, OperationFailedError, ServerError, TransportError } from "../core/errors";
+import { sendCreate } from "../core/creation-token";
+import { isNotFound, OperationFailedError } from "../core/errors";
 import type { ResourceContext, ResourceDefinition } from "../core/provider";
 import { PartialCreateError } from "../core/provider";
 import { pollUntil } from "../core/waiter";
@@ -25,6 +30,11 @@ export function snapshotOutputs(snapshot: ApiSnapshot, inputs: Inputs): Outputs 
 async function snapshotIdsOf(client: ExoscaleClient, instanceId: string): Promise<Set<string>> {
   const instance = await client.getInstance(instanceId);
   return new Set((instance.snapshots ?? []).map((s) => s.id ?? ""));
+}
+
+/** Snapshots of the instance that were not there `before`. */
+async function newSnapshots(client: ExoscaleClient, instanceId: string, before: Set<string>): Promise<string[]> {
+  return [...(await snapshotIdsOf(client, instanceId))].filter((s) => !before.has(s));
 }
 
 async function waitReady(client: ExoscaleClient, id: string, ctx: ResourceContext, deadlineMs: number): Promise<ApiSnapshot> {
@@ -61,15 +71,23 @@ export const exoscaleSnapshotDefinition: ResourceDefinition<Inputs, Outputs> = {
     const before = await snapshotIdsOf(client, inputs.instanceId);
     let operation: ApiOperation | undefined;
     let id: string;
-    try {
-      operation = await client.createSnapshot(inputs.instanceId);
+    const outcome = await sendCreate({
+      create: () => client.createSnapshot(inputs.instanceId),
+      // No creation token on snapshots: what appeared on the instance since `before` stands in for it.
+      find: async (failure) => {
+        const added = await newSnapshots(client, inputs.instanceId, before);
+        if (added.length > 1) throw failure;
+        return added[0];
+      },
+      log: ctx.log,
+      what: `snapshot instance ${inputs.instanceId}`,
+    });
+    if ("created" in outcome) {
+      operation = outcome.created;
       id = operation.reference?.id as string;
-    } catch (error) {
-      if (!(error instanceof TransportError || error instanceof ServerError)) throw error;
-      const added = [...(await snapshotIdsOf(client, inputs.instanceId))].filter((s) => !before.has(s));
-      if (added.length !== 1) throw error;
-      ctx.log.info(`create-snapshot failed (${(error as Error).message}) but snapshot ${added[0]} appeared; adopting it`);
-      id = added[0];
+    } else {
+      ctx.log.info(`create-snapshot failed (${(outcome.failure as Error).message}) but snapshot ${outcome.found} appeared; adopting it`);
+      id = outcome.found;
     }
     ctx.log.info(`snapshotting instance ${inputs.instanceId} as ${id}`);
     try {

@@ -16,7 +16,8 @@
  */
 import { creationToken } from "../core/creation-token";
 import { sameValue } from "../core/diff";
-import { ConflictError, isNotFound, OperationFailedError, ProviderError, ServerError, TransportError } from "../core/errors";
+import { ConflictError, isNotFound, OperationFailedError, ProviderError, mayHaveActed } from "../core/errors";
+import { timeoutMs as waitLimitMs } from "../core/timeouts";
 import type { ResourceContext, ResourceDefinition } from "../core/provider";
 import { PartialCreateError } from "../core/provider";
 import { type ApiInstance, type ApiInstancePut, IncusClient, type Tagged } from "./client";
@@ -36,12 +37,11 @@ import {
 } from "./instance-model";
 import { CREATION_TOKEN_KEY, IncusInstanceInputs, type IncusInstanceOutputs, PROTECTION_KEY } from "./schema";
 
-const DEFAULT_TIMEOUT_SECONDS = 10 * 60;
+/** Incus steps are local and quick: 10 minutes is plenty. */
+const INCUS_TIMEOUT_SECONDS = 10 * 60;
 const DEFAULT_STOP_TIMEOUT_SECONDS = 30;
 
-function timeoutMs(seconds: number | undefined): number {
-  return (seconds ?? DEFAULT_TIMEOUT_SECONDS) * 1000;
-}
+const timeoutMs = (seconds: number | undefined) => waitLimitMs(seconds, INCUS_TIMEOUT_SECONDS);
 
 /** The instance with its ETag, or undefined when it does not exist. */
 async function findInstance(client: IncusClient, name: string): Promise<Tagged<ApiInstance> | undefined> {
@@ -166,7 +166,7 @@ async function finishCreate(client: IncusClient, inputs: IncusInstanceInputs, ct
 
 /** A create request that may have reached the daemon, or lost a race with itself. */
 function ambiguous(error: unknown): boolean {
-  return error instanceof TransportError || (error instanceof ServerError && error.statusCode !== 501) || (error instanceof ConflictError && error.statusCode === 409);
+  return mayHaveActed(error) || (error instanceof ConflictError && error.statusCode === 409);
 }
 
 /** Why an existing instance does not match the inputs that would adopt it (empty: it matches). */

@@ -9,16 +9,16 @@
  * name: the provider checks the name is free before creating, and after an ambiguous failure
  * takes over the snapshot that now has it. A failed snapshot operation leaves nothing behind.
  */
-import { ConflictError, isNotFound, ServerError, TransportError } from "../core/errors";
+import { ConflictError, isNotFound, mayHaveActed } from "../core/errors";
+import { timeoutMs as waitLimitMs } from "../core/timeouts";
 import type { ResourceContext, ResourceDefinition } from "../core/provider";
 import { type ApiInstanceSnapshot, IncusClient, type Tagged } from "./client";
 import { IncusInstanceSnapshotInputs, type IncusInstanceSnapshotOutputs, SNAPSHOT_ID } from "./schema";
 
-const DEFAULT_TIMEOUT_SECONDS = 10 * 60;
+/** Incus steps are local and quick: 10 minutes is plenty. */
+const INCUS_TIMEOUT_SECONDS = 10 * 60;
 
-function timeoutMs(seconds: number | undefined): number {
-  return (seconds ?? DEFAULT_TIMEOUT_SECONDS) * 1000;
-}
+const timeoutMs = (seconds: number | undefined) => waitLimitMs(seconds, INCUS_TIMEOUT_SECONDS);
 
 /** The resource id: "instance/snapshot" in the default project, "project/instance/snapshot" elsewhere. */
 export function snapshotId(project: string | undefined, instance: string, name: string): string {
@@ -93,9 +93,6 @@ async function setExpiry(client: IncusClient, inputs: IncusInstanceSnapshotInput
   await client.waitFor(started, { what: `update snapshot ${inputs.instance}/${inputs.name}`, operation: "updateInstanceSnapshot", timeoutMs: timeoutMs(inputs.timeouts?.update), log: ctx.log });
 }
 
-function ambiguous(error: unknown): boolean {
-  return error instanceof TransportError || (error instanceof ServerError && error.statusCode !== 501);
-}
 
 /** The IncusInstanceSnapshot resource: schema, replace/update table and lifecycle (see the file header). */
 export const incusInstanceSnapshotDefinition: ResourceDefinition<IncusInstanceSnapshotInputs, IncusInstanceSnapshotOutputs> = {
@@ -134,7 +131,7 @@ export const incusInstanceSnapshotDefinition: ResourceDefinition<IncusInstanceSn
     } catch (error) {
       if (isNotFound(error)) throw new Error(`cannot snapshot ${inputs.instance}: the instance does not exist (${(error as Error).message})`);
       // The name was free before we asked, so a snapshot that has it now is ours.
-      if (!(ambiguous(error) || (error instanceof ConflictError && error.statusCode === 409)) || !(await findSnapshot(client, inputs.instance, inputs.name))) throw error;
+      if (!(mayHaveActed(error) || (error instanceof ConflictError && error.statusCode === 409)) || !(await findSnapshot(client, inputs.instance, inputs.name))) throw error;
       ctx.log.info(`create request failed (${(error as Error).message}) but snapshot ${label} exists; continuing with it`);
       return finish(client, inputs, ctx);
     }

@@ -13,9 +13,9 @@
  *   (SetImage). rootVolume, zone and project replace the image.
  * - delete: waits out "creating", tolerates 404, and leaves the snapshots alone.
  */
-import { CREATION_TOKEN_LABEL, creationToken } from "../core/creation-token";
+import { CREATION_TOKEN_LABEL, creationToken, sendCreate } from "../core/creation-token";
 import { sameSet, sameValue } from "../core/diff";
-import { isNotFound, mayHaveActed, OperationFailedError } from "../core/errors";
+import { isNotFound, OperationFailedError } from "../core/errors";
 import { timeoutMs } from "../core/timeouts";
 import type { ResourceContext, ResourceDefinition } from "../core/provider";
 import { PartialCreateError } from "../core/provider";
@@ -80,7 +80,6 @@ export function needsSetImage(image: ApiScalewayImage, inputs: ScalewayImageInpu
 export function wholeImage(image: ApiScalewayImage, patch: UpdateImageBody): ApiScalewayImage {
   return { ...image, ...patch, extra_volumes: patch.extra_volumes ?? {} } as ApiScalewayImage;
 }
-
 
 
 /** Polls until the image leaves "creating"; with `requireAvailable`, an "error" state fails. */
@@ -197,24 +196,28 @@ export const scalewayImageDefinition: ResourceDefinition<ScalewayImageInputs, Sc
       ctx.log.info(`found image ${zone}/${earlier.id} created by an earlier attempt whose response was lost; adopting it`);
       return finishCreate(client, earlier, inputs, ctx);
     }
+    const outcome = await sendCreate({
+      create: () =>
+        client.createImage(zone, {
+          name,
+          root_volume: inputs.rootVolume,
+          arch: inputs.arch,
+          ...(inputs.extraVolumes.length > 0 ? { extra_volumes: toExtraVolumes(inputs.extraVolumes) } : {}),
+          project,
+          tags: [...inputs.tags, `${CREATION_TOKEN_LABEL}=${token}`],
+          public: inputs.public,
+        }),
+      find: () => findByToken(client, zone, project, token),
+      log: ctx.log,
+      what: `create image ${name}`,
+    });
     let created: ApiScalewayImage;
-    try {
-      created = await client.createImage(zone, {
-        name,
-        root_volume: inputs.rootVolume,
-        arch: inputs.arch,
-        ...(inputs.extraVolumes.length > 0 ? { extra_volumes: toExtraVolumes(inputs.extraVolumes) } : {}),
-        project,
-        tags: [...inputs.tags, `${CREATION_TOKEN_LABEL}=${token}`],
-        public: inputs.public,
-      });
+    if ("created" in outcome) {
+      created = outcome.created;
       ctx.log.info(`created image ${zone}/${created.id}, waiting for it to be available`);
-    } catch (error) {
-      if (!mayHaveActed(error)) throw error;
-      const found = await findByToken(client, zone, project, token);
-      if (!found) throw error;
-      ctx.log.info(`create failed (${(error as Error).message}) but the image exists as ${zone}/${found.id}; adopting it`);
-      created = found;
+    } else {
+      ctx.log.info(`create failed (${(outcome.failure as Error).message}) but the image exists as ${zone}/${outcome.found.id}; adopting it`);
+      created = outcome.found;
     }
     return finishCreate(client, created, inputs, ctx);
   },

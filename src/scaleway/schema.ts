@@ -10,7 +10,8 @@ const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{
 const ZONE_PATTERN = /^[a-z]{2}-[a-z]{3}-[1-9]$/;
 
 export const Uuid = z.string().regex(UUID_PATTERN, "must be a UUID such as 8974e558-c9d2-4687-897c-787972f51631");
-export const Zone = z.string().regex(ZONE_PATTERN, `must be a zone such as ${KNOWN_ZONES.join(", ")}`);
+const ZONE_HINT = `must be a zone such as ${KNOWN_ZONES.join(", ")}`;
+export const Zone = z.string({ error: ZONE_HINT }).regex(ZONE_PATTERN, ZONE_HINT);
 /** "zone/uuid", the ID users type for adoptId and the functions (as `terraform import` takes it). */
 export const ZonedId = z.string().regex(new RegExp(`^${ZONE_PATTERN.source.slice(1, -1)}/${UUID_PATTERN.source.slice(1, -1)}$`, "i"), "must be zone/uuid, e.g. fr-par-1/8974e558-c9d2-4687-897c-787972f51631");
 
@@ -31,7 +32,11 @@ export const ScalewayImageInputs = z
     rootVolume: Uuid,
     arch: z.enum(ARCHES, { error: `must be one of ${ARCHES.join(", ")}` }).default("x86_64"),
     /** Snapshot UUIDs of additional volumes, in order (positions 1, 2, …). */
-    extraVolumes: z.array(Uuid).max(15, "at most 15 extra volumes").default([]),
+    // A refinement, not .max(): zod applies .max() to a string given instead of a list too.
+    extraVolumes: z
+      .array(Uuid)
+      .refine((volumes) => volumes.length <= 15, "at most 15 extra volumes")
+      .default([]),
     tags: z
       .array(
         z
@@ -50,7 +55,8 @@ export const ScalewayImageInputs = z
   .superRefine((inputs, issues) => {
     if (inputs.extraVolumes.includes(inputs.rootVolume)) issues.addIssue({ code: "custom", path: ["extraVolumes"], message: "must not repeat the rootVolume snapshot" });
     if (new Set(inputs.extraVolumes).size !== inputs.extraVolumes.length) issues.addIssue({ code: "custom", path: ["extraVolumes"], message: "must not list a snapshot twice" });
-    if (inputs.adoptId && inputs.zone && !inputs.adoptId.startsWith(`${inputs.zone}/`)) issues.addIssue({ code: "custom", path: ["adoptId"], message: `is in another zone than zone "${inputs.zone}"` });
+    // Only a well-formed adoptId can be compared (the refinement also runs when it is malformed).
+    if (inputs.adoptId && inputs.zone && ZonedId.safeParse(inputs.adoptId).success && !inputs.adoptId.startsWith(`${inputs.zone}/`)) issues.addIssue({ code: "custom", path: ["adoptId"], message: `is in another zone than zone "${inputs.zone}"` });
   });
 export type ScalewayImageInputs = z.infer<typeof ScalewayImageInputs>;
 

@@ -80,7 +80,8 @@ describe("ScalewayImage provider against the emulator", () => {
   });
 
   it("reports a 503 on create when nothing was created, after looking for it", async () => {
-    await emulator.addFault({ match: { method: "POST", path: IMAGES }, fault: "503" });
+    // A 503 with nothing carrying the creation token is sent again (3 attempts in all): fail all three.
+    await emulator.addFault({ match: { method: "POST", path: IMAGES }, fault: "503", count: 3, retryAfter: 0 });
     const inputs = await checked({ rootVolume: ROOT, name: "unavailable" });
     await expect(provider.create(inputs)).rejects.toThrow(/scaleway createImage failed: HTTP 503 \[internal_error\] - injected fault 503/);
     expect((await images()).some((i) => i.name === "unavailable")).toBe(false);
