@@ -1,48 +1,61 @@
 /**
- * Finds the dynamic-provider process(es) an engine run started and samples their peak resident set
- * (`VmHWM` in /proc/<pid>/status). Only descendants of one runner process are considered, so other
- * engineers' `pulumi` runs on the same machine are never mistaken for ours.
+ * Watches the processes of one engine run — the runner (program + language server), the `pulumi`
+ * CLI (the engine) and the dynamic-provider process — and records each one's CPU time and the
+ * provider's peak resident set (`VmHWM` in /proc/<pid>/status). Only the runner and its descendants
+ * are looked at, so other engineers' `pulumi` runs on the same machine are never counted.
  */
 import * as fs from "node:fs";
+
+/** Which part of an engine run a process is. */
+export type ProcessRole = "program" | "engine" | "provider" | "other";
 
 interface ProcessInfo {
   pid: number;
   ppid: number;
-  cmdline: string;
+  /** utime + stime, in clock ticks. */
+  ticks: number;
 }
 
-function readProcesses(): ProcessInfo[] {
-  const out: ProcessInfo[] = [];
-  for (const entry of fs.readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
-      // The command name is in parentheses and may hold spaces: the ppid is the 2nd field after it.
-      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-      const cmdline = fs.readFileSync(`/proc/${entry}/cmdline`, "utf8").replace(/\0/g, " ");
-      out.push({ pid: Number(entry), ppid, cmdline });
-    } catch {
-      // The process ended while we looked.
-    }
+const TICKS_PER_SECOND = 100;
+
+function readProcess(pid: string): ProcessInfo | undefined {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    // The command name is in parentheses and may hold spaces: fields are counted after it.
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return { pid: Number(pid), ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) };
+  } catch {
+    return undefined; // ended while we looked
   }
-  return out;
 }
 
-function kilobytesOf(status: string, field: string): number | undefined {
-  const match = new RegExp(`^${field}:\\s+(\\d+) kB`, "m").exec(status);
-  return match ? Number(match[1]) : undefined;
+function roleOf(pid: number, rootPid: number): ProcessRole {
+  if (pid === rootPid) return "program";
+  let cmdline = "";
+  try {
+    cmdline = fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").replace(/\0/g, " ");
+  } catch {
+    return "other";
+  }
+  if (/cmd\/dynamic-provider/.test(cmdline)) return "provider";
+  if (/(^|\/)pulumi\s/.test(cmdline)) return "engine";
+  return "other";
 }
 
-/** Samples, every `intervalMs`, the peak RSS of processes under `rootPid` whose command line matches. */
-export class PeakRssSampler {
-  private readonly peaksKb = new Map<number, number>();
+export interface ProcessUsage {
+  /** CPU seconds by role, as last sampled (a process's final ~250 ms may be missed). */
+  cpuMs: Record<ProcessRole, number>;
+  /** Highest VmHWM of a dynamic-provider process, in MB. */
+  providerPeakRssMb?: number;
+}
+
+/** Samples, every `intervalMs`, the processes under one runner process. */
+export class ProcessSampler {
+  private readonly seen = new Map<number, { role: ProcessRole; ticks: number; hwmKb?: number }>();
   private timer?: NodeJS.Timeout;
-  private rootPid?: number;
+  private rootPid = 0;
 
-  constructor(
-    private readonly matches: RegExp = /cmd\/dynamic-provider/,
-    private readonly intervalMs = 200,
-  ) {}
+  constructor(private readonly intervalMs = 250) {}
 
   /** Starts sampling below `rootPid` (the runner process of one engine operation). */
   start(rootPid: number): void {
@@ -51,32 +64,45 @@ export class PeakRssSampler {
     this.timer.unref();
   }
 
-  /** Stops and returns the highest VmHWM seen, in MB (undefined if no process was seen). */
-  stop(): number | undefined {
+  /** Stops and sums up what was seen. */
+  stop(): ProcessUsage {
     if (this.timer) clearInterval(this.timer);
     this.timer = undefined;
-    const peaks = [...this.peaksKb.values()];
-    return peaks.length > 0 ? Math.max(...peaks) / 1024 : undefined;
+    const cpuMs: Record<ProcessRole, number> = { program: 0, engine: 0, provider: 0, other: 0 };
+    let hwmKb: number | undefined;
+    for (const entry of this.seen.values()) {
+      cpuMs[entry.role] += (entry.ticks * 1000) / TICKS_PER_SECOND;
+      if (entry.hwmKb !== undefined) hwmKb = Math.max(hwmKb ?? 0, entry.hwmKb);
+    }
+    return { cpuMs, providerPeakRssMb: hwmKb === undefined ? undefined : hwmKb / 1024 };
   }
 
   private sample(): void {
-    if (this.rootPid === undefined) return;
-    const processes = readProcesses();
+    const processes = fs
+      .readdirSync("/proc")
+      .filter((entry) => /^\d+$/.test(entry))
+      .map(readProcess)
+      .filter((p): p is ProcessInfo => p !== undefined);
     const parentOf = new Map(processes.map((p) => [p.pid, p.ppid]));
-    const descends = (pid: number) => {
-      for (let current = parentOf.get(pid), hops = 0; current !== undefined && current > 1 && hops < 16; current = parentOf.get(current), hops++) {
+    const inRun = (pid: number) => {
+      for (let current: number | undefined = pid, hops = 0; current !== undefined && current > 1 && hops < 16; current = parentOf.get(current), hops++) {
         if (current === this.rootPid) return true;
       }
       return false;
     };
-    for (const candidate of processes) {
-      if (!this.matches.test(candidate.cmdline) || !descends(candidate.pid)) continue;
-      try {
-        const hwm = kilobytesOf(fs.readFileSync(`/proc/${candidate.pid}/status`, "utf8"), "VmHWM");
-        if (hwm !== undefined) this.peaksKb.set(candidate.pid, Math.max(hwm, this.peaksKb.get(candidate.pid) ?? 0));
-      } catch {
-        // Gone between listing and reading.
+    for (const info of processes) {
+      if (!inRun(info.pid)) continue;
+      const entry = this.seen.get(info.pid) ?? { role: roleOf(info.pid, this.rootPid), ticks: 0 };
+      entry.ticks = Math.max(entry.ticks, info.ticks);
+      if (entry.role === "provider") {
+        try {
+          const match = /^VmHWM:\s+(\d+) kB/m.exec(fs.readFileSync(`/proc/${info.pid}/status`, "utf8"));
+          if (match) entry.hwmKb = Math.max(entry.hwmKb ?? 0, Number(match[1]));
+        } catch {
+          // gone between listing and reading
+        }
       }
+      this.seen.set(info.pid, entry);
     }
   }
 }

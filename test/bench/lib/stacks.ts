@@ -2,16 +2,26 @@
 import * as fs from "node:fs";
 import { type OperationResult, TestStack } from "../../helpers/engine";
 
-export type FleetKind = "exoscale" | "noop";
+/** ExoscaleInstances, or one of the two no-op baselines (see programs/noop-fleet/index.ts). */
+export type FleetKind = "exoscale" | "noop" | "noop-shaped";
 
-const PROGRAMS: Record<FleetKind, string> = {
-  exoscale: "test/bench/programs/exoscale-fleet",
-  noop: "test/bench/programs/noop-fleet",
+const PROGRAMS: Record<FleetKind, { program: string; config?: Record<string, string> }> = {
+  exoscale: { program: "test/bench/programs/exoscale-fleet" },
+  noop: { program: "test/bench/programs/noop-fleet" },
+  "noop-shaped": { program: "test/bench/programs/noop-fleet", config: { shape: "exoscale" } },
+};
+
+/** Type token of each kind's resources. */
+export const FLEET_TYPES: Record<FleetKind, string> = {
+  exoscale: "pulumi-nodejs:dynamic/exoscale:Instance",
+  noop: "pulumi-nodejs:dynamic/bench:Noop",
+  "noop-shaped": "pulumi-nodejs:dynamic/bench:Noop",
 };
 
 /** A fresh stack of `count` resources of one kind, pointed at the emulator. */
 export function fleetStack(kind: FleetKind, count: number, env: Record<string, string>, config: Record<string, string> = {}): Promise<TestStack> {
-  return TestStack.create({ program: PROGRAMS[kind], env, config: { count: String(count), ...config } });
+  const { program, config: kindConfig } = PROGRAMS[kind];
+  return TestStack.create({ program, env, config: { count: String(count), ...kindConfig, ...config } });
 }
 
 /** Runs one engine operation; throws with the end of the engine output when it fails. */
