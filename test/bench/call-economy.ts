@@ -4,6 +4,7 @@
  * resource), an update of one label on every instance (the calls listed), the same update while
  * deletionProtection is on, and destroy.
  */
+import { countConnections } from "./lib/connection-counter";
 import type { RecordedCall } from "./lib/dist";
 import { type BenchEmulator, countByKind, isMutating } from "./lib/emulator";
 import { discard, fleetStack, runOk, teardown } from "./lib/stacks";
@@ -16,6 +17,8 @@ export interface CallStep {
   totalCalls: number;
   mutatingCalls: number;
   callsPerResource: number;
+  /** TCP connections clients opened to the API during the step (keep-alive reuse shows here). */
+  connections: number;
   /** Calls by kind (ids generalised), summed over all resources. */
   byKind: Array<{ call: string; count: number }>;
   target?: string;
@@ -27,28 +30,32 @@ export interface CallEconomyResult {
   steps: CallStep[];
 }
 
-function summarize(step: string, calls: RecordedCall[], n: number, changes?: Record<string, number>): CallStep {
+function summarize(step: string, calls: RecordedCall[], n: number, connections: number, changes?: Record<string, number>): CallStep {
   return {
     step,
     changes,
     totalCalls: calls.length,
     mutatingCalls: calls.filter(isMutating).length,
     callsPerResource: round(calls.length / n, 2),
+    connections,
     byKind: countByKind(calls),
   };
 }
 
 export async function measureCallEconomy(emulator: BenchEmulator, n: number, log: (line: string) => void): Promise<CallEconomyResult> {
   await emulator.configure({ opDelayMs: 0, rateLimit: null });
-  const stack = await fleetStack("exoscale", n, emulator.env);
+  // The stack talks to the emulator through a pass-through that counts TCP connections.
+  const counter = await countConnections(emulator);
+  const stack = await fleetStack("exoscale", n, counter.env);
   const steps: CallStep[] = [];
   const measure = async (step: string, op: string, check?: (s: CallStep) => { target: string; pass: boolean }) => {
     await emulator.clearCalls();
+    counter.reset();
     const result = await runOk(stack, op);
-    const summary = summarize(step, await emulator.calls(), n, result.summary?.resourceChanges ?? result.changeSummary);
+    const summary = summarize(step, await emulator.calls(), n, counter.opened(), result.summary?.resourceChanges ?? result.changeSummary);
     Object.assign(summary, check?.(summary));
     steps.push(summary);
-    log(`  ${step}: ${summary.totalCalls} calls (${summary.mutatingCalls} mutating)${summary.target ? ` — target ${summary.target}: ${summary.pass ? "pass" : "FAIL"}` : ""}`);
+    log(`  ${step}: ${summary.totalCalls} calls (${summary.mutatingCalls} mutating) over ${summary.connections} connections${summary.target ? ` — target ${summary.target}: ${summary.pass ? "pass" : "FAIL"}` : ""}`);
     return summary;
   };
   try {
@@ -73,6 +80,8 @@ export async function measureCallEconomy(emulator: BenchEmulator, n: number, log
   } catch (error) {
     await teardown(stack);
     throw error;
+  } finally {
+    await counter.close();
   }
   return { resources: n, steps };
 }

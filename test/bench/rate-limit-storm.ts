@@ -4,6 +4,7 @@
  * must succeed, no instance may be duplicated, and the run must take at most 1.3 × the time the
  * rate limit alone imposes: K requests actually served (every call that was not a 429) at 10/s.
  */
+import { countConnections } from "./lib/connection-counter";
 import { type BenchEmulator, countByKind } from "./lib/emulator";
 import { discard, fleetStack, runOk, teardown } from "./lib/stacks";
 import { round } from "./lib/stats";
@@ -34,15 +35,19 @@ export interface StormResult {
   upRatio: number;
   apiWindowRatio: number;
   servedByKind: Array<{ call: string; count: number }>;
+  /** TCP connections the provider opened (keep-alive pool of at most 64 per process). */
+  connections: number;
 }
 
 export async function measureStorm(emulator: BenchEmulator, options: { instances: number; requestsPerSecond: number; burst: number }, log: (line: string) => void): Promise<StormResult> {
   const { instances: n, requestsPerSecond: rps, burst } = options;
   await emulator.configure({ opDelayMs: 0, rateLimit: null });
   let stack: TestStack | undefined;
+  const counter = await countConnections(emulator);
   try {
-    stack = await fleetStack("exoscale", n, emulator.env);
+    stack = await fleetStack("exoscale", n, counter.env);
     await emulator.clearCalls();
+    counter.reset();
     const before = await emulator.state();
     const existing = new Set(Object.keys(before.exoscale?.instances ?? {}));
     await emulator.configure({ rateLimit: { requestsPerSecond: rps, burst } });
@@ -79,8 +84,9 @@ export async function measureStorm(emulator: BenchEmulator, options: { instances
       upRatio: round(up.ms / boundMs, 3),
       apiWindowRatio: round(apiWindowMs / boundMs, 3),
       servedByKind: countByKind(served),
+      connections: counter.opened(),
     };
-    log(`  ${n} creates at ${rps} req/s: up ${up.ms} ms, API window ${apiWindowMs} ms, ${served.length} served + ${result.rateLimitedCalls} rate-limited calls, bound ${boundMs} ms → ratio ${result.upRatio} (up) / ${result.apiWindowRatio} (API window); ${live.length} instances, ${result.distinctTokens} distinct tokens`);
+    log(`  ${n} creates at ${rps} req/s: up ${up.ms} ms, API window ${apiWindowMs} ms, ${served.length} served + ${result.rateLimitedCalls} rate-limited calls, bound ${boundMs} ms → ratio ${result.upRatio} (up) / ${result.apiWindowRatio} (API window); ${live.length} instances, ${result.distinctTokens} distinct tokens, ${result.connections} TCP connections`);
     await runOk(stack, "destroy");
     discard(stack);
     return result;
@@ -88,5 +94,7 @@ export async function measureStorm(emulator: BenchEmulator, options: { instances
     await emulator.configure({ rateLimit: null });
     await teardown(stack);
     throw error;
+  } finally {
+    await counter.close();
   }
 }

@@ -105,13 +105,13 @@ function callsSection(result: CallEconomyResult): string[] {
   const lines = [
     `### 4. API-call economy (${result.resources} ExoscaleInstances, counted by the emulator)`,
     "",
-    "| step | engine | calls | mutating | per resource | calls by kind (all resources) | target | verdict |",
-    "|---|---|---:|---:|---:|---|---|---|",
+    "| step | engine | calls | mutating | per resource | TCP connections | calls by kind (all resources) | target | verdict |",
+    "|---|---|---:|---:|---:|---:|---|---|---|",
   ];
   for (const step of result.steps) {
     const kinds = step.byKind.map((k) => `${k.count}× \`${k.call}\``).join("<br>") || "—";
     const changes = step.changes ? Object.entries(step.changes).map(([k, v]) => `${k} ${v}`).join(", ") : "";
-    lines.push(`| ${step.step} | ${changes} | ${step.totalCalls} | ${step.mutatingCalls} | ${step.callsPerResource} | ${kinds} | ${step.target ?? ""} | ${step.target ? verdict(step.pass === true) : ""} |`);
+    lines.push(`| ${step.step} | ${changes} | ${step.totalCalls} | ${step.mutatingCalls} | ${step.callsPerResource} | ${step.connections} | ${kinds} | ${step.target ?? ""} | ${step.target ? verdict(step.pass === true) : ""} |`);
   }
   return lines;
 }
@@ -128,6 +128,7 @@ function stormSection(storm: StormResult): string[] {
     `| bound = K / ${storm.requestsPerSecond} req/s | ${formatMs(storm.boundMs)} (crediting the burst: ${formatMs(storm.strictBoundMs)}) | — | |`,
     `| whole \`pulumi up\` (engine start-up included) | ${formatMs(storm.upMs)} = **${storm.upRatio.toFixed(2)} × bound** | ≤ ${TARGETS.stormRatio} × | ${verdict(storm.upRatio <= TARGETS.stormRatio)} |`,
     `| first → last API call | ${formatMs(storm.apiWindowMs)} = ${storm.apiWindowRatio.toFixed(2)} × bound | ≤ ${TARGETS.stormRatio} × | ${verdict(storm.apiWindowRatio <= TARGETS.stormRatio)} |`,
+    `| TCP connections opened | ${storm.connections} | | |`,
     `| served calls by kind | ${storm.servedByKind.map((k) => `${k.count}× \`${k.call}\``).join("<br>")} | | |`,
   ];
 }

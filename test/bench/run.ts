@@ -3,7 +3,7 @@
  * test/bench/results.md and the results block of docs/readme/bench.md.
  *
  * Options (after `--`): `--only=engine,completion,calls,storm` (state economy rides with engine),
- * `--reps=N` (engine repetitions per size, default 3), `--sizes=10,50,100`,
+ * `--reps=N` (engine repetitions per size, default 5), `--sizes=10,50,100`,
  * `--completion-reps=N` (default 5), `--quick` (1 rep, N = 10, short operations; for trying it out),
  * `--no-write` (print only).
  */
@@ -67,7 +67,7 @@ export async function main(): Promise<number> {
   const quick = process.argv.includes("--quick");
   const only = new Set(argument("only")?.split(",") ?? PARTS);
   const options = {
-    reps: numbers(argument("reps"), [quick ? 1 : 3])[0],
+    reps: numbers(argument("reps"), [quick ? 1 : 5])[0],
     sizes: numbers(argument("sizes"), quick ? [10] : [10, 50, 100]),
     completionReps: numbers(argument("completion-reps"), [quick ? 2 : 5])[0],
     opLengthsMs: numbers(argument("op-lengths"), quick ? [500, 2000] : [500, 2000, 10000]),
