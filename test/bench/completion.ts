@@ -17,7 +17,7 @@
  */
 import type { Logger } from "../../src/core/log";
 import { type ApiModule, type EmulatorContext, type EmulatorModules, fromDist } from "./lib/dist";
-import { type BenchEmulator, startBenchEmulator } from "./lib/emulator";
+import { startBenchEmulator } from "./lib/emulator";
 import { median, round } from "./lib/stats";
 
 type Waiter = typeof import("../../src/core/waiter");
@@ -85,7 +85,7 @@ interface Strategy {
   run(tag: string): Promise<{ operationId: string; returnedAt: number }>;
 }
 
-function strategies(emulator: BenchEmulator, state: () => Promise<Record<string, any>>): Strategy[] {
+function strategies(state: () => Promise<Record<string, any>>): Strategy[] {
   const waiter = fromDist<Waiter>("core/waiter");
   const { ExoscaleClient } = fromDist<ExoscaleClientModule>("exoscale/client");
   const { ComputeClient } = fromDist<ComputeClientModule>("compute/client");
@@ -130,7 +130,6 @@ function strategies(emulator: BenchEmulator, state: () => Promise<Record<string,
     const ops = Object.values(snapshot.computeOperations.operations) as Array<{ id: string; description: string; resources: { instances?: string[] } }>;
     return ops.find((op) => op.description.startsWith("Creating") && op.resources.instances?.includes(`/v1/instances/${instanceId}`))?.id ?? "?";
   };
-  void emulator;
 
   return [
     {
@@ -220,7 +219,7 @@ export async function measureCompletion(options: { opLengthsMs: number[]; reps: 
   Object.assign(process.env, emulator.env, { DYNAMIC_COMPUTE_QUIET: "1" });
   const rows: CompletionRow[] = [];
   try {
-    const all = strategies(emulator, () => emulator.state());
+    const all = strategies(() => emulator.state());
     // Warm up: load got, fill the catalogue caches, open keep-alive connections.
     await emulator.configure({ opDelayMs: 0 });
     for (const strategy of all) await strategy.run(`warm-${strategy.cloud}-${strategy.level}-${all.indexOf(strategy)}`);

@@ -77,9 +77,9 @@ async function runKind(kind: FleetKind, n: number, emulator: BenchEmulator, expo
     const ms = {} as Record<FleetOp, number>;
     ms["preview (create)"] = (await runOk(stack, "preview")).ms;
     const sampler = new ProcessSampler();
-    const benchCpu = process.cpuUsage();
+    const emulatorCpuBefore = emulator.cpuMs();
     ms.up = (await runOk(stack, "up", {}, (pid) => sampler.start(pid))).ms;
-    const emulatorCpu = process.cpuUsage(benchCpu);
+    const emulatorCpuMs = emulator.cpuMs() - emulatorCpuBefore;
     const usage = sampler.stop();
     const exported = exportState ? await exportedSize(stack, FLEET_TYPES[kind]) : undefined;
     const noChange = await runOk(stack, "preview");
@@ -87,7 +87,7 @@ async function runKind(kind: FleetKind, n: number, emulator: BenchEmulator, expo
     ms["preview (no change)"] = noChange.ms;
     ms.destroy = (await runOk(stack, "destroy")).ms;
     discard(stack);
-    return { ms, cpuMs: { ...usage.cpuMs, emulator: (emulatorCpu.user + emulatorCpu.system) / 1000 }, peakRssMb: usage.providerPeakRssMb, exported };
+    return { ms, cpuMs: { ...usage.cpuMs, emulator: emulatorCpuMs }, peakRssMb: usage.providerPeakRssMb, exported };
   } catch (error) {
     await teardown(stack);
     throw error;
