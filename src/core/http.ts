@@ -173,6 +173,7 @@ export class HttpClient {
       deadlineMs,
       log: this.log,
       what: `${this.options.cloud} ${request.operation}`,
+      group: this.options.cloud,
     });
   }
 

@@ -21,9 +21,14 @@ export interface WaitStatus {
 /** Decides the delay before the next poll from the time spent so far. */
 export type PollSchedule = (elapsedMs: number, polls: number) => number;
 
-/** First poll after `firstMs`, then ~8% of the elapsed time, capped at `maxMs`. */
-export function adaptiveSchedule(firstMs = 100, maxMs = 5_000, fraction = 0.08): PollSchedule {
-  return (elapsedMs) => Math.min(maxMs, Math.max(firstMs, elapsedMs * fraction));
+/**
+ * First poll after `firstMs`, doubling up to `floorMs`, then ~8% of the elapsed time, capped at
+ * `maxMs`. The short first looks matter for operations that finish at once (label updates,
+ * protection, most deletes): waiting a flat 100 ms for each of them was the largest part of an
+ * ExoscaleInstance create/delete against a fast API (see test/bench). They add two polls at most.
+ */
+export function adaptiveSchedule(firstMs = 25, maxMs = 5_000, fraction = 0.08, floorMs = Math.max(100, firstMs)): PollSchedule {
+  return (elapsedMs, polls) => Math.min(maxMs, Math.max(Math.min(firstMs * 2 ** polls, floorMs), elapsedMs * fraction));
 }
 
 /** A fixed interval, as the official Go SDKs do (3 s); kept for comparison in the benchmarks. */

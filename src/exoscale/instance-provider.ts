@@ -262,11 +262,12 @@ async function finishCreate(client: ExoscaleClient, id: string, operation: ApiOp
     if (inputs.deletionProtection) {
       await run(client, "add destruction protection", () => client.addInstanceProtection(id), ctx, deadline);
       known.deletionProtection = true;
+      instance = await client.getInstance(id);
     } else if (inputs.deletionProtection === false) {
       known.deletionProtection = false;
     }
+    // Revealing the password changes nothing, so the instance read by `settle` is still current.
     known.password = await revealPassword(client, id, ctx);
-    instance = await client.getInstance(id);
     return { id, outs: toOutputs(instance, known) };
   } catch (error) {
     throw new PartialCreateError(id, instance ? toOutputs(instance, known) : { ...known, state: "unknown" }, error);

@@ -15,6 +15,12 @@ describe("adaptive polling", () => {
     expect(schedule(600_000, 40)).toBe(5_000);
   });
 
+  it("looks again after 25 ms by default, doubling to 100 ms, so instant operations are noticed at once", () => {
+    const schedule = adaptiveSchedule();
+    expect([0, 1, 2, 3].map((polls) => schedule(polls * 50, polls))).toEqual([25, 50, 100, 100]);
+    expect(schedule(10_000, 20)).toBe(800);
+  });
+
   it("notices completion within 100 ms + 10% of the operation's duration", async () => {
     const { log } = recorder();
     const duration = 1_500;

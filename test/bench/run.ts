@@ -1,0 +1,126 @@
+/**
+ * `npm run bench`: runs the five benchmarks against the emulator and writes test/bench/results.json,
+ * test/bench/results.md and the results block of docs/readme/bench.md.
+ *
+ * Options (after `--`): `--only=engine,completion,calls,storm` (state economy rides with engine),
+ * `--reps=N` (engine repetitions per size, default 5), `--sizes=10,50,100`,
+ * `--completion-reps=N` (default 5), `--emulator=in-process` (default: its own niced process), `--quick` (1 rep, N = 10, short operations; for trying it out),
+ * `--no-write` (print only).
+ */
+import { execFileSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { measureCallEconomy } from "./call-economy";
+import { measureCompletion } from "./completion";
+import { measureEngineOverhead } from "./engine-overhead";
+import { type BenchEmulator, startBenchEmulator, startEmulatorProcess } from "./lib/emulator";
+import { measureStorm } from "./rate-limit-storm";
+import { type BenchResults, type Machine, renderMarkdown } from "./report";
+
+const root = path.resolve(__dirname, "..", "..");
+const PARTS = ["calls", "storm", "completion", "engine"] as const;
+
+function argument(name: string): string | undefined {
+  const prefix = `--${name}=`;
+  return process.argv.find((arg) => arg.startsWith(prefix))?.slice(prefix.length);
+}
+
+function numbers(text: string | undefined, fallback: number[]): number[] {
+  return text ? text.split(",").map(Number).filter((n) => Number.isFinite(n) && n > 0) : fallback;
+}
+
+function machine(): Machine {
+  const cpuinfo = fs.existsSync("/proc/cpuinfo") ? fs.readFileSync("/proc/cpuinfo", "utf8") : "";
+  const model = /^model name\s*:\s*(.+)$/m.exec(cpuinfo)?.[1]?.trim() ?? os.cpus()[0]?.model ?? "unknown";
+  let pulumi = "unknown";
+  try {
+    pulumi = execFileSync(path.join(process.env.PULUMI_ENGINE_BIN ?? "", "pulumi"), ["version"], { encoding: "utf8" }).trim();
+  } catch {
+    // reported as unknown
+  }
+  return {
+    cpus: os.availableParallelism(),
+    cpuModel: model,
+    memoryGb: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version,
+    pulumi,
+    os: `${os.type()} ${os.release()}`,
+    loadAverageAtStart: os.loadavg(),
+  };
+}
+
+/** Replaces the block between the results markers of docs/readme/bench.md, if the markers are there. */
+function updateReadme(markdown: string): void {
+  const file = path.join(root, "docs", "readme", "bench.md");
+  if (!fs.existsSync(file)) return;
+  const text = fs.readFileSync(file, "utf8");
+  const start = "<!-- bench-results:start -->";
+  const end = "<!-- bench-results:end -->";
+  const from = text.indexOf(start);
+  const to = text.indexOf(end);
+  if (from < 0 || to < from) return;
+  fs.writeFileSync(file, `${text.slice(0, from + start.length)}\n${markdown.replace(/^### /gm, "#### ")}\n${text.slice(to)}`);
+}
+
+export async function main(): Promise<number> {
+  const quick = process.argv.includes("--quick");
+  const only = new Set(argument("only")?.split(",") ?? PARTS);
+  const options = {
+    reps: numbers(argument("reps"), [quick ? 1 : 5])[0],
+    sizes: numbers(argument("sizes"), quick ? [10] : [10, 50, 100]),
+    completionReps: numbers(argument("completion-reps"), [quick ? 2 : 5])[0],
+    opLengthsMs: numbers(argument("op-lengths"), quick ? [500, 2000] : [500, 2000, 10000]),
+  };
+  const started = Date.now();
+  const results: BenchResults = { startedAt: new Date().toISOString(), machine: machine(), options, errors: {} };
+  const log = (line: string) => process.stdout.write(`${line}\n`);
+  log(`[bench] ${results.machine.cpus} × ${results.machine.cpuModel}, Node ${results.machine.node}, Pulumi ${results.machine.pulumi}; load ${os.loadavg().map((v) => v.toFixed(2)).join(" ")}`);
+
+  // By default the emulator runs as its own process at a lower CPU priority: on a 2-core machine its
+  // CPU would otherwise compete with the engine, which a real cloud's does not.
+  const inProcess = argument("emulator") === "in-process";
+  const emulator: BenchEmulator = inProcess ? await startBenchEmulator({ opDelayMs: 0 }) : await startEmulatorProcess({ opDelayMs: 0, niceness: 10 });
+  const part = async (name: string, title: string, body: () => Promise<void>) => {
+    if (!only.has(name)) return;
+    const partStarted = Date.now();
+    log(`[bench] ${title}`);
+    try {
+      await body();
+    } catch (error) {
+      results.errors[title] = String((error as Error)?.stack ?? error);
+      log(`[bench] ${title} failed: ${(error as Error)?.message ?? error}`);
+    }
+    log(`[bench] ${title}: ${((Date.now() - partStarted) / 1000).toFixed(0)} s`);
+  };
+  try {
+    await part("calls", "4. API-call economy", async () => {
+      results.calls = await measureCallEconomy(emulator, 10, log);
+    });
+    await part("storm", "5. rate-limit storm", async () => {
+      results.storm = await measureStorm(emulator, { instances: quick ? 20 : 50, requestsPerSecond: 10, burst: 10 }, log);
+    });
+    await part("completion", "2. completion detection", async () => {
+      results.completion = await measureCompletion({ opLengthsMs: options.opLengthsMs, reps: options.completionReps }, log);
+    });
+    await part("engine", "1. engine overhead and 3. state economy", async () => {
+      results.engineOverhead = await measureEngineOverhead(emulator, { sizes: options.sizes, reps: options.reps }, log);
+    });
+  } finally {
+    await emulator.close();
+  }
+
+  results.durationS = (Date.now() - started) / 1000;
+  results.machine.loadAverageAtEnd = os.loadavg();
+  const markdown = renderMarkdown(results);
+  if (!process.argv.includes("--no-write")) {
+    fs.writeFileSync(path.join(__dirname, "results.json"), `${JSON.stringify(results, null, 2)}\n`);
+    fs.writeFileSync(path.join(__dirname, "results.md"), `# Benchmark results\n\n${markdown}`);
+    updateReadme(markdown);
+    log(`[bench] wrote test/bench/results.md and results.json`);
+  }
+  log("");
+  log(markdown);
+  log(`[bench] finished in ${results.durationS.toFixed(0)} s`);
+  return Object.keys(results.errors).length === 0 ? 0 : 1;
+}
