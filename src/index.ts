@@ -7,8 +7,17 @@ export * from "./scaleway";
 export * from "./koyeb";
 export * from "./compute";
 export * from "./incus";
-export { startEmulator } from "./emulator";
 export type { Emulator, EmulatorOptions, FaultRule, FaultKind, RecordedCall } from "./emulator";
+import type { Emulator, EmulatorOptions } from "./emulator";
+
+/**
+ * Starts the local cloud emulator in this process (see the README). Loaded on first call, so that
+ * programs that never use it do not pay for it.
+ */
+export function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (require("./emulator") as typeof import("./emulator")).startEmulator(options);
+}
 export {
   ProviderError,
   ApiError,

@@ -20,14 +20,9 @@ import { createLogger } from "./log";
 import { redact } from "./redact";
 import { type CheckFailure, checkInputs } from "./validation";
 
-/** Hidden input set by every resource class: "<project>/<stack>/<resource name>". */
-export const IDENTITY_INPUT = "__identity";
+import { IDENTITY_INPUT, SET_INPUTS_OUTPUT } from "./hidden-fields";
 
-/**
- * Hidden output: the names of the inputs the program set. A refresh returns only these as inputs,
- * so an input left unset (and filled in by the cloud) never shows up as a spurious diff.
- */
-export const SET_INPUTS_OUTPUT = "__inputs";
+export { IDENTITY_INPUT, SET_INPUTS_OUTPUT };
 
 export interface ResourceContext {
   /** Progress lines for this resource, prefixed `[kind name]`. */

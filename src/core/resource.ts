@@ -4,7 +4,7 @@
  * runs in the user's program, not in the provider.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { IDENTITY_INPUT } from "./provider";
+import { IDENTITY_INPUT } from "./hidden-fields";
 
 /** "<project>/<stack>/<name>": lets the provider tag what it creates and find it again after a lost response. */
 export function identityInput(name: string): Record<string, string> {
