@@ -40,9 +40,13 @@ if ! daemon_answers; then
   mkdir -p "$LXD_DIR"
   say "starting lxd (LXD_DIR=$LXD_DIR, log $LOG)"
   # setsid + closed stdio: the daemon outlives this script and holds none of its caller's pipes
-  # (a caller reading our stdout would otherwise wait for the daemon to exit).
+  # (a caller reading our stdout would otherwise wait for the daemon to exit). It runs from / so
+  # that its tools (rsync for snapshots) never inherit a working directory that is later deleted,
+  # such as a CI checkout.
+  pushd / >/dev/null
   setsid lxd --group root --logfile "$LOG" </dev/null >>"$LOG.stdout" 2>&1 &
   echo $! >"$PIDFILE"
+  popd >/dev/null
   if ! lxd waitready --timeout 60 >&2; then
     say "lxd did not become ready within 60 s; last lines of $LOG:"
     tail -n 30 "$LOG" >&2 || true
