@@ -121,6 +121,20 @@ export function writablePart(instance: ApiInstancePut): ApiInstancePut {
 }
 
 /**
+ * Whether two reads of an instance differ only in what the daemon itself keeps (volatile.* config,
+ * e.g. the power state it records after a failed start). Such a change moves the ETag but is nobody's
+ * edit, so a write refused for it can safely be redone from a fresh read.
+ */
+export function onlyDaemonKeysChanged(before: ApiInstancePut, after: ApiInstancePut): boolean {
+  const userPart = (instance: ApiInstancePut) => {
+    const part = writablePart(instance);
+    for (const key of Object.keys(part.config)) if (key.startsWith("volatile.")) delete part.config[key];
+    return part;
+  };
+  return sameValue(userPart(before), userPart(after));
+}
+
+/**
  * The definition to PUT: the current one with the user's managed keys applied. Keys and devices the
  * user managed before (`previous`) but no longer lists are removed; keys nobody manages (volatile.*,
  * image.*, set by other tools) are kept as they are. Unset profiles/description keep their value.

@@ -20,7 +20,7 @@ import { ConflictError, isNotFound, OperationFailedError, ProviderError, mayHave
 import { timeoutMs as waitLimitMs } from "../core/timeouts";
 import type { ResourceContext, ResourceDefinition } from "../core/provider";
 import { PartialCreateError } from "../core/provider";
-import { type ApiInstance, type ApiInstancePut, IncusClient, type Tagged } from "./client";
+import { type ApiInstance, type ApiInstancePut, IncusClient, type StartedOperation, type Tagged } from "./client";
 import { describeConnection } from "./connection";
 import {
   createBody,
@@ -30,6 +30,7 @@ import {
   instanceId,
   type Known,
   looksLikeFingerprint,
+  onlyDaemonKeysChanged,
   parseInstanceId,
   powerAction,
   sameImage,
@@ -118,13 +119,20 @@ async function converge(client: IncusClient, name: string, inputs: IncusInstance
   const instance = await whenNotBusy(
     `update ${name}`,
     async () => {
-      const found = await findInstance(client, name);
-      if (!found) throw gone();
-      const desired = desiredDefinition(found.value, inputs, previous);
-      if (!definitionChanged(found.value, desired)) return found.value;
-      ctx.log.info(`updating ${name}: ${describeChanges(found.value, desired)}`);
-      await client.waitFor(await writeDefinition(client, name, desired, found.etag), { what: `update ${name}`, operation: "updateInstance", timeoutMs: deadlineMs, log: ctx.log });
-      return (await client.getInstance(name)).value;
+      for (let attempt = 1; ; attempt++) {
+        const found = await findInstance(client, name);
+        if (!found) throw gone();
+        const desired = desiredDefinition(found.value, inputs, previous);
+        if (!definitionChanged(found.value, desired)) return found.value;
+        ctx.log.info(`updating ${name}: ${describeChanges(found.value, desired)}`);
+        const started = await writeDefinition(client, name, desired, found, attempt < MAX_DEFINITION_WRITES);
+        if (started === "stale") {
+          ctx.log.info(`${name} changed only in the daemon's own volatile.* keys since it was read; reading it again`);
+          continue;
+        }
+        await client.waitFor(started, { what: `update ${name}`, operation: "updateInstance", timeoutMs: deadlineMs, log: ctx.log });
+        return (await client.getInstance(name)).value;
+      }
     },
     ctx,
     deadlineMs,
@@ -136,12 +144,22 @@ async function converge(client: IncusClient, name: string, inputs: IncusInstance
   return outs;
 }
 
-/** PUT with If-Match; a 412 is explained: someone changed the instance after we read it. */
-async function writeDefinition(client: IncusClient, name: string, desired: ApiInstancePut, etag: string | undefined) {
+/** Reads of an instance a definition write may be based on before a moving ETag is reported. */
+const MAX_DEFINITION_WRITES = 3;
+
+/**
+ * PUT with If-Match on the ETag of `read`. A 412 means the instance changed after it was read: when
+ * only the daemon's own keys moved (it records power state after a failed start, for one) and
+ * `mayReread`, the answer is "stale" and the caller starts again from a fresh read; any other
+ * change is someone's edit, reported and never overwritten.
+ */
+async function writeDefinition(client: IncusClient, name: string, desired: ApiInstancePut, read: Tagged<ApiInstance>, mayReread: boolean): Promise<StartedOperation | "stale"> {
   try {
-    return await client.updateInstance(name, desired, etag);
+    return await client.updateInstance(name, desired, read.etag);
   } catch (error) {
     if (!(error instanceof ConflictError && error.statusCode === 412)) throw error;
+    const now = mayReread ? await findInstance(client, name) : undefined;
+    if (now && onlyDaemonKeysChanged(read.value, now.value)) return "stale";
     throw new ConflictError("HTTP 412", {
       cloud: "incus",
       operation: "updateInstance",

@@ -8,6 +8,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import { creationToken } from "../../src/core/creation-token";
 import { NotFoundError } from "../../src/core/errors";
 import { getIncusInstance, listIncusInstances } from "../../src/incus";
+import { IncusClient } from "../../src/incus/client";
 import { Instance, InstanceSnapshot } from "../../src/incus/providers";
 import { daemonInstance, incusSocket, launch, raw, rawAndWait, removeInstances, uniqueName } from "./incus-daemon";
 
@@ -96,6 +97,52 @@ describe("IncusInstance provider", () => {
     // The definition was written with the ETag read just before (If-Match), never blindly.
     const put = lines.find((line) => line.includes(`→ PUT /1.0/instances/${name}?`));
     expect(put).toMatch(/"if-match":"\\?"?[0-9a-f]{64}/);
+  });
+
+  /**
+   * Runs `change` on the daemon once, right before the provider's first definition write, so the
+   * write meets an ETag that moved after the provider read the instance.
+   */
+  function changedBeforeFirstWrite(change: (name: string) => Promise<unknown>) {
+    const original = IncusClient.prototype.updateInstance;
+    let writes = 0;
+    return jest.spyOn(IncusClient.prototype, "updateInstance").mockImplementation(async function (this: IncusClient, ...args) {
+      if (writes++ === 0) await change(args[0]);
+      return original.apply(this, args);
+    });
+  }
+
+  it("reports somebody's edit made between its read and its write (ETag), and overwrites nothing", async () => {
+    const name = fresh("race");
+    const inputs = await checked(instances, "race", { name, image: "busybox", state: "stopped", config: { "user.role": "web" } });
+    const { id, outs } = await instances.create(inputs);
+    const next = await checked(instances, "race", { name, image: "busybox", state: "stopped", config: { "user.role": "db" } });
+    const spy = changedBeforeFirstWrite((target) => raw("PATCH", `/1.0/instances/${target}`, { config: { "limits.cpu": "1" } }));
+    try {
+      await expect(instances.update(id, outs, next)).rejects.toThrow(/HTTP 412.*changed by someone else after it was read \(ETag mismatch\)\. Nothing was overwritten/);
+    } finally {
+      spy.mockRestore();
+    }
+    const instance = await daemonInstance(name);
+    expect(instance.config).toMatchObject({ "limits.cpu": "1", "user.role": "web" });
+  });
+
+  it("redoes a write refused only because the daemon touched its own volatile.* keys, from a fresh read", async () => {
+    const name = fresh("volatile");
+    const inputs = await checked(instances, "volatile", { name, image: "busybox", state: "stopped", config: { "user.role": "web" } });
+    const { id, outs } = await instances.create(inputs);
+    const next = await checked(instances, "volatile", { name, image: "busybox", state: "stopped", config: { "user.role": "db" } });
+    const spy = changedBeforeFirstWrite((target) => raw("PATCH", `/1.0/instances/${target}`, { config: { "volatile.apply_template": "copy" } }));
+    try {
+      const { result, lines } = await debugLines(() => instances.update(id, outs, next));
+      expect(result.outs).toMatchObject({ config: { "user.role": "db" } });
+      expect(lines.join("")).toContain(`${name} changed only in the daemon's own volatile.* keys since it was read; reading it again`);
+      expect(spy).toHaveBeenCalledTimes(2);
+    } finally {
+      spy.mockRestore();
+    }
+    const instance = await daemonInstance(name);
+    expect(instance.config).toMatchObject({ "user.role": "db", "volatile.apply_template": "copy" });
   });
 
   it("reads an instance deleted behind its back as gone, and deleting it again succeeds", async () => {

@@ -7,7 +7,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import { setStackConfig } from "../../src/core/credentials";
 import { UNKNOWN } from "../../src/core/validation";
 import type { ApiInstance } from "../../src/incus/client";
-import { createBody, desiredDefinition, instanceId, parseInstanceId, powerAction, toOutputs, writablePart } from "../../src/incus/instance-model";
+import { createBody, desiredDefinition, instanceId, onlyDaemonKeysChanged, parseInstanceId, powerAction, toOutputs, writablePart } from "../../src/incus/instance-model";
 import { operationInfo } from "../../src/incus/operations";
 import { Instance, InstanceSnapshot } from "../../src/incus/providers";
 import { IncusInstanceInputs } from "../../src/incus/schema";
@@ -212,6 +212,17 @@ describe("instance model", () => {
 
     const unprotect = desiredDefinition({ ...current, config: { ...current.config, "security.protection.delete": "true" } }, parse({ name: "web", image: "busybox", deletionProtection: false }));
     expect(unprotect.config["security.protection.delete"]).toBeUndefined();
+  });
+
+  it("tells the daemon's own bookkeeping (volatile.* keys) from somebody's edit between a read and a write", () => {
+    const read = apiInstance();
+    const afterFailedStart = apiInstance({ status: "Stopped", config: { ...read.config, "volatile.last_state.power": "STOPPED", "volatile.last_state.ready": "false" } });
+    expect(onlyDaemonKeysChanged(read, afterFailedStart)).toBe(true);
+    expect(onlyDaemonKeysChanged(read, apiInstance({ config: { ...read.config, "user.app": "theirs" } }))).toBe(false);
+    expect(onlyDaemonKeysChanged(read, apiInstance({ config: { ...read.config, "limits.cpu": "2" } }))).toBe(false);
+    expect(onlyDaemonKeysChanged(read, apiInstance({ devices: { data: { type: "disk", path: "/d", source: "/s" } } }))).toBe(false);
+    expect(onlyDaemonKeysChanged(read, apiInstance({ profiles: ["default", "gpu"] }))).toBe(false);
+    expect(onlyDaemonKeysChanged(read, apiInstance({ description: "edited" }))).toBe(false);
   });
 
   it.each([
