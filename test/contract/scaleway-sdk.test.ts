@@ -5,30 +5,8 @@
  * test/contract/go/scaleway/ that exits non-zero on the first failed expectation; this test builds
  * and runs them, then checks the emulator saw the calls.
  */
-import { execFile } from "node:child_process";
-import * as path from "node:path";
-import { promisify } from "node:util";
+import { buildGoProgram, runReport } from "../helpers/sdk-programs";
 import { startTestEmulator, type TestEmulator } from "../helpers/emulator";
-import { repoRoot } from "../helpers/engine";
-
-const run = promisify(execFile);
-const goEnv = { ...process.env, GOFLAGS: "-mod=mod" };
-
-async function buildGo(dir: string, name: string): Promise<string> {
-  const output = path.join(repoRoot, ".work", "bin", name);
-  await run("go", ["build", "-o", output, "."], { cwd: path.join(repoRoot, dir), env: goEnv, maxBuffer: 16 << 20 });
-  return output;
-}
-
-async function runProgram(binary: string, env: Record<string, string>): Promise<Record<string, unknown>> {
-  try {
-    const { stdout } = await run(binary, [], { env: { ...process.env, ...env }, timeout: 120_000 });
-    return JSON.parse(stdout.trim().split("\n").pop() as string);
-  } catch (error) {
-    const failure = error as { stderr?: string; stdout?: string };
-    throw new Error(`${path.basename(binary)} failed:\n${failure.stderr ?? ""}${failure.stdout ?? ""}`);
-  }
-}
 
 describe("scaleway-sdk-go against the emulator", () => {
   let emulator: TestEmulator;
@@ -38,7 +16,7 @@ describe("scaleway-sdk-go against the emulator", () => {
   beforeAll(async () => {
     // Long enough that the SDK's UpdateImage right after CreateImage surely meets a "creating" image.
     emulator = await startTestEmulator({ opDelayMs: 500 });
-    [current, legacy] = await Promise.all([buildGo("test/contract/go/scaleway", "scaleway-sdk-flows"), buildGo("test/contract/go/scaleway/setimage", "scaleway-setimage-flow")]);
+    [current, legacy] = await Promise.all([buildGoProgram("test/contract/go/scaleway", "scaleway-sdk-flows"), buildGoProgram("test/contract/go/scaleway/setimage", "scaleway-setimage-flow")]);
   }, 600_000);
 
   afterAll(async () => {
@@ -47,7 +25,7 @@ describe("scaleway-sdk-go against the emulator", () => {
 
   it("v1.39.0: ListImages/CreateImage/GetImage/UpdateImage(PATCH)/DeleteImage and every typed error", async () => {
     await emulator.clearCalls();
-    const report = await runProgram(current, emulator.env);
+    const report = await runReport(current, [], emulator.env);
     expect(report).toMatchObject({ ok: true, snapshots: 4, publicImages: 14 });
     const calls = await emulator.calls();
     const seen = new Set(calls.map((c) => `${c.method} ${c.status}`));
@@ -60,7 +38,7 @@ describe("scaleway-sdk-go against the emulator", () => {
 
   it("v1.0.0-beta.20: UpdateImage as a whole-object SetImage (PUT) clears what it leaves out", async () => {
     await emulator.clearCalls();
-    const report = await runProgram(legacy, emulator.env);
+    const report = await runReport(legacy, [], emulator.env);
     expect(report.ok).toBe(true);
     const calls = await emulator.calls();
     expect(calls.filter((c) => c.method === "PUT").map((c) => c.status)).toEqual([200]);
