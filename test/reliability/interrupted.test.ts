@@ -70,6 +70,38 @@ describe("interrupted runs converge without duplicates or orphans", () => {
     tally.add("runsConverged");
   }
 
+  /**
+   * One interrupted run: a fresh fleet, `up` stopped by `signal` mid-create, then `recover` (which
+   * must leave the fleet converged); afterwards the fleet is destroyed and the cloud must be empty.
+   */
+  async function afterInterruptedUp(
+    suffix: string,
+    signal: NodeJS.Signals,
+    tree: boolean,
+    recover: (fleet: FleetStack, interrupted: Awaited<ReturnType<typeof interruptedUp>>) => Promise<void>,
+  ): Promise<void> {
+    const fleet = await FleetStack.create(emulator.env);
+    try {
+      fleet.setSpec(spec(suffix));
+      const interrupted = await interruptedUp(fleet, signal, tree);
+      tally.add("interruptions");
+      expect(interrupted.result.ok).toBe(false);
+      expect(interrupted.pids.filter(alive)).toEqual([]);
+      await recover(fleet, interrupted);
+      await converged(fleet);
+    } finally {
+      await fleet.cleanup();
+    }
+    expect(await cloudObjects(emulator, baseline)).toEqual([]);
+  }
+
+  /** `up` after an interruption that recorded nothing: all three are adopted by their creation tokens. */
+  async function upAdoptsAllThree(fleet: FleetStack): Promise<OperationResult> {
+    const next = expectOk(await fleet.up());
+    expect(adopted(next)).toEqual(["compute:Instance vm", "exoscale:Instance exo", "scaleway:Image img"]);
+    return next;
+  }
+
   beforeAll(async () => {
     emulator = await startTestEmulator({ opDelayMs: 100 });
     baseline = await baselineOf(emulator);
@@ -80,56 +112,27 @@ describe("interrupted runs converge without duplicates or orphans", () => {
     await emulator?.close();
   });
 
-  it("SIGINT to the CLI: the engine waits for the creates in flight, records them, and the next up has nothing to do", async () => {
-    const fleet = await FleetStack.create(emulator.env);
-    try {
-      fleet.setSpec(spec("sigint"));
-      const { result, pids, cloudAtSignal } = await interruptedUp(fleet, "SIGINT", false);
-      tally.add("interruptions");
+  it("SIGINT to the CLI: the engine waits for the creates in flight, records them, and the next up has nothing to do", () =>
+    afterInterruptedUp("sigint", "SIGINT", false, async (fleet, { result, cloudAtSignal }) => {
       expect(cloudAtSignal.sort()).toEqual(["compute:provisioning", "exoscale:starting", "scaleway:creating"]);
-      expect(result.ok).toBe(false);
       expect(result.output).toContain("^C received; cancelling");
       expect(result.output).toMatch(/error: update canceled/);
-      expect(pids.filter(alive)).toEqual([]);
       expect((await fleet.stack.exportState()).deployment.pending_operations ?? []).toEqual([]);
       const next = expectOk(await fleet.up());
       expect(next.summary?.resourceChanges).toEqual({ same: 4 });
-      await converged(fleet);
-    } finally {
-      await fleet.cleanup();
-    }
-    expect(await cloudObjects(emulator, baseline)).toEqual([]);
-  });
+    }));
 
-  it("SIGINT to the CLI and the provider (Ctrl-C): nothing is recorded, and the next up adopts all three by their creation tokens", async () => {
-    const fleet = await FleetStack.create(emulator.env);
-    try {
-      fleet.setSpec(spec("ctrlc"));
-      const { result, pids } = await interruptedUp(fleet, "SIGINT", true);
-      tally.add("interruptions");
-      expect(result.ok).toBe(false);
+  it("SIGINT to the CLI and the provider (Ctrl-C): nothing is recorded, and the next up adopts all three by their creation tokens", () =>
+    afterInterruptedUp("ctrlc", "SIGINT", true, async (fleet, { result }) => {
       expect(result.output).toMatch(/connection reset by peer|transport is closing|error reading from server/);
-      expect(pids.filter(alive)).toEqual([]);
       // Made in the cloud, unknown to the state: orphans until the next run.
       expect((await cloudObjects(emulator, baseline)).length).toBe(3);
       expect((await fleet.stack.exportState()).deployment.resources?.filter((r) => r.type.startsWith("pulumi-nodejs:dynamic/")) ?? []).toEqual([]);
-      const next = expectOk(await fleet.up());
-      expect(adopted(next)).toEqual(["compute:Instance vm", "exoscale:Instance exo", "scaleway:Image img"]);
-      await converged(fleet);
-    } finally {
-      await fleet.cleanup();
-    }
-    expect(await cloudObjects(emulator, baseline)).toEqual([]);
-  });
+      await upAdoptsAllThree(fleet);
+    }));
 
-  it("SIGKILL to the CLI and the provider: `pulumi cancel` removes the lock, `up` adopts the pending creates, a refresh clears them", async () => {
-    const fleet = await FleetStack.create(emulator.env);
-    try {
-      fleet.setSpec(spec("kill"));
-      const { result, pids } = await interruptedUp(fleet, "SIGKILL", true);
-      tally.add("interruptions");
-      expect(result.ok).toBe(false);
-      expect(pids.filter(alive)).toEqual([]);
+  it("SIGKILL to the CLI and the provider: `pulumi cancel` removes the lock, `up` adopts the pending creates, a refresh clears them", () =>
+    afterInterruptedUp("kill", "SIGKILL", true, async (fleet) => {
       const pending = (await fleet.stack.exportState()).deployment.pending_operations as Array<{ type: string; resource: { urn: string } }>;
       expect(pending.map((p) => `${p.type} ${p.resource.urn.split("::").pop()}`).sort()).toEqual(["creating exo", "creating img", "creating vm"]);
       // The killed run still holds the stack's lock.
@@ -137,27 +140,16 @@ describe("interrupted runs converge without duplicates or orphans", () => {
       expect(locked.ok).toBe(false);
       expect(locked.error).toMatch(/the stack is currently locked by 1 lock\(s\).*pulumi cancel/s);
       await fleet.stack.cli(["cancel", "--yes", "--stack", fleet.stack.stack]);
-      const next = expectOk(await fleet.up());
+      const next = await upAdoptsAllThree(fleet);
       expect(next.output).toContain("Attempting to deploy or update resources with 3 pending operations from previous deployment");
-      expect(adopted(next)).toEqual(["compute:Instance vm", "exoscale:Instance exo", "scaleway:Image img"]);
       // Converged, but the engine keeps the stale pending creates (and warns on every run) until a
       // refresh clears them; non-interactive runs need --clear-pending-creates for that.
       expect(((await fleet.stack.exportState()).deployment.pending_operations ?? []).length).toBe(3);
       expectOk(await fleet.refresh({ clearPendingCreates: true }));
-      await converged(fleet);
-    } finally {
-      await fleet.cleanup();
-    }
-    expect(await cloudObjects(emulator, baseline)).toEqual([]);
-  });
+    }));
 
-  it("SIGKILL, recovered by hand: `pulumi stack export`, pending_operations removed, `pulumi stack import`, then `up`", async () => {
-    const fleet = await FleetStack.create(emulator.env);
-    try {
-      fleet.setSpec(spec("import"));
-      const { result } = await interruptedUp(fleet, "SIGKILL", true);
-      tally.add("interruptions");
-      expect(result.ok).toBe(false);
+  it("SIGKILL, recovered by hand: `pulumi stack export`, pending_operations removed, `pulumi stack import`, then `up`", () =>
+    afterInterruptedUp("import", "SIGKILL", true, async (fleet) => {
       await fleet.stack.cli(["cancel", "--yes", "--stack", fleet.stack.stack]);
       const exported = await fleet.stack.exportState();
       expect(exported.deployment.pending_operations).toHaveLength(3);
@@ -166,33 +158,16 @@ describe("interrupted runs converge without duplicates or orphans", () => {
       fs.writeFileSync(file, JSON.stringify(exported));
       await fleet.stack.cli(["stack", "import", "--stack", fleet.stack.stack, "--file", file]);
       fs.rmSync(file);
-      const next = expectOk(await fleet.up());
+      const next = await upAdoptsAllThree(fleet);
       expect(next.output).not.toContain("pending operations from previous deployment");
-      expect(adopted(next)).toEqual(["compute:Instance vm", "exoscale:Instance exo", "scaleway:Image img"]);
-      await converged(fleet);
-    } finally {
-      await fleet.cleanup();
-    }
-    expect(await cloudObjects(emulator, baseline)).toEqual([]);
-  });
+    }));
 
-  it("SIGKILL, recovered with `pulumi refresh --clear-pending-creates` before `up`: same result", async () => {
-    const fleet = await FleetStack.create(emulator.env);
-    try {
-      fleet.setSpec(spec("refresh"));
-      const { result } = await interruptedUp(fleet, "SIGKILL", true);
-      tally.add("interruptions");
-      expect(result.ok).toBe(false);
+  it("SIGKILL, recovered with `pulumi refresh --clear-pending-creates` before `up`: same result", () =>
+    afterInterruptedUp("refresh", "SIGKILL", true, async (fleet) => {
       await fleet.stack.cli(["cancel", "--yes", "--stack", fleet.stack.stack]);
       expectOk(await fleet.refresh({ clearPendingCreates: true }));
       expect((await fleet.stack.exportState()).deployment.pending_operations ?? []).toEqual([]);
-      const next = expectOk(await fleet.up());
+      const next = await upAdoptsAllThree(fleet);
       expect(next.output).not.toContain("pending operations from previous deployment");
-      expect(adopted(next)).toEqual(["compute:Instance vm", "exoscale:Instance exo", "scaleway:Image img"]);
-      await converged(fleet);
-    } finally {
-      await fleet.cleanup();
-    }
-    expect(await cloudObjects(emulator, baseline)).toEqual([]);
-  });
+    }));
 });
