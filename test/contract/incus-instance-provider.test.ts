@@ -100,49 +100,42 @@ describe("IncusInstance provider", () => {
   });
 
   /**
-   * Runs `change` on the daemon once, right before the provider's first definition write, so the
-   * write meets an ETag that moved after the provider read the instance.
+   * A stopped instance with `user.role: web`, and the update to `user.role: db` run while `change`
+   * hits the daemon once, right before the provider's first definition write: that write meets an
+   * ETag that moved after the provider read the instance. Returns the update's outcome.
    */
-  function changedBeforeFirstWrite(change: (name: string) => Promise<unknown>) {
+  async function updateRacing(prefix: string, change: Record<string, string>) {
+    const name = fresh(prefix);
+    const inputs = (role: string) => checked(instances, prefix, { name, image: "busybox", state: "stopped", config: { "user.role": role } });
+    const { id, outs } = await instances.create(await inputs("web"));
+    const next = await inputs("db");
     const original = IncusClient.prototype.updateInstance;
-    let writes = 0;
-    return jest.spyOn(IncusClient.prototype, "updateInstance").mockImplementation(async function (this: IncusClient, ...args) {
-      if (writes++ === 0) await change(args[0]);
+    const writes = jest.spyOn(IncusClient.prototype, "updateInstance").mockImplementation(async function (this: IncusClient, ...args) {
+      if (writes.mock.calls.length === 1) await raw("PATCH", `/1.0/instances/${name}`, { config: change });
       return original.apply(this, args);
     });
+    try {
+      const outcome = await debugLines(() => instances.update(id, outs, next)).catch((error: Error) => error);
+      return { name, outcome, writes: writes.mock.calls.length, daemon: await daemonInstance(name) };
+    } finally {
+      writes.mockRestore();
+    }
   }
 
   it("reports somebody's edit made between its read and its write (ETag), and overwrites nothing", async () => {
-    const name = fresh("race");
-    const inputs = await checked(instances, "race", { name, image: "busybox", state: "stopped", config: { "user.role": "web" } });
-    const { id, outs } = await instances.create(inputs);
-    const next = await checked(instances, "race", { name, image: "busybox", state: "stopped", config: { "user.role": "db" } });
-    const spy = changedBeforeFirstWrite((target) => raw("PATCH", `/1.0/instances/${target}`, { config: { "limits.cpu": "1" } }));
-    try {
-      await expect(instances.update(id, outs, next)).rejects.toThrow(/HTTP 412.*changed by someone else after it was read \(ETag mismatch\)\. Nothing was overwritten/);
-    } finally {
-      spy.mockRestore();
-    }
-    const instance = await daemonInstance(name);
-    expect(instance.config).toMatchObject({ "limits.cpu": "1", "user.role": "web" });
+    const { outcome, daemon } = await updateRacing("race", { "limits.cpu": "1" });
+    expect(outcome).toBeInstanceOf(Error);
+    expect((outcome as Error).message).toMatch(/HTTP 412.*changed by someone else after it was read \(ETag mismatch\)\. Nothing was overwritten/);
+    expect(daemon.config).toMatchObject({ "limits.cpu": "1", "user.role": "web" });
   });
 
   it("redoes a write refused only because the daemon touched its own volatile.* keys, from a fresh read", async () => {
-    const name = fresh("volatile");
-    const inputs = await checked(instances, "volatile", { name, image: "busybox", state: "stopped", config: { "user.role": "web" } });
-    const { id, outs } = await instances.create(inputs);
-    const next = await checked(instances, "volatile", { name, image: "busybox", state: "stopped", config: { "user.role": "db" } });
-    const spy = changedBeforeFirstWrite((target) => raw("PATCH", `/1.0/instances/${target}`, { config: { "volatile.apply_template": "copy" } }));
-    try {
-      const { result, lines } = await debugLines(() => instances.update(id, outs, next));
-      expect(result.outs).toMatchObject({ config: { "user.role": "db" } });
-      expect(lines.join("")).toContain(`${name} changed only in the daemon's own volatile.* keys since it was read; reading it again`);
-      expect(spy).toHaveBeenCalledTimes(2);
-    } finally {
-      spy.mockRestore();
-    }
-    const instance = await daemonInstance(name);
-    expect(instance.config).toMatchObject({ "user.role": "db", "volatile.apply_template": "copy" });
+    const { name, outcome, writes, daemon } = await updateRacing("volatile", { "volatile.apply_template": "copy" });
+    if (outcome instanceof Error) throw outcome;
+    expect(outcome.result.outs).toMatchObject({ config: { "user.role": "db" } });
+    expect(outcome.lines.join("")).toContain(`${name} changed only in the daemon's own volatile.* keys since it was read; reading it again`);
+    expect(writes).toBe(2);
+    expect(daemon.config).toMatchObject({ "user.role": "db", "volatile.apply_template": "copy" });
   });
 
   it("reads an instance deleted behind its back as gone, and deleting it again succeeds", async () => {
