@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run demo`: starts the local cloud emulator, runs a real `pulumi up` of examples/quickstart
-// against it, prints the outputs, shows that `destroy` is refused while the instances are
-// protected, then unprotects (`protect=false`, an `up` that removes protection) and destroys.
+// against it, prints the outputs, shows that `destroy` is refused and deletes nothing while the
+// resources are protected, then unprotects (`protect=false`, an `up` that removes protection) and destroys.
 const fs = require("node:fs");
 const path = require("node:path");
 const { engineEnv, root } = require("./lib/engine");
@@ -48,10 +48,11 @@ async function main() {
   try {
     banner("pulumi up");
     const up = await run("up");
+    const madeByUp = (await emulatorObjects(emulator.url)).filter((id) => !before.has(id));
     banner("stack outputs");
     for (const [key, value] of Object.entries(up.outputs)) process.stdout.write(`  ${key}: ${JSON.stringify(value)}\n`);
 
-    banner("pulumi destroy (expected to be refused: the instances are protected)");
+    banner("pulumi destroy (expected to be refused: everything is protected)");
     try {
       await run("destroy");
       throw new Error("destroy succeeded although the instances are protected");
@@ -61,6 +62,9 @@ async function main() {
       if (refused.length === 0) throw error;
       process.stdout.write(`\n  refused as expected: ${refused.join(", ")} cannot be deleted because they are protected\n`);
     }
+    const created = (await emulatorObjects(emulator.url)).filter((id) => !before.has(id));
+    process.stdout.write(`  objects the demo created that are still in the emulator after the refused destroy: ${created.length} of ${madeByUp.length}\n`);
+    if (created.length !== madeByUp.length) throw new Error(`the refused destroy deleted ${madeByUp.filter((id) => !created.includes(id)).join(", ")}`);
 
     banner("unprotect: pulumi config set protect false && pulumi up");
     pulumi("config", "set", "--stack", "demo", "protect", "false");

@@ -1,6 +1,7 @@
 // The quick start: an Exoscale instance with a snapshot, a Scaleway image and an instance on the
 // generic Instances API. `npm run demo` runs it against the local emulator; with real credentials
-// (see the README) it runs against the real clouds. Deletion protection is on unless
+// (see the README) it runs against the real clouds. Every resource is protected from deletion
+// (server side where the cloud has a flag, Pulumi's `protect` always) unless
 // `pulumi config set protect false`.
 import * as pulumi from "@pulumi/pulumi";
 import { ComputeInstance, ExoscaleInstance, ExoscaleInstanceSnapshot, ScalewayImage } from "pulumi-dynamic-compute";
@@ -31,7 +32,7 @@ const image = new ScalewayImage("app-image", {
   rootVolume: config.get("scalewayRootVolume") ?? "8974e558-c9d2-4687-897c-787972f51631",
   arch: "x86_64",
   tags: ["quickstart", "demo"],
-});
+}, { protect }); // images have no server-side flag: Pulumi's protect is their guard
 
 // The generic Instances API: create and delete are tracked through its operations API.
 const app = new ComputeInstance("app", {
