@@ -27,7 +27,7 @@ type ProvidersModule = { Instance: Required<import("@pulumi/pulumi").dynamic.Res
 type LogModule = typeof import("../../src/core/log");
 
 export interface CompletionRow {
-  cloud: "exoscale" | "compute";
+  cloud: "exoscale" | "compute" | "incus";
   strategy: string;
   /** "create" (provider create returns) or "wait" (client wait returns). */
   level: "create" | "wait";

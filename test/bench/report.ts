@@ -74,7 +74,7 @@ function completionSection(rows: CompletionRow[]): string[] {
   const lines = [
     "### 2. Completion detection (operation finished → caller returned)",
     "",
-    "Measured in-process at the provider/client level: the emulator stamps when each operation ends; `create` rows time the compiled provider's `create` (reads after the wait included), `wait` rows time the client's wait alone. The fixed 3 s rows are the Go-SDK-style comparison, run concurrently with the others. Target: ≤ 100 ms + 10 % of the operation's length (judged on the median).",
+    "Measured in-process at the provider/client level: the emulator stamps when each operation ends; `create` rows time the compiled provider's `create` (reads after the wait included), `wait` rows time the client's wait alone. The *real LXD* rows wait on `sleep` execs of that length in a running container of the daemon started by scripts/start-lxd.sh, with the client `IncusInstance` uses; the daemon stamps the end itself (the operation's `updated_at`). The fixed 3 s rows are the Go-SDK-style comparison, run concurrently with the others. Target: ≤ 100 ms + 10 % of the operation's length (judged on the median).",
     "",
     "| op length | strategy | level | median | max | samples (ms) | target | verdict |",
     "|---:|---|---|---:|---:|---|---:|---|",

@@ -13,6 +13,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { measureCallEconomy } from "./call-economy";
 import { measureCompletion } from "./completion";
+import { measureIncusCompletion } from "./incus-completion";
 import { measureEngineOverhead } from "./engine-overhead";
 import { type BenchEmulator, startBenchEmulator, startEmulatorProcess } from "./lib/emulator";
 import { measureStorm } from "./rate-limit-storm";
@@ -101,7 +102,8 @@ export async function main(): Promise<number> {
       results.storm = await measureStorm(emulator, { instances: quick ? 20 : 50, requestsPerSecond: 10, burst: 10 }, log);
     });
     await part("completion", "2. completion detection", async () => {
-      results.completion = await measureCompletion({ opLengthsMs: options.opLengthsMs, reps: options.completionReps }, log);
+      const completion = { opLengthsMs: options.opLengthsMs, reps: options.completionReps };
+      results.completion = [...(await measureCompletion(completion, log)), ...(await measureIncusCompletion(completion, log))];
     });
     await part("engine", "1. engine overhead and 3. state economy", async () => {
       results.engineOverhead = await measureEngineOverhead(emulator, { sizes: options.sizes, reps: options.reps }, log);

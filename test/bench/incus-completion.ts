@@ -1,0 +1,109 @@
+/**
+ * 2b. Completion detection on a real Incus-compatible daemon (LXD, see scripts/start-lxd.sh): how
+ * long after an operation ends the caller notices. The operations are `sleep` execs of 0.5 s, 2 s
+ * and 10 s in a running busybox container (the only daemon work whose length we choose), started
+ * with a raw request; the daemon itself stamps the end (the operation's `updated_at` when it turns
+ * Success). Next to the client's `/wait?timeout=` long-poll, which `IncusInstance` uses for every
+ * step, runs the fixed 3 s schedule the Go SDK style polls with, in the same run.
+ */
+import { incusSocket, launch, raw, removeInstances, uniqueName } from "../contract/incus-daemon";
+import type { CompletionRow } from "./completion";
+import { fromDist } from "./lib/dist";
+import { median, round } from "./lib/stats";
+
+type IncusClientModule = typeof import("../../src/incus/client");
+type LogModule = typeof import("../../src/core/log");
+type WaiterModule = typeof import("../../src/core/waiter");
+type Operation = import("../../src/core/incus-operations").IncusOperation;
+
+const now = () => performance.timeOrigin + performance.now();
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** An RFC 3339 time with up to nanoseconds, in epoch milliseconds with the fraction kept. */
+function epochMs(stamp: string): number {
+  const match = /^(.*T\d\d:\d\d:\d\d)(?:\.(\d+))?(Z|[+-]\d\d:\d\d)$/.exec(stamp);
+  if (!match) throw new Error(`not an RFC 3339 time: ${stamp}`);
+  return Date.parse(`${match[1]}${match[3]}`) + Number(`0.${match[2] ?? "0"}`) * 1000;
+}
+
+export async function measureIncusCompletion(options: { opLengthsMs: number[]; reps: number }, log: (line: string) => void): Promise<CompletionRow[]> {
+  process.env.INCUS_SOCKET = incusSocket();
+  const { IncusClient } = fromDist<IncusClientModule>("incus/client");
+  const waiter = fromDist<WaiterModule>("core/waiter");
+  const quiet = fromDist<LogModule>("core/log").createLogger("bench", () => undefined);
+  const client = IncusClient.fromSettings({ log: quiet });
+  const container = uniqueName("bench-wait");
+  await launch(container);
+
+  /** Starts `sleep` for `ms` in the container; the daemon answers with the exec operation at once. */
+  const startSleep = async (ms: number): Promise<Operation> => {
+    const started = await raw("POST", `/1.0/instances/${container}/exec`, { command: ["sleep", String(ms / 1000)], "wait-for-websocket": false, interactive: false, "record-output": false });
+    if (started.status !== 202) throw new Error(`exec refused: ${started.status} ${JSON.stringify(started.body)}`);
+    return started.body.metadata as Operation;
+  };
+  const finished = (op: Operation) => {
+    if (op.status_code !== 200) throw new Error(`operation ${op.id} ended ${op.status}: ${op.err}`);
+    return epochMs(op.updated_at);
+  };
+  const strategies = [
+    {
+      name: "IncusInstance client /wait long-poll (real LXD)",
+      judged: true,
+      run: async (ms: number) => {
+        const op = await client.waitFor(await startSleep(ms), { what: "bench", operation: "bench", timeoutMs: 120_000, log: quiet });
+        return now() - finished(op);
+      },
+    },
+    {
+      name: "Incus operation, fixed 3 s polling (real LXD)",
+      judged: false,
+      run: async (ms: number) => {
+        const { id } = await startSleep(ms);
+        const op = await waiter.pollUntil<Operation>({
+          what: "bench",
+          cloud: "bench",
+          operation: "bench",
+          timeoutMs: 120_000,
+          log: quiet,
+          schedule: waiter.fixedSchedule(3_000),
+          poll: async () => (await raw("GET", `/1.0/operations/${id}`)).body.metadata,
+          status: (value) => ({ state: value.status, done: value.status_code >= 200 }),
+        });
+        return now() - finished(op);
+      },
+    },
+  ];
+
+  const rows: CompletionRow[] = [];
+  try {
+    await strategies[0].run(0); // warm-up: load got, open the socket connection
+    for (const opMs of options.opLengthsMs) {
+      const flows = strategies.flatMap((strategy, s) =>
+        Array.from({ length: options.reps }, async (_, rep) => {
+          await sleep((s * options.reps + rep) * 40);
+          return { strategy, latency: await strategy.run(opMs) };
+        }),
+      );
+      const results = await Promise.all(flows);
+      for (const strategy of strategies) {
+        const latencyMs = results.filter((r) => r.strategy === strategy).map((r) => round(r.latency, 1));
+        const row: CompletionRow = {
+          cloud: "incus",
+          strategy: strategy.name,
+          level: "wait",
+          opMs,
+          latencyMs,
+          medianMs: round(median(latencyMs), 1),
+          maxMs: round(Math.max(...latencyMs), 1),
+          targetMs: 100 + opMs / 10,
+          judged: strategy.judged,
+        };
+        rows.push(row);
+        log(`  op ${opMs} ms  ${strategy.name.padEnd(48)} median ${row.medianMs} ms, max ${row.maxMs} ms (target ≤ ${row.targetMs} ms)`);
+      }
+    }
+  } finally {
+    await removeInstances([container]);
+  }
+  return rows;
+}
