@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: runs the five benchmarks against the emulator and writes test/bench/results.json,
- * test/bench/results.md and the results block of docs/readme/bench.md.
+ * test/bench/results.md and the results block of the README's benchmark section.
  *
  * Options (after `--`): `--only=engine,completion,calls,storm` (state economy rides with engine),
  * `--reps=N` (engine repetitions per size, default 5), `--sizes=10,50,100`,
@@ -51,9 +51,9 @@ function machine(): Machine {
   };
 }
 
-/** Replaces the block between the results markers of docs/readme/bench.md, if the markers are there. */
+/** Replaces the block between the results markers of the README's benchmark section, if the markers are there. */
 function updateReadme(markdown: string): void {
-  const file = path.join(root, "docs", "readme", "bench.md");
+  const file = path.join(root, "README.md");
   if (!fs.existsSync(file)) return;
   const text = fs.readFileSync(file, "utf8");
   const start = "<!-- bench-results:start -->";
