@@ -78,7 +78,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 interface Strategy {
   cloud: "exoscale" | "compute";
-  name: string;
+  /** What the row calls it. */
+  strategy: string;
   level: "create" | "wait";
   judged: boolean;
   /** Runs one measured flow: returns the id of the operation waited on and when the caller returned. */
@@ -134,7 +135,7 @@ function strategies(state: () => Promise<Record<string, any>>): Strategy[] {
   return [
     {
       cloud: "exoscale",
-      name: "ExoscaleInstance create (adaptive polling)",
+      strategy: "ExoscaleInstance create (adaptive polling)",
       level: "create",
       judged: true,
       run: async (tag) => {
@@ -146,7 +147,7 @@ function strategies(state: () => Promise<Record<string, any>>): Strategy[] {
     },
     {
       cloud: "exoscale",
-      name: "Exoscale client wait (adaptive polling)",
+      strategy: "Exoscale client wait (adaptive polling)",
       level: "wait",
       judged: true,
       run: async (tag) => {
@@ -158,7 +159,7 @@ function strategies(state: () => Promise<Record<string, any>>): Strategy[] {
     },
     {
       cloud: "exoscale",
-      name: "Exoscale client wait (fixed 3 s, Go SDK style)",
+      strategy: "Exoscale client wait (fixed 3 s, Go SDK style)",
       level: "wait",
       judged: false,
       run: async (tag) => {
@@ -170,7 +171,7 @@ function strategies(state: () => Promise<Record<string, any>>): Strategy[] {
     },
     {
       cloud: "compute",
-      name: "ComputeInstance create (/wait long-poll)",
+      strategy: "ComputeInstance create (/wait long-poll)",
       level: "create",
       judged: true,
       run: async (tag) => {
@@ -182,7 +183,7 @@ function strategies(state: () => Promise<Record<string, any>>): Strategy[] {
     },
     {
       cloud: "compute",
-      name: "Operations client /wait long-poll",
+      strategy: "Operations client /wait long-poll",
       level: "wait",
       judged: true,
       run: async (tag) => {
@@ -195,7 +196,7 @@ function strategies(state: () => Promise<Record<string, any>>): Strategy[] {
     },
     {
       cloud: "compute",
-      name: "Operations client wait (fixed 3 s polling)",
+      strategy: "Operations client wait (fixed 3 s polling)",
       level: "wait",
       judged: false,
       run: async (tag) => {
@@ -208,6 +209,38 @@ function strategies(state: () => Promise<Record<string, any>>): Strategy[] {
     },
   ];
 }
+
+/** What a row needs to know of the strategy it measures. */
+export type MeasuredStrategy = Pick<CompletionRow, "cloud" | "strategy" | "level" | "judged">;
+
+/**
+ * Measures every strategy `reps` times for one operation length, all flows at once (staggered by
+ * 40 ms) so they share the same machine load; `latency` runs one flow and returns operation
+ * finished → caller returned, in ms.
+ */
+export async function sideBySide<S extends MeasuredStrategy>(
+  strategies: S[],
+  opMs: number,
+  reps: number,
+  log: (line: string) => void,
+  latency: (strategy: S, tag: string) => Promise<number>,
+): Promise<CompletionRow[]> {
+  const flows = strategies.flatMap((strategy, s) =>
+    Array.from({ length: reps }, async (_, rep) => {
+      await sleep((s * reps + rep) * 40);
+      return { strategy, latency: await latency(strategy, `${opMs}-${s}-${rep}`) };
+    }),
+  );
+  const results = await Promise.all(flows);
+  return strategies.map((strategy) => {
+    const latencyMs = results.filter((r) => r.strategy === strategy).map((r) => round(r.latency, 1));
+    const row: CompletionRow = { ...pickRow(strategy), opMs, latencyMs, medianMs: round(median(latencyMs), 1), maxMs: round(Math.max(...latencyMs), 1), targetMs: 100 + opMs / 10 };
+    log(`  op ${opMs} ms  ${row.strategy.padEnd(48)} median ${row.medianMs} ms, max ${row.maxMs} ms (target ≤ ${row.targetMs} ms)`);
+    return row;
+  });
+}
+
+const pickRow = ({ cloud, strategy, level, judged }: MeasuredStrategy): MeasuredStrategy => ({ cloud, strategy, level, judged });
 
 /** Runs every strategy `reps` times for each operation length. */
 export async function measureCompletion(options: { opLengthsMs: number[]; reps: number }, log: (line: string) => void): Promise<CompletionRow[]> {
@@ -226,32 +259,14 @@ export async function measureCompletion(options: { opLengthsMs: number[]; reps: 
 
     for (const opMs of options.opLengthsMs) {
       await emulator.configure({ opDelayMs: opMs });
-      const flows = all.flatMap((strategy, s) =>
-        Array.from({ length: options.reps }, (_, rep) => async () => {
-          await sleep((s * options.reps + rep) * 40);
-          const { operationId, returnedAt } = await strategy.run(`${opMs}-${s}-${rep}`);
+      rows.push(
+        ...(await sideBySide(all, opMs, options.reps, log, async (strategy, tag) => {
+          const { operationId, returnedAt } = await strategy.run(tag);
           const finishedAt = clock.finished.get(operationId);
-          if (finishedAt === undefined) throw new Error(`${strategy.name}: no finish time for operation ${operationId}`);
-          return { strategy, latency: returnedAt - finishedAt };
-        }),
+          if (finishedAt === undefined) throw new Error(`${strategy.strategy}: no finish time for operation ${operationId}`);
+          return returnedAt - finishedAt;
+        })),
       );
-      const results = await Promise.all(flows.map((flow) => flow()));
-      for (const strategy of all) {
-        const latencyMs = results.filter((r) => r.strategy === strategy).map((r) => round(r.latency, 1));
-        const row: CompletionRow = {
-          cloud: strategy.cloud,
-          strategy: strategy.name,
-          level: strategy.level,
-          opMs,
-          latencyMs,
-          medianMs: round(median(latencyMs), 1),
-          maxMs: round(Math.max(...latencyMs), 1),
-          targetMs: 100 + opMs / 10,
-          judged: strategy.judged,
-        };
-        rows.push(row);
-        log(`  op ${opMs} ms  ${strategy.name.padEnd(48)} median ${row.medianMs} ms, max ${row.maxMs} ms (target ≤ ${row.targetMs} ms)`);
-      }
     }
   } finally {
     for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key];

@@ -7,9 +7,8 @@
  * step, runs the fixed 3 s schedule the Go SDK style polls with, in the same run.
  */
 import { incusSocket, launch, raw, removeInstances, uniqueName } from "../contract/incus-daemon";
-import type { CompletionRow } from "./completion";
+import { type CompletionRow, sideBySide } from "./completion";
 import { fromDist } from "./lib/dist";
-import { median, round } from "./lib/stats";
 
 type IncusClientModule = typeof import("../../src/incus/client");
 type LogModule = typeof import("../../src/core/log");
@@ -17,7 +16,6 @@ type WaiterModule = typeof import("../../src/core/waiter");
 type Operation = import("../../src/core/incus-operations").IncusOperation;
 
 const now = () => performance.timeOrigin + performance.now();
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** An RFC 3339 time with up to nanoseconds, in epoch milliseconds with the fraction kept. */
 function epochMs(stamp: string): number {
@@ -47,7 +45,9 @@ export async function measureIncusCompletion(options: { opLengthsMs: number[]; r
   };
   const strategies = [
     {
-      name: "IncusInstance client /wait long-poll (real LXD)",
+      strategy: "IncusInstance client /wait long-poll (real LXD)",
+      cloud: "incus" as const,
+      level: "wait" as const,
       judged: true,
       run: async (ms: number) => {
         const op = await client.waitFor(await startSleep(ms), { what: "bench", operation: "bench", timeoutMs: 120_000, log: quiet });
@@ -55,7 +55,9 @@ export async function measureIncusCompletion(options: { opLengthsMs: number[]; r
       },
     },
     {
-      name: "Incus operation, fixed 3 s polling (real LXD)",
+      strategy: "Incus operation, fixed 3 s polling (real LXD)",
+      cloud: "incus" as const,
+      level: "wait" as const,
       judged: false,
       run: async (ms: number) => {
         const { id } = await startSleep(ms);
@@ -78,29 +80,7 @@ export async function measureIncusCompletion(options: { opLengthsMs: number[]; r
   try {
     await strategies[0].run(0); // warm-up: load got, open the socket connection
     for (const opMs of options.opLengthsMs) {
-      const flows = strategies.flatMap((strategy, s) =>
-        Array.from({ length: options.reps }, async (_, rep) => {
-          await sleep((s * options.reps + rep) * 40);
-          return { strategy, latency: await strategy.run(opMs) };
-        }),
-      );
-      const results = await Promise.all(flows);
-      for (const strategy of strategies) {
-        const latencyMs = results.filter((r) => r.strategy === strategy).map((r) => round(r.latency, 1));
-        const row: CompletionRow = {
-          cloud: "incus",
-          strategy: strategy.name,
-          level: "wait",
-          opMs,
-          latencyMs,
-          medianMs: round(median(latencyMs), 1),
-          maxMs: round(Math.max(...latencyMs), 1),
-          targetMs: 100 + opMs / 10,
-          judged: strategy.judged,
-        };
-        rows.push(row);
-        log(`  op ${opMs} ms  ${strategy.name.padEnd(48)} median ${row.medianMs} ms, max ${row.maxMs} ms (target ≤ ${row.targetMs} ms)`);
-      }
+      rows.push(...(await sideBySide(strategies, opMs, options.reps, log, (strategy) => strategy.run(opMs))));
     }
   } finally {
     await removeInstances([container]);
