@@ -86,8 +86,31 @@ interface Strategy {
   run(tag: string): Promise<{ operationId: string; returnedAt: number }>;
 }
 
-function strategies(state: () => Promise<Record<string, any>>): Strategy[] {
+/**
+ * Polls every 3 s, the first time 3 s after the start (the start's own answer is the first look), as
+ * the official Go SDKs wait: the comparison next to each of our strategies.
+ */
+export async function goSdkStylePoll<T>(poll: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
   const waiter = fromDist<Waiter>("core/waiter");
+  let started = false;
+  const value = await waiter.pollUntil<T | undefined>({
+    what: "bench",
+    cloud: "bench",
+    operation: "bench",
+    timeoutMs: 120_000,
+    log: fromDist<LogModule>("core/log").createLogger("bench", () => undefined),
+    schedule: waiter.fixedSchedule(3_000),
+    poll: async () => {
+      if (started) return poll();
+      started = true;
+      return undefined;
+    },
+    status: (value) => ({ state: value !== undefined && done(value) ? "done" : "pending", done: value !== undefined && done(value) }),
+  });
+  return value as T;
+}
+
+function strategies(state: () => Promise<Record<string, any>>): Strategy[] {
   const { ExoscaleClient } = fromDist<ExoscaleClientModule>("exoscale/client");
   const { ComputeClient } = fromDist<ComputeClientModule>("compute/client");
   const exoscaleProvider = fromDist<ProvidersModule>("exoscale/providers").Instance;
@@ -102,24 +125,6 @@ function strategies(state: () => Promise<Record<string, any>>): Strategy[] {
   const exoscaleBody = async (name: string) => {
     const ids = await exoscaleIds;
     return { name, "instance-type": { id: ids.type }, template: { id: ids.template }, "disk-size": 10 };
-  };
-  /** Polls every 3 s, the first time 3 s after the start (the start's own answer is the first look). */
-  const fixedPoll = <T>(poll: () => Promise<T>, done: (value: T) => boolean) => {
-    let started = false;
-    return waiter.pollUntil<T | undefined>({
-      what: "bench",
-      cloud: "bench",
-      operation: "bench",
-      timeoutMs: 120_000,
-      log: quiet,
-      schedule: waiter.fixedSchedule(3_000),
-      poll: async () => {
-        if (started) return poll();
-        started = true;
-        return undefined;
-      },
-      status: (value) => ({ state: value !== undefined && done(value) ? "done" : "pending", done: value !== undefined && done(value) }),
-    });
   };
   /** The create operation of a new instance, found in the emulator's state. */
   const createOperationOf = async (cloud: "exoscale" | "compute", instanceId: string): Promise<string> => {
@@ -165,7 +170,7 @@ function strategies(state: () => Promise<Record<string, any>>): Strategy[] {
       run: async (tag) => {
         const client = exoscale();
         const op = await client.createInstance(await exoscaleBody(`f-${tag}`));
-        await fixedPoll(() => client.getOperation(op.id), (value) => value.state !== "pending");
+        await goSdkStylePoll(() => client.getOperation(op.id), (value) => value.state !== "pending");
         return { operationId: op.id, returnedAt: now() };
       },
     },
@@ -203,7 +208,7 @@ function strategies(state: () => Promise<Record<string, any>>): Strategy[] {
         const client = compute();
         const created = await client.createInstance({ metadata: { name: `f-${tag}` }, spec: { type: "cx31", image: "ubuntu-22.04" } });
         const id = created.operation_id as string;
-        await fixedPoll(() => client.operations.get(id), (op) => op.status_code >= 200);
+        await goSdkStylePoll(() => client.operations.get(id), (op) => op.status_code >= 200);
         return { operationId: id, returnedAt: now() };
       },
     },

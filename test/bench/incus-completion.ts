@@ -7,12 +7,11 @@
  * step, runs the fixed 3 s schedule the Go SDK style polls with, in the same run.
  */
 import { incusSocket, launch, raw, removeInstances, uniqueName } from "../contract/incus-daemon";
-import { type CompletionRow, sideBySide } from "./completion";
+import { type CompletionRow, goSdkStylePoll, sideBySide } from "./completion";
 import { fromDist } from "./lib/dist";
 
 type IncusClientModule = typeof import("../../src/incus/client");
 type LogModule = typeof import("../../src/core/log");
-type WaiterModule = typeof import("../../src/core/waiter");
 type Operation = import("../../src/core/incus-operations").IncusOperation;
 
 const now = () => performance.timeOrigin + performance.now();
@@ -27,7 +26,6 @@ function epochMs(stamp: string): number {
 export async function measureIncusCompletion(options: { opLengthsMs: number[]; reps: number }, log: (line: string) => void): Promise<CompletionRow[]> {
   process.env.INCUS_SOCKET = incusSocket();
   const { IncusClient } = fromDist<IncusClientModule>("incus/client");
-  const waiter = fromDist<WaiterModule>("core/waiter");
   const quiet = fromDist<LogModule>("core/log").createLogger("bench", () => undefined);
   const client = IncusClient.fromSettings({ log: quiet });
   const container = uniqueName("bench-wait");
@@ -61,16 +59,7 @@ export async function measureIncusCompletion(options: { opLengthsMs: number[]; r
       judged: false,
       run: async (ms: number) => {
         const { id } = await startSleep(ms);
-        const op = await waiter.pollUntil<Operation>({
-          what: "bench",
-          cloud: "bench",
-          operation: "bench",
-          timeoutMs: 120_000,
-          log: quiet,
-          schedule: waiter.fixedSchedule(3_000),
-          poll: async () => (await raw("GET", `/1.0/operations/${id}`)).body.metadata,
-          status: (value) => ({ state: value.status, done: value.status_code >= 200 }),
-        });
+        const op = await goSdkStylePoll<Operation>(async () => (await raw("GET", `/1.0/operations/${id}`)).body.metadata, (value) => value.status_code >= 200);
         return now() - finished(op);
       },
     },
