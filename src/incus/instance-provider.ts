@@ -119,18 +119,19 @@ async function converge(client: IncusClient, name: string, inputs: IncusInstance
   const instance = await whenNotBusy(
     `update ${name}`,
     async () => {
+      let found = await findInstance(client, name);
       for (let attempt = 1; ; attempt++) {
-        const found = await findInstance(client, name);
         if (!found) throw gone();
         const desired = desiredDefinition(found.value, inputs, previous);
         if (!definitionChanged(found.value, desired)) return found.value;
         ctx.log.info(`updating ${name}: ${describeChanges(found.value, desired)}`);
-        const started = await writeDefinition(client, name, desired, found, attempt < MAX_DEFINITION_WRITES);
-        if (started === "stale") {
-          ctx.log.info(`${name} changed only in the daemon's own volatile.* keys since it was read; reading it again`);
+        const written = await writeDefinition(client, name, desired, found, attempt < MAX_DEFINITION_WRITES);
+        if ("reread" in written) {
+          ctx.log.info(`${name} changed only in the daemon's own volatile.* keys since it was read; writing again from the fresh read`);
+          found = written.reread;
           continue;
         }
-        await client.waitFor(started, { what: `update ${name}`, operation: "updateInstance", timeoutMs: deadlineMs, log: ctx.log });
+        await client.waitFor(written, { what: `update ${name}`, operation: "updateInstance", timeoutMs: deadlineMs, log: ctx.log });
         return (await client.getInstance(name)).value;
       }
     },
@@ -150,16 +151,22 @@ const MAX_DEFINITION_WRITES = 3;
 /**
  * PUT with If-Match on the ETag of `read`. A 412 means the instance changed after it was read: when
  * only the daemon's own keys moved (it records power state after a failed start, for one) and
- * `mayReread`, the answer is "stale" and the caller starts again from a fresh read; any other
- * change is someone's edit, reported and never overwritten.
+ * `mayReread`, the answer is the fresh read, for the caller to start again from; any other change
+ * is someone's edit, reported and never overwritten.
  */
-async function writeDefinition(client: IncusClient, name: string, desired: ApiInstancePut, read: Tagged<ApiInstance>, mayReread: boolean): Promise<StartedOperation | "stale"> {
+async function writeDefinition(
+  client: IncusClient,
+  name: string,
+  desired: ApiInstancePut,
+  read: Tagged<ApiInstance>,
+  mayReread: boolean,
+): Promise<StartedOperation | { reread: Tagged<ApiInstance> }> {
   try {
     return await client.updateInstance(name, desired, read.etag);
   } catch (error) {
     if (!(error instanceof ConflictError && error.statusCode === 412)) throw error;
     const now = mayReread ? await findInstance(client, name) : undefined;
-    if (now && onlyDaemonKeysChanged(read.value, now.value)) return "stale";
+    if (now && onlyDaemonKeysChanged(read.value, now.value)) return { reread: now };
     throw new ConflictError("HTTP 412", {
       cloud: "incus",
       operation: "updateInstance",

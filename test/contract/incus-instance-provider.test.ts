@@ -133,7 +133,7 @@ describe("IncusInstance provider", () => {
     const { name, outcome, writes, daemon } = await updateRacing("volatile", { "volatile.apply_template": "copy" });
     if (outcome instanceof Error) throw outcome;
     expect(outcome.result.outs).toMatchObject({ config: { "user.role": "db" } });
-    expect(outcome.lines.join("")).toContain(`${name} changed only in the daemon's own volatile.* keys since it was read; reading it again`);
+    expect(outcome.lines.join("")).toContain(`${name} changed only in the daemon's own volatile.* keys since it was read; writing again from the fresh read`);
     expect(writes).toBe(2);
     expect(daemon.config).toMatchObject({ "user.role": "db", "volatile.apply_template": "copy" });
   });
