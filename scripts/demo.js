@@ -45,10 +45,11 @@ async function main() {
 
   const run = (op, options = {}) => runProgram({ workDir, programFile, stack: "demo", op, options }, (text) => process.stdout.write(text));
   const before = new Set(await emulatorObjects(emulator.url));
+  const madeByDemo = async () => (await emulatorObjects(emulator.url)).filter((id) => !before.has(id));
   try {
     banner("pulumi up");
     const up = await run("up");
-    const madeByUp = (await emulatorObjects(emulator.url)).filter((id) => !before.has(id));
+    const madeByUp = await madeByDemo();
     banner("stack outputs");
     for (const [key, value] of Object.entries(up.outputs)) process.stdout.write(`  ${key}: ${JSON.stringify(value)}\n`);
 
@@ -62,9 +63,9 @@ async function main() {
       if (refused.length === 0) throw error;
       process.stdout.write(`\n  refused as expected: ${refused.join(", ")} cannot be deleted because they are protected\n`);
     }
-    const created = (await emulatorObjects(emulator.url)).filter((id) => !before.has(id));
-    process.stdout.write(`  objects the demo created that are still in the emulator after the refused destroy: ${created.length} of ${madeByUp.length}\n`);
-    if (created.length !== madeByUp.length) throw new Error(`the refused destroy deleted ${madeByUp.filter((id) => !created.includes(id)).join(", ")}`);
+    const kept = await madeByDemo();
+    process.stdout.write(`  objects the demo created that are still in the emulator after the refused destroy: ${kept.length} of ${madeByUp.length}\n`);
+    if (kept.length !== madeByUp.length) throw new Error(`the refused destroy deleted ${madeByUp.filter((id) => !kept.includes(id)).join(", ")}`);
 
     banner("unprotect: pulumi config set protect false && pulumi up");
     pulumi("config", "set", "--stack", "demo", "protect", "false");
@@ -72,7 +73,7 @@ async function main() {
 
     banner("pulumi destroy");
     await run("destroy");
-    const left = (await emulatorObjects(emulator.url)).filter((id) => !before.has(id));
+    const left = await madeByDemo();
     process.stdout.write(`\n  objects the demo created that are still in the emulator: ${left.length}\n`);
     if (left.length > 0) throw new Error(`left behind: ${left.join(", ")}`);
     banner(`demo finished in ${((Date.now() - started) / 1000).toFixed(1)}s`);
