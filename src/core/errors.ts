@@ -121,6 +121,14 @@ export function mayHaveActed(error: unknown): boolean {
   return error instanceof TransportError || (error instanceof ServerError && error.statusCode !== 501);
 }
 
+/**
+ * True when a request timed out on our side: the server may still be working on it, and may act on
+ * it later than any retry we send, so its effect is watched for rather than the request repeated.
+ */
+export function timedOut(error: unknown): boolean {
+  return error instanceof TransportError && (error.details as { code?: string } | undefined)?.code === "ETIMEDOUT";
+}
+
 /** True when an error means "the object is not there" (used by delete and read). */
 export function isNotFound(error: unknown): boolean {
   return error instanceof NotFoundError;

@@ -114,6 +114,11 @@ export function defaultRequestTimeoutMs(): number {
   return envNumber("DYNAMIC_COMPUTE_HTTP_TIMEOUT_MS") ?? 30_000;
 }
 
+/** After a request timed out, how long to watch for its effect: twice the request timeout. */
+export function lateArrivalWindowMs(): number {
+  return 2 * defaultRequestTimeoutMs();
+}
+
 function buildQuery(query: Record<string, QueryValue> | undefined): URLSearchParams {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query ?? {})) {

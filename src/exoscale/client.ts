@@ -236,17 +236,17 @@ export class ExoscaleClient {
 
   /** PUT /instance/{id}:reboot (running instances only). */
   rebootInstance(id: string): Promise<ApiOperation> {
-    return this.started("rebootInstance", { method: "PUT", path: path`/instance/${id}:reboot` });
+    return this.started("rebootInstance", { method: "PUT", path: path`/instance/${id}:reboot`, idempotent: false });
   }
 
   /** PUT /instance/{id}:reset: recreates the disk from a template (the current one when unset). */
   resetInstance(id: string, body: { template?: { id: string }; "disk-size"?: number } = {}): Promise<ApiOperation> {
-    return this.started("resetInstance", { method: "PUT", path: path`/instance/${id}:reset`, body });
+    return this.started("resetInstance", { method: "PUT", path: path`/instance/${id}:reset`, body, idempotent: false });
   }
 
   /** PUT /instance/{id}:reset-password. */
   resetInstancePassword(id: string): Promise<ApiOperation> {
-    return this.started("resetInstancePassword", { method: "PUT", path: path`/instance/${id}:reset-password` });
+    return this.started("resetInstancePassword", { method: "PUT", path: path`/instance/${id}:reset-password`, idempotent: false });
   }
 
   /** PUT /instance/{id}:resize-disk (stopped instances; grow only). */
@@ -261,12 +261,12 @@ export class ExoscaleClient {
 
   /** PUT /instance/{id}:start (stopped instances; the API answers 400 for a running one). */
   startInstance(id: string, rescueProfile?: "netboot" | "netboot-efi"): Promise<ApiOperation> {
-    return this.started("startInstance", { method: "PUT", path: path`/instance/${id}:start`, body: rescueProfile ? { "rescue-profile": rescueProfile } : {} });
+    return this.started("startInstance", { method: "PUT", path: path`/instance/${id}:start`, body: rescueProfile ? { "rescue-profile": rescueProfile } : {}, idempotent: false });
   }
 
   /** PUT /instance/{id}:stop (running instances). */
   stopInstance(id: string): Promise<ApiOperation> {
-    return this.started("stopInstance", { method: "PUT", path: path`/instance/${id}:stop` });
+    return this.started("stopInstance", { method: "PUT", path: path`/instance/${id}:stop`, idempotent: false });
   }
 
   /** POST /instance/{instance-id}:revert-snapshot (stopped instances). */
@@ -329,6 +329,12 @@ export class ExoscaleClient {
   // ---- helpers over the operations above ----
 
   /** Sends a mutation and remembers its name for the operation it returns. */
+  /**
+   * Sends an action that answers with an operation. Power actions, reboots and resets are PUTs but
+   * not idempotent in effect: a repeat sent after a timeout can be overtaken by the original, which
+   * then undoes the steps after it (a late `:stop` after our `:start`). They pass `idempotent: false`,
+   * so the HTTP layer never repeats them after an ambiguous failure; the caller reads the effect back.
+   */
   private async started(operation: string, request: MutationRequest): Promise<ApiOperation> {
     const answer = await this.http.json<ApiOperation>({ operation, ...request });
     this.startedBy.set(answer, operation);

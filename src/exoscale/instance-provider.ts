@@ -12,8 +12,9 @@
  */
 import { CREATION_TOKEN_LABEL, creationToken, sendCreate } from "../core/creation-token";
 import { sameSet, sameValue, type FieldTable } from "../core/diff";
-import { isNotFound, OperationFailedError, ProviderError } from "../core/errors";
-import { hasStatus } from "../core/http";
+import { isNotFound, mayHaveActed, OperationFailedError, ProviderError, timedOut } from "../core/errors";
+import { hasStatus, lateArrivalWindowMs } from "../core/http";
+import { formatElapsed } from "../core/log";
 import type { ResourceContext, ResourceDefinition } from "../core/provider";
 import { PartialCreateError } from "../core/provider";
 import { registerSecret } from "../core/redact";
@@ -25,6 +26,8 @@ import { ExoscaleInstanceInputs, type ExoscaleInstanceOutputs, parseZonedId } fr
 import { timeoutMs } from "../core/timeouts";
 
 const STABLE_STATES = new Set(["running", "stopped", "error"]);
+/** Sends of one power, scale, disk or TPM step in all, after failures that showed no effect. */
+const STEP_ATTEMPTS = 3;
 
 type Inputs = ExoscaleInstanceInputs;
 type Outputs = ExoscaleInstanceOutputs;
@@ -74,6 +77,21 @@ async function settle(client: ExoscaleClient, id: string, ctx: ResourceContext, 
     log: ctx.log,
     poll: () => client.getInstance(id),
     status: (instance) => ({ state: instance.state ?? "unknown", done: STABLE_STATES.has(instance.state ?? "") }),
+  });
+}
+
+/** Reads the instance until `done` holds in a stable state, for the late-arrival window at most. */
+async function watchForEffect(client: ExoscaleClient, id: string, what: string, done: (instance: ApiInstance) => boolean, ctx: ResourceContext): Promise<ApiInstance> {
+  const windowMs = lateArrivalWindowMs();
+  ctx.log.info(`${what}: timed out; watching ${formatElapsed(windowMs)} for the request to take effect`);
+  return pollUntil({
+    what: `instance ${id} (${what})`,
+    cloud: "exoscale",
+    operation: "getInstance",
+    timeoutMs: windowMs,
+    log: ctx.log,
+    poll: () => client.getInstance(id),
+    status: (instance) => ({ state: instance.state ?? "unknown", done: STABLE_STATES.has(instance.state ?? "") && done(instance) }),
   });
 }
 
@@ -144,17 +162,25 @@ async function converge(client: ExoscaleClient, id: string, olds: Outputs, news:
     mutated = true;
     await run(client, what, start, ctx, deadlineMs);
   };
-  // A step whose effect can be read back. The API refuses a repeat ("must be running, got
-  // stopping"), and a retry after a lost response is such a repeat: when the step fails but the
-  // settled instance shows its effect, the earlier attempt went through and the step is done.
+  // A step whose effect can be read back, sent at most STEP_ATTEMPTS times. After a failure that may
+  // have reached the server, the instance is read: when it shows the effect, an earlier attempt went
+  // through (the API refuses a repeat: "must be running, got stopping"); after a timeout the effect
+  // is watched for a while first, since the request may still act. Only with no effect in sight is
+  // the request sent again, so a late original can never undo the steps after it.
   const stepTo = async (what: string, start: () => Promise<ApiOperation>, done: (instance: ApiInstance) => boolean) => {
-    try {
-      await step(what, start);
-    } catch (error) {
-      if (!(error instanceof ProviderError) || error instanceof OperationFailedError) throw error;
-      const now = await settle(client, id, ctx, deadlineMs).catch(() => undefined);
-      if (!now || !done(now)) throw error;
-      ctx.log.info(`${what}: already done by an earlier attempt whose response was lost (${(error as Error).message})`);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await step(what, start);
+      } catch (error) {
+        if (!(error instanceof ProviderError) || error instanceof OperationFailedError) throw error;
+        const now = await (timedOut(error) ? watchForEffect(client, id, what, done, ctx) : settle(client, id, ctx, deadlineMs)).catch(() => undefined);
+        if (now && done(now)) {
+          ctx.log.info(`${what}: already done by an earlier attempt whose response was lost (${error.message})`);
+          return;
+        }
+        if (!mayHaveActed(error) || attempt >= STEP_ATTEMPTS) throw error;
+        ctx.log.info(`${what}: ${error.message}; no effect seen, sending it again`);
+      }
     }
   };
 
