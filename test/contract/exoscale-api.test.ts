@@ -1,6 +1,6 @@
 /**
  * The emulated Exoscale API against the vendor's OpenAPI spec: every route's request and response
- * bodies validate against ../shared/specs/exoscale-v2.openapi.yaml, preconditions answer the API's
+ * bodies validate against its shapes in test/fixtures/exoscale-v2.json, preconditions answer the API's
  * 400/403/404 with a `{"message"}` body naming the field, and EXO2 signatures are enforced (tampered,
  * expired, unknown key, unsigned query → 403).
  */
@@ -9,7 +9,7 @@ import { OpenApiSpec } from "../helpers/openapi";
 import { authorizationHeader, expiryFromNow } from "../../src/exoscale/signer";
 import { TEMPLATES, INSTANCE_TYPES } from "../../src/emulator/exoscale/catalogue";
 
-const spec = new OpenApiSpec("exoscale-v2.openapi.yaml", "/v2");
+const spec = new OpenApiSpec("exoscale-v2.json", "/v2");
 const UBUNTU = TEMPLATES[0].id;
 const typeId = (name: string) => INSTANCE_TYPES.find((t) => `${t.family}.${t.size}` === name)!.id;
 

@@ -10,7 +10,7 @@ import { cancelIncusOperation, connectIncusOperationWebsocket, getIncusOperation
 import { OpenApiSpec } from "../helpers/openapi";
 import { httpsEndpoint, incusSocket, launch, operationSpecErrors, raw, removeInstances, uniqueName } from "./incus-daemon";
 
-const spec = new OpenApiSpec("incus-rest-api.yaml");
+const spec = new OpenApiSpec("incus-rest-api.json");
 
 const instance = uniqueName("ops");
 const project = uniqueName("pdc-ops");

@@ -1,6 +1,6 @@
 /**
  * Every emulated Koyeb route's responses validated against Koyeb's spec
- * (../shared/specs/koyeb.openapi.json): lists, get, events, the Error/ErrorWithFields bodies, and the
+ * (test/fixtures/koyeb.json): lists, get, events, the Error/ErrorWithFields bodies, and the
  * exec stream's frames against ExecCommand's "Stream result of ExecCommandReply".
  */
 import WebSocket from "ws";
@@ -8,7 +8,7 @@ import { KOYEB_APP, KOYEB_SERVICES } from "../../src/emulator/koyeb";
 import { startTestEmulator, type TestEmulator } from "../helpers/emulator";
 import { OpenApiSpec } from "../helpers/openapi";
 
-const spec = new OpenApiSpec("koyeb.openapi.json");
+const spec = new OpenApiSpec("koyeb.json");
 
 describe("emulated Koyeb API against the vendor spec", () => {
   let emulator: TestEmulator;

@@ -1,6 +1,6 @@
 /**
  * Every emulated Scaleway route's responses, and the bodies our client sends, validated against
- * Scaleway's Instance API spec (../shared/specs/scaleway-instance-v1.openapi.yaml). Two known gaps
+ * Scaleway's Instance API spec (test/fixtures/scaleway-instance-v1.json). Two known gaps
  * of that spec copy, which is older than the live API: it has no PATCH /images/{image_id} (the
  * SDK's UpdateImage; its answer is checked against the GET schema, which is the same `{image}`), and
  * its Arch enum lacks "arm64" (checked to be the only difference).
@@ -11,7 +11,7 @@ import { wholeImage } from "../../src/scaleway/image-provider";
 import { startTestEmulator, type TestEmulator } from "../helpers/emulator";
 import { OpenApiSpec } from "../helpers/openapi";
 
-const spec = new OpenApiSpec("scaleway-instance-v1.openapi.yaml");
+const spec = new OpenApiSpec("scaleway-instance-v1.json");
 const ZONE = "nl-ams-1";
 const IMAGES = `/instance/v1/zones/${ZONE}/images`;
 
