@@ -1,5 +1,5 @@
 /**
- * ScalewayImage lifecycle on the Instance API (seed 001). The resource ID is "zone/uuid".
+ * ScalewayImage lifecycle on the Instance API v1 images. The resource ID is "zone/uuid".
  *
  * - create: POST, then wait for state "available". The request carries a creation-token tag; before
  *   creating, and after an ambiguous failure (lost response, 5xx), the provider looks for an image

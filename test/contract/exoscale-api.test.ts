@@ -145,7 +145,7 @@ describe("emulated Exoscale API v2", () => {
     expect((await call("GET", "/snapshot")).body.snapshots).toEqual([]);
   });
 
-  it("covers every route of seed 000 and the lookups", () => {
+  it("covers every compute instance route and the lookups", () => {
     const expected = [
       "GET /console/{id}", "POST /instance", "GET /instance", "DELETE /instance/{id}", "PUT /instance/{id}", "GET /instance/{id}", "DELETE /instance/{id}/{field}",
       "PUT /instance/{id}:add-protection", "POST /instance/{id}:create-snapshot", "POST /instance/{id}:enable-tpm", "GET /instance/{id}:password", "PUT /instance/{id}:reboot",

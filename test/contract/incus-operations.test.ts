@@ -1,5 +1,5 @@
 /**
- * The 8 operations calls of seed 004, through the public functions, against a real LXD daemon's
+ * The 8 `/1.0/operations` calls, through the public functions, against a real LXD daemon's
  * own operations: execs (task and websocket classes) and certificate add tokens (the token class,
  * which the daemon lets clients cancel). Responses the functions rely on are checked against the
  * Incus REST API spec.
