@@ -11,7 +11,7 @@
 import { randomBytes } from "node:crypto";
 import type { ApiModule, EmulatorContext } from "../api";
 import type { EmulatorRequest, EmulatorResponse, Router } from "../router";
-import { EmulatedOperations } from "../shared/incus-operations";
+import { EmulatedOperations } from "./incus-operations";
 
 const BASE = "/compute";
 
