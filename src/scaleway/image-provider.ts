@@ -76,9 +76,13 @@ export function needsSetImage(image: ApiScalewayImage, inputs: ScalewayImageInpu
   return inputs.extraVolumes.length === 0 && fromExtraVolumes(image.extra_volumes).length > 0;
 }
 
-/** The whole image for SetImage: what was read, with the patch applied. */
+/**
+ * The whole image for SetImage: what was read, with the patch applied. The read's
+ * `"default_bootscript": null` is left out, as the official SDK's SetImage leaves it out (omitempty).
+ */
 export function wholeImage(image: ApiScalewayImage, patch: UpdateImageBody): ApiScalewayImage {
-  return { ...image, ...patch, extra_volumes: patch.extra_volumes ?? {} } as ApiScalewayImage;
+  const { default_bootscript, ...read } = image;
+  return { ...read, ...(default_bootscript == null ? {} : { default_bootscript }), ...patch, extra_volumes: patch.extra_volumes ?? {} } as ApiScalewayImage;
 }
 
 
