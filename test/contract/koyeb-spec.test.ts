@@ -53,6 +53,23 @@ describe("emulated Koyeb API against the vendor spec", () => {
     expect(instance.env).toBeUndefined();
   });
 
+  it("instances, list items and events carry the spec's keys in its order (protobuf field order)", async () => {
+    const all = (await valid("/v1/instances?limit=100")).instances;
+    for (const item of all) expect(spec.keyProblems("InstanceListItem", item, { ordered: true })).toEqual([]);
+    // succeeded_at and terminated_at are sent once the instance got there (a running one has neither);
+    // no recording shows whether the live API sends null for them instead.
+    const mayOmit = ["succeeded_at", "terminated_at"];
+    const statuses = new Set<string>();
+    for (const item of all) {
+      const { instance } = await valid(`/v1/instances/${item.id}`);
+      expect(spec.keyProblems("Instance", instance, { ordered: true, mayOmit })).toEqual([]);
+      if (instance.succeeded_at && instance.terminated_at) statuses.add("both");
+      statuses.add(instance.status);
+    }
+    expect([...statuses].sort()).toEqual(["ERROR", "HEALTHY", "SLEEPING", "STOPPED", "UNHEALTHY", "both"]);
+    for (const event of (await valid("/v1/instance_events?limit=100")).events) expect(spec.keyProblems("InstanceEvent", event, { ordered: true })).toEqual([]);
+  });
+
   it("ListInstanceEvents: pages with has_next, filtered by instance and type", async () => {
     const page = await valid("/v1/instance_events?limit=50");
     expect(page).toMatchObject({ limit: 50, offset: 0, has_next: true });
