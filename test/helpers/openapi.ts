@@ -88,9 +88,11 @@ export class OpenApiSpec {
   /**
    * Where the keys of `value` differ from those of the spec's schema `name` (a components/schemas or
    * definitions entry), through nested objects, arrays and maps: keys the schema lacks, schema keys
-   * that are missing (except `mayOmit`, for APIs that leave unset fields out instead of sending null)
-   * and, with `ordered`, keys out of the schema's property order (`x-properties-order` when given).
-   * Schema validation alone passes an object that lacks optional keys; this does not.
+   * that are missing (except `mayOmit`, for APIs that leave unset fields out instead of sending null:
+   * a key name anywhere, a path such as "/template/url", or "/instance/*" for all keys of a reference
+   * the API sends as `{id, name}` only) and, with `ordered`, keys out of the schema's property order
+   * (`x-properties-order` when given). Schema validation alone passes an object that lacks optional
+   * keys; this does not.
    */
   keyProblems(name: string, value: unknown, options: { mayOmit?: string[]; ordered?: boolean } = {}): string[] {
     const schema = this.spec.components?.schemas?.[name] ?? this.spec.definitions?.[name];
@@ -106,7 +108,8 @@ export class OpenApiSpec {
       const properties: Json = node.properties ?? {};
       const names = Object.keys(properties);
       // A map written as one placeholder property ("<extra_volumeKey>") or as additionalProperties.
-      const entrySchema = names.length === 1 && /^<.*>$/.test(names[0]) ? properties[names[0]] : names.length === 0 && typeof node.additionalProperties === "object" ? node.additionalProperties : undefined;
+      const placeholder = names.length === 1 && /^<.*>$/.test(names[0]);
+      const entrySchema = placeholder ? properties[names[0]] : names.length === 0 && typeof node.additionalProperties === "object" ? node.additionalProperties : undefined;
       if (entrySchema) {
         for (const [key, entry] of Object.entries(item)) walk(entrySchema, entry, `${where}/${key}`);
         return;
@@ -115,7 +118,8 @@ export class OpenApiSpec {
       const order: string[] = node["x-properties-order"] ?? names;
       const keys = Object.keys(item);
       for (const key of keys) if (!order.includes(key)) problems.push(`${where || "/"}: key "${key}" is not in the spec`);
-      for (const key of order) if (!keys.includes(key) && !options.mayOmit?.includes(key)) problems.push(`${where || "/"}: key "${key}" is missing`);
+      const omissible = (key: string) => options.mayOmit?.some((entry) => [key, `${where}/${key}`, `${where}/*`].includes(entry));
+      for (const key of order) if (!keys.includes(key) && !omissible(key)) problems.push(`${where || "/"}: key "${key}" is missing`);
       const known = keys.filter((key) => order.includes(key));
       const expected = order.filter((key) => keys.includes(key));
       if (options.ordered && known.join() !== expected.join()) problems.push(`${where || "/"}: keys in the order ${known.join(", ")}; the spec's order is ${expected.join(", ")}`);
