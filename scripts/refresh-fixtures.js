@@ -280,6 +280,20 @@ function signingVectors(specs) {
   };
 }
 
+/** JSON with two-space indents, where an object or array that fits in `width` stays on one line. */
+function stringify(value, indent = "", width = 100) {
+  const flat = JSON.stringify(value);
+  if (value === null || typeof value !== "object" || indent.length + flat.length <= width) return flat;
+  const inner = `${indent}  `;
+  const [open, close] = Array.isArray(value) ? ["[", "]"] : ["{", "}"];
+  const entries = Array.isArray(value)
+    ? value.map((item) => inner + stringify(item, inner, width))
+    : Object.entries(value)
+        .filter(([, item]) => item !== undefined)
+        .map(([key, item]) => `${inner}${JSON.stringify(key)}: ${stringify(item, inner, width - key.length - 4)}`);
+  return `${open}\n${entries.join(",\n")}\n${indent}${close}`;
+}
+
 function main() {
   const specs = process.argv[2];
   if (!specs || !fs.existsSync(specs)) {
@@ -291,7 +305,7 @@ function main() {
   fs.mkdirSync(OUT, { recursive: true });
   const write = (name, data) => {
     const file = path.join(OUT, name);
-    fs.writeFileSync(file, `${JSON.stringify(data, null, 1)}\n`);
+    fs.writeFileSync(file, `${stringify(data)}\n`);
     console.log(`${path.relative(process.cwd(), file)}: ${fs.statSync(file).size} bytes`);
   };
   for (const api of APIS) write(api.fixture, extract(api, specs));
