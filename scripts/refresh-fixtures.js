@@ -186,7 +186,6 @@ function copyComponent(spec, out, pointer) {
   let parent = out;
   for (const part of parts) parent = parent[part] ??= {};
   parent[name] = isResponse ? response(node) : schema(node);
-  return parent[name];
 }
 
 function extract(api, specs) {
@@ -198,7 +197,7 @@ function extract(api, specs) {
       source: api.source,
       kept: "the operations the contract tests call: paths, methods, operation ids, status codes and body schemas; descriptions and examples dropped",
       refresh: `npm run fixtures:refresh -- <dir holding ${api.file}>`,
-      ...(api.corrections.length > 0 ? { corrections: api.corrections.map(({ pointer, set, why }) => ({ pointer, set, why })) } : {}),
+      ...(api.corrections.length > 0 ? { corrections: api.corrections } : {}),
     },
     ...(spec.swagger ? { swagger: spec.swagger } : { openapi: spec.openapi }),
     info: { version: spec.info?.version },
