@@ -34,7 +34,7 @@ export interface ComputeInstanceArgs {
 }
 
 /**
- * An instance on the generic Instances API (seed 003). Create and delete wait on the API's
+ * An instance on the generic Instances API (`/v1/instances`). Create and delete wait on the API's
  * operation through the Incus-style `/1.0/operations/{id}/wait` long-poll.
  */
 export class ComputeInstance extends pulumi.dynamic.Resource {

@@ -1,4 +1,4 @@
-/** Inputs and outputs of ComputeInstance (seed 003), with their validation rules. */
+/** Inputs and outputs of ComputeInstance (generic Instances API), with their validation rules. */
 import { z } from "zod";
 import { encodedUserDataSize } from "../core/user-data";
 

@@ -8,7 +8,7 @@
 export interface ErrorDetails {
   /** Cloud (or API family) the call was made to: "exoscale", "scaleway", "koyeb", "compute", "incus". */
   cloud: string;
-  /** Name of the API operation, as in the seed specs (e.g. "createInstance", "scaleInstance"). */
+  /** Name of the API operation: the vendor's operation id, camelCased (e.g. "scaleInstance"). */
   operation: string;
   /** HTTP status code, when a response was received. */
   statusCode?: number;

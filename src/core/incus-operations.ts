@@ -1,5 +1,5 @@
 /**
- * Client for the Incus operations API (`/1.0/operations`, seed 004), shared by the Incus resources
+ * Client for the Incus operations API (`/1.0/operations`), shared by the Incus resources
  * and by the generic Instances API, which tracks its work through the same API. Waiting uses the
  * server's long-poll (`/wait?timeout=`), never a polling loop.
  */

@@ -1,5 +1,5 @@
 /**
- * Client for the Exoscale API v2, compute instance surface (seed 000) plus the lookups it needs
+ * Client for the Exoscale API v2, compute instance operations plus the lookups it needs
  * (operations, snapshots, instance types, templates, zones). One method per API operation, each a
  * single signed request; `waitForOperation` follows the asynchronous operation every mutation
  * returns. Endpoint: `https://api-{zone}.exoscale.com/v2`, or `EXOSCALE_API_ENDPOINT` (with `{zone}`
@@ -175,7 +175,7 @@ export class ExoscaleClient {
     return new ExoscaleClient(http, zone, `${baseUrl}|${zone}`, log);
   }
 
-  // ---- instances (seed 000) ----
+  // ---- instances (the API reference's "Compute instance" operations) ----
 
   /** POST /instance: creates an instance; the operation's reference is the new instance. Not idempotent. */
   createInstance(body: CreateInstanceBody): Promise<ApiOperation> {

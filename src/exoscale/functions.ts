@@ -1,4 +1,4 @@
-/** Read-only functions over the Exoscale instance API (GET operations of seed 000). */
+/** Read-only functions over the Exoscale API v2 instances (get-instance, list-instances, ...). */
 import { registerSecret } from "../core/redact";
 import { ExoscaleClient, type ListInstancesFilter } from "./client";
 import { type ExoscaleInstanceInfo, instanceInfo } from "./mapping";

@@ -1,5 +1,5 @@
 /**
- * ExoscaleInstance lifecycle (DESIGN §1). Each input change maps to the API operation that applies
+ * ExoscaleInstance lifecycle. Each input change maps to the API operation that applies
  * it in place, or to a replacement, from one field table (`instanceFields`). Updates compare the
  * inputs with the instance as it is now (after waiting out transitional states, see
  * exoscale/terraform-provider-exoscale#551 and #79), so they are idempotent and also repair drift.

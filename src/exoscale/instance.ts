@@ -54,7 +54,7 @@ export interface ExoscaleInstanceArgs {
 }
 
 /**
- * An Exoscale compute instance (API v2, seed 000). Changes are applied in place with the matching
+ * An Exoscale compute instance (Exoscale API v2). Changes are applied in place with the matching
  * instance operation where the API has one, with a replacement otherwise; `password` is a secret
  * output. Credentials: `exoscale:apiKey`/`exoscale:apiSecret` or EXOSCALE_API_KEY/EXOSCALE_API_SECRET.
  */

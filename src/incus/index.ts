@@ -1,4 +1,4 @@
-/** Incus (and LXD): instances, snapshots, and the operations API (seed 004). */
+/** Incus (and LXD): instances, snapshots, and the operations API (`/1.0/operations`). */
 export { IncusInstance, type IncusInstanceArgs } from "./instance";
 export { IncusInstanceSnapshot, type IncusInstanceSnapshotArgs } from "./snapshot";
 export {

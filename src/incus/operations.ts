@@ -1,18 +1,18 @@
 /**
- * The Incus operations API (seed 004, all 8 calls) as public async functions. Connection and
+ * The Incus operations API (`/1.0/operations`, 8 calls) as public async functions. Connection and
  * project come from stack config or the environment (see connection.ts); `project` overrides it per
  * call. Waiting uses the server's `/wait?timeout=` long-poll, never a polling loop.
  *
- * | seed operation              | function                                                   |
- * |-----------------------------|------------------------------------------------------------|
- * | operationsGet               | listIncusOperations({ recursion: 0 })                      |
- * | operationsGetRecursion1     | listIncusOperations({ recursion: 1 })                      |
- * | operationGet                | getIncusOperation(id)                                      |
- * | operationDelete             | cancelIncusOperation(id)                                   |
- * | operationWaitGet            | waitIncusOperation(id, { timeout })                        |
- * | operationWaitGetUntrusted   | waitIncusOperation(id, { timeout, secret, public: true })  |
- * | operationWebsocketGet       | connectIncusOperationWebsocket(id, { secret })             |
- * | operationWebsocketGetUntrusted | connectIncusOperationWebsocket(id, { secret, public: true }) |
+ * | Incus REST API operation          | function                                                     |
+ * |-----------------------------------|--------------------------------------------------------------|
+ * | operations_get                    | listIncusOperations({ recursion: 0 })                        |
+ * | operations_get_recursion1         | listIncusOperations({ recursion: 1 })                        |
+ * | operation_get                     | getIncusOperation(id)                                        |
+ * | operation_delete                  | cancelIncusOperation(id)                                     |
+ * | operation_wait_get                | waitIncusOperation(id, { timeout })                          |
+ * | operation_wait_get_untrusted      | waitIncusOperation(id, { timeout, secret, public: true })    |
+ * | operation_websocket_get           | connectIncusOperationWebsocket(id, { secret })               |
+ * | operation_websocket_get_untrusted | connectIncusOperationWebsocket(id, { secret, public: true }) |
  */
 import type WebSocket from "ws";
 import type { IncusOperation } from "../core/incus-operations";

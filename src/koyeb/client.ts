@@ -1,5 +1,5 @@
 /**
- * Client for Koyeb's instances API (seed 002): one method per read operation, plus the exec stream's
+ * Client for Koyeb's API v1 instances: one method per read operation, plus the exec stream's
  * address. The token comes from `koyeb:token` or KOYEB_TOKEN / KOYEB_API_KEY at call time and is
  * only ever sent, never printed (it is registered for redaction).
  */

@@ -1,5 +1,5 @@
 /**
- * Read-only functions for Koyeb instances (seed 002): get one, list (all pages, filtered), list their
+ * Read-only functions for Koyeb instances: get one, list (all pages, filtered), list their
  * events (all pages), and exec a command. Arguments are validated before any call, and errors name
  * the argument at fault. Koyeb's Terraform and Pulumi providers offer none of these.
  */

@@ -1,5 +1,5 @@
 /**
- * ScalewayImage lifecycle on the Instance API (seed 001). The resource ID is "zone/uuid".
+ * ScalewayImage lifecycle on the Instance API v1 images. The resource ID is "zone/uuid".
  *
  * - create: POST, then wait for state "available". The request carries a creation-token tag; before
  *   creating, and after an ambiguous failure (lost response, 5xx), the provider looks for an image
@@ -76,9 +76,13 @@ export function needsSetImage(image: ApiScalewayImage, inputs: ScalewayImageInpu
   return inputs.extraVolumes.length === 0 && fromExtraVolumes(image.extra_volumes).length > 0;
 }
 
-/** The whole image for SetImage: what was read, with the patch applied. */
+/**
+ * The whole image for SetImage: what was read, with the patch applied. The read's
+ * `"default_bootscript": null` is left out, as the official SDK's SetImage leaves it out (omitempty).
+ */
 export function wholeImage(image: ApiScalewayImage, patch: UpdateImageBody): ApiScalewayImage {
-  return { ...image, ...patch, extra_volumes: patch.extra_volumes ?? {} } as ApiScalewayImage;
+  const { default_bootscript, ...read } = image;
+  return { ...read, ...(default_bootscript == null ? {} : { default_bootscript }), ...patch, extra_volumes: patch.extra_volumes ?? {} } as ApiScalewayImage;
 }
 
 

@@ -34,7 +34,7 @@ export interface ScalewayImageArgs {
 }
 
 /**
- * An Instance image on Scaleway, built from a snapshot (seed 001). Create waits until the image is
+ * An Instance image on Scaleway, built from a snapshot (CreateImage). Create waits until the image is
  * available; name, arch, tags, public and extra volumes change in place. Deleting the image keeps
  * its snapshots. The resource ID is "zone/uuid".
  */

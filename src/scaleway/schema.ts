@@ -1,4 +1,4 @@
-/** Inputs and outputs of ScalewayImage (seed 001), with their validation rules. */
+/** Inputs and outputs of ScalewayImage (Instance API v1 images), with their validation rules. */
 import { z } from "zod";
 import { CREATION_TOKEN_LABEL } from "../core/creation-token";
 

@@ -17,7 +17,7 @@ import { createLogger } from "../../src/core/log";
 import { OpenApiSpec } from "../helpers/openapi";
 import { daemonInstance, httpsEndpoint, incusSocket, launch, makeCertificate, operationSpecErrors, raw, rawAndWait, removeInstances, trustCertificate, uniqueName, untrustCertificate } from "./incus-daemon";
 
-const spec = new OpenApiSpec("incus-rest-api.yaml");
+const spec = new OpenApiSpec("incus-rest-api.json");
 const instance = uniqueName("client");
 const certDir = fs.mkdtempSync(path.join(os.tmpdir(), "pdc-incus-client-"));
 let trusted: { certPath: string; keyPath: string; pem: string };

@@ -1,5 +1,5 @@
 /**
- * The 8 operations calls of seed 004, through the public functions, against a real LXD daemon's
+ * The 8 `/1.0/operations` calls, through the public functions, against a real LXD daemon's
  * own operations: execs (task and websocket classes) and certificate add tokens (the token class,
  * which the daemon lets clients cancel). Responses the functions rely on are checked against the
  * Incus REST API spec.
@@ -10,7 +10,7 @@ import { cancelIncusOperation, connectIncusOperationWebsocket, getIncusOperation
 import { OpenApiSpec } from "../helpers/openapi";
 import { httpsEndpoint, incusSocket, launch, operationSpecErrors, raw, removeInstances, uniqueName } from "./incus-daemon";
 
-const spec = new OpenApiSpec("incus-rest-api.yaml");
+const spec = new OpenApiSpec("incus-rest-api.json");
 
 const instance = uniqueName("ops");
 const project = uniqueName("pdc-ops");

@@ -1,5 +1,5 @@
 /**
- * Emulated generic Instances API (seed 003) and the Incus-style operations API beside it (seed 004),
+ * Emulated generic Instances API and the Incus-style operations API beside it (`/1.0/operations`),
  * served under `/compute` so that its `/v1/instances` does not collide with Koyeb's.
  *
  * Behaviour: POST answers 201 with the instance in state "provisioning" and an `operation_id`; the
@@ -11,7 +11,7 @@
 import { randomBytes } from "node:crypto";
 import type { ApiModule, EmulatorContext } from "../api";
 import type { EmulatorRequest, EmulatorResponse, Router } from "../router";
-import { EmulatedOperations } from "../shared/incus-operations";
+import { EmulatedOperations } from "./incus-operations";
 
 const BASE = "/compute";
 

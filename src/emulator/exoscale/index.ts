@@ -1,5 +1,5 @@
 /**
- * Emulated Exoscale API v2 (`/v2/...`): compute instances (seed 000), their operations and
+ * Emulated Exoscale API v2 (`/v2/...`): compute instances, their operations and
  * snapshots, and the catalogue (zones, instance types, templates). Every request but `GET /zone`
  * must carry a valid EXO2-HMAC-SHA256 signature; a bad signature, an unknown key or an expired
  * signature is a 403 with the API's `{"message": …}` body. The emulator serves every zone on one
