@@ -31,6 +31,10 @@ if [ "$(id -u)" != 0 ]; then
   exit 1
 fi
 
+# One start at a time: parallel test workers (and other checkouts on this machine) may all call this.
+exec 9>"${TMPDIR:-/tmp}/pulumi-dynamic-compute-start-incus.lock"
+flock -w 900 9
+
 # 1. Packages. Debian 12 ships Incus only in bookworm-backports (6.0 LTS); later releases have it in
 #    main. incus-base is the daemon and the client: the `incus` package adds only what virtual
 #    machines need (QEMU, swtpm, ~200 MB), and the tests run containers. Recommends (apparmor,

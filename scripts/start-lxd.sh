@@ -24,6 +24,10 @@ if [ "$(id -u)" != 0 ]; then
   exit 1
 fi
 
+# One start at a time: parallel test workers (and other checkouts on this machine) may all call this.
+exec 9>"${TMPDIR:-/tmp}/pulumi-dynamic-compute-start-lxd.lock"
+flock -w 900 9
+
 # 1. Packages.
 if ! command -v lxd >/dev/null 2>&1 || ! command -v lxc >/dev/null 2>&1 || [ ! -x /bin/busybox ]; then
   say "installing lxd and busybox-static from Debian"
