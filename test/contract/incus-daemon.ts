@@ -169,7 +169,7 @@ function socketsByKind(): Record<DaemonKind, string> {
     if (!socket) continue;
     const server = describeSocket(socket).server as DaemonKind;
     if (server !== kind && !(kind === "incus" && server === "lxd" && !process.env.LXD_SOCKET)) {
-      throw new Error(`${DAEMONS[kind].variable}=${socket} is a ${server || "unknown"} daemon, not ${DAEMONS[kind].name}`);
+      throw new Error(`${DAEMONS[kind].variable}=${socket} is ${DAEMONS[server] ? `an ${DAEMONS[server].name}` : `an unknown ("${server}")`} daemon, not ${DAEMONS[kind].name}`);
     }
     given[server] ??= socket;
   }
