@@ -1,6 +1,7 @@
 /** Read-only functions for Incus instances (GET /1.0/instances…), in camelCase. */
 import type { ApiInstance } from "./client";
 import { IncusClient } from "./client";
+import { requireExtension } from "./daemon";
 import { parseInstanceId, powerState } from "./instance-model";
 import { PROTECTION_KEY } from "./schema";
 
@@ -67,5 +68,6 @@ export async function getIncusInstance(args: { name: string; project?: string })
 /** Every instance of a project, or of all projects (GET /1.0/instances?recursion=1). */
 export async function listIncusInstances(args: { project?: string; allProjects?: boolean } = {}): Promise<IncusInstanceInfo[]> {
   const client = IncusClient.fromSettings({ project: args.project });
+  if (args.allProjects) requireExtension(await client.daemon(), "instance_all_projects", "listIncusInstances({ allProjects: true })", "listInstances");
   return (await client.listInstances({ allProjects: args.allProjects })).map(instanceInfo);
 }

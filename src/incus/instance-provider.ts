@@ -22,6 +22,7 @@ import type { ResourceContext, ResourceDefinition } from "../core/provider";
 import { PartialCreateError } from "../core/provider";
 import { type ApiInstance, type ApiInstancePut, IncusClient, type StartedOperation, type Tagged } from "./client";
 import { describeConnection } from "./connection";
+import { daemonLabel, UnsupportedByDaemonError } from "./daemon";
 import {
   createBody,
   definitionChanged,
@@ -93,6 +94,24 @@ async function whenNotBusy<T>(what: string, step: () => Promise<T>, ctx: Resourc
   }
 }
 
+/**
+ * Waits, after a start that failed, until the daemon has cleaned up: Incus ends the start operation
+ * at once and then reports the instance Running for about a second (refusing a delete as "Instance
+ * is running") before it reads Stopped with its own power record (volatile.last_state.power)
+ * agreeing; LXD ends the operation only after that. So what is recorded, and whatever runs next,
+ * sees the settled instance on both. Gives up quietly after 30 s.
+ */
+async function settleAfterFailedStart(client: IncusClient, name: string, ctx: ResourceContext) {
+  const settled = (instance: ApiInstance) => instance.status === "Stopped" && (instance.config["volatile.last_state.power"] ?? "STOPPED") === "STOPPED";
+  const deadline = Date.now() + 30_000;
+  for (let delay = 100; Date.now() < deadline; delay = Math.min(delay * 2, 1_000)) {
+    const found = await findInstance(client, name);
+    if (!found || settled(found.value)) return;
+    await sleep(delay);
+  }
+  ctx.log.debug(`${name} still reads as ${(await findInstance(client, name))?.value.status ?? "gone"} 30 s after its start failed`);
+}
+
 /** Brings the power state to `desired`; a clean stop that does not finish in time is forced. */
 async function setPowerState(client: IncusClient, instance: ApiInstance, desired: "running" | "stopped", stopTimeout: number, ctx: ResourceContext, deadlineMs: number) {
   const action = powerAction(instance.status, desired, stopTimeout);
@@ -102,6 +121,7 @@ async function setPowerState(client: IncusClient, instance: ApiInstance, desired
   try {
     await whenNotBusy(wait.what, async () => client.waitFor(await client.setInstanceState(instance.name, action), wait), ctx, deadlineMs);
   } catch (error) {
+    if (action.action === "start" && error instanceof OperationFailedError) await settleAfterFailedStart(client, instance.name, ctx);
     if (!(action.action === "stop" && !action.force && error instanceof OperationFailedError)) throw error;
     ctx.log.warn(`clean shutdown of ${instance.name} did not finish (${error.vendorMessage ?? error.message}); stopping it by force`);
     await client.waitFor(await client.setInstanceState(instance.name, { action: "stop", force: true }), { ...wait, what: `force-stop ${instance.name}` });
@@ -187,6 +207,25 @@ async function finishCreate(client: IncusClient, inputs: IncusInstanceInputs, ct
     if (!made) throw error;
     throw new PartialCreateError(instanceId(made.value.project, inputs.name), toOutputs(made.value, inputs), error);
   }
+}
+
+/**
+ * A create the daemon failed for its `imageProtocol` ("Unsupported protocol: incus" from LXD, which
+ * calls that protocol "lxd"; "oci" from daemons without OCI images), said with the daemon's name
+ * and version. Any other failure is returned as it is.
+ */
+async function unsupportedProtocol(client: IncusClient, inputs: IncusInstanceInputs, error: unknown): Promise<unknown> {
+  const message = error instanceof ProviderError ? (error.vendorMessage ?? "") : "";
+  if (inputs.imageProtocol === undefined || !/unsupported protocol/i.test(message)) return error;
+  const daemon = await client.daemon().catch(() => undefined);
+  if (!daemon) return error;
+  const instead = daemon.product === "LXD" ? '"simplestreams" or "lxd" (LXD\'s name for the protocol Incus calls "incus")' : '"simplestreams" or "incus"';
+  return new UnsupportedByDaemonError(`imageProtocol "${inputs.imageProtocol}" is not supported by ${daemonLabel(daemon)}; use ${instead}`, {
+    cloud: "incus",
+    operation: "createInstance",
+    vendorMessage: message,
+    cause: error,
+  });
 }
 
 /** A create request that may have reached the daemon, or lost a race with itself. */
@@ -286,7 +325,7 @@ export const incusInstanceDefinition: ResourceDefinition<IncusInstanceInputs, In
       await client.waitFor(started, { what: `create ${inputs.name}`, operation: "createInstance", timeoutMs: deadline, log: ctx.log });
     } catch (error) {
       const made = await findInstance(client, inputs.name).catch(() => undefined);
-      if (!made) throw error;
+      if (!made) throw await unsupportedProtocol(client, inputs, error);
       throw new PartialCreateError(instanceId(made.value.project, inputs.name), toOutputs(made.value, inputs), error);
     }
     return finishCreate(client, inputs, ctx, deadline);

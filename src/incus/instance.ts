@@ -100,6 +100,8 @@ export class IncusInstance extends pulumi.dynamic.Resource {
       provider,
       name,
       {
+        // Outputs even when not given as inputs (state defaults to running at check).
+        state: undefined,
         status: undefined,
         imageFingerprint: undefined,
         imageAliases: undefined,

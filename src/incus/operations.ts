@@ -17,9 +17,11 @@
 import type WebSocket from "ws";
 import type { IncusOperation } from "../core/incus-operations";
 import { isFinal } from "../core/incus-operations";
+import { AuthError } from "../core/errors";
 import { createLogger } from "../core/log";
 import { longPollUntil } from "../core/waiter";
 import { IncusClient } from "./client";
+import { daemonLabel, requireExtension, UnsupportedByDaemonError } from "./daemon";
 import { openOperationWebsocket } from "./websocket";
 
 /** An Incus background operation, in camelCase. */
@@ -71,7 +73,11 @@ export interface IncusOperationCallOptions {
 
 /** Arguments of {@link listIncusOperations}. */
 export interface ListIncusOperationsArgs extends IncusOperationCallOptions {
-  /** Operations of every project (`all-projects=true`); `project` is then ignored. */
+  /**
+   * Operations of every project (`all-projects=true`); `project` is then ignored. Needs the API
+   * extension operations_get_query_all_projects (Incus has it; LXD 5.0 does not, and is refused
+   * with an error rather than answered with one project's operations).
+   */
   allProjects?: boolean;
   /** 0 (default, as the API): operation URLs; 1: full operation objects. */
   recursion?: 0 | 1;
@@ -86,6 +92,8 @@ export function listIncusOperations(args?: ListIncusOperationsArgs & { recursion
 export function listIncusOperations(args: ListIncusOperationsArgs & { recursion: 1 }): Promise<IncusOperationInfo[]>;
 export async function listIncusOperations(args: ListIncusOperationsArgs = {}): Promise<string[] | IncusOperationInfo[]> {
   const client = IncusClient.fromSettings({ project: args.project });
+  // Without the extension (LXD 5.0), `all-projects` is ignored and only one project's operations come back.
+  if (args.allProjects) requireExtension(await client.daemon(), "operations_get_query_all_projects", "listIncusOperations({ allProjects: true })", "operationsGet");
   const items = await client.operations.list({ project: args.project, allProjects: args.allProjects, recursion: args.recursion ?? 0 });
   return args.recursion === 1 ? (items as IncusOperation[]).map(operationInfo) : (items as string[]);
 }
@@ -155,5 +163,28 @@ export interface ConnectIncusOperationWebsocketOptions extends IncusOperationCal
  */
 export async function connectIncusOperationWebsocket(id: string, options: ConnectIncusOperationWebsocketOptions): Promise<WebSocket> {
   const client = IncusClient.fromSettings({ project: options.project, anonymous: options.public === true });
-  return openOperationWebsocket(client.connection, id, options);
+  try {
+    return await openOperationWebsocket(client.connection, id, options);
+  } catch (error) {
+    throw await requestorMismatch(client, id, options, error);
+  }
+}
+
+/**
+ * Incus answers 403 "Requestor mismatch" to anyone but the client that started the operation; LXD
+ * 5.0 lets whoever holds the secret connect, which is what the `public` variant relies on. Said
+ * with the daemon's name; any other error is returned as it is.
+ */
+async function requestorMismatch(client: IncusClient, id: string, options: ConnectIncusOperationWebsocketOptions, error: unknown): Promise<unknown> {
+  if (!(error instanceof AuthError && error.vendorMessage === "Requestor mismatch")) return error;
+  const daemon = await client.daemon().catch(() => undefined);
+  const who = daemon ? daemonLabel(daemon) : "Incus";
+  const variant = options.public ? ", so the public variant (which sends no credentials) is refused; LXD accepts it" : "";
+  return new UnsupportedByDaemonError(`${who} lets only the client that started operation ${id} connect to its websockets${variant}. Connect with the credentials that started the operation`, {
+    cloud: "incus",
+    operation: error.operation,
+    statusCode: error.statusCode,
+    vendorMessage: error.vendorMessage,
+    cause: error,
+  });
 }
