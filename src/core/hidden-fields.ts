@@ -7,7 +7,11 @@
 export const IDENTITY_INPUT = "__identity";
 
 /**
- * Hidden output: the names of the inputs the program set. A refresh returns only these as inputs,
- * so an input left unset (and filled in by the cloud) never shows up as a spurious diff.
+ * Hidden input and output: the names of the inputs the program set (recorded by `check`, before
+ * defaults). A refresh returns only these as inputs, so an input left unset (and filled in by the
+ * cloud) never shows up as a spurious diff; on an adopted object, an unset input keeps its value.
  */
 export const SET_INPUTS_OUTPUT = "__inputs";
+
+/** Hidden output: true on a resource that took over an existing object through `adoptId`. */
+export const ADOPTED_OUTPUT = "__adopted";
