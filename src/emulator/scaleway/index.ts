@@ -17,6 +17,7 @@ import type { ApiModule, EmulatorContext } from "../api";
 import type { EmulatorRequest, EmulatorResponse, Router } from "../router";
 import { deniedAuthentication, genericError, invalidArguments, invalidFields, notFound, preconditionFailed, quotasExceeded, transientState } from "./errors";
 import { type EmulatedImage, type EmulatedVolume, SCALEWAY_ZONES, type ScalewayState, seedScaleway } from "./seed";
+import { seedScalewayImages } from "./seed-objects";
 import { validateCreate, validatePatch, validatePut } from "./validation";
 
 export { seededSnapshotId, SCALEWAY_ZONES } from "./seed";
@@ -226,6 +227,7 @@ export const scalewayApi: ApiModule = {
   prefixes: ["/instance/v1/"],
   register,
   authenticate,
+  seed: (section, ctx) => seedScalewayImages(section, ctx.store.slice<ScalewayState>("scaleway", () => seedScaleway(ctx.credentials.scalewayProjectId)), ctx.credentials.scalewayProjectId),
   errorBody: (status, message) => genericError(status, message),
   env: (url, credentials) => ({
     SCW_API_URL: url,
