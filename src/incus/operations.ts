@@ -48,6 +48,7 @@ const owner = (operation: string) => ({ cloud: "incus", operation });
  */
 export function listIncusOperations(args?: ListIncusOperationsArgs & { recursion?: 0 }, opts?: FunctionOptions): Promise<string[]>;
 export function listIncusOperations(args: ListIncusOperationsArgs & { recursion: 1 }, opts?: FunctionOptions): Promise<GetIncusOperationResult[]>;
+export function listIncusOperations(args?: ListIncusOperationsArgs, opts?: FunctionOptions): Promise<string[] | GetIncusOperationResult[]>;
 export async function listIncusOperations(args: ListIncusOperationsArgs = {}, _opts?: FunctionOptions): Promise<string[] | GetIncusOperationResult[]> {
   const parsed = parseArguments(schema.ListIncusOperationsArgs, args, owner("listIncusOperations"));
   const client = IncusClient.fromSettings({ project: parsed.project });
@@ -58,8 +59,9 @@ export async function listIncusOperations(args: ListIncusOperationsArgs = {}, _o
 /** {@link listIncusOperations} taking Inputs. */
 export function listIncusOperationsOutput(args?: ListIncusOperationsOutputArgs & { recursion?: 0 }, opts?: FunctionOutputOptions): pulumi.Output<string[]>;
 export function listIncusOperationsOutput(args: ListIncusOperationsOutputArgs & { recursion: 1 }, opts?: FunctionOutputOptions): pulumi.Output<GetIncusOperationResult[]>;
+export function listIncusOperationsOutput(args?: ListIncusOperationsOutputArgs, opts?: FunctionOutputOptions): pulumi.Output<string[] | GetIncusOperationResult[]>;
 export function listIncusOperationsOutput(args: ListIncusOperationsOutputArgs = {}, opts?: FunctionOutputOptions): pulumi.Output<string[] | GetIncusOperationResult[]> {
-  return outputForm(listIncusOperations as (args: ListIncusOperationsArgs) => Promise<string[] | GetIncusOperationResult[]>, args, opts);
+  return outputForm((plain: ListIncusOperationsArgs) => listIncusOperations(plain), args, opts);
 }
 
 /** One operation (GET /1.0/operations/{id}); rejects with NotFoundError once the daemon forgot it. */
