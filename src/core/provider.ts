@@ -20,7 +20,7 @@ import { createLogger } from "./log";
 import { redact } from "./redact";
 import { type CheckFailure, checkInputs } from "./validation";
 import { AdoptionMismatchError, explainNotFound, NotFoundError, PartialCreateError, PartialUpdateError, ProviderError, UnexpectedError } from "./errors";
-import { ADOPTED_OUTPUT, IDENTITY_INPUT, SET_INPUTS_OUTPUT } from "./hidden-fields";
+import { ADOPTED_OUTPUT, EXPLICIT_INPUTS, IDENTITY_INPUT, SET_INPUTS_OUTPUT } from "./hidden-fields";
 
 export { IDENTITY_INPUT, SET_INPUTS_OUTPUT, PartialCreateError, PartialUpdateError };
 
@@ -143,15 +143,15 @@ function presentInputs(inputs: Record<string, unknown>): string[] {
     .sort();
 }
 
-/** Names of the inputs the program set: recorded by `check` before defaults were applied. */
-function setInputsOf(inputs: Record<string, unknown>): string[] {
-  const recorded = inputs[SET_INPUTS_OUTPUT];
+/** Names of the inputs the program wrote itself: recorded by `check` before defaults were applied. */
+function explicitInputsOf(inputs: Record<string, unknown>): string[] {
+  const recorded = inputs[EXPLICIT_INPUTS];
   return Array.isArray(recorded) ? (recorded as string[]) : presentInputs(inputs);
 }
 
-/** The inputs as the definition sees them: without the recorded set-inputs list. */
+/** The inputs as the definition sees them: without the recorded list of explicit inputs. */
 function withoutSetList(inputs: Record<string, unknown>): Record<string, unknown> {
-  const { [SET_INPUTS_OUTPUT]: _set, ...rest } = inputs;
+  const { [EXPLICIT_INPUTS]: _explicit, ...rest } = inputs;
   return rest;
 }
 
@@ -161,7 +161,7 @@ function withoutSetList(inputs: Record<string, unknown>): Record<string, unknown
  */
 function keepUnset(fields: object, olds: Record<string, unknown>, news: Record<string, unknown>): Record<string, unknown> {
   if (olds[ADOPTED_OUTPUT] !== true) return withoutSetList(news);
-  const set = new Set(setInputsOf(news));
+  const set = new Set(explicitInputsOf(news));
   const filled = withoutSetList(news);
   for (const field of Object.keys(fields)) if (!set.has(field) && olds[field] !== undefined) filled[field] = olds[field];
   return filled;
@@ -185,7 +185,7 @@ function nounOf(kind: string): string {
 async function adoptObject<I extends object, O extends object>(def: ResourceDefinition<I, O>, inputs: Record<string, unknown>, ctx: ResourceContext): Promise<{ id: string; outs: O }> {
   const adoption = def.adopt as NonNullable<ResourceDefinition<I, O>["adopt"]>;
   const adoptId = String(inputs.adoptId);
-  const set = new Set(setInputsOf(inputs));
+  const set = new Set(explicitInputsOf(inputs));
   const known = Object.fromEntries(Object.entries(withoutSetList(inputs)).filter(([key]) => set.has(key) || key.startsWith("__"))) as Partial<I>;
   let found: { id: string; outs: O } | undefined;
   try {
@@ -234,10 +234,10 @@ export function dynamicProvider<I extends object, O extends object>(def: Resourc
 
     async check(_olds, news) {
       try {
-        const { [IDENTITY_INPUT]: identity, [SET_INPUTS_OUTPUT]: _stale, ...userInputs } = news;
+        const { [IDENTITY_INPUT]: identity, [EXPLICIT_INPUTS]: _stale, ...userInputs } = news;
         const { inputs, failures } = checkInputs(def.inputs, userInputs);
-        // Recorded before defaults apply: which inputs the program itself set.
-        return { inputs: { ...inputs, [IDENTITY_INPUT]: identity, [SET_INPUTS_OUTPUT]: presentInputs(userInputs) }, failures: failures.map(hideSensitiveValue) };
+        // Recorded before defaults apply: which inputs the program itself wrote.
+        return { inputs: { ...inputs, [IDENTITY_INPUT]: identity, [EXPLICIT_INPUTS]: presentInputs(userInputs) }, failures: failures.map(hideSensitiveValue) };
       } catch (error) {
         throw userFacing(error, contextFor(def.kind, news), true);
       }
@@ -273,12 +273,12 @@ export function dynamicProvider<I extends object, O extends object>(def: Resourc
       try {
         const adopting = inputs.adoptId !== undefined && inputs.adoptId !== null && def.adopt !== undefined;
         const { id, outs } = adopting ? await adoptObject(def, inputs, ctx) : await def.create(withoutSetList(inputs) as I, ctx);
-        return { id, outs: stamped(outs, ctx.identity, setInputsOf(inputs), adopting) };
+        return { id, outs: stamped(outs, ctx.identity, presentInputs(inputs), adopting) };
       } catch (error) {
         if (error instanceof PartialCreateError) {
           ctx.log.warn(`created ${error.id} but a later step failed; it is kept in state so the next run can finish or delete it`);
           const adopted = inputs.adoptId !== undefined && def.adopt !== undefined;
-          throw initFailure(new PartialCreateError(error.id, stamped(error.outs, ctx.identity, setInputsOf(inputs), adopted), error.failure), inputs.__provider);
+          throw initFailure(new PartialCreateError(error.id, stamped(error.outs, ctx.identity, presentInputs(inputs), adopted), error.failure), inputs.__provider);
         }
         throw userFacing(error, ctx, false);
       }
@@ -300,10 +300,10 @@ export function dynamicProvider<I extends object, O extends object>(def: Resourc
       const ctx = contextFor(def.kind, news);
       try {
         const outs = await def.update(id, olds as O, keepUnset(def.fields, olds, news) as I, ctx);
-        return { outs: stamped(outs, news[IDENTITY_INPUT], setInputsOf(news), olds[ADOPTED_OUTPUT]) };
+        return { outs: stamped(outs, news[IDENTITY_INPUT], presentInputs(news), olds[ADOPTED_OUTPUT]) };
       } catch (error) {
         if (error instanceof PartialCreateError) {
-          throw initFailure(new PartialUpdateError(id, stamped(error.outs, news[IDENTITY_INPUT], setInputsOf(news), olds[ADOPTED_OUTPUT]), error.failure), news.__provider);
+          throw initFailure(new PartialUpdateError(id, stamped(error.outs, news[IDENTITY_INPUT], presentInputs(news), olds[ADOPTED_OUTPUT]), error.failure), news.__provider);
         }
         throw userFacing(error, ctx, false);
       }
