@@ -17,6 +17,17 @@ export const isString = (value: unknown): boolean => typeof value === "string" &
 export const isStringList = (value: unknown): boolean => Array.isArray(value) && value.every((item) => typeof item === "string");
 export const isStringMap = (value: unknown): boolean => !!value && typeof value === "object" && !Array.isArray(value) && Object.values(value).every((item) => typeof item === "string");
 
+/** `value` checked like seedField, or `fallback` when it is unset. */
+export function seedOptional<T>(value: unknown, field: string, test: (value: unknown) => boolean, must: string, fallback: T): T {
+  return value === undefined ? fallback : seedField<T>(value, field, test, must);
+}
+
+/** Refuses fields a seed entry does not know, listing the ones it does. */
+export function knownFields(entry: Record<string, unknown>, at: string, fields: string[]): void {
+  const extra = Object.keys(entry).filter((key) => !fields.includes(key));
+  if (extra.length > 0) throw new SeedError(`${at}: unknown field ${extra.map((k) => `"${k}"`).join(", ")}; fields are ${fields.join(", ")}`);
+}
+
 /** The list in `section[key]`, checked to be an array of objects. */
 export function seedList(section: unknown, api: string, key: string): Array<Record<string, unknown>> {
   if (!section || typeof section !== "object" || Array.isArray(section)) throw new SeedError(`${api}: must be an object such as {"${key}": [...]}`);

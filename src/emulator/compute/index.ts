@@ -12,7 +12,7 @@ import { randomBytes } from "node:crypto";
 import type { ApiModule, EmulatorContext } from "../api";
 import type { EmulatorRequest, EmulatorResponse, Router } from "../router";
 import type { SeedComputeInstance, SeededObjects } from "../options";
-import { isStringMap, SeedError, seedField, seedList } from "../seed-error";
+import { isStringMap, knownFields, SeedError, seedField, seedList } from "../seed-error";
 import { EmulatedOperations } from "../shared/incus-operations";
 
 const BASE = "/compute";
@@ -82,8 +82,7 @@ function seedInstances(section: unknown, state: ComputeState): NonNullable<Seede
   const optional = <T>(value: unknown, field: string, test: (value: unknown) => boolean, must: string): T | undefined => (value === undefined ? undefined : seedField<T>(value, field, test, must));
   const made = seedList(section, "compute", "instances").map((raw, index) => {
     const at = `compute.instances[${index}]`;
-    const extra = Object.keys(raw).filter((key) => !SEED_FIELDS.includes(key));
-    if (extra.length > 0) throw new SeedError(`${at}: unknown field ${extra.map((k) => `"${k}"`).join(", ")}; fields are ${SEED_FIELDS.join(", ")}`);
+    knownFields(raw, at, SEED_FIELDS);
     const seed = raw as unknown as SeedComputeInstance;
     const id = optional<string>(seed.id, `${at}.id`, (v) => typeof v === "string" && /^[A-Za-z0-9._-]+$/.test(v), "an id such as inst-a1b2c3") ?? `inst-${randomBytes(4).toString("hex")}`;
     if (state.instances[id]) return { id, name: state.instances[id].metadata.name };

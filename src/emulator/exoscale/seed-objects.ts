@@ -4,14 +4,13 @@
  */
 import { randomUUID } from "node:crypto";
 import type { SeedExoscaleInstance, SeededObjects } from "../options";
-import { isString, isStringList, isStringMap, SeedError, seedField, seedList } from "../seed-error";
+import { isString, isStringList, isStringMap, knownFields, SeedError, seedField, seedList, seedOptional as optional } from "../seed-error";
 import { INSTANCE_TYPES, TEMPLATES, ZONES } from "./catalogue";
 import { isUuid, PUBLIC_IP_ASSIGNMENTS } from "./errors";
 import { type EmulatedInstance, type ExoscaleState, ipv6For, macFor, newPassword, randomIpv4 } from "./state";
 
 const FIELDS = ["id", "zone", "name", "instanceType", "template", "diskSize", "labels", "userData", "state", "publicIpAssignment", "sshKeys", "securityGroupIds", "tpmEnabled", "secureBootEnabled", "deletionProtection", "snapshots"];
 
-const optional = <T>(value: unknown, field: string, test: (value: unknown) => boolean, must: string, fallback: T): T => (value === undefined ? fallback : seedField<T>(value, field, test, must));
 const isBoolean = (value: unknown) => typeof value === "boolean";
 
 /**
@@ -22,8 +21,7 @@ export function seedExoscale(section: unknown, state: ExoscaleState): NonNullabl
   const commits: Array<() => void> = [];
   const made = seedList(section, "exoscale", "instances").map((raw, index) => {
     const at = `exoscale.instances[${index}]`;
-    const extra = Object.keys(raw).filter((key) => !FIELDS.includes(key));
-    if (extra.length > 0) throw new SeedError(`${at}: unknown field ${extra.map((k) => `"${k}"`).join(", ")}; fields are ${FIELDS.join(", ")}`);
+    knownFields(raw, at, FIELDS);
     const seed = raw as unknown as SeedExoscaleInstance;
     const zone = optional<string>(seed.zone, `${at}.zone`, (v) => (ZONES as readonly string[]).includes(v as string), `one of ${ZONES.join(", ")}`, "ch-gva-2");
     const id = optional<string>(seed.id, `${at}.id`, isUuid, "a UUID", randomUUID()).toLowerCase();

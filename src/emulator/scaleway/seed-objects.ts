@@ -1,14 +1,13 @@
 /** Scaleway images made "outside Pulumi" from a seed: available, built from a snapshot of their zone. */
 import { randomUUID } from "node:crypto";
 import type { SeedScalewayImage, SeededObjects } from "../options";
-import { isString, isStringList, SeedError, seedField, seedList } from "../seed-error";
+import { isString, isStringList, knownFields, SeedError, seedField, seedList, seedOptional as optional } from "../seed-error";
 import { type EmulatedImage, type EmulatedVolume, SCALEWAY_ZONES, SEEDED_SNAPSHOTS, seededSnapshotId, type ScalewayState } from "./seed";
 
 const FIELDS = ["id", "zone", "name", "rootVolume", "arch", "extraVolumes", "tags", "public", "project"];
 const ARCHES = ["x86_64", "arm", "arm64"];
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-const optional = <T>(value: unknown, field: string, test: (value: unknown) => boolean, must: string, fallback: T): T => (value === undefined ? fallback : seedField<T>(value, field, test, must));
 
 /**
  * Makes the seed's images in `state`; returns their ids as ScalewayImage reports them (`zone/uuid`).
@@ -18,8 +17,7 @@ export function seedScalewayImages(section: unknown, state: ScalewayState, proje
   const images: EmulatedImage[] = [];
   const made = seedList(section, "scaleway", "images").map((raw, index) => {
     const at = `scaleway.images[${index}]`;
-    const extra = Object.keys(raw).filter((key) => !FIELDS.includes(key));
-    if (extra.length > 0) throw new SeedError(`${at}: unknown field ${extra.map((k) => `"${k}"`).join(", ")}; fields are ${FIELDS.join(", ")}`);
+    knownFields(raw, at, FIELDS);
     const seed = raw as unknown as SeedScalewayImage;
     const zone = optional<string>(seed.zone, `${at}.zone`, (v) => (SCALEWAY_ZONES as readonly string[]).includes(v as string), `one of ${SCALEWAY_ZONES.join(", ")}`, "fr-par-1");
     const id = optional<string>(seed.id, `${at}.id`, (v) => typeof v === "string" && UUID.test(v), "a UUID", randomUUID()).toLowerCase();
