@@ -19,13 +19,13 @@ import type { Logger } from "./log";
 import { createLogger } from "./log";
 import { redact } from "./redact";
 import { type CheckFailure, checkInputs } from "./validation";
-import { AdoptionMismatchError, explainNotFound, NotFoundError, PartialCreateError, PartialUpdateError, ProviderError, UnexpectedError } from "./errors";
+import { AdoptionMismatchError, explainNotFound, PartialCreateError, PartialUpdateError, ProviderError, UnexpectedError } from "./errors";
 import { ADOPTED_OUTPUT, EXPLICIT_INPUTS, IDENTITY_INPUT, SET_INPUTS_OUTPUT } from "./hidden-fields";
 
 export { IDENTITY_INPUT, SET_INPUTS_OUTPUT, PartialCreateError, PartialUpdateError };
 
 /** A difference between an object to adopt and the inputs that cannot be applied in place. */
-export interface Mismatch {
+interface Mismatch {
   property: string;
   reason: string;
 }
@@ -59,10 +59,12 @@ export interface ResourceDefinition<I extends object, O extends object> {
    * field table says "replace", and applies the other differences through `update`.
    */
   adopt?: {
-    /** The object `adoptId` names, as resource id and outputs (`known`: the inputs the program set), or undefined when there is none. */
-    read(adoptId: string, known: Partial<I>, ctx: ResourceContext): Promise<{ id: string; outs: O } | undefined>;
-    /** Differences the field table cannot see (e.g. an image alias that must name the instance's image). */
-    mismatches?(outs: O, inputs: I, ctx: ResourceContext): Promise<Mismatch[]>;
+    /**
+     * The object `adoptId` names, as resource id and outputs; `known` holds the inputs the program
+     * set, for values only it knows (triggers, timeouts) and for keeping its spelling of a value
+     * that means the same. Rejects with NotFoundError when there is no such object.
+     */
+    read(adoptId: string, known: Partial<I>, ctx: ResourceContext): Promise<{ id: string; outs: O }>;
   };
   /**
    * The resource id in today's form for an id as stored (e.g. a bare UUID written by an older
@@ -167,8 +169,9 @@ function keepUnset(fields: object, olds: Record<string, unknown>, news: Record<s
   return filled;
 }
 
-/** "it has {…}, inputs say {…}" for an adoption refusal. */
-function describeMismatch(field: string, objectValue: unknown, inputValue: unknown): Mismatch {
+/** "it has {…}, inputs say {…}" for an adoption refusal; values that may be secret (user data) are not shown. */
+function describeMismatch(field: string, objectValue: unknown, inputValue: unknown, sensitive: boolean): Mismatch {
+  if (sensitive) return { property: field, reason: "it differs from the inputs (values not shown: they may be secret)" };
   return { property: field, reason: `it has ${JSON.stringify(objectValue) ?? "nothing"}, inputs say ${JSON.stringify(inputValue)}` };
 }
 
@@ -187,21 +190,18 @@ async function adoptObject<I extends object, O extends object>(def: ResourceDefi
   const adoptId = String(inputs.adoptId);
   const set = new Set(explicitInputsOf(inputs));
   const known = Object.fromEntries(Object.entries(withoutSetList(inputs)).filter(([key]) => set.has(key) || key.startsWith("__"))) as Partial<I>;
-  let found: { id: string; outs: O } | undefined;
+  let found: { id: string; outs: O };
   try {
     found = await adoption.read(adoptId, known, ctx);
   } catch (error) {
     throw explainNotFound(error, `adoptId: no ${nounOf(def.kind)} ${adoptId} exists`);
   }
-  if (!found) throw new NotFoundError(`adoptId: no ${nounOf(def.kind)} ${adoptId} exists`, {});
   const outs = found.outs as Record<string, unknown>;
   const effective = withoutSetList(inputs);
   for (const field of Object.keys(def.fields)) if (!set.has(field) && outs[field] !== undefined) effective[field] = outs[field];
   const decision = diffByTable(def.fields, outs, effective);
-  const mismatches = [
-    ...decision.replaces.map((field) => describeMismatch(field, outs[field], effective[field])),
-    ...((await adoption.mismatches?.(found.outs, effective as I, ctx)) ?? []),
-  ];
+  const sensitive = new Set<string>(def.sensitiveInputs ?? []);
+  const mismatches = decision.replaces.map((field) => describeMismatch(field, outs[field], effective[field], sensitive.has(field)));
   if (mismatches.length > 0) throw new AdoptionMismatchError(adoptId, mismatches, {});
   ctx.log.info(`adopting existing ${nounOf(def.kind)} ${adoptId}${decision.updates.length > 0 ? `; bringing ${decision.updates.join(", ")} to the inputs` : ""}`);
   const converged = decision.updates.length > 0 ? await def.update(found.id, found.outs, effective as I, ctx) : found.outs;

@@ -221,7 +221,7 @@ async function adoptedImage(client: IncusClient, instance: ApiInstance, image: s
 }
 
 /** The instance `adoptId` names, as outputs for the provider's adoption. */
-async function readForAdoption(adoptId: string, known: Partial<IncusInstanceInputs>, ctx: ResourceContext): Promise<{ id: string; outs: IncusInstanceOutputs } | undefined> {
+async function readForAdoption(adoptId: string, known: Partial<IncusInstanceInputs>, ctx: ResourceContext): Promise<{ id: string; outs: IncusInstanceOutputs }> {
   const target = parseInstanceId(adoptId);
   const client = IncusClient.fromSettings({ project: target.project ?? known.project, log: ctx.log });
   const found = await findInstance(client, target.name);
