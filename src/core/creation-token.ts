@@ -58,8 +58,8 @@ async function watchForLateArrival<C, F>(request: CreateRequest<C, F>, failure: 
   request.log.info(`${request.what}: timed out; watching ${formatElapsed(windowMs)} for what the server may still make`);
   const result = await pollUntil<F | undefined>({
     what: `${request.what} (late arrival)`,
-    cloud: failure.cloud,
-    operation: failure.operation,
+    cloud: failure.cloud ?? "",
+    operation: failure.operation ?? "",
     timeoutMs: windowMs,
     log: request.log,
     poll: () => request.find(failure),

@@ -268,7 +268,7 @@ export class HttpClient {
 export function pinnedIdentityCheck(pem: string) {
   const expected = new X509Certificate(pem).fingerprint256;
   return (_host: string, certificate: { fingerprint256?: string }): Error | undefined =>
-    certificate.fingerprint256 === expected ? undefined : new Error(`server certificate ${certificate.fingerprint256} does not match the pinned certificate ${expected}`);
+    certificate.fingerprint256 === expected ? undefined : new TransportError(`server certificate ${certificate.fingerprint256} does not match the pinned certificate ${expected}`, {});
 }
 
 /** Narrow helper for clients: true when `error` is a ProviderError with this HTTP status. */

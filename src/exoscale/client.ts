@@ -6,7 +6,7 @@
  * substituted when present).
  */
 import { requireSetting, optionalSetting } from "../core/credentials";
-import { OperationFailedError } from "../core/errors";
+import { InvalidArgumentsError, OperationFailedError } from "../core/errors";
 import { HttpClient, path, type VendorError } from "../core/http";
 import type { Logger } from "../core/log";
 import { createLogger } from "../core/log";
@@ -389,7 +389,7 @@ export class ExoscaleClient {
     const found = types.find((t) => `${t.family}.${t.size}` === wanted);
     if (found && (!found.zones || found.zones.includes(this.zone))) return found.id;
     const names = types.filter((t) => !t.zones || t.zones.includes(this.zone)).map((t) => `${t.family}.${t.size}`).sort();
-    throw new Error(`instanceType: "${value}" is not an instance type available in ${this.zone}; use a UUID or one of ${names.join(", ")}`);
+    throw new InvalidArgumentsError([{ argument: "instanceType", reason: `"${value}" is not an instance type available in ${this.zone}; use a UUID or one of ${names.join(", ")}` }], { cloud: "exoscale" });
   }
 
   /** The UUID of a template given by name (public first, then private; the newest build wins) or as a UUID. */
@@ -400,7 +400,7 @@ export class ExoscaleClient {
       if (matches.length > 0) return matches.sort((a, b) => String(b["created-at"] ?? "").localeCompare(String(a["created-at"] ?? "")))[0].id;
     }
     const names = (await this.listTemplates("public")).map((t) => t.name).filter((name): name is string => !!name);
-    throw new Error(`template: no template named "${value}" in ${this.zone}; use a UUID or one of: ${[...new Set(names)].sort().join(", ")}`);
+    throw new InvalidArgumentsError([{ argument: "template", reason: `no template named "${value}" in ${this.zone}; use a UUID or one of: ${[...new Set(names)].sort().join(", ")}` }], { cloud: "exoscale" });
   }
 
   private cached<T>(what: string, load: () => Promise<T>): Promise<T> {

@@ -5,6 +5,7 @@
  * the power action to reach a desired state. No I/O here.
  */
 import { sameValue } from "../core/diff";
+import { InvalidArgumentsError } from "../core/errors";
 import type { ApiInstance, ApiInstancePut, ApiInstanceStatePut, ApiInstancesPost } from "./client";
 import { CREATION_TOKEN_KEY, INSTANCE_ID, type IncusInstanceInputs, type IncusInstanceOutputs, PROTECTION_KEY } from "./schema";
 
@@ -29,7 +30,7 @@ export function instanceId(project: string | undefined, name: string): string {
 /** Splits "name" / "project/name". */
 export function parseInstanceId(id: string): { project?: string; name: string } {
   const match = INSTANCE_ID.exec(id);
-  if (!match) throw new Error(`"${id}" is not an Incus instance id ("name" or "project/name")`);
+  if (!match) throw new InvalidArgumentsError([{ argument: "id", reason: `"${id}" is not an Incus instance id ("name" or "project/name")` }], { cloud: "incus" });
   return { project: match[1], name: match[2] };
 }
 

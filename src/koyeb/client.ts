@@ -6,7 +6,7 @@
 import { optionalSetting, requireSetting } from "../core/credentials";
 import { HttpClient, path, type QueryValue, type VendorError } from "../core/http";
 import type { Logger } from "../core/log";
-import type { KoyebInstance, KoyebInstanceEvent, KoyebInstanceStatus } from "./types";
+import type { GetKoyebInstanceResult as KoyebInstance, KoyebInstanceEvent, KoyebInstanceStatus } from "./schema";
 import { collectOffsetPages, MAX_LIMIT, type OffsetPage } from "./paging";
 
 /** The default endpoint when KOYEB_API_URL is not set. */

@@ -4,10 +4,9 @@
  * tokens (the token class, which the daemons let clients cancel). Responses the functions rely on
  * are checked against the Incus REST API spec.
  */
-import type WebSocket from "ws";
 import { AuthError, CredentialsError, InvalidRequestError, NotFoundError, ProviderError } from "../../src/core/errors";
 import { UnsupportedByDaemonError } from "../../src/incus/daemon";
-import { cancelIncusOperation, connectIncusOperationWebsocket, getIncusOperation, listIncusOperations, waitIncusOperation } from "../../src/incus";
+import { cancelIncusOperation, connectIncusOperationWebsocket, getIncusOperation, type IncusOperationWebsocket, listIncusOperations, waitIncusOperation } from "../../src/incus";
 import { OpenApiSpec } from "../helpers/openapi";
 import { operationSpecErrors, testDaemons, uniqueName } from "./incus-daemon";
 
@@ -75,12 +74,12 @@ describe.each(testDaemons())("on $label", (daemon) => {
 
   /** Connects every websocket of a non-interactive exec and collects stdout/stderr until they close. */
   async function runExecOverWebsockets(id: string, fds: Record<string, string>, options: { public?: boolean } = {}) {
-    const sockets: Record<string, WebSocket> = {};
-    for (const fd of ["control", "0", "1", "2"]) sockets[fd] = await connectIncusOperationWebsocket(id, { secret: fds[fd], public: options.public });
-    const collect = (socket: WebSocket) =>
+    const sockets: Record<string, IncusOperationWebsocket> = {};
+    for (const fd of ["control", "0", "1", "2"]) sockets[fd] = await connectIncusOperationWebsocket({ id: id, secret: fds[fd], public: options.public });
+    const collect = (socket: IncusOperationWebsocket) =>
       new Promise<string>((resolve) => {
         let text = "";
-        socket.on("message", (data: Buffer) => (text += data.toString("utf8")));
+        socket.on("message", (data: Uint8Array) => (text += Buffer.from(data).toString("utf8")));
         socket.on("close", () => resolve(text));
       });
     const [stdout, stderr] = await Promise.all([collect(sockets["1"]), collect(sockets["2"]), (sockets["0"].close(), Promise.resolve())]);
@@ -170,14 +169,14 @@ describe.each(testDaemons())("on $label", (daemon) => {
   describe("getIncusOperation", () => {
     it("returns one operation as the spec describes it", async () => {
       const started = await exec(["sleep", "20"]);
-      const operation = await getIncusOperation(started.id);
+      const operation = await getIncusOperation({ id: started.id });
       expect(operation).toMatchObject({ id: started.id, class: "task", statusCode: 103, status: "Running" });
       const response = await daemon.raw("GET", `/1.0/operations/${started.id}`);
       expect(operationSpecErrors(spec, "GET", `/1.0/operations/${started.id}`, 200, response.body)).toEqual([]);
     });
 
     it("rejects an unknown id with NotFoundError carrying the daemon's message", async () => {
-      const error = await getIncusOperation("00000000-0000-0000-0000-000000000000").catch((e) => e);
+      const error = await getIncusOperation({ id: "00000000-0000-0000-0000-000000000000" }).catch((e) => e);
       expect(error).toBeInstanceOf(NotFoundError);
       expect(error).toMatchObject({ statusCode: 404, operation: "operationGet", cloud: "incus" });
       expect(error.message).toMatch(/not found/i);
@@ -188,7 +187,7 @@ describe.each(testDaemons())("on $label", (daemon) => {
     it("returns the still-running operation once the timeout passes, from one long-poll", async () => {
       const started = await exec(["sleep", "20"]);
       const before = Date.now();
-      const { result, lines } = await debugLines(() => waitIncusOperation(started.id, { timeout: 1 }));
+      const { result, lines } = await debugLines(() => waitIncusOperation({ id: started.id, timeout: 1 }));
       const elapsed = Date.now() - before;
       expect(result).toMatchObject({ id: started.id, statusCode: 103 });
       expect(elapsed).toBeGreaterThanOrEqual(900);
@@ -207,7 +206,7 @@ describe.each(testDaemons())("on $label", (daemon) => {
     it("waits for the end without a timeout, with a long-poll rather than a polling loop", async () => {
       const started = await exec(["sleep", "3"]);
       const before = Date.now();
-      const { result, lines } = await debugLines(() => waitIncusOperation(started.id));
+      const { result, lines } = await debugLines(() => waitIncusOperation({ id: started.id }));
       expect(result).toMatchObject({ id: started.id, status: "Success", statusCode: 200 });
       expect(Date.now() - before).toBeGreaterThanOrEqual(2_500);
       const requests = lines.filter((line) => line.includes("→ GET") && line.includes(started.id));
@@ -218,16 +217,16 @@ describe.each(testDaemons())("on $label", (daemon) => {
     it("waits through the public endpoint over HTTPS with only the operation's secret", async () => {
       const pending = await token();
       const anonymous = await anonymousRemote();
-      const waited = await withEnv(anonymous, () => waitIncusOperation(pending.id, { public: true, secret: pending.metadata.secret, timeout: 1 }));
+      const waited = await withEnv(anonymous, () => waitIncusOperation({ id: pending.id, public: true, secret: pending.metadata.secret, timeout: 1 }));
       // LXD sends the running operation; Incus only says the wait timed out, and an anonymous caller
       // cannot read the operation: the answer is its id and "still running".
       expect(waited).toMatchObject(daemon.kind === "lxd" ? { id: pending.id, class: "token", statusCode: 103 } : { id: pending.id, status: "Running", statusCode: 103, err: "" });
 
-      const wrong = await withEnv(anonymous, () => waitIncusOperation(pending.id, { public: true, secret: "not-the-secret", timeout: 1 })).catch((e) => e);
+      const wrong = await withEnv(anonymous, () => waitIncusOperation({ id: pending.id, public: true, secret: "not-the-secret", timeout: 1 })).catch((e) => e);
       expect(wrong).toBeInstanceOf(AuthError);
       expect(wrong).toMatchObject({ statusCode: 403, operation: "operationWaitGetUntrusted" });
       // Without `public`, a remote needs credentials: the function says which ones, before any request.
-      const trusted = await withEnv(anonymous, () => waitIncusOperation(pending.id, { timeout: 1 })).catch((e) => e);
+      const trusted = await withEnv(anonymous, () => waitIncusOperation({ id: pending.id, timeout: 1 })).catch((e) => e);
       expect(trusted).toBeInstanceOf(CredentialsError);
       expect(trusted.message).toMatch(/INCUS_CLIENT_CERT.*INCUS_API_KEY/s);
     });
@@ -237,19 +236,19 @@ describe.each(testDaemons())("on $label", (daemon) => {
     it("cancels a cancellable operation (a certificate add token), which then ends Cancelled", async () => {
       const pending = await token();
       expect(pending).toMatchObject({ class: "token", may_cancel: true });
-      expect((await getIncusOperation(pending.id)).statusCode).toBe(103);
-      await cancelIncusOperation(pending.id);
-      const after = await waitIncusOperation(pending.id, { timeout: 5 });
+      expect((await getIncusOperation({ id: pending.id })).statusCode).toBe(103);
+      await cancelIncusOperation({ id: pending.id });
+      const after = await waitIncusOperation({ id: pending.id, timeout: 5 });
       expect(after).toMatchObject({ status: "Cancelled", statusCode: 401 });
     });
 
     it("passes on the daemon's refusal to cancel an operation that cannot be cancelled", async () => {
       const started = await exec(["sleep", "20"]);
-      const error = await cancelIncusOperation(started.id).catch((e) => e);
+      const error = await cancelIncusOperation({ id: started.id }).catch((e) => e);
       expect(error).toBeInstanceOf(InvalidRequestError);
       expect(error).toMatchObject({ statusCode: 400, operation: "operationDelete" });
       expect(error.message).toContain("This operation can't be cancelled");
-      expect((await getIncusOperation(started.id)).statusCode).toBe(103);
+      expect((await getIncusOperation({ id: started.id })).statusCode).toBe(103);
     });
   });
 
@@ -260,7 +259,7 @@ describe.each(testDaemons())("on $label", (daemon) => {
       const { stdout, stderr } = await runExecOverWebsockets(started.id, started.metadata.fds as Record<string, string>);
       expect(stdout).toBe("hello-from-exec\n");
       expect(stderr).toBe("oops\n");
-      const done = await waitIncusOperation(started.id, { timeout: 10 });
+      const done = await waitIncusOperation({ id: started.id, timeout: 10 });
       expect(done).toMatchObject({ status: "Success", metadata: { return: 0 } });
     });
 
@@ -272,7 +271,7 @@ describe.each(testDaemons())("on $label", (daemon) => {
         expect(stdout).toBe("over-tls\n");
       } else {
         // Incus lets only the client that started the operation connect: the refusal says so by name.
-        const refused = await withEnv(await anonymousRemote(), () => connectIncusOperationWebsocket(started.id, { secret: fds.control, public: true })).catch((e) => e);
+        const refused = await withEnv(await anonymousRemote(), () => connectIncusOperationWebsocket({ id: started.id, secret: fds.control, public: true })).catch((e) => e);
         expect(refused).toBeInstanceOf(UnsupportedByDaemonError);
         expect(refused).toMatchObject({ statusCode: 403, vendorMessage: "Requestor mismatch", operation: "operationWebsocketGetUntrusted" });
         expect(refused.message).toBe(
@@ -283,16 +282,16 @@ describe.each(testDaemons())("on $label", (daemon) => {
         const { stdout } = await runExecOverWebsockets(started.id, fds);
         expect(stdout).toBe("over-tls\n");
       }
-      expect((await waitIncusOperation(started.id, { timeout: 10 })).status).toBe("Success");
+      expect((await waitIncusOperation({ id: started.id, timeout: 10 })).status).toBe("Success");
     });
 
     it("rejects a wrong secret or an unknown operation with the daemon's answer", async () => {
       const started = await exec(["sh", "-c", "echo never"], { websockets: true });
       // LXD answers a wrong secret with 500 "permission denied", Incus with 403 "Forbidden"; the error says it as it is.
-      const error = await connectIncusOperationWebsocket(started.id, { secret: "wrong" }).catch((e) => e);
+      const error = await connectIncusOperationWebsocket({ id: started.id, secret: "wrong" }).catch((e) => e);
       expect(error).toBeInstanceOf(ProviderError);
       expect(error).toMatchObject({ operation: "operationWebsocketGet", cloud: "incus", ...(daemon.kind === "lxd" ? { statusCode: 500, vendorMessage: "permission denied" } : { statusCode: 403, vendorMessage: "Forbidden" }) });
-      const unknown = await connectIncusOperationWebsocket("00000000-0000-0000-0000-000000000000", { secret: "x" }).catch((e) => e);
+      const unknown = await connectIncusOperationWebsocket({ id: "00000000-0000-0000-0000-000000000000", secret: "x" }).catch((e) => e);
       expect(unknown).toBeInstanceOf(NotFoundError);
       expect(unknown.message).toContain("Operation not found");
       // Let the exec run to its end so it does not linger on the daemon.

@@ -163,11 +163,12 @@ describe.each(testDaemons())("IncusInstance on $label", (daemon) => {
     expect((await daemon.instance(legacy)).status).toBe("Running");
   });
 
-  it("treats a fingerprint prefix of the adopted image as the same image, and another image as a replacement", async () => {
+  it("treats a fingerprint prefix of the adopted image as the same image, and refuses another image rather than replacing the adopted instance", async () => {
     const fingerprint = (await daemon.instance(legacy)).config["volatile.base_image"] as string;
     await stack.setConfig("adoptImage", "0123456789ab");
-    const preview = expectOk(await stack.preview());
-    expect(preview.changeSummary).toMatchObject({ replace: 1 });
+    const preview = await stack.preview();
+    expect(preview.ok).toBe(false);
+    expect(preview.error).toMatch(/image: changing it replaces the adopted object; remove adoptId from the program to let Pulumi replace it/);
     await stack.setConfig("adoptImage", fingerprint.slice(0, 12));
     // A fingerprint prefix of the same image is the same image: no replacement.
     expect(expectOk(await stack.preview()).changeSummary).toEqual({ same: 4 });

@@ -8,7 +8,7 @@ import { setStackConfig } from "../../src/core/credentials";
 import { UNKNOWN } from "../../src/core/validation";
 import type { ApiInstance } from "../../src/incus/client";
 import { createBody, desiredDefinition, instanceId, onlyDaemonKeysChanged, parseInstanceId, powerAction, toOutputs, writablePart } from "../../src/incus/instance-model";
-import { operationInfo } from "../../src/incus/operations";
+import { operationInfo } from "../../src/incus/operation-info";
 import { Instance, InstanceSnapshot } from "../../src/incus/providers";
 import { IncusInstanceInputs } from "../../src/incus/schema";
 import { parseSnapshotId, sameInstant, snapshotId, toSnapshotOutputs } from "../../src/incus/snapshot-provider";

@@ -18,7 +18,8 @@ import { randomUUID } from "node:crypto";
 import type { ApiModule, EmulatorContext } from "../api";
 import type { EmulatorRequest, EmulatorResponse, Router } from "../router";
 import { deniedAuthentication, genericError, invalidArguments, invalidFields, notFound, preconditionFailed, quotasExceeded, transientState } from "./errors";
-import { type EmulatedImage, type EmulatedVolume, SCALEWAY_ZONES, type ScalewayState, seedScaleway } from "./seed";
+import { type EmulatedImage, type EmulatedVolume, imageVolumeFrom, SCALEWAY_ZONES, type ScalewayState, seedScaleway } from "./seed";
+import { seedScalewayImages } from "./seed-objects";
 import { validateCreate, validatePatch, validatePut } from "./validation";
 
 export { seededSnapshotId, SCALEWAY_ZONES } from "./seed";
@@ -72,21 +73,7 @@ function register(router: Router, ctx: EmulatorContext): void {
     for (const [key, value] of Object.entries((requested ?? {}) as Record<string, { id: string }>)) {
       const snapshot = snapshotIn(zone, value.id);
       if (!snapshot) return value.id;
-      volumes[key] = {
-        id: snapshot.id,
-        name: snapshot.name,
-        export_uri: null,
-        size: snapshot.size,
-        volume_type: snapshot.volume_type,
-        creation_date: snapshot.creation_date,
-        modification_date: snapshot.modification_date,
-        organization: snapshot.organization,
-        project: snapshot.project,
-        tags: [],
-        server: null,
-        state: "available",
-        zone,
-      };
+      volumes[key] = imageVolumeFrom(snapshot, zone);
     }
     return volumes;
   };
@@ -275,6 +262,7 @@ export const scalewayApi: ApiModule = {
   prefixes: ["/instance/v1/"],
   register,
   authenticate,
+  seed: (section, ctx) => seedScalewayImages(section, ctx.store.slice<ScalewayState>("scaleway", () => seedScaleway(ctx.credentials.scalewayProjectId)), ctx.credentials.scalewayProjectId),
   errorBody: (status, message) => genericError(status, message),
   env: (url, credentials) => ({
     SCW_API_URL: url,

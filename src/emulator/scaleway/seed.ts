@@ -67,6 +67,25 @@ export interface EmulatedImage {
   zone: string;
 }
 
+/** An image's extra volume made from a snapshot, as the API shows it in `extra_volumes`. */
+export function imageVolumeFrom(snapshot: EmulatedSnapshot, zone: string): EmulatedVolume {
+  return {
+    id: snapshot.id,
+    name: snapshot.name,
+    export_uri: null,
+    size: snapshot.size,
+    volume_type: snapshot.volume_type,
+    creation_date: snapshot.creation_date,
+    modification_date: snapshot.modification_date,
+    organization: snapshot.organization,
+    project: snapshot.project,
+    tags: [],
+    server: null,
+    state: "available",
+    zone,
+  };
+}
+
 export interface ScalewayState {
   images: Record<string, EmulatedImage>;
   snapshots: Record<string, EmulatedSnapshot>;
