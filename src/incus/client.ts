@@ -220,6 +220,12 @@ export class IncusClient {
     return { value: response.body.metadata, etag: IncusClient.etagOf(response) };
   }
 
+  /** GET /1.0/instances/{name}/snapshots?recursion=1: the instance's snapshots. */
+  async listSnapshots(instance: string): Promise<ApiInstanceSnapshot[]> {
+    const query = this.query({ recursion: 1 });
+    return (await this.http.json<IncusEnvelope<ApiInstanceSnapshot[]>>({ operation: "listInstanceSnapshots", method: "GET", path: path`/1.0/instances/${instance}/snapshots`, query })).metadata ?? [];
+  }
+
   /** POST /1.0/instances/{name}/snapshots. Not retried. */
   async createSnapshot(instance: string, body: { name: string; stateful?: boolean; expires_at?: string }): Promise<StartedOperation> {
     return this.async({ operation: "createInstanceSnapshot", method: "POST", path: path`/1.0/instances/${instance}/snapshots`, query: this.query(), body });
