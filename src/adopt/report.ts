@@ -59,6 +59,7 @@ export function summary(outcome: AdoptOutcome, options: AdoptOptions): string[] 
   if (plan.filteredOut > 0) lines.push(`Left out by --label / --name-prefix: ${plan.filteredOut}.`);
   if (outcome.unconfigured.length > 0) lines.push(`Not configured, so not listed: ${outcome.unconfigured.join(", ")}.`);
   lines.push(...outcome.notes.map((note) => `Note: ${note}`));
+  if (declared.some((object) => object.kind === "ExoscaleInstance")) lines.push("Note: Exoscale's API does not show destruction protection: add deletionProtection: true to the instances that have it.");
   const secrets = outcome.module?.secrets ?? [];
   if (secrets.length > 0) {
     const how = options.showSecrets ? "values shown as you asked" : options.secretsDir !== undefined ? `values in ${options.secretsDir}, readable by you only` : "values not shown: --secrets-dir DIR writes them to files the commands read, --show-secrets prints them";

@@ -1,5 +1,6 @@
 /** Instances of the generic Instances API (`GET /v1/instances`), as ComputeInstance declarations. */
 import { CREATION_TOKEN_LABEL } from "../../core/creation-token";
+import { optionalSetting } from "../../core/credentials";
 import { type ApiComputeInstance, ComputeClient } from "../../compute/client";
 import { ComputeInstanceInputs } from "../../compute/schema";
 import type { FoundObject } from "../model";
@@ -7,9 +8,9 @@ import { secret, userDataText } from "../secret-values";
 import { schemaProblem } from "../validate";
 import { defined, nonEmpty, skipped, type SourceContext } from "./context";
 
-function describeInstance(instance: ApiComputeInstance): FoundObject {
+function describeInstance(instance: ApiComputeInstance, location: string): FoundObject {
   const { [CREATION_TOKEN_LABEL]: token, ...labels } = instance.metadata.labels ?? {};
-  const found: FoundObject = { cloud: "compute", kind: "ComputeInstance", id: instance.id, name: instance.metadata.name, location: "-", shortId: instance.id.replace(/^inst-/, "").slice(0, 8), labels, args: {}, notes: [] };
+  const found: FoundObject = { cloud: "compute", kind: "ComputeInstance", id: instance.id, name: instance.metadata.name, location, shortId: instance.id.replace(/^inst-/, "").slice(0, 8), labels, args: {}, notes: [] };
   if (token !== undefined) return skipped(found, `carries the ${CREATION_TOKEN_LABEL} label: a Pulumi stack created it`, true);
   const state = instance.status.state;
   if (state === "terminated" || state === "error") return skipped(found, `state "${state}"`);
@@ -35,8 +36,15 @@ function describeInstance(instance: ApiComputeInstance): FoundObject {
   return { ...found, args: { ...args, userData: userData === undefined ? undefined : secret(userData, "UserData", "user data") } };
 }
 
+/** The API's host, which tells one Instances API from another in the listing. */
+function endpointHost(): string {
+  const endpoint = optionalSetting({ what: "Instances API endpoint", config: ["compute:endpoint"], env: ["COMPUTE_API_URL"] }) ?? "";
+  return URL.canParse(endpoint) ? new URL(endpoint).host : endpoint;
+}
+
 export async function listCompute(context: SourceContext): Promise<FoundObject[]> {
   const client = ComputeClient.fromSettings(context.progress.logger("compute"));
   context.progress.status("compute: listing instances");
-  return (await client.listInstances()).map(describeInstance);
+  const location = endpointHost();
+  return (await client.listInstances()).map((instance) => describeInstance(instance, location));
 }

@@ -107,8 +107,5 @@ export async function listExoscale(context: SourceContext): Promise<FoundObject[
     if (zones.length > 1) context.note(`Exoscale: ${endpoint} serves zones ${zones.join(", ")} alike, so what it holds is declared in ${zones[0]} (--zone picks another)`);
     found.push(...(await listZone(zones[0], context)));
   }
-  if (found.some((object) => object.kind === "ExoscaleInstance" && !object.skip)) {
-    context.note("Exoscale: the API does not show destruction protection; add deletionProtection: true to the instances that have it");
-  }
   return found;
 }

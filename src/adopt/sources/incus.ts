@@ -109,7 +109,7 @@ export async function listIncus(context: SourceContext): Promise<FoundObject[]> 
   context.progress.status(`incus: listing instances on ${describeConnection(client.connection)}`);
   const daemon = await client.daemon();
   const project = client.project ?? "default";
-  context.note(`Incus: ${daemonLabel(daemon)} on ${describeConnection(client.connection)}, project ${project} (incus:project / INCUS_PROJECT lists another)`);
+  context.note(`Incus: ${daemonLabel(daemon)} on ${describeConnection(client.connection)}${client.project ? "" : ", default project"}; incus:project / INCUS_PROJECT lists another project`);
   const instances = await client.listInstances();
   const imageOf = imageNamer(client);
   const found = await mapLimit(instances, PARALLEL_READS, async (instance, index) => {
