@@ -82,6 +82,29 @@ function header(options: AdoptOptions): string[] {
 }
 
 export async function runAdopt(options: AdoptOptions, progress: Progress): Promise<AdoptOutcome> {
+  try {
+    return await adopt(options, progress);
+  } finally {
+    progress.done();
+  }
+}
+
+/**
+ * Writes the secret files, then the module; if the module cannot be written, the secret files
+ * written for it are removed again, so a failed run leaves nothing.
+ */
+function writeOutputs(options: AdoptOptions, module: GeneratedModule): void {
+  if (options.secretsDir !== undefined) writeSecretFiles(options.secretsDir, module.secrets, options.force);
+  if (options.out === "-") return;
+  try {
+    fs.writeFileSync(options.out, module.text, { flag: options.force ? "w" : "wx" });
+  } catch (error) {
+    if (options.secretsDir !== undefined) for (const secret of module.secrets) fs.rmSync(path.join(options.secretsDir, secret.key), { force: true });
+    throw new AdoptError(`cannot write --out ${options.out}: ${(error as Error).message}`);
+  }
+}
+
+async function adopt(options: AdoptOptions, progress: Progress): Promise<AdoptOutcome> {
   const started = Date.now();
   checkDestination(options);
   await useStackConfig(options.stacks);
@@ -113,8 +136,7 @@ export async function runAdopt(options: AdoptOptions, progress: Progress): Promi
   const outcome: AdoptOutcome = { plan, notes, unconfigured, listMs, totalMs: 0 };
   if (plan.declarations.length > 0) outcome.module = generateModule(plan.declarations, header(options));
   if (!options.dryRun && outcome.module) {
-    if (options.secretsDir !== undefined) writeSecretFiles(options.secretsDir, outcome.module.secrets, options.force);
-    if (options.out !== "-") fs.writeFileSync(options.out, outcome.module.text, { flag: options.force ? "w" : "wx" });
+    writeOutputs(options, outcome.module);
     outcome.writtenTo = options.out;
   }
   outcome.totalMs = Date.now() - started;

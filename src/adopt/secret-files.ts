@@ -24,10 +24,14 @@ export function writeSecretFiles(dir: string, secrets: SecretConfig[], force: bo
   const files = secrets.map((secret) => ({ file: path.join(dir, secret.key), value: secret.value }));
   const existing = files.filter(({ file }) => fs.existsSync(file));
   if (existing.length > 0 && !force) throw new AdoptError(`--secrets-dir ${dir}: ${existing.map(({ file }) => path.basename(file)).join(", ")} exist already; pass --force to overwrite them`);
-  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-  for (const { file, value } of files) {
-    fs.writeFileSync(file, `${value}\n`, { mode: 0o600 });
-    fs.chmodSync(file, 0o600);
+  try {
+    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    for (const { file, value } of files) {
+      fs.writeFileSync(file, `${value}\n`, { mode: 0o600 });
+      fs.chmodSync(file, 0o600);
+    }
+  } catch (error) {
+    throw new AdoptError(`--secrets-dir ${dir}: ${(error as Error).message}`);
   }
 }
 
