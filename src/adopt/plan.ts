@@ -36,40 +36,42 @@ export function planAdoption(found: FoundObject[], managed: ManagedIndex, filter
   for (const object of found) if (!unique.has(identity(object.kind, object.id))) unique.set(identity(object.kind, object.id), object);
   const objects = [...unique.values()];
   const names = assignNames(objects);
-  const parentOf = (child: FoundObject) => unique.get(identity(parentKind(child), child.parentId as string));
+  const parentIdentity = (child: FoundObject) => identity(parentKind(child), child.parentId as string);
 
   const kept = objects.filter((object) => {
     if (object.parentId === undefined) return matches(object, filters);
-    const parent = parentOf(object);
+    const parent = unique.get(parentIdentity(object));
     return parent ? matches(parent, filters) : filters.labels.length === 0 && filters.namePrefix === undefined;
   });
-  const withManaged = kept.map((object): FoundObject => {
-    const stack = object.skip ? undefined : managed.holder(object.kind, object.id);
-    return stack === undefined ? object : { ...object, skip: { reason: `managed by stack ${stack}`, managed: true } };
-  });
-  const declared = new Set(withManaged.filter((object) => !object.skip && object.parentId === undefined).map((object) => identity(object.kind, object.id)));
-  const final = withManaged.map((object): FoundObject => {
-    if (object.skip || object.parentId === undefined || declared.has(identity(parentKind(object), object.parentId))) return object;
-    const parent = withManaged.find((candidate) => identity(candidate.kind, candidate.id) === identity(parentKind(object), object.parentId as string));
-    const reason = !parent?.skip
+  const withManaged = new Map(
+    kept.map((object): [string, FoundObject] => {
+      const stack = object.skip ? undefined : managed.holder(object.kind, object.id);
+      return [identity(object.kind, object.id), stack === undefined ? object : { ...object, skip: { reason: `managed by stack ${stack}`, managed: true } }];
+    }),
+  );
+  const final = [...withManaged.values()].map((object): FoundObject => {
+    if (object.skip || object.parentId === undefined) return object;
+    const parent = withManaged.get(parentIdentity(object));
+    if (parent && !parent.skip) return object;
+    const reason = !parent
       ? `its instance ${object.parentId} was not listed`
-      : parent.skip.managed
+      : parent.skip?.managed
         ? `its instance ${object.parentId} is managed already (${parent.skip.reason}): declare the snapshot in that program, with adoptId "${object.id}"`
-        : `its instance ${object.parentId} is not declared (${parent.skip.reason})`;
+        : `its instance ${object.parentId} is not declared (${parent.skip?.reason})`;
     return { ...object, skip: { reason, managed: false } };
   });
 
   const toDeclare = final.filter((object) => !object.skip);
-  const byName = (a: FoundObject, b: FoundObject) => (names.get(objectKey(a))?.resource ?? "").localeCompare(names.get(objectKey(b))?.resource ?? "");
+  const nameOf = (object: FoundObject) => names.get(objectKey(object)) as Declaration["names"];
+  const byName = (a: FoundObject, b: FoundObject) => nameOf(a).resource.localeCompare(nameOf(b).resource);
+  const childrenOf = new Map<string, FoundObject[]>();
+  for (const child of toDeclare.filter((object) => object.parentId !== undefined)) childrenOf.set(parentIdentity(child), [...(childrenOf.get(parentIdentity(child)) ?? []), child]);
   const cloudOrder = (cloud: Cloud) => CLOUDS.indexOf(cloud);
-  const declarations: Declaration[] = [];
   const parents = toDeclare.filter((object) => object.parentId === undefined).sort((a, b) => cloudOrder(a.cloud) - cloudOrder(b.cloud) || a.kind.localeCompare(b.kind) || byName(a, b));
+  const declarations: Declaration[] = [];
   for (const parent of parents) {
-    const parentNames = names.get(objectKey(parent));
-    if (!parentNames) continue;
-    declarations.push({ object: parent, names: parentNames });
-    const children = toDeclare.filter((child) => child.parentId !== undefined && parentKind(child) === parent.kind && identity(parentKind(child), child.parentId) === identity(parent.kind, parent.id)).sort(byName);
-    for (const child of children) declarations.push({ object: child, names: names.get(objectKey(child)) as Declaration["names"], parentVariable: parentNames.variable });
+    declarations.push({ object: parent, names: nameOf(parent) });
+    for (const child of (childrenOf.get(identity(parent.kind, parent.id)) ?? []).sort(byName)) declarations.push({ object: child, names: nameOf(child), parentVariable: nameOf(parent).variable });
   }
   return { declarations, skipped: final.filter((object) => object.skip), filteredOut: objects.length - kept.length };
 }
