@@ -7,7 +7,7 @@
  */
 import { ProviderError } from "../core/errors";
 import { redact } from "../core/redact";
-import { AdoptError, UsageError } from "../adopt/errors";
+import { UsageError } from "../adopt/errors";
 import { parseAdoptArguments, USAGE } from "../adopt/options";
 import { createProgress } from "../adopt/progress";
 import { planTable, summary } from "../adopt/report";
@@ -36,7 +36,7 @@ async function adopt(argv: string[]): Promise<void> {
 
 function fail(error: unknown): void {
   const usage = error instanceof UsageError;
-  const known = usage || error instanceof AdoptError || error instanceof ProviderError;
+  const known = error instanceof ProviderError;
   const message = error instanceof Error ? error.message : String(error);
   process.stderr.write(`pulumi-dynamic-compute: ${redact(known ? message : `unexpected error: ${error instanceof Error ? error.stack : message}`)}\n`);
   if (usage) process.stderr.write("Run `pulumi-dynamic-compute adopt --help` for the options.\n");
