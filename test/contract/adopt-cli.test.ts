@@ -103,6 +103,14 @@ describe("pulumi-dynamic-compute adopt: bad input", () => {
     expectNothingWritten();
   });
 
+  it("reports an Incus socket nothing answers on, naming it", async () => {
+    const socket = path.join(dir, "no-daemon.socket");
+    const result = await run(["adopt", "incus", "--out", out()], { INCUS_SOCKET: socket, DYNAMIC_COMPUTE_HTTP_DEADLINE_MS: "3000" });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`incus serverGet failed: ENOENT: connect ENOENT ${socket}`);
+    expectNothingWritten();
+  });
+
   it.each([
     ["exoscale", { EXOSCALE_API_SECRET: "wrong-secret-0123456789" }, /exoscale listInstances failed: HTTP 403/],
     ["scaleway", { SCW_SECRET_KEY: "00000000-0000-0000-0000-000000000000" }, /scaleway listImages failed: HTTP 401/],
