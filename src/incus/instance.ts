@@ -27,6 +27,18 @@ const provider = providerShim("incus:Instance");
  * export const created = getIncusInstanceOutput({ id: web.id }).createdAt;
  * ```
  */
+/**
+ * The `project` each instance was declared with. A snapshot follows its instance's project from this
+ * input, not from the `project` output: while the instance has an update planned, a preview knows
+ * none of its outputs, and an unknown project would plan the snapshot's replacement.
+ */
+const declaredProjects = new WeakMap<IncusInstance, pulumi.Input<string> | undefined>();
+
+/** The `project` input of an instance, when the program set one. */
+export function declaredProject(instance: IncusInstance): pulumi.Input<string> | undefined {
+  return declaredProjects.get(instance);
+}
+
 export class IncusInstance extends pulumi.dynamic.Resource {
   /**
    * Reads an existing instance into the program without managing it (`Resource.get`): its outputs
@@ -38,6 +50,7 @@ export class IncusInstance extends pulumi.dynamic.Resource {
 
   constructor(name: string, args: IncusInstanceArgs, opts?: pulumi.CustomResourceOptions) {
     super(provider, name, resourceProps(INCUS_INSTANCE_OUTPUTS, args, name), instanceOptions(args.deletionProtection, opts), "incus", "Instance");
+    declaredProjects.set(this, args.project);
   }
 }
 

@@ -2,7 +2,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { childOptions, resourceProps } from "../core/resource";
 import { providerShim } from "../core/shim";
-import { IncusInstance } from "./instance";
+import { declaredProject, IncusInstance } from "./instance";
 import { INCUS_INSTANCE_SNAPSHOT_OUTPUTS, type IncusInstanceSnapshotArgs, type IncusInstanceSnapshotOutputProperties } from "./types";
 
 const provider = providerShim("incus:InstanceSnapshot");
@@ -32,7 +32,7 @@ export class IncusInstanceSnapshot extends pulumi.dynamic.Resource {
     const parent = args.instance instanceof IncusInstance ? args.instance : undefined;
     const { instance, ...rest } = args;
     // `get` passes no instance: the read fills every output from the snapshot itself.
-    const inputs = instance === undefined ? rest : { ...rest, instance: parent ? parent.name : instance, name: args.name ?? name, project: args.project ?? parent?.project };
+    const inputs = instance === undefined ? rest : { ...rest, instance: parent ? parent.name : instance, name: args.name ?? name, project: args.project ?? (parent ? declaredProject(parent) : undefined) };
     super(provider, name, resourceProps(INCUS_INSTANCE_SNAPSHOT_OUTPUTS, inputs, name), parent ? childOptions(parent, opts) : opts, "incus", "InstanceSnapshot");
   }
 }

@@ -252,7 +252,7 @@ export interface GetIncusOperationResult {
 export interface ListIncusOperationsArgs {
   /** Project to look in; default `incus:project` / INCUS_PROJECT, else the server's default project. */
   project?: string;
-  /** Operations of every project (`all-projects=true`); `project` is then ignored. */
+  /** Operations of every project (`all-projects=true`); `project` is then ignored. Needs the API extension operations_get_query_all_projects: Incus has it; LXD 5.0 does not and is refused with an error rather than answered with one project's operations. */
   allProjects?: boolean;
   /** 0 (default, as the API): the operations' URLs; 1: the operations themselves. */
   recursion?: 0 | 1;
