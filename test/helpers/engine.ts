@@ -17,6 +17,8 @@ const { engineEnv, root } = require("../../scripts/lib/engine") as {
 };
 
 export const repoRoot: string = root;
+/** Environment for engine runs rooted at `workRoot` (state and PULUMI_HOME live there), the engine folder first on PATH. */
+export const engineEnvironment = engineEnv;
 
 export interface OperationResult {
   ok: boolean;
