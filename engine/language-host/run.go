@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
@@ -23,6 +24,10 @@ func (f *front) Run(ctx context.Context, req *pulumirpc.RunRequest) (*pulumirpc.
 	if info != nil {
 		// The v3.68.0 host exits outright when @pulumi/pulumi is missing; say what to run instead.
 		dir := info.GetProgramDirectory()
+		if info.GetEntryPoint() == "." && !anyExists(dir, "package.json", "index.ts", "index.js") {
+			return &pulumirpc.RunResponse{Error: fmt.Sprintf("there is no program in %s (no package.json, index.ts or index.js): "+
+				"point `main:` in %s at the program's folder or file", dir, filepath.Join(info.GetRootDirectory(), "Pulumi.yaml"))}, nil
+		}
 		if _, err := resolveModule(ctx, dir, "@pulumi/pulumi/cmd/run"); errors.Is(err, errModuleNotFound) {
 			return &pulumirpc.RunResponse{Error: fmt.Sprintf("the program in %s cannot load @pulumi/pulumi: "+
 				"run `pulumi install` (or `npm install`) in %s", dir, dir)}, nil
@@ -55,6 +60,16 @@ func (f *front) GetRequiredPlugins(ctx context.Context, req *pulumirpc.GetRequir
 		return nil, err
 	}
 	return host.client.GetRequiredPlugins(ctx, req)
+}
+
+// anyExists tells whether one of `names` is in `dir`.
+func anyExists(dir string, names ...string) bool {
+	for _, name := range names {
+		if _, err := os.Stat(filepath.Join(dir, name)); err == nil {
+			return true
+		}
+	}
+	return false
 }
 
 var errModuleNotFound = errors.New("module not found")
