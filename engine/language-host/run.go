@@ -22,12 +22,13 @@ type front struct {
 func (f *front) Run(ctx context.Context, req *pulumirpc.RunRequest) (*pulumirpc.RunResponse, error) {
 	info := req.GetInfo()
 	if info != nil {
-		// The v3.68.0 host exits outright when @pulumi/pulumi is missing; say what to run instead.
 		dir := info.GetProgramDirectory()
+		// A `main:` folder without a program would fail deep inside node; say which setting to fix.
 		if info.GetEntryPoint() == "." && !anyExists(dir, "package.json", "index.ts", "index.js") {
 			return &pulumirpc.RunResponse{Error: fmt.Sprintf("there is no program in %s (no package.json, index.ts or index.js): "+
 				"point `main:` in %s at the program's folder or file", dir, filepath.Join(info.GetRootDirectory(), "Pulumi.yaml"))}, nil
 		}
+		// The v3.68.0 host exits outright when @pulumi/pulumi is missing; say what to run instead.
 		if _, err := resolveModule(ctx, dir, "@pulumi/pulumi/cmd/run"); errors.Is(err, errModuleNotFound) {
 			return &pulumirpc.RunResponse{Error: fmt.Sprintf("the program in %s cannot load @pulumi/pulumi: "+
 				"run `pulumi install` (or `npm install`) in %s", dir, dir)}, nil
@@ -36,7 +37,7 @@ func (f *front) Run(ctx context.Context, req *pulumirpc.RunRequest) (*pulumirpc.
 		}
 		// The CLI sends the entry point relative to the program directory (`main:` of Pulumi.yaml);
 		// the v3.68.0 host would resolve "." from the nearest package.json's `main` instead.
-		req.Program = filepath.Join(info.GetProgramDirectory(), info.GetEntryPoint())
+		req.Program = filepath.Join(dir, info.GetEntryPoint())
 	}
 	flags, err := hostFlags(info)
 	if err != nil {
