@@ -110,6 +110,20 @@ function resourceChanges(eventLog: string): Record<string, number> | undefined {
   return undefined;
 }
 
+/**
+ * A program inside the repository without a package.json of its own would be taken for part of the
+ * package (its `main`, its tsconfig), and ts-node fails in confusing ways: say so up front.
+ */
+function checkProgramFolder(programDir: string): void {
+  if (!programDir.startsWith(repoRoot + path.sep)) return;
+  const main = /^main:\s*(\S+)/m.exec(fs.readFileSync(path.join(programDir, "Pulumi.yaml"), "utf8"))?.[1];
+  const entry = path.resolve(programDir, main ?? ".");
+  const home = fs.existsSync(entry) && fs.statSync(entry).isFile() ? path.dirname(entry) : entry;
+  if (fs.existsSync(home) && !fs.existsSync(path.join(home, "package.json"))) {
+    throw new Error(`${home} has no package.json: a program folder needs Pulumi.yaml, package.json and tsconfig.json (copy them from examples/compute)`);
+  }
+}
+
 let counter = 0;
 
 export class TestStack {
@@ -124,6 +138,7 @@ export class TestStack {
     this.workRoot = path.join(repoRoot, ".work", "e2e", id);
     this.stack = options.stack ?? "test";
     const programDir = path.resolve(repoRoot, options.program);
+    checkProgramFolder(programDir);
     this.workDir = options.inPlace ? programDir : path.join(this.workRoot, path.basename(programDir));
     if (!options.inPlace) {
       // The program's files, not its installed modules or stack settings.
