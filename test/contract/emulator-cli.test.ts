@@ -3,11 +3,12 @@
  * `compute-emulator` command line, its startup JSON line, the control API, fault injection and
  * state persisted across a restart.
  */
-import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
+import { type ChildProcessWithoutNullStreams, execFile, spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import * as readline from "node:readline";
+import { promisify } from "node:util";
 
 const cli = path.resolve(__dirname, "..", "..", "dist", "emulator", "cli.js");
 
@@ -51,7 +52,7 @@ describe("compute-emulator", () => {
   it("records API calls (not control calls), injects faults, and keeps state across a restart", async () => {
     let { child, info } = await launch(["--port", "0", "--op-delay-ms", "20", "--state", stateFile]);
     const auth = { authorization: `Bearer ${info.env.COMPUTE_API_TOKEN}`, "content-type": "application/json" };
-    let id = "";
+    let id: string | undefined;
     try {
       expect((await control(info.url, "POST", "faults", { match: { method: "GET", path: "/compute/v1/instances" }, fault: "429", count: 1, retryAfter: 2 })).status).toBe(201);
       const limited = await fetch(`${info.url}/compute/v1/instances`, { headers: auth });
@@ -99,5 +100,43 @@ describe("compute-emulator", () => {
     } finally {
       await stop(child);
     }
+  });
+
+  describe("--print-env", () => {
+    const isRunning = (pid: number) => {
+      try {
+        process.kill(pid, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+
+    it("starts it in the background and prints export lines that `eval` loads into the shell", async () => {
+      // As a user types it; the shell's $(…) returns only if the background emulator holds none of its output.
+      const script = `eval "$("${process.execPath}" "${cli}" --print-env --op-delay-ms 20)" && "${process.execPath}" -e 'process.stdout.write(JSON.stringify(process.env))'`;
+      const { stdout, stderr } = await promisify(execFile)("bash", ["-c", script], { env: { PATH: process.env.PATH ?? "" }, timeout: 30_000 });
+      const env = JSON.parse(stdout) as Record<string, string>;
+      const pid = Number(env.COMPUTE_EMULATOR_PID);
+      try {
+        expect(stderr).toContain(`listening on ${env.COMPUTE_EMULATOR_URL} (pid ${pid}); stop it with: kill $COMPUTE_EMULATOR_PID`);
+        expect(env.EXOSCALE_API_ENDPOINT).toBe(`${env.COMPUTE_EMULATOR_URL}/v2`);
+        for (const name of ["COMPUTE_API_TOKEN", "COMPUTE_API_URL", "EXOSCALE_API_KEY", "EXOSCALE_API_SECRET", "KOYEB_API_URL", "KOYEB_TOKEN", "SCW_API_URL", "SCW_DEFAULT_PROJECT_ID", "SCW_SECRET_KEY"]) expect(env[name]).toBeTruthy();
+        const listed = await fetch(`${env.COMPUTE_API_URL}/v1/instances`, { headers: { authorization: `Bearer ${env.COMPUTE_API_TOKEN}` } });
+        expect(listed.status).toBe(200);
+        expect(isRunning(pid)).toBe(true);
+      } finally {
+        process.kill(pid, "SIGTERM");
+      }
+      const deadline = Date.now() + 10_000;
+      while (isRunning(pid) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(isRunning(pid)).toBe(false);
+    });
+
+    it("reports an emulator that cannot start, prints no exports and exits 1", async () => {
+      const failure = await promisify(execFile)(process.execPath, [cli, "--print-env", "--port", "99999"], { timeout: 30_000 }).catch((error: unknown) => error as { code: number; stdout: string; stderr: string });
+      expect(failure).toMatchObject({ code: 1, stdout: "" });
+      expect((failure as { stderr: string }).stderr).toMatch(/^compute-emulator: .*port.*99999/);
+    });
   });
 });
