@@ -34,14 +34,13 @@ fs.rmSync(results, { force: true });
 const args = ["--experimental-vm-modules", path.join(root, "node_modules", "jest", "bin", "jest.js"), "--maxWorkers=2", "--json", `--outputFile=${results}`, ...process.argv.slice(2)];
 const run = spawnSync(process.execPath, args, { cwd: root, env, stdio: "inherit" });
 
+// No results file means jest itself failed: counted as one failure.
 let passed = 0;
-let failed = 0;
+let failed = 1;
 if (fs.existsSync(results)) {
   const summary = JSON.parse(fs.readFileSync(results, "utf8"));
   passed = summary.numPassedTests;
   failed = summary.numFailedTests + summary.numRuntimeErrorTestSuites;
-} else {
-  failed = 1;
 }
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(run.status === 0 && failed === 0 ? 0 : 1);

@@ -50,7 +50,7 @@ export function propertyKey(key: string): string {
 
 /** A comment line's text: one line, whatever the object's name holds. */
 function commentText(text: string): string {
-  return text.replace(/[\r\n\u2028\u2029]+/g, " ").replace(/[\u0000-\u001f\u007f]/g, "?");
+  return text.replace(/[\r\n\u2028\u2029]+/g, " ").replace(/\p{Cc}/gu, "?");
 }
 
 /** Renders values as TypeScript; `expression` turns markers (secrets, references) into code. */

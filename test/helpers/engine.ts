@@ -165,7 +165,7 @@ export class TestStack {
       return { code: 0, stdout, stderr };
     } catch (error) {
       const failure = error as { code?: number; stdout?: string; stderr?: string };
-      if (!options.allowFailure) throw new Error(`pulumi ${args.join(" ")} failed: ${failure.stderr || failure.stdout}`);
+      if (!options.allowFailure) throw new Error(`pulumi ${args.join(" ")} failed: ${failure.stderr || failure.stdout}`, { cause: error });
       return { code: failure.code ?? 1, stdout: failure.stdout ?? "", stderr: failure.stderr ?? "" };
     }
   }

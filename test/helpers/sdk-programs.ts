@@ -43,6 +43,6 @@ export async function runReport(file: string, args: string[], env: Record<string
     return JSON.parse(stdout.trim().split("\n").pop() as string);
   } catch (error) {
     const failure = error as { stderr?: string; stdout?: string; message: string };
-    throw new Error(`${[path.basename(file), ...args.map((arg) => path.basename(arg))].join(" ")} failed:\n${failure.stderr || failure.stdout || failure.message}`);
+    throw new Error(`${[path.basename(file), ...args.map((arg) => path.basename(arg))].join(" ")} failed:\n${failure.stderr || failure.stdout || failure.message}`, { cause: error });
   }
 }

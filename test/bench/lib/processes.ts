@@ -32,7 +32,7 @@ function readProcess(pid: string): ProcessInfo | undefined {
 
 function roleOf(pid: number, rootPid: number): ProcessRole {
   if (pid === rootPid) return "engine";
-  let cmdline = "";
+  let cmdline: string;
   try {
     cmdline = fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").replace(/\0/g, " ");
   } catch {
