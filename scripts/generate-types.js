@@ -56,4 +56,4 @@ if (require.main === module) {
   if (!check) console.log(stale.length > 0 ? `wrote ${stale.join(", ")}` : "generated types are up to date");
 }
 
-module.exports = { renderAll };
+module.exports = { renderAll, installTypeScriptHook };

@@ -179,4 +179,4 @@ function renderModule({ source, types, names = [], imports = [] }) {
   return `${header}${lines.length > 0 ? `${lines.join("\n")}\n\n` : ""}${text}`;
 }
 
-module.exports = { renderModule, renderInterface, outputNames };
+module.exports = { renderModule, renderInterface, outputNames, metaOf, typeOf, isOptional, defaultOf, propertiesOf, def };
