@@ -15,6 +15,7 @@ import { promisify } from "node:util";
 import { startTestEmulator, type TestEmulator } from "../helpers/emulator";
 import { expectOk, repoRoot, TestStack } from "../helpers/engine";
 import { testDaemons, uniqueName } from "../contract/incus-daemon";
+import { pulumiTemplateTsconfig } from "../helpers/pulumi-template";
 import { CONTAINERS, EMULATOR_DECLARED, emulatorSeed, incusFleetView, makeIncusFleet, removeIncusFleet, USER_DATA } from "./adopt-fleet";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -23,23 +24,8 @@ const { engineEnv } = require("../../scripts/lib/engine") as { engineEnv(workRoo
 const cli = path.join(repoRoot, "dist", "cli", "main.js");
 const INCUS_DECLARED = CONTAINERS.length + 1;
 
-/** The current `pulumi new typescript` tsconfig (notes: pulumi-ts-templates), no skipLibCheck. */
-const TEMPLATE_TSCONFIG = {
-  compilerOptions: {
-    strict: true,
-    outDir: "bin",
-    target: "es2020",
-    module: "nodenext",
-    moduleResolution: "nodenext",
-    sourceMap: true,
-    experimentalDecorators: true,
-    pretty: false,
-    noFallthroughCasesInSwitch: true,
-    noImplicitReturns: true,
-    forceConsistentCasingInFileNames: true,
-  },
-  files: ["index.ts"],
-};
+/** The current `pulumi new typescript` tsconfig, no skipLibCheck. */
+const TEMPLATE_TSCONFIG = pulumiTemplateTsconfig("current");
 
 interface CliRun {
   code: number;

@@ -10,31 +10,15 @@ import * as path from "node:path";
 import * as ts from "typescript";
 import { repoRoot } from "../helpers/engine";
 import { installedCopies, installProgram, packPackage } from "../helpers/pack";
+import { PULUMI_TEMPLATE_COMPILER_OPTIONS as TEMPLATES, pulumiTemplateTsconfig } from "../helpers/pulumi-template";
 
 const work = path.join(repoRoot, ".work", `pack-types-${process.pid}`);
 const everyExport = path.join(repoRoot, "test", "e2e", "programs", "every-export", "index.ts");
 
-/** The two tsconfigs of the `pulumi new typescript` template (current since 2026-03, and the one before). */
-const TEMPLATE = {
-  strict: true,
-  outDir: "bin",
-  target: "es2020",
-  sourceMap: true,
-  experimentalDecorators: true,
-  pretty: false,
-  noFallthroughCasesInSwitch: true,
-  noImplicitReturns: true,
-  forceConsistentCasingInFileNames: true,
-};
-const TEMPLATES = {
-  current: { ...TEMPLATE, module: "nodenext", moduleResolution: "nodenext" },
-  previous: { ...TEMPLATE, module: "commonjs", moduleResolution: "node" },
-};
-
 /** `tsc --noEmit` in `dir` with one template; returns what it printed ("" when the program compiles). */
 function typecheck(dir: string, template: keyof typeof TEMPLATES): string {
   const config = path.join(dir, `tsconfig.${template}.json`);
-  fs.writeFileSync(config, JSON.stringify({ compilerOptions: TEMPLATES[template], files: ["index.ts"] }, null, 2));
+  fs.writeFileSync(config, JSON.stringify(pulumiTemplateTsconfig(template), null, 2));
   try {
     execFileSync(process.execPath, [path.join(repoRoot, "node_modules", "typescript", "bin", "tsc"), "-p", config, "--noEmit"], { cwd: dir, encoding: "utf8", stdio: "pipe" });
     return "";
