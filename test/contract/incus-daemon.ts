@@ -28,7 +28,6 @@ const DAEMONS: Record<DaemonKind, { name: string; variable: string; script: stri
 export interface RawResponse {
   status: number;
   headers: http.IncomingHttpHeaders;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   body: any;
 }
 

@@ -33,7 +33,6 @@ const reset: Step = (req) => req.socket.destroy();
 const quiet = createLogger("test", () => undefined);
 
 /** The error a promise rejects with; fails the test if it resolves. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 async function rejection(promise: Promise<unknown>): Promise<any> {
   try {
     await promise;
