@@ -8,7 +8,7 @@ const PUBLIC_TYPES = [
     schemas: "src/exoscale/schema",
     imports: ['import type { ExoscaleInstance } from "./instance";'],
     types: [
-      { name: "ExoscaleInstanceArgs", schema: "ExoscaleInstanceInputs", form: "args", plain: ["deletionProtection"], doc: "Inputs of ExoscaleInstance. The README's table says which API operation each change runs." },
+      { name: "ExoscaleInstanceArgs", schema: "ExoscaleInstanceInputs", form: "args", plain: ["deletionProtection"], doc: "Inputs of ExoscaleInstance. docs/exoscale.md lists the API operation each change runs." },
       { name: "ExoscaleInstanceOutputProperties", schema: "ExoscaleInstanceOutputs", form: "outputs", doc: "Output properties of ExoscaleInstance." },
       {
         name: "ExoscaleInstanceSnapshotArgs",

@@ -2,7 +2,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { ExoscaleInstance } from "./instance";
 
-/** Inputs of ExoscaleInstance. The README's table says which API operation each change runs. */
+/** Inputs of ExoscaleInstance. docs/exoscale.md lists the API operation each change runs. */
 export interface ExoscaleInstanceArgs {
   /** Zone the instance lives in, e.g. `ch-gva-2`. Changing it replaces the instance. */
   zone: pulumi.Input<string>;

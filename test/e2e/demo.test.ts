@@ -1,5 +1,5 @@
 /**
- * `npm run demo`, the README's first command, as a user runs it (after the bootstrap that `npm test`
+ * `npm run demo`, the first of the README's repository commands, as a user runs it (after the bootstrap that `npm test`
  * has already done): the engine folder's `pulumi` CLI runs examples/quickstart against the embedded
  * emulator. It goes up, a destroy is refused and deletes nothing while everything is protected, then
  * protection is lifted and everything is destroyed, leaving the emulator as it was.

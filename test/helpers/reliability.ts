@@ -185,7 +185,7 @@ export function errorText(result: OperationResult): string {
   return [...diagnostics(result.output).entries()].map(([name, lines]) => `${name}: ${lines.join(" ")}`).join("\n");
 }
 
-/** Counts kept by a test file and written to .work/reliability/<name>.json for the README. */
+/** Counts kept by a test file and written to .work/reliability/<name>.json (the figures of docs/reliability.md). */
 export class Tally {
   private readonly counts: Record<string, number> = {};
   private started?: number;

@@ -1,7 +1,7 @@
 /**
  * Interrupted runs: `pulumi up` is stopped in the middle of long creates (an ExoscaleInstance, a
  * ScalewayImage and a ComputeInstance, each waiting on an 8 s cloud operation), then the stack is
- * recovered the way the README says, and the cloud and the state must agree with no duplicate and no
+ * recovered the way docs/reliability.md says, and the cloud and the state must agree with no duplicate and no
  * orphan. Three ways to be stopped:
  * - SIGINT to the CLI (a CI cancellation): the engine cancels gracefully, waits for the creates in
  *   flight and records them;

@@ -157,7 +157,7 @@ describe("secrets never appear in plain text", () => {
     expect(failed.ok).toBe(false);
     expect(failed.output).toMatch(/exoscale getInstance failed: HTTP 403 - Invalid request signature \(request id [0-9a-f-]{36}\)/);
     // Back to the right secret: `up` records it as the provider's config again (refresh and destroy
-    // use the config recorded in state, see the README), then the rename goes through.
+    // use the config recorded in state, see docs/reliability.md), then the rename goes through.
     await fleet.stack.setConfig("exoscale:apiSecret", credentials.exoscaleApiSecret, true);
     expectOk(await run("up"));
     await collectPasswords();

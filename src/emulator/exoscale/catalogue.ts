@@ -99,7 +99,7 @@ function template(id: string, name: string, family: string, version: string, use
   };
 }
 
-/** Public templates, fixed UUIDs (documented in the README so programs can use them). */
+/** Public templates, fixed UUIDs (listed in docs/emulator.md so programs can use them). */
 export const TEMPLATES: EmulatedTemplate[] = [
   template("c19542b7-d269-4bd4-bf32-e6ae2e8c2bd4", "Linux Ubuntu 22.04 LTS 64-bit", "ubuntu", "22.04", "ubuntu"),
   template("8d1a6d4e-5f0b-4c1f-9a7e-2b3c4d5e6f70", "Linux Ubuntu 24.04 LTS 64-bit", "ubuntu", "24.04", "ubuntu"),
