@@ -2,6 +2,8 @@
 import type { CallEconomyResult } from "./call-economy";
 import type { CompletionRow } from "./completion";
 import type { OverheadResult } from "./engine-overhead";
+import type { FleetResult } from "./fleet";
+import { FLEET_PLOT_FILE, fleetSection } from "./fleet-report";
 import type { StormResult } from "./rate-limit-storm";
 import { formatBytes, formatMs, verdict } from "./lib/stats";
 
@@ -25,6 +27,7 @@ export interface BenchResults {
   completion?: CompletionRow[];
   calls?: CallEconomyResult;
   storm?: StormResult;
+  fleet?: FleetResult;
   errors: Record<string, string>;
 }
 
@@ -146,6 +149,7 @@ export function renderMarkdown(results: BenchResults): string {
   if (results.engineOverhead?.state) sections.push(stateSection(results.engineOverhead));
   if (results.calls) sections.push(callsSection(results.calls));
   if (results.storm) sections.push(stormSection(results.storm));
+  if (results.fleet) sections.push(fleetSection(results.fleet, FLEET_PLOT_FILE));
   for (const [part, error] of Object.entries(results.errors)) sections.push([`### ${part}: did not complete`, "", "```", error.slice(0, 2000), "```"]);
   return [...lines, ...sections.flatMap((s) => [...s, ""])].join("\n");
 }

@@ -2,10 +2,12 @@
  * `npm run bench`: runs the five benchmarks against the emulator and writes test/bench/results.json,
  * test/bench/results.md and the results block of the README's benchmark section.
  *
- * Options (after `--`): `--only=engine,completion,calls,storm` (state economy rides with engine),
+ * Options (after `--`): `--only=engine,completion,calls,storm,fleet` (state economy rides with engine),
  * `--reps=N` (engine repetitions per size, default 5), `--sizes=10,50,100`,
  * `--completion-reps=N` (default 5), `--emulator=in-process` (default: its own niced process), `--quick` (1 rep, N = 10, short operations; for trying it out),
- * `--no-write` (print only).
+ * `--fleet-sizes=10,20,50,100,300,500`, `--fleet-reps=N` (default 3), `--fleet-others-at=N` (ScalewayImage and
+ * ComputeInstance fleets, default 100), `--fleet-knobs-at=N` (engine settings, default 300; 0 skips them),
+ * `--no-write` (print only). `--quick` or BENCH_QUICK=1 also makes the fleet part small (N = 10, 20, 50, once).
  */
 import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
@@ -15,12 +17,15 @@ import { measureCallEconomy } from "./call-economy";
 import { measureCompletion } from "./completion";
 import { measureIncusCompletion } from "./incus-completion";
 import { measureEngineOverhead } from "./engine-overhead";
+import { measureFleet } from "./fleet";
+import { fleetSvg } from "./fleet-plot";
+import { FLEET_PLOT_FILE } from "./fleet-report";
 import { type BenchEmulator, startBenchEmulator, startEmulatorProcess } from "./lib/emulator";
 import { measureStorm } from "./rate-limit-storm";
 import { type BenchResults, type Machine, renderMarkdown } from "./report";
 
 const root = path.resolve(__dirname, "..", "..");
-const PARTS = ["calls", "storm", "completion", "engine"] as const;
+const PARTS = ["calls", "storm", "completion", "engine", "fleet"] as const;
 
 function argument(name: string): string | undefined {
   const prefix = `--${name}=`;
@@ -65,13 +70,20 @@ function updateReadme(markdown: string): void {
 }
 
 export async function main(): Promise<number> {
-  const quick = process.argv.includes("--quick");
+  const quick = process.argv.includes("--quick") || process.env.BENCH_QUICK === "1";
   const only = new Set(argument("only")?.split(",") ?? PARTS);
   const options = {
     reps: numbers(argument("reps"), [quick ? 1 : 5])[0],
     sizes: numbers(argument("sizes"), quick ? [10] : [10, 50, 100]),
     completionReps: numbers(argument("completion-reps"), [quick ? 2 : 5])[0],
     opLengthsMs: numbers(argument("op-lengths"), quick ? [500, 2000] : [500, 2000, 10000]),
+  };
+  const fleetOptions = {
+    sizes: numbers(argument("fleet-sizes"), quick ? [10, 20, 50] : [10, 20, 50, 100, 300, 500]),
+    reps: numbers(argument("fleet-reps"), [quick ? 1 : 3])[0],
+    othersAt: numbers(argument("fleet-others-at"), [quick ? 10 : 100])[0],
+    knobsAt: argument("fleet-knobs-at") === "0" ? 0 : numbers(argument("fleet-knobs-at"), [quick ? 0 : 300])[0],
+    knobOpDelayMs: 1000,
   };
   const started = Date.now();
   const results: BenchResults = { startedAt: new Date().toISOString(), machine: machine(), options, errors: {} };
@@ -108,6 +120,9 @@ export async function main(): Promise<number> {
     await part("engine", "1. engine overhead and 3. state economy", async () => {
       results.engineOverhead = await measureEngineOverhead(emulator, { sizes: options.sizes, reps: options.reps }, log);
     });
+    await part("fleet", "6. fleets", async () => {
+      results.fleet = await measureFleet(emulator, fleetOptions, log);
+    });
   } finally {
     await emulator.close();
   }
@@ -118,6 +133,7 @@ export async function main(): Promise<number> {
   if (!process.argv.includes("--no-write")) {
     fs.writeFileSync(path.join(__dirname, "results.json"), `${JSON.stringify(results, null, 2)}\n`);
     fs.writeFileSync(path.join(__dirname, "results.md"), `# Benchmark results\n\n${markdown}`);
+    if (results.fleet) fs.writeFileSync(path.join(__dirname, FLEET_PLOT_FILE), fleetSvg(results.fleet, `pulumi-dynamic-compute fleet benchmark, ${results.startedAt}`));
     updateReadme(markdown);
     log(`[bench] wrote test/bench/results.md and results.json`);
   }

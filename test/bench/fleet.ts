@@ -1,0 +1,231 @@
+/**
+ * 6. Fleets: how the cost of `up`, a no-change `preview`, `refresh` and `destroy` grows with the
+ * number of resources, N = 10 … 500 ExoscaleInstances against the two no-op programs (plain, and
+ * shaped like ExoscaleInstance), with a ScalewayImage and a ComputeInstance fleet at one N, the
+ * emulator's operations instant. Per operation: wall time, CPU of each process of the run, the
+ * provider process's peak memory, lines printed and API calls; per fleet: state bytes per resource.
+ * The kinds of one size take turns going first in each repetition (the machine is shared and
+ * noisy), and figures are medians.
+ *
+ * The engine knobs part runs ExoscaleInstances at one N with checkpoints skipped
+ * (PULUMI_SKIP_CHECKPOINTS) and with other `--parallel` values, instant and with slower operations.
+ */
+import type { TestStack } from "../helpers/engine";
+import { fromDist } from "./lib/dist";
+import type { BenchEmulator } from "./lib/emulator";
+import { ProcessSampler, type ProcessRole } from "./lib/processes";
+import { discard, FLEET_TYPES, fleetStack, type FleetKind, runOk, teardown } from "./lib/stacks";
+import { median, round } from "./lib/stats";
+
+export const FLEET_OPS = ["up", "preview", "refresh", "destroy"] as const;
+export type FleetOp = (typeof FLEET_OPS)[number];
+/** The kinds run at every size; the others run at `othersAt` only. */
+export const BASE_KINDS: FleetKind[] = ["exoscale", "noop", "noop-shaped"];
+export const OTHER_KINDS: FleetKind[] = ["scaleway", "compute"];
+
+export interface FleetOptions {
+  sizes: number[];
+  reps: number;
+  /** The size at which the ScalewayImage and ComputeInstance fleets run. */
+  othersAt: number;
+  /** The size of the engine-knob runs (0: skip them). */
+  knobsAt: number;
+  /** Emulator operation length for the `--parallel` runs with slower operations. */
+  knobOpDelayMs: number;
+}
+
+/** What one engine operation on one fleet cost (one repetition). */
+export interface OpSample {
+  ms: number;
+  /** CPU ms by process role (emulator: the emulator process). */
+  cpuMs: Record<ProcessRole | "emulator", number>;
+  providerPeakRssMb?: number;
+  /** Non-empty lines the engine printed. */
+  lines: number;
+  /** API calls the emulator served, and how many were GETs. */
+  calls: number;
+  gets: number;
+}
+
+/** Medians over the repetitions of one (kind, N, operation). */
+export interface FleetRow {
+  kind: FleetKind;
+  n: number;
+  op: FleetOp;
+  samplesMs: number[];
+  ms: number;
+  providerCpuMs: number;
+  engineCpuMs: number;
+  programCpuMs: number;
+  providerPeakRssMb?: number;
+  lines: number;
+  calls: number;
+  gets: number;
+}
+
+export interface FleetState {
+  kind: FleetKind;
+  n: number;
+  /** Mean bytes of one resource of the kind in `pulumi stack export` (inputs, outputs, metadata). */
+  bytesPerResource: number;
+  /** Bytes of `__provider` (the same text for every resource; in inputs and outputs). */
+  providerBytes: number;
+  /** The whole exported stack, divided by N. */
+  stackBytesPerResource: number;
+}
+
+export interface KnobRow {
+  setting: string;
+  n: number;
+  opDelayMs: number;
+  kind: FleetKind;
+  upMs: number;
+  destroyMs: number;
+  samplesMs: { up: number[]; destroy: number[] };
+}
+
+export interface FleetResult {
+  options: FleetOptions;
+  rows: FleetRow[];
+  state: FleetState[];
+  knobs: KnobRow[];
+}
+
+type EngineSettings = { env?: Record<string, string>; parallel?: number };
+
+/** One resource entry's JSON bytes, and its `__provider`'s. */
+async function stateOf(stack: TestStack, kind: FleetKind, n: number): Promise<FleetState> {
+  const state = await stack.exportState();
+  const resources = (state.deployment.resources ?? []).filter((r) => r.type === FLEET_TYPES[kind]);
+  const bytes = resources.reduce((sum, r) => sum + Buffer.byteLength(JSON.stringify(r)), 0);
+  const provider = resources[0]?.outputs?.__provider;
+  return {
+    kind,
+    n,
+    bytesPerResource: Math.round(bytes / Math.max(1, resources.length)),
+    providerBytes: typeof provider === "string" ? Buffer.byteLength(provider) : Number.NaN,
+    stackBytesPerResource: Math.round(Buffer.byteLength(JSON.stringify(state)) / n),
+  };
+}
+
+/** Runs one engine operation while sampling its processes and counting the API calls it caused. */
+async function timedOp(stack: TestStack, op: FleetOp, emulator: BenchEmulator, options: Record<string, unknown> = {}): Promise<OpSample> {
+  await emulator.clearCalls();
+  const sampler = new ProcessSampler();
+  const emulatorBefore = emulator.cpuMs();
+  const result = await runOk(stack, op, options, (pid) => sampler.start(pid));
+  const usage = sampler.stop();
+  const calls = await emulator.calls();
+  return {
+    ms: result.ms,
+    cpuMs: { ...usage.cpuMs, emulator: emulator.cpuMs() - emulatorBefore },
+    providerPeakRssMb: usage.providerPeakRssMb,
+    lines: result.output.split("\n").filter((line) => line.trim() !== "").length,
+    calls: calls.length,
+    gets: calls.filter((call) => call.method === "GET").length,
+  };
+}
+
+/** Fleet-specific stack config (the ScalewayImage fleet needs a snapshot to build from). */
+function configFor(kind: FleetKind): Record<string, string> {
+  if (kind !== "scaleway") return {};
+  const { seededSnapshotId } = fromDist<{ seededSnapshotId(zone: string, name: string): string }>("emulator/scaleway");
+  return { rootVolume: seededSnapshotId("fr-par-1", "ubuntu-noble-root") };
+}
+
+/** A fresh fleet through its whole life: up, no-change preview, refresh, destroy. */
+async function lifecycle(kind: FleetKind, n: number, emulator: BenchEmulator): Promise<{ ops: Record<FleetOp, OpSample>; state: FleetState }> {
+  let stack: TestStack | undefined;
+  try {
+    stack = await fleetStack(kind, n, emulator.env, configFor(kind));
+    const up = await timedOp(stack, "up", emulator);
+    const state = await stateOf(stack, kind, n);
+    const preview = await timedOp(stack, "preview", emulator);
+    const refresh = await timedOp(stack, "refresh", emulator);
+    const destroy = await timedOp(stack, "destroy", emulator);
+    discard(stack);
+    return { ops: { up, preview, refresh, destroy }, state };
+  } catch (error) {
+    await teardown(stack);
+    throw error;
+  }
+}
+
+function rowOf(kind: FleetKind, n: number, op: FleetOp, samples: OpSample[]): FleetRow {
+  const med = (pick: (s: OpSample) => number) => Math.round(median(samples.map(pick)));
+  const rss = samples.map((s) => s.providerPeakRssMb).filter((v): v is number => v !== undefined);
+  return {
+    kind,
+    n,
+    op,
+    samplesMs: samples.map((s) => s.ms),
+    ms: med((s) => s.ms),
+    providerCpuMs: med((s) => s.cpuMs.provider),
+    engineCpuMs: med((s) => s.cpuMs.engine),
+    programCpuMs: med((s) => s.cpuMs.program),
+    providerPeakRssMb: rss.length > 0 ? round(median(rss), 1) : undefined,
+    lines: med((s) => s.lines),
+    calls: med((s) => s.calls),
+    gets: med((s) => s.gets),
+  };
+}
+
+/** `up` and `destroy` of one fleet under other engine settings, next to the defaults. */
+async function measureKnobs(emulator: BenchEmulator, options: FleetOptions, log: (line: string) => void): Promise<KnobRow[]> {
+  const n = options.knobsAt;
+  const variants: Array<{ setting: string; opDelayMs: number; engine: EngineSettings }> = [
+    { setting: "defaults (--parallel 8, checkpoint after every step)", opDelayMs: 0, engine: {} },
+    { setting: "PULUMI_SKIP_CHECKPOINTS=true", opDelayMs: 0, engine: { env: { PULUMI_SKIP_CHECKPOINTS: "true" } } },
+    { setting: "--parallel 32", opDelayMs: 0, engine: { parallel: 32 } },
+    { setting: "defaults (--parallel 8)", opDelayMs: options.knobOpDelayMs, engine: {} },
+    { setting: "--parallel 32", opDelayMs: options.knobOpDelayMs, engine: { parallel: 32 } },
+    { setting: "--parallel 32, PULUMI_SKIP_CHECKPOINTS=true", opDelayMs: options.knobOpDelayMs, engine: { parallel: 32, env: { PULUMI_SKIP_CHECKPOINTS: "true" } } },
+  ];
+  const samples = variants.map(() => ({ up: [] as number[], destroy: [] as number[] }));
+  for (let rep = 0; rep < options.reps; rep++) {
+    for (let i = 0; i < variants.length; i++) {
+      const v = variants[i];
+      await emulator.configure({ opDelayMs: v.opDelayMs, rateLimit: null });
+      let stack: TestStack | undefined;
+      try {
+        stack = await fleetStack("exoscale", n, { ...emulator.env, ...v.engine.env });
+        const flags = v.engine.parallel ? { parallel: v.engine.parallel } : {};
+        const up = await runOk(stack, "up", flags);
+        const destroy = await runOk(stack, "destroy", flags);
+        discard(stack);
+        samples[i].up.push(up.ms);
+        samples[i].destroy.push(destroy.ms);
+        log(`  knobs N=${n} rep ${rep + 1}/${options.reps} ops ${v.opDelayMs} ms, ${v.setting}: up ${up.ms} ms, destroy ${destroy.ms} ms`);
+      } catch (error) {
+        await teardown(stack);
+        throw error;
+      }
+    }
+  }
+  await emulator.configure({ opDelayMs: 0, rateLimit: null });
+  return variants.map((v, i) => ({ setting: v.setting, n, opDelayMs: v.opDelayMs, kind: "exoscale", upMs: median(samples[i].up), destroyMs: median(samples[i].destroy), samplesMs: samples[i] }));
+}
+
+/** Runs every size; `log` gets one line per lifecycle. */
+export async function measureFleet(emulator: BenchEmulator, options: FleetOptions, log: (line: string) => void): Promise<FleetResult> {
+  await emulator.configure({ opDelayMs: 0, rateLimit: null });
+  const rows: FleetRow[] = [];
+  const state: FleetState[] = [];
+  for (const n of options.sizes) {
+    const kinds = n === options.othersAt ? [...BASE_KINDS, ...OTHER_KINDS] : BASE_KINDS;
+    const samples = new Map<FleetKind, Array<Record<FleetOp, OpSample>>>(kinds.map((kind) => [kind, []]));
+    for (let rep = 0; rep < options.reps; rep++) {
+      // Rotate which kind goes first, so a burst of load from elsewhere hits all alike.
+      for (const kind of kinds.map((_, i) => kinds[(i + rep) % kinds.length])) {
+        const run = await lifecycle(kind, n, emulator);
+        samples.get(kind)?.push(run.ops);
+        if (rep === 0) state.push(run.state);
+        const described = FLEET_OPS.map((op) => `${op} ${run.ops[op].ms} ms/${run.ops[op].lines} lines/${run.ops[op].calls} calls (provider CPU ${Math.round(run.ops[op].cpuMs.provider)} ms)`).join(", ");
+        log(`  fleet N=${n} rep ${rep + 1}/${options.reps} ${kind.padEnd(11)} ${described}; ${run.state.bytesPerResource} B/resource`);
+      }
+    }
+    for (const kind of kinds) for (const op of FLEET_OPS) rows.push(rowOf(kind, n, op, (samples.get(kind) ?? []).map((s) => s[op])));
+  }
+  const knobs = options.knobsAt > 0 ? await measureKnobs(emulator, options, log) : [];
+  return { options, rows, state, knobs };
+}
