@@ -1,9 +1,6 @@
 /** The ComputeInstance resource class (program side). */
 import * as pulumi from "@pulumi/pulumi";
-import { instanceOptions, resourceProps } from "../core/resource";
-import { providerShim } from "../core/shim";
-
-const provider = providerShim("compute:Instance");
+import { DynamicResource, instanceOptions, resourceProps } from "../core/resource";
 
 const OUTPUTS = ["name", "labels", "type", "image", "vcpus", "memoryMb", "diskGb", "vpcId", "subnetId", "securityGroups", "sshKeyIds", "userData", "state", "hostId", "privateIp", "publicIp", "createdAt", "creationToken"] as const;
 
@@ -37,7 +34,7 @@ export interface ComputeInstanceArgs {
  * An instance on the generic Instances API (seed 003). Create and delete wait on the API's
  * operation through the Incus-style `/1.0/operations/{id}/wait` long-poll.
  */
-export class ComputeInstance extends pulumi.dynamic.Resource {
+export class ComputeInstance extends DynamicResource {
   declare readonly name: pulumi.Output<string>;
   declare readonly labels: pulumi.Output<Record<string, string> | undefined>;
   declare readonly type: pulumi.Output<string>;
@@ -67,12 +64,10 @@ export class ComputeInstance extends pulumi.dynamic.Resource {
 
   constructor(name: string, args: ComputeInstanceArgs, opts?: pulumi.CustomResourceOptions) {
     super(
-      provider,
+      "compute:Instance",
       name,
       resourceProps(OUTPUTS, args, name),
       instanceOptions(args.deletionProtection, opts),
-      "compute",
-      "Instance",
     );
   }
 }

@@ -5,6 +5,21 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { IDENTITY_INPUT } from "./hidden-fields";
+import { providerShimText } from "./shim";
+
+/**
+ * Base of every resource class: what `pulumi.dynamic.Resource` registers (a resource of the
+ * `pulumi-nodejs` dynamic provider, type `pulumi-nodejs:dynamic/<cloud>:<Type>`, whose `__provider`
+ * input the provider process loads), with `__provider` set to the fixed text of `shim.ts` instead
+ * of a closure the SDK serializes per program.
+ */
+export abstract class DynamicResource extends pulumi.CustomResource {
+  /** `kind` is "<cloud>:<Type>", e.g. "exoscale:Instance". */
+  constructor(kind: string, name: string, props: Record<string, unknown>, opts?: pulumi.CustomResourceOptions) {
+    const [cloud, type] = kind.split(":");
+    super(`pulumi-nodejs:dynamic/${cloud}:${type}`, name, { ...props, __provider: providerShimText(kind) }, opts);
+  }
+}
 
 /** "<project>/<stack>/<name>": lets the provider tag what it creates and find it again after a lost response. */
 export function identityInput(name: string): Record<string, string> {

@@ -1,10 +1,7 @@
 /** The ExoscaleInstanceSnapshot resource class (program side). */
 import * as pulumi from "@pulumi/pulumi";
-import { childOptions, identityInput } from "../core/resource";
-import { providerShim } from "../core/shim";
+import { childOptions, DynamicResource, identityInput } from "../core/resource";
 import type { ExoscaleInstance } from "./instance";
-
-const provider = providerShim("exoscale:InstanceSnapshot");
 
 /** Inputs of {@link ExoscaleInstanceSnapshot}. */
 export interface ExoscaleInstanceSnapshotArgs {
@@ -18,7 +15,7 @@ export interface ExoscaleInstanceSnapshotArgs {
  * A snapshot of an Exoscale instance's disk (`:create-snapshot`), ready when created. Deleting it
  * after its instance is gone succeeds. To revert, set the instance's `restoreSnapshotId` to its id.
  */
-export class ExoscaleInstanceSnapshot extends pulumi.dynamic.Resource {
+export class ExoscaleInstanceSnapshot extends DynamicResource {
   declare readonly instanceId: pulumi.Output<string>;
   declare readonly zone: pulumi.Output<string>;
   declare readonly name: pulumi.Output<string>;
@@ -30,12 +27,10 @@ export class ExoscaleInstanceSnapshot extends pulumi.dynamic.Resource {
 
   constructor(name: string, args: ExoscaleInstanceSnapshotArgs, opts?: pulumi.CustomResourceOptions) {
     super(
-      provider,
+      "exoscale:InstanceSnapshot",
       name,
       { name: undefined, state: undefined, size: undefined, createdAt: undefined, instanceId: args.instance.id, zone: args.instance.zone, timeouts: args.timeouts, ...identityInput(name) },
       childOptions(args.instance, opts),
-      "exoscale",
-      "InstanceSnapshot",
     );
   }
 }

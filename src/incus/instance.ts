@@ -1,9 +1,6 @@
 /** The IncusInstance resource class (program side). */
 import * as pulumi from "@pulumi/pulumi";
-import { identityInput, instanceOptions } from "../core/resource";
-import { providerShim } from "../core/shim";
-
-const provider = providerShim("incus:Instance");
+import { DynamicResource, identityInput, instanceOptions } from "../core/resource";
 
 type ConfigValue = string | number | boolean;
 
@@ -61,7 +58,7 @@ export interface IncusInstanceArgs {
  * operation waited on with the `/wait` long-poll; updates use ETags so a concurrent change is
  * reported, never overwritten. See the README's Incus section for the full lifecycle.
  */
-export class IncusInstance extends pulumi.dynamic.Resource {
+export class IncusInstance extends DynamicResource {
   declare readonly name: pulumi.Output<string>;
   /** The image as you wrote it, or the base image's fingerprint for an adopted instance given no image. */
   declare readonly image: pulumi.Output<string>;
@@ -97,7 +94,7 @@ export class IncusInstance extends pulumi.dynamic.Resource {
 
   constructor(name: string, args: IncusInstanceArgs, opts?: pulumi.CustomResourceOptions) {
     super(
-      provider,
+      "incus:Instance",
       name,
       {
         status: undefined,
@@ -112,8 +109,6 @@ export class IncusInstance extends pulumi.dynamic.Resource {
         ...identityInput(name),
       },
       instanceOptions(args.deletionProtection, opts),
-      "incus",
-      "Instance",
     );
   }
 }

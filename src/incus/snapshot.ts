@@ -1,10 +1,7 @@
 /** The IncusInstanceSnapshot resource class (program side). */
 import * as pulumi from "@pulumi/pulumi";
-import { childOptions, identityInput } from "../core/resource";
-import { providerShim } from "../core/shim";
+import { childOptions, DynamicResource, identityInput } from "../core/resource";
 import { IncusInstance } from "./instance";
-
-const provider = providerShim("incus:InstanceSnapshot");
 
 /** Inputs of {@link IncusInstanceSnapshot}. */
 export interface IncusInstanceSnapshotArgs {
@@ -28,7 +25,7 @@ export interface IncusInstanceSnapshotArgs {
  * A snapshot of an Incus instance, a child of the instance by default. Deleting it after its
  * instance is gone succeeds (the instance's deletion removed it already).
  */
-export class IncusInstanceSnapshot extends pulumi.dynamic.Resource {
+export class IncusInstanceSnapshot extends DynamicResource {
   declare readonly instance: pulumi.Output<string>;
   declare readonly name: pulumi.Output<string>;
   declare readonly stateful: pulumi.Output<boolean | undefined>;
@@ -42,7 +39,7 @@ export class IncusInstanceSnapshot extends pulumi.dynamic.Resource {
     const parent = args.instance instanceof IncusInstance ? args.instance : undefined;
     const { instance, ...rest } = args;
     super(
-      provider,
+      "incus:InstanceSnapshot",
       name,
       {
         createdAt: undefined,
@@ -54,8 +51,6 @@ export class IncusInstanceSnapshot extends pulumi.dynamic.Resource {
         ...identityInput(name),
       },
       parent ? childOptions(parent, opts) : opts,
-      "incus",
-      "InstanceSnapshot",
     );
   }
 }
