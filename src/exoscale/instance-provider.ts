@@ -60,7 +60,7 @@ export const instanceFields: FieldTable<Inputs> = {
 
 /** Runs one operation and waits for it; the progress line names it. */
 async function run(client: ExoscaleClient, what: string, start: () => Promise<ApiOperation>, ctx: ResourceContext, deadlineMs: number): Promise<ApiOperation> {
-  ctx.log.info(what);
+  ctx.log.progress(what);
   return client.waitForOperation(await start(), { what, timeoutMs: deadlineMs, log: ctx.log });
 }
 
@@ -346,7 +346,7 @@ export const exoscaleInstanceDefinition: ResourceDefinition<Inputs, Outputs> = {
       ctx.log.info(`create failed (${(outcome.failure as Error).message}) but the instance exists as ${outcome.found.id}; adopting it`);
       id = outcome.found.id;
     }
-    ctx.log.info(`created instance ${id}`);
+    ctx.log.progress(`created instance ${id}`);
     return finishCreate(client, id, operation, inputs, ctx);
   },
 

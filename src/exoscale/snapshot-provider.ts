@@ -89,7 +89,7 @@ export const exoscaleSnapshotDefinition: ResourceDefinition<Inputs, Outputs> = {
       ctx.log.info(`create-snapshot failed (${(outcome.failure as Error).message}) but snapshot ${outcome.found} appeared; adopting it`);
       id = outcome.found;
     }
-    ctx.log.info(`snapshotting instance ${inputs.instanceId} as ${id}`);
+    ctx.log.progress(`snapshotting instance ${inputs.instanceId} as ${id}`);
     try {
       if (operation) await client.waitForOperation(operation, { what: `snapshot instance ${inputs.instanceId}`, timeoutMs: deadline, log: ctx.log });
       return { id, outs: snapshotOutputs(await waitReady(client, id, ctx, deadline), inputs) };

@@ -16,7 +16,8 @@ describe("IncusInstance on a real LXD daemon", () => {
   let stack: TestStack;
 
   beforeAll(async () => {
-    stack = await TestStack.create({ program: "examples/incus", env: { INCUS_SOCKET: incusSocket() }, config: { name } });
+    // The tests below read the operation lines, which only verbosity `detail` prints for quick steps.
+    stack = await TestStack.create({ program: "examples/incus", env: { INCUS_SOCKET: incusSocket() }, config: { name, "dynamic-compute:verbosity": "detail" } });
   });
 
   afterAll(async () => {
