@@ -220,8 +220,9 @@ export async function measureFleet(emulator: BenchEmulator, options: FleetOption
         const run = await lifecycle(kind, n, emulator);
         samples.get(kind)?.push(run.ops);
         if (rep === 0) state.push(run.state);
-        const described = FLEET_OPS.map((op) => `${op} ${run.ops[op].ms} ms/${run.ops[op].lines} lines/${run.ops[op].calls} calls (provider CPU ${Math.round(run.ops[op].cpuMs.provider)} ms)`).join(", ");
-        log(`  fleet N=${n} rep ${rep + 1}/${options.reps} ${kind.padEnd(11)} ${described}; ${run.state.bytesPerResource} B/resource`);
+        const cpu = (op: FleetOp) => (["provider", "engine", "program", "emulator"] as const).map((role) => Math.round(run.ops[op].cpuMs[role])).join("/");
+        const described = FLEET_OPS.map((op) => `${op} ${run.ops[op].ms} ms, ${run.ops[op].lines} lines, ${run.ops[op].calls} calls, CPU ${cpu(op)}`).join("; ");
+        log(`  fleet N=${n} rep ${rep + 1}/${options.reps} ${kind.padEnd(11)} ${described} (CPU ms: provider/engine/program/emulator); ${run.state.bytesPerResource} B/resource`);
       }
     }
     for (const kind of kinds) for (const op of FLEET_OPS) rows.push(rowOf(kind, n, op, (samples.get(kind) ?? []).map((s) => s[op])));
