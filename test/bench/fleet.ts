@@ -4,8 +4,8 @@
  * shaped like ExoscaleInstance), with a ScalewayImage and a ComputeInstance fleet at one N, the
  * emulator's operations instant. Per operation: wall time, CPU of each process of the run, the
  * provider process's peak memory, lines printed and API calls; per fleet: state bytes per resource.
- * The kinds of one size take turns going first in each repetition (the machine is shared and
- * noisy), and figures are medians.
+ * The kinds of one size run each operation one after the other, taking turns going first in each
+ * repetition (the machine is shared and noisy), and figures are medians.
  *
  * The engine knobs part runs ExoscaleInstances at one N with checkpoints skipped
  * (PULUMI_SKIP_CHECKPOINTS) and with other `--parallel` values, instant and with slower operations.
@@ -133,20 +133,28 @@ function configFor(kind: FleetKind): Record<string, string> {
   return { rootVolume: seededSnapshotId("fr-par-1", "ubuntu-noble-root") };
 }
 
-/** A fresh fleet through its whole life: up, no-change preview, refresh, destroy. */
-async function lifecycle(kind: FleetKind, n: number, emulator: BenchEmulator): Promise<{ ops: Record<FleetOp, OpSample>; state: FleetState }> {
-  let stack: TestStack | undefined;
+/**
+ * One repetition at one size: a fresh stack per kind, then each operation on every kind in turn
+ * (up, up, up, preview, preview, …), so that the runs compared with each other are minutes apart
+ * at most even at N = 500.
+ */
+async function lifecycles(kinds: FleetKind[], n: number, emulator: BenchEmulator): Promise<Map<FleetKind, { ops: Record<FleetOp, OpSample>; state: FleetState }>> {
+  const stacks = new Map<FleetKind, TestStack>();
   try {
-    stack = await fleetStack(kind, n, emulator.env, configFor(kind));
-    const up = await timedOp(stack, "up", emulator);
-    const state = await stateOf(stack, kind, n);
-    const preview = await timedOp(stack, "preview", emulator);
-    const refresh = await timedOp(stack, "refresh", emulator);
-    const destroy = await timedOp(stack, "destroy", emulator);
-    discard(stack);
-    return { ops: { up, preview, refresh, destroy }, state };
+    for (const kind of kinds) stacks.set(kind, await fleetStack(kind, n, emulator.env, configFor(kind)));
+    const ops = new Map(kinds.map((kind) => [kind, {} as Record<FleetOp, OpSample>]));
+    const states = new Map<FleetKind, FleetState>();
+    for (const op of FLEET_OPS) {
+      for (const kind of kinds) {
+        const stack = stacks.get(kind) as TestStack;
+        (ops.get(kind) as Record<FleetOp, OpSample>)[op] = await timedOp(stack, op, emulator);
+        if (op === "up") states.set(kind, await stateOf(stack, kind, n));
+      }
+    }
+    for (const stack of stacks.values()) discard(stack);
+    return new Map(kinds.map((kind) => [kind, { ops: ops.get(kind) as Record<FleetOp, OpSample>, state: states.get(kind) as FleetState }]));
   } catch (error) {
-    await teardown(stack);
+    for (const stack of stacks.values()) await teardown(stack);
     throw error;
   }
 }
@@ -182,22 +190,25 @@ async function measureKnobs(emulator: BenchEmulator, options: FleetOptions, log:
     { setting: "--parallel 32, PULUMI_SKIP_CHECKPOINTS=true", opDelayMs: options.knobOpDelayMs, engine: { parallel: 32, env: { PULUMI_SKIP_CHECKPOINTS: "true" } } },
   ];
   const samples = variants.map(() => ({ up: [] as number[], destroy: [] as number[] }));
+  // Variants with the same operation length run side by side: every `up`, then every `destroy`.
+  const groups = [...new Set(variants.map((v) => v.opDelayMs))].map((delay) => variants.flatMap((v, i) => (v.opDelayMs === delay ? [i] : [])));
   for (let rep = 0; rep < options.reps; rep++) {
-    for (let i = 0; i < variants.length; i++) {
-      const v = variants[i];
-      await emulator.configure({ opDelayMs: v.opDelayMs, rateLimit: null });
-      let stack: TestStack | undefined;
+    for (const group of groups) {
+      await emulator.configure({ opDelayMs: variants[group[0]].opDelayMs, rateLimit: null });
+      const stacks = new Map<number, TestStack>();
       try {
-        stack = await fleetStack("exoscale", n, { ...emulator.env, ...v.engine.env });
-        const flags = v.engine.parallel ? { parallel: v.engine.parallel } : {};
-        const up = await runOk(stack, "up", flags);
-        const destroy = await runOk(stack, "destroy", flags);
-        discard(stack);
-        samples[i].up.push(up.ms);
-        samples[i].destroy.push(destroy.ms);
-        log(`  knobs N=${n} rep ${rep + 1}/${options.reps} ops ${v.opDelayMs} ms, ${v.setting}: up ${up.ms} ms, destroy ${destroy.ms} ms`);
+        for (const i of group) stacks.set(i, await fleetStack("exoscale", n, { ...emulator.env, ...variants[i].engine.env }));
+        for (const op of ["up", "destroy"] as const) {
+          for (const i of group) {
+            const flags = variants[i].engine.parallel ? { parallel: variants[i].engine.parallel } : {};
+            const result = await runOk(stacks.get(i) as TestStack, op, flags);
+            samples[i][op].push(result.ms);
+            log(`  knobs N=${n} rep ${rep + 1}/${options.reps} ops ${variants[i].opDelayMs} ms, ${variants[i].setting}: ${op} ${result.ms} ms`);
+          }
+        }
+        for (const stack of stacks.values()) discard(stack);
       } catch (error) {
-        await teardown(stack);
+        for (const stack of stacks.values()) await teardown(stack);
         throw error;
       }
     }
@@ -206,7 +217,7 @@ async function measureKnobs(emulator: BenchEmulator, options: FleetOptions, log:
   return variants.map((v, i) => ({ setting: v.setting, n, opDelayMs: v.opDelayMs, kind: "exoscale", upMs: median(samples[i].up), destroyMs: median(samples[i].destroy), samplesMs: samples[i] }));
 }
 
-/** Runs every size; `log` gets one line per lifecycle. */
+/** Runs every size; `log` gets one line per kind and repetition. */
 export async function measureFleet(emulator: BenchEmulator, options: FleetOptions, log: (line: string) => void): Promise<FleetResult> {
   await emulator.configure({ opDelayMs: 0, rateLimit: null });
   const rows: FleetRow[] = [];
@@ -216,8 +227,8 @@ export async function measureFleet(emulator: BenchEmulator, options: FleetOption
     const samples = new Map<FleetKind, Array<Record<FleetOp, OpSample>>>(kinds.map((kind) => [kind, []]));
     for (let rep = 0; rep < options.reps; rep++) {
       // Rotate which kind goes first, so a burst of load from elsewhere hits all alike.
-      for (const kind of kinds.map((_, i) => kinds[(i + rep) % kinds.length])) {
-        const run = await lifecycle(kind, n, emulator);
+      const runs = await lifecycles(kinds.map((_, i) => kinds[(i + rep) % kinds.length]), n, emulator);
+      for (const [kind, run] of runs) {
         samples.get(kind)?.push(run.ops);
         if (rep === 0) state.push(run.state);
         const cpu = (op: FleetOp) => (["provider", "engine", "program", "emulator"] as const).map((role) => Math.round(run.ops[op].cpuMs[role])).join("/");

@@ -1,6 +1,6 @@
 /**
- * `npm run bench`: runs the five benchmarks against the emulator and writes test/bench/results.json,
- * test/bench/results.md and the results block of the README's benchmark section.
+ * `npm run bench`: runs the benchmarks against the emulator and writes test/bench/results.json,
+ * test/bench/results.md and test/bench/fleet.svg (the README links to them; results live in one place).
  *
  * Options (after `--`): `--only=engine,completion,calls,storm,fleet` (state economy rides with engine),
  * `--reps=N` (engine repetitions per size, default 5), `--sizes=10,50,100`,
@@ -24,7 +24,6 @@ import { type BenchEmulator, startBenchEmulator, startEmulatorProcess } from "./
 import { measureStorm } from "./rate-limit-storm";
 import { type BenchResults, type Machine, renderMarkdown } from "./report";
 
-const root = path.resolve(__dirname, "..", "..");
 const PARTS = ["calls", "storm", "completion", "engine", "fleet"] as const;
 
 function argument(name: string): string | undefined {
@@ -54,19 +53,6 @@ function machine(): Machine {
     os: `${os.type()} ${os.release()}`,
     loadAverageAtStart: os.loadavg(),
   };
-}
-
-/** Replaces the block between the results markers of the README's benchmark section, if the markers are there. */
-function updateReadme(markdown: string): void {
-  const file = path.join(root, "README.md");
-  if (!fs.existsSync(file)) return;
-  const text = fs.readFileSync(file, "utf8");
-  const start = "<!-- bench-results:start -->";
-  const end = "<!-- bench-results:end -->";
-  const from = text.indexOf(start);
-  const to = text.indexOf(end);
-  if (from < 0 || to < from) return;
-  fs.writeFileSync(file, `${text.slice(0, from + start.length)}\n${markdown.replace(/^### /gm, "#### ")}\n${text.slice(to)}`);
 }
 
 export async function main(): Promise<number> {
@@ -134,7 +120,6 @@ export async function main(): Promise<number> {
     fs.writeFileSync(path.join(__dirname, "results.json"), `${JSON.stringify(results, null, 2)}\n`);
     fs.writeFileSync(path.join(__dirname, "results.md"), `# Benchmark results\n\n${markdown}`);
     if (results.fleet) fs.writeFileSync(path.join(__dirname, FLEET_PLOT_FILE), fleetSvg(results.fleet, `pulumi-dynamic-compute fleet benchmark, ${results.startedAt}`));
-    updateReadme(markdown);
     log(`[bench] wrote test/bench/results.md and results.json`);
   }
   log("");
