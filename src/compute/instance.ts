@@ -1,6 +1,6 @@
 /** The ComputeInstance resource class (program side). */
 import * as pulumi from "@pulumi/pulumi";
-import { DynamicResource, instanceOptions, resourceProps } from "../core/resource";
+import { dynamicResource, instanceOptions, resourceProps } from "../core/resource";
 
 const OUTPUTS = ["name", "labels", "type", "image", "vcpus", "memoryMb", "diskGb", "vpcId", "subnetId", "securityGroups", "sshKeyIds", "userData", "state", "hostId", "privateIp", "publicIp", "createdAt", "creationToken"] as const;
 
@@ -34,7 +34,7 @@ export interface ComputeInstanceArgs {
  * An instance on the generic Instances API (seed 003). Create and delete wait on the API's
  * operation through the Incus-style `/1.0/operations/{id}/wait` long-poll.
  */
-export class ComputeInstance extends DynamicResource {
+export class ComputeInstance extends pulumi.CustomResource {
   declare readonly name: pulumi.Output<string>;
   declare readonly labels: pulumi.Output<Record<string, string> | undefined>;
   declare readonly type: pulumi.Output<string>;
@@ -64,10 +64,12 @@ export class ComputeInstance extends DynamicResource {
 
   constructor(name: string, args: ComputeInstanceArgs, opts?: pulumi.CustomResourceOptions) {
     super(
-      "compute:Instance",
-      name,
-      resourceProps(OUTPUTS, args, name),
-      instanceOptions(args.deletionProtection, opts),
+      ...dynamicResource(
+        "compute:Instance",
+        name,
+        resourceProps(OUTPUTS, args, name),
+        instanceOptions(args.deletionProtection, opts),
+      ),
     );
   }
 }

@@ -1,6 +1,6 @@
 /** The ExoscaleInstance resource class (program side). */
 import * as pulumi from "@pulumi/pulumi";
-import { DynamicResource, instanceOptions, resourceProps } from "../core/resource";
+import { dynamicResource, instanceOptions, resourceProps } from "../core/resource";
 
 const OUTPUTS = [
   "zone", "name", "instanceType", "instanceTypeId", "instanceTypeName", "cpus", "memory", "template", "templateId", "templateName",
@@ -55,7 +55,7 @@ export interface ExoscaleInstanceArgs {
  * instance operation where the API has one, with a replacement otherwise; `password` is a secret
  * output. Credentials: `exoscale:apiKey`/`exoscale:apiSecret` or EXOSCALE_API_KEY/EXOSCALE_API_SECRET.
  */
-export class ExoscaleInstance extends DynamicResource {
+export class ExoscaleInstance extends pulumi.CustomResource {
   declare readonly zone: pulumi.Output<string>;
   declare readonly name: pulumi.Output<string>;
   /** As you typed it while it names the current type; `family.size` otherwise. */
@@ -96,10 +96,12 @@ export class ExoscaleInstance extends DynamicResource {
 
   constructor(name: string, args: ExoscaleInstanceArgs, opts?: pulumi.CustomResourceOptions) {
     super(
-      "exoscale:Instance",
-      name,
-      resourceProps(OUTPUTS, args, name),
-      instanceOptions(args.deletionProtection, opts, ["password"]),
+      ...dynamicResource(
+        "exoscale:Instance",
+        name,
+        resourceProps(OUTPUTS, args, name),
+        instanceOptions(args.deletionProtection, opts, ["password"]),
+      ),
     );
   }
 }

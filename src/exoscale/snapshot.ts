@@ -1,6 +1,6 @@
 /** The ExoscaleInstanceSnapshot resource class (program side). */
 import * as pulumi from "@pulumi/pulumi";
-import { childOptions, DynamicResource, identityInput } from "../core/resource";
+import { childOptions, dynamicResource, identityInput } from "../core/resource";
 import type { ExoscaleInstance } from "./instance";
 
 /** Inputs of {@link ExoscaleInstanceSnapshot}. */
@@ -15,7 +15,7 @@ export interface ExoscaleInstanceSnapshotArgs {
  * A snapshot of an Exoscale instance's disk (`:create-snapshot`), ready when created. Deleting it
  * after its instance is gone succeeds. To revert, set the instance's `restoreSnapshotId` to its id.
  */
-export class ExoscaleInstanceSnapshot extends DynamicResource {
+export class ExoscaleInstanceSnapshot extends pulumi.CustomResource {
   declare readonly instanceId: pulumi.Output<string>;
   declare readonly zone: pulumi.Output<string>;
   declare readonly name: pulumi.Output<string>;
@@ -27,10 +27,12 @@ export class ExoscaleInstanceSnapshot extends DynamicResource {
 
   constructor(name: string, args: ExoscaleInstanceSnapshotArgs, opts?: pulumi.CustomResourceOptions) {
     super(
-      "exoscale:InstanceSnapshot",
-      name,
-      { name: undefined, state: undefined, size: undefined, createdAt: undefined, instanceId: args.instance.id, zone: args.instance.zone, timeouts: args.timeouts, ...identityInput(name) },
-      childOptions(args.instance, opts),
+      ...dynamicResource(
+        "exoscale:InstanceSnapshot",
+        name,
+        { name: undefined, state: undefined, size: undefined, createdAt: undefined, instanceId: args.instance.id, zone: args.instance.zone, timeouts: args.timeouts, ...identityInput(name) },
+        childOptions(args.instance, opts),
+      ),
     );
   }
 }

@@ -1,6 +1,6 @@
 /** The IncusInstance resource class (program side). */
 import * as pulumi from "@pulumi/pulumi";
-import { DynamicResource, identityInput, instanceOptions } from "../core/resource";
+import { dynamicResource, identityInput, instanceOptions } from "../core/resource";
 
 type ConfigValue = string | number | boolean;
 
@@ -58,7 +58,7 @@ export interface IncusInstanceArgs {
  * operation waited on with the `/wait` long-poll; updates use ETags so a concurrent change is
  * reported, never overwritten. See the README's Incus section for the full lifecycle.
  */
-export class IncusInstance extends DynamicResource {
+export class IncusInstance extends pulumi.CustomResource {
   declare readonly name: pulumi.Output<string>;
   /** The image as you wrote it, or the base image's fingerprint for an adopted instance given no image. */
   declare readonly image: pulumi.Output<string>;
@@ -94,21 +94,23 @@ export class IncusInstance extends DynamicResource {
 
   constructor(name: string, args: IncusInstanceArgs, opts?: pulumi.CustomResourceOptions) {
     super(
-      "incus:Instance",
-      name,
-      {
-        status: undefined,
-        imageFingerprint: undefined,
-        imageAliases: undefined,
-        architecture: undefined,
-        uuid: undefined,
-        createdAt: undefined,
-        location: undefined,
-        creationToken: undefined,
-        ...args,
-        ...identityInput(name),
-      },
-      instanceOptions(args.deletionProtection, opts),
+      ...dynamicResource(
+        "incus:Instance",
+        name,
+        {
+          status: undefined,
+          imageFingerprint: undefined,
+          imageAliases: undefined,
+          architecture: undefined,
+          uuid: undefined,
+          createdAt: undefined,
+          location: undefined,
+          creationToken: undefined,
+          ...args,
+          ...identityInput(name),
+        },
+        instanceOptions(args.deletionProtection, opts),
+      ),
     );
   }
 }

@@ -1,6 +1,6 @@
 /** The IncusInstanceSnapshot resource class (program side). */
 import * as pulumi from "@pulumi/pulumi";
-import { childOptions, DynamicResource, identityInput } from "../core/resource";
+import { childOptions, dynamicResource, identityInput } from "../core/resource";
 import { IncusInstance } from "./instance";
 
 /** Inputs of {@link IncusInstanceSnapshot}. */
@@ -25,7 +25,7 @@ export interface IncusInstanceSnapshotArgs {
  * A snapshot of an Incus instance, a child of the instance by default. Deleting it after its
  * instance is gone succeeds (the instance's deletion removed it already).
  */
-export class IncusInstanceSnapshot extends DynamicResource {
+export class IncusInstanceSnapshot extends pulumi.CustomResource {
   declare readonly instance: pulumi.Output<string>;
   declare readonly name: pulumi.Output<string>;
   declare readonly stateful: pulumi.Output<boolean | undefined>;
@@ -39,18 +39,20 @@ export class IncusInstanceSnapshot extends DynamicResource {
     const parent = args.instance instanceof IncusInstance ? args.instance : undefined;
     const { instance, ...rest } = args;
     super(
-      "incus:InstanceSnapshot",
-      name,
-      {
-        createdAt: undefined,
-        size: undefined,
-        ...rest,
-        instance: parent ? parent.name : (instance as pulumi.Input<string>),
-        name: args.name ?? name,
-        project: args.project ?? parent?.project,
-        ...identityInput(name),
-      },
-      parent ? childOptions(parent, opts) : opts,
+      ...dynamicResource(
+        "incus:InstanceSnapshot",
+        name,
+        {
+          createdAt: undefined,
+          size: undefined,
+          ...rest,
+          instance: parent ? parent.name : (instance as pulumi.Input<string>),
+          name: args.name ?? name,
+          project: args.project ?? parent?.project,
+          ...identityInput(name),
+        },
+        parent ? childOptions(parent, opts) : opts,
+      ),
     );
   }
 }

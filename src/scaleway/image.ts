@@ -1,6 +1,6 @@
 /** The ScalewayImage resource class (program side). */
 import * as pulumi from "@pulumi/pulumi";
-import { DynamicResource, instanceOptions, resourceProps } from "../core/resource";
+import { dynamicResource, instanceOptions, resourceProps } from "../core/resource";
 
 const OUTPUTS = [
   "name", "zone", "project", "rootVolume", "arch", "extraVolumes", "tags", "public", "imageId", "organization", "state",
@@ -35,7 +35,7 @@ export interface ScalewayImageArgs {
  * available; name, arch, tags, public and extra volumes change in place. Deleting the image keeps
  * its snapshots. The resource ID is "zone/uuid".
  */
-export class ScalewayImage extends DynamicResource {
+export class ScalewayImage extends pulumi.CustomResource {
   declare readonly name: pulumi.Output<string>;
   declare readonly zone: pulumi.Output<string>;
   declare readonly project: pulumi.Output<string>;
@@ -63,6 +63,6 @@ export class ScalewayImage extends DynamicResource {
 
   constructor(name: string, args: ScalewayImageArgs, opts?: pulumi.CustomResourceOptions) {
     // Every output is listed so it resolves, even when its input is unset (defaults come from the provider).
-    super("scaleway:Image", name, resourceProps(OUTPUTS, args, name), instanceOptions(undefined, opts));
+    super(...dynamicResource("scaleway:Image", name, resourceProps(OUTPUTS, args, name), instanceOptions(undefined, opts)));
   }
 }

@@ -32,6 +32,8 @@ export interface FleetOptions {
   knobsAt: number;
   /** Emulator operation length for the `--parallel` runs with slower operations. */
   knobOpDelayMs: number;
+  /** Repetitions of the engine-knob runs. */
+  knobReps: number;
 }
 
 /** What one engine operation on one fleet cost (one repetition). */
@@ -192,7 +194,7 @@ async function measureKnobs(emulator: BenchEmulator, options: FleetOptions, log:
   const samples = variants.map(() => ({ up: [] as number[], destroy: [] as number[] }));
   // Variants with the same operation length run side by side: every `up`, then every `destroy`.
   const groups = [...new Set(variants.map((v) => v.opDelayMs))].map((delay) => variants.flatMap((v, i) => (v.opDelayMs === delay ? [i] : [])));
-  for (let rep = 0; rep < options.reps; rep++) {
+  for (let rep = 0; rep < options.knobReps; rep++) {
     for (const group of groups) {
       await emulator.configure({ opDelayMs: variants[group[0]].opDelayMs, rateLimit: null });
       const stacks = new Map<number, TestStack>();
@@ -203,7 +205,7 @@ async function measureKnobs(emulator: BenchEmulator, options: FleetOptions, log:
             const flags = variants[i].engine.parallel ? { parallel: variants[i].engine.parallel } : {};
             const result = await runOk(stacks.get(i) as TestStack, op, flags);
             samples[i][op].push(result.ms);
-            log(`  knobs N=${n} rep ${rep + 1}/${options.reps} ops ${variants[i].opDelayMs} ms, ${variants[i].setting}: ${op} ${result.ms} ms`);
+            log(`  knobs N=${n} rep ${rep + 1}/${options.knobReps} ops ${variants[i].opDelayMs} ms, ${variants[i].setting}: ${op} ${result.ms} ms`);
           }
         }
         for (const stack of stacks.values()) discard(stack);

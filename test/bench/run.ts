@@ -7,6 +7,7 @@
  * `--completion-reps=N` (default 5), `--emulator=in-process` (default: its own niced process), `--quick` (1 rep, N = 10, short operations; for trying it out),
  * `--fleet-sizes=10,20,50,100,300,500`, `--fleet-reps=N` (default 3), `--fleet-others-at=N` (ScalewayImage and
  * ComputeInstance fleets, default 100), `--fleet-knobs-at=N` (engine settings, default 300; 0 skips them),
+ * `--fleet-knob-reps=N` (default 2),
  * `--no-write` (print only). `--quick` or BENCH_QUICK=1 also makes the fleet part small (N = 10, 20, 50, once).
  */
 import { execFileSync } from "node:child_process";
@@ -69,7 +70,8 @@ export async function main(): Promise<number> {
     reps: numbers(argument("fleet-reps"), [quick ? 1 : 3])[0],
     othersAt: numbers(argument("fleet-others-at"), [quick ? 10 : 100])[0],
     knobsAt: argument("fleet-knobs-at") === "0" ? 0 : numbers(argument("fleet-knobs-at"), [quick ? 0 : 300])[0],
-    knobOpDelayMs: 1000,
+    knobOpDelayMs: 2000,
+    knobReps: numbers(argument("fleet-knob-reps"), [quick ? 1 : 2])[0],
   };
   const started = Date.now();
   const results: BenchResults = { startedAt: new Date().toISOString(), machine: machine(), options, errors: {} };
