@@ -101,9 +101,5 @@ export function fleetSection(result: FleetResult, plotFile: string): string[] {
     }
   }
   lines.push("", "Ratios in brackets are to the plain no-op program of the same N.");
-  if (result.knobs.length > 0) {
-    lines.push("", `Engine settings, ${result.knobs[0].n} ExoscaleInstances (median of ${options.knobReps}):`, "", "| emulator operations | setting | `up` | `destroy` |", "|---|---|---:|---:|");
-    for (const k of result.knobs) lines.push(`| ${k.opDelayMs === 0 ? "instant" : `${k.opDelayMs} ms each`} | ${k.setting} | ${formatMs(k.upMs)} | ${formatMs(k.destroyMs)} |`);
-  }
   return lines;
 }

@@ -6,9 +6,6 @@
  * provider process's peak memory, lines printed and API calls; per fleet: state bytes per resource.
  * The kinds of one size run each operation one after the other, taking turns going first in each
  * repetition (the machine is shared and noisy), and figures are medians.
- *
- * The engine knobs part runs ExoscaleInstances at one N with checkpoints skipped
- * (PULUMI_SKIP_CHECKPOINTS) and with other `--parallel` values, instant and with slower operations.
  */
 import type { TestStack } from "../helpers/engine";
 import { fromDist } from "./lib/dist";
@@ -28,12 +25,6 @@ export interface FleetOptions {
   reps: number;
   /** The size at which the ScalewayImage and ComputeInstance fleets run. */
   othersAt: number;
-  /** The size of the engine-knob runs (0: skip them). */
-  knobsAt: number;
-  /** Emulator operation length for the `--parallel` runs with slower operations. */
-  knobOpDelayMs: number;
-  /** Repetitions of the engine-knob runs. */
-  knobReps: number;
 }
 
 /** What one engine operation on one fleet cost (one repetition). */
@@ -76,24 +67,12 @@ export interface FleetState {
   stackBytesPerResource: number;
 }
 
-export interface KnobRow {
-  setting: string;
-  n: number;
-  opDelayMs: number;
-  kind: FleetKind;
-  upMs: number;
-  destroyMs: number;
-  samplesMs: { up: number[]; destroy: number[] };
-}
 
 export interface FleetResult {
   options: FleetOptions;
   rows: FleetRow[];
   state: FleetState[];
-  knobs: KnobRow[];
 }
-
-type EngineSettings = { env?: Record<string, string>; parallel?: number };
 
 /** One resource entry's JSON bytes, and its `__provider`'s. */
 async function stateOf(stack: TestStack, kind: FleetKind, n: number): Promise<FleetState> {
@@ -180,45 +159,6 @@ function rowOf(kind: FleetKind, n: number, op: FleetOp, samples: OpSample[]): Fl
   };
 }
 
-/** `up` and `destroy` of one fleet under other engine settings, next to the defaults. */
-async function measureKnobs(emulator: BenchEmulator, options: FleetOptions, log: (line: string) => void): Promise<KnobRow[]> {
-  const n = options.knobsAt;
-  const variants: Array<{ setting: string; opDelayMs: number; engine: EngineSettings }> = [
-    { setting: "defaults (--parallel 8, checkpoint after every step)", opDelayMs: 0, engine: {} },
-    { setting: "PULUMI_SKIP_CHECKPOINTS=true", opDelayMs: 0, engine: { env: { PULUMI_SKIP_CHECKPOINTS: "true" } } },
-    { setting: "--parallel 32", opDelayMs: 0, engine: { parallel: 32 } },
-    { setting: "defaults (--parallel 8)", opDelayMs: options.knobOpDelayMs, engine: {} },
-    { setting: "--parallel 32", opDelayMs: options.knobOpDelayMs, engine: { parallel: 32 } },
-    { setting: "--parallel 32, PULUMI_SKIP_CHECKPOINTS=true", opDelayMs: options.knobOpDelayMs, engine: { parallel: 32, env: { PULUMI_SKIP_CHECKPOINTS: "true" } } },
-  ];
-  const samples = variants.map(() => ({ up: [] as number[], destroy: [] as number[] }));
-  // Variants with the same operation length run side by side: every `up`, then every `destroy`.
-  const groups = [...new Set(variants.map((v) => v.opDelayMs))].map((delay) => variants.flatMap((v, i) => (v.opDelayMs === delay ? [i] : [])));
-  for (let rep = 0; rep < options.knobReps; rep++) {
-    for (const group of groups) {
-      await emulator.configure({ opDelayMs: variants[group[0]].opDelayMs, rateLimit: null });
-      const stacks = new Map<number, TestStack>();
-      try {
-        for (const i of group) stacks.set(i, await fleetStack("exoscale", n, { ...emulator.env, ...variants[i].engine.env }));
-        for (const op of ["up", "destroy"] as const) {
-          for (const i of group) {
-            const flags = variants[i].engine.parallel ? { parallel: variants[i].engine.parallel } : {};
-            const result = await runOk(stacks.get(i) as TestStack, op, flags);
-            samples[i][op].push(result.ms);
-            log(`  knobs N=${n} rep ${rep + 1}/${options.knobReps} ops ${variants[i].opDelayMs} ms, ${variants[i].setting}: ${op} ${result.ms} ms`);
-          }
-        }
-        for (const stack of stacks.values()) discard(stack);
-      } catch (error) {
-        for (const stack of stacks.values()) await teardown(stack);
-        throw error;
-      }
-    }
-  }
-  await emulator.configure({ opDelayMs: 0, rateLimit: null });
-  return variants.map((v, i) => ({ setting: v.setting, n, opDelayMs: v.opDelayMs, kind: "exoscale", upMs: median(samples[i].up), destroyMs: median(samples[i].destroy), samplesMs: samples[i] }));
-}
-
 /** Runs every size; `log` gets one line per kind and repetition. */
 export async function measureFleet(emulator: BenchEmulator, options: FleetOptions, log: (line: string) => void): Promise<FleetResult> {
   await emulator.configure({ opDelayMs: 0, rateLimit: null });
@@ -240,6 +180,5 @@ export async function measureFleet(emulator: BenchEmulator, options: FleetOption
     }
     for (const kind of kinds) for (const op of FLEET_OPS) rows.push(rowOf(kind, n, op, (samples.get(kind) ?? []).map((s) => s[op])));
   }
-  const knobs = options.knobsAt > 0 ? await measureKnobs(emulator, options, log) : [];
-  return { options, rows, state, knobs };
+  return { options, rows, state };
 }

@@ -2,12 +2,13 @@
  * `npm run bench`: runs the benchmarks against the emulator and writes test/bench/results.json,
  * test/bench/results.md and test/bench/fleet.svg (the README links to them; results live in one place).
  *
- * Options (after `--`): `--only=engine,completion,calls,storm,fleet` (state economy rides with engine),
+ * Options (after `--`): `--only=engine,completion,calls,storm,fleet,settings` (state economy rides with
+ * engine; the parts not run keep their results from the previous run's results.json),
  * `--reps=N` (engine repetitions per size, default 5), `--sizes=10,50,100`,
  * `--completion-reps=N` (default 5), `--emulator=in-process` (default: its own niced process), `--quick` (1 rep, N = 10, short operations; for trying it out),
  * `--fleet-sizes=10,20,50,100,300,500`, `--fleet-reps=N` (default 3), `--fleet-others-at=N` (ScalewayImage and
- * ComputeInstance fleets, default 100), `--fleet-knobs-at=N` (engine settings, default 300; 0 skips them),
- * `--fleet-knob-reps=N` (default 2),
+ * ComputeInstance fleets, default 100), `--settings-at=N` (part 7, engine settings, default 300),
+ * `--settings-reps=N` (default 2),
  * `--no-write` (print only). `--quick` or BENCH_QUICK=1 also makes the fleet part small (N = 10, 20, 50, once).
  */
 import { execFileSync } from "node:child_process";
@@ -18,6 +19,7 @@ import { measureCallEconomy } from "./call-economy";
 import { measureCompletion } from "./completion";
 import { measureIncusCompletion } from "./incus-completion";
 import { measureEngineOverhead } from "./engine-overhead";
+import { measureEngineSettings } from "./engine-settings";
 import { measureFleet } from "./fleet";
 import { fleetSvg } from "./fleet-plot";
 import { FLEET_PLOT_FILE } from "./fleet-report";
@@ -25,7 +27,7 @@ import { type BenchEmulator, startBenchEmulator, startEmulatorProcess } from "./
 import { measureStorm } from "./rate-limit-storm";
 import { type BenchResults, type Machine, renderMarkdown } from "./report";
 
-const PARTS = ["calls", "storm", "completion", "engine", "fleet"] as const;
+const PARTS = ["calls", "storm", "completion", "engine", "fleet", "settings"] as const;
 
 function argument(name: string): string | undefined {
   const prefix = `--${name}=`;
@@ -56,6 +58,32 @@ function machine(): Machine {
   };
 }
 
+/** Which result field each part fills. */
+const PART_RESULTS: Record<(typeof PARTS)[number], "calls" | "storm" | "completion" | "engineOverhead" | "fleet" | "engineSettings"> = {
+  calls: "calls",
+  storm: "storm",
+  completion: "completion",
+  engine: "engineOverhead",
+  fleet: "fleet",
+  settings: "engineSettings",
+};
+
+/**
+ * Keeps the results of the parts this run did not measure from the previous results.json, noting
+ * the run each comes from, so that re-running one part does not erase the others.
+ */
+function carryOver(results: BenchResults, only: Set<string>): void {
+  const file = path.join(__dirname, "results.json");
+  if (!fs.existsSync(file)) return;
+  const previous = JSON.parse(fs.readFileSync(file, "utf8")) as BenchResults;
+  for (const part of PARTS) {
+    const field = PART_RESULTS[part];
+    if (only.has(part) || previous[field] === undefined) continue;
+    (results as unknown as Record<string, unknown>)[field] = previous[field];
+    results.measuredIn = { ...results.measuredIn, [part]: previous.measuredIn?.[part] ?? previous.startedAt };
+  }
+}
+
 export async function main(): Promise<number> {
   const quick = process.argv.includes("--quick") || process.env.BENCH_QUICK === "1";
   const only = new Set(argument("only")?.split(",") ?? PARTS);
@@ -69,9 +97,11 @@ export async function main(): Promise<number> {
     sizes: numbers(argument("fleet-sizes"), quick ? [10, 20, 50] : [10, 20, 50, 100, 300, 500]),
     reps: numbers(argument("fleet-reps"), [quick ? 1 : 3])[0],
     othersAt: numbers(argument("fleet-others-at"), [quick ? 10 : 100])[0],
-    knobsAt: argument("fleet-knobs-at") === "0" ? 0 : numbers(argument("fleet-knobs-at"), [quick ? 0 : 300])[0],
-    knobOpDelayMs: 2000,
-    knobReps: numbers(argument("fleet-knob-reps"), [quick ? 1 : 2])[0],
+  };
+  const settingsOptions = {
+    n: numbers(argument("settings-at"), [quick ? 50 : 300])[0],
+    reps: numbers(argument("settings-reps"), [quick ? 1 : 2])[0],
+    slowOpMs: 2000,
   };
   const started = Date.now();
   const results: BenchResults = { startedAt: new Date().toISOString(), machine: machine(), options, errors: {} };
@@ -111,17 +141,21 @@ export async function main(): Promise<number> {
     await part("fleet", "6. fleets", async () => {
       results.fleet = await measureFleet(emulator, fleetOptions, log);
     });
+    await part("settings", "7. engine settings for a big stack", async () => {
+      results.engineSettings = await measureEngineSettings(emulator, settingsOptions, log);
+    });
   } finally {
     await emulator.close();
   }
 
+  carryOver(results, only);
   results.durationS = (Date.now() - started) / 1000;
   results.machine.loadAverageAtEnd = os.loadavg();
   const markdown = renderMarkdown(results);
   if (!process.argv.includes("--no-write")) {
     fs.writeFileSync(path.join(__dirname, "results.json"), `${JSON.stringify(results, null, 2)}\n`);
     fs.writeFileSync(path.join(__dirname, "results.md"), `# Benchmark results\n\n${markdown}`);
-    if (results.fleet) fs.writeFileSync(path.join(__dirname, FLEET_PLOT_FILE), fleetSvg(results.fleet, `pulumi-dynamic-compute fleet benchmark, ${results.startedAt}`));
+    if (results.fleet) fs.writeFileSync(path.join(__dirname, FLEET_PLOT_FILE), fleetSvg(results.fleet, `pulumi-dynamic-compute fleet benchmark, ${results.measuredIn?.fleet ?? results.startedAt}`));
     log(`[bench] wrote test/bench/results.md and results.json`);
   }
   log("");
