@@ -11,7 +11,7 @@ set -euo pipefail
 
 here=$(cd "$(dirname "$0")/.." && pwd)
 # One version for the CLI and the @pulumi/pulumi SDK in package.json.
-version=$(node -p "require('$here/package.json').dependencies['@pulumi/pulumi'].replace(/^[^0-9]*/, '')")
+version=$(node -p "require('$here/package.json').devDependencies['@pulumi/pulumi'].replace(/^[^0-9]*/, '')")
 tools=${PULUMI_DYNAMIC_COMPUTE_TOOLS:-$HOME/.cache/pulumi-dynamic-compute}
 bin="$tools/pulumi-v$version/bin"
 mkdir -p "$bin"

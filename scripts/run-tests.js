@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm test`: every layer (unit, contract, e2e, reliability) in one jest run on the real engine,
-// the emulator and, where installed, a real LXD daemon; ends with "N passed, N failed".
+// the emulator and two real daemons, LXD 5.0 and Incus 6.0; ends with "N passed, N failed".
 const { spawnSync } = require("node:child_process");
 const fs = require("node:fs");
 const path = require("node:path");
@@ -8,13 +8,19 @@ const { engineBinDir, root } = require("./lib/engine");
 
 const env = { ...process.env, PULUMI_ENGINE_BIN: engineBinDir() };
 
-// Incus tests talk to a real daemon: start LXD (installed on demand) and hand its socket to jest.
-const lxd = path.join(root, "scripts", "start-lxd.sh");
-if (fs.existsSync(lxd) && !env.INCUS_SOCKET && process.env.SKIP_LXD !== "1") {
-  const started = spawnSync("bash", [lxd], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
+// The Incus tests talk to two real daemons, LXD 5.0 (LXD_SOCKET) and Incus 6.0 (INCUS_SOCKET): each
+// is started (and installed on demand) by its script unless its variable is set already, and its
+// socket is handed to jest. SKIP_LXD=1 / SKIP_INCUS=1 leave starting it to the tests themselves.
+const daemons = [
+  { variable: "LXD_SOCKET", script: "start-lxd.sh", skip: "SKIP_LXD", name: "LXD" },
+  { variable: "INCUS_SOCKET", script: "start-incus.sh", skip: "SKIP_INCUS", name: "Incus" },
+];
+for (const daemon of daemons) {
+  if (env[daemon.variable] || process.env[daemon.skip] === "1") continue;
+  const started = spawnSync("bash", [path.join(root, "scripts", daemon.script)], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
   const socket = started.stdout.trim().split("\n").pop();
-  if (started.status === 0 && socket) env.INCUS_SOCKET = socket;
-  else console.error(`[tests] LXD did not start (exit ${started.status}); the Incus tests will fail`);
+  if (started.status === 0 && socket) env[daemon.variable] = socket;
+  else console.error(`[tests] ${daemon.name} did not start (exit ${started.status}); the Incus tests will fail`);
 }
 
 const results = path.join(root, ".work", "jest-results.json");

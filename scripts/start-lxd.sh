@@ -24,6 +24,10 @@ if [ "$(id -u)" != 0 ]; then
   exit 1
 fi
 
+# One start at a time: parallel test workers (and other checkouts on this machine) may all call this.
+exec 9>"${TMPDIR:-/tmp}/pulumi-dynamic-compute-start-lxd.lock"
+flock -w 900 9
+
 # 1. Packages.
 if ! command -v lxd >/dev/null 2>&1 || ! command -v lxc >/dev/null 2>&1 || [ ! -x /bin/busybox ]; then
   say "installing lxd and busybox-static from Debian"
@@ -71,35 +75,14 @@ if [ -z "$(lxc config get core.https_address 2>/dev/null)" ]; then
   lxc config set core.https_address "127.0.0.1:${LXD_HTTPS_PORT:-8443}" >&2
 fi
 
-# 5. A tiny image built from busybox-static: init, a shell and the usual applets; no download.
+# 5. The tiny busybox image (see lib/busybox-image.sh); nothing downloaded.
 if ! lxc image alias list --format csv 2>/dev/null | grep -q "^$IMAGE_ALIAS,"; then
   say "building and importing the '$IMAGE_ALIAS' image from busybox-static"
+  # shellcheck source=lib/busybox-image.sh
+  . "$(dirname "$0")/lib/busybox-image.sh"
   build=$(mktemp -d)
   trap 'rm -rf "$build"' EXIT
-  rootfs="$build/rootfs"
-  mkdir -p "$rootfs"/{bin,sbin,usr/bin,usr/sbin,etc,proc,sys,dev,tmp,root,run,var/log}
-  chmod 1777 "$rootfs/tmp"
-  cp /bin/busybox "$rootfs/bin/busybox"
-  for applet in $(/bin/busybox --list); do
-    [ "$applet" = busybox ] || ln -sf busybox "$rootfs/bin/$applet"
-  done
-  ln -sf ../bin/busybox "$rootfs/sbin/init"
-  # A quiet init: nothing to respawn, and a clean shutdown on LXD's stop signal.
-  cat >"$rootfs/etc/inittab" <<'EOF'
-::sysinit:/bin/mkdir -p /run /tmp
-::shutdown:/bin/sync
-EOF
-  echo "root:x:0:0:root:/root:/bin/sh" >"$rootfs/etc/passwd"
-  echo "root:x:0:" >"$rootfs/etc/group"
-  cat >"$build/metadata.yaml" <<EOF
-architecture: $(uname -m)
-creation_date: $(date +%s)
-properties:
-  description: busybox $(/bin/busybox | head -1 | awk '{print $2}') (static) for the pulumi-dynamic-compute Incus tests
-  os: busybox
-  release: static
-EOF
-  tar -C "$build" -czf "$build/busybox.tar.gz" metadata.yaml rootfs
+  build_busybox_image "$build" "LXD"
   lxc image import "$build/busybox.tar.gz" --alias "$IMAGE_ALIAS" >&2
 fi
 

@@ -7,8 +7,9 @@ export * from "./scaleway";
 export * from "./koyeb";
 export * from "./compute";
 export * from "./incus";
-export type { Emulator, EmulatorOptions, FaultRule, FaultKind, RecordedCall } from "./emulator";
-import type { Emulator, EmulatorOptions } from "./emulator";
+export type { Emulator, EmulatorOptions, EmulatorSeed, SeededObjects, SeedExoscaleInstance, SeedScalewayImage, SeedComputeInstance, RecordedCall } from "./emulator/options";
+export type { FaultRule, FaultKind } from "./emulator/faults";
+import type { Emulator, EmulatorOptions } from "./emulator/options";
 
 /**
  * Starts the local cloud emulator in this process (see the README). Loaded on first call, so that
@@ -31,4 +32,14 @@ export {
   OperationFailedError,
   WaitTimeoutError,
   CredentialsError,
+  InvalidArgumentsError,
+  AdoptionMismatchError,
+  DeletionProtectedError,
+  PartialCreateError,
+  PartialUpdateError,
+  UnknownResourceKindError,
+  UnexpectedError,
+  type ArgumentProblem,
+  type ErrorDetails,
 } from "./core/errors";
+export type { FunctionOptions, FunctionOutputOptions, InputArgs } from "./core/functions";

@@ -2,7 +2,7 @@
 // operation can be reached by changing one value. Credentials: `exoscale:apiKey` / `exoscale:apiSecret`
 // (or EXOSCALE_API_KEY / EXOSCALE_API_SECRET); EXOSCALE_API_ENDPOINT points it at the emulator.
 import * as pulumi from "@pulumi/pulumi";
-import { ExoscaleInstance, ExoscaleInstanceSnapshot, getExoscaleInstance } from "pulumi-dynamic-compute";
+import { ExoscaleInstance, ExoscaleInstanceSnapshot, getExoscaleInstanceOutput } from "pulumi-dynamic-compute";
 
 const config = new pulumi.Config();
 const zone = config.get("zone") ?? "ch-gva-2";
@@ -27,7 +27,8 @@ const web = new ExoscaleInstance("web", {
 
 const snapshot = new ExoscaleInstanceSnapshot("web-snapshot", { instance: web });
 
-// Take over an instance made outside Pulumi: `pulumi config set adoptId <zone>/<uuid>`.
+// Take over an instance made outside Pulumi: `pulumi config set adoptId <zone>/<uuid>`. Inputs left
+// unset (labels, disk size, user data, power state) keep the instance's values.
 const adoptId = optional("adoptId");
 const adopted = adoptId
   ? new ExoscaleInstance("adopted", {
@@ -36,12 +37,11 @@ const adopted = adoptId
       name: config.get("adoptedName") ?? "legacy-1",
       instanceType: config.get("adoptedInstanceType") ?? "standard.tiny",
       template: "Linux Debian 12 (Bookworm) 64-bit",
-      diskSize: 10,
       deletionProtection: false,
     })
   : undefined;
 
-export const instanceId = pulumi.interpolate`${web.zone}/${web.id}`;
+export const instanceId = web.id; // "zone/uuid"
 export const state = web.state;
 export const instanceType = web.instanceType;
 export const instanceTypeId = web.instanceTypeId;
@@ -52,5 +52,6 @@ export const snapshotId = snapshot.id;
 export const snapshotState = snapshot.state;
 export const snapshotSize = snapshot.size;
 export const adoptedId = adopted?.id;
-// Functions call the API whenever the program runs (previews too), so this lookup is opt-in.
-export const lookedUpName = config.getBoolean("lookup") ? instanceId.apply((id) => getExoscaleInstance({ id }).then((info) => info.name)) : undefined;
+// Functions call the API whenever the program runs (previews too), so this lookup is opt-in. The
+// Output form takes the resource's id as it is, no `.apply` needed.
+export const lookedUpName = config.getBoolean("lookup") ? getExoscaleInstanceOutput({ id: web.id }).name : undefined;

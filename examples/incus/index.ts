@@ -1,7 +1,8 @@
 // A busybox container on Incus/LXD, optionally with a snapshot and an adopted instance. The daemon
 // is the local unix socket (INCUS_SOCKET, else /var/lib/incus or /var/lib/lxd), or a remote one
-// (`incus:remote` + client certificate or `incus:apiKey`). `bash scripts/start-lxd.sh` makes a
-// local LXD with the `busybox` image this program uses by default.
+// (`incus:remote` + client certificate or `incus:apiKey`). `bash scripts/start-incus.sh` (Incus 6.0)
+// or `bash scripts/start-lxd.sh` (LXD 5.0) makes a local daemon with the `busybox` image this
+// program uses by default.
 import * as pulumi from "@pulumi/pulumi";
 import { IncusInstance, IncusInstanceSnapshot } from "pulumi-dynamic-compute";
 

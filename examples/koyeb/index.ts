@@ -1,8 +1,9 @@
 // Finds a healthy instance of a Koyeb app, reads its events and runs a command in it over the exec
 // websocket. Token: `koyeb:token` (or KOYEB_TOKEN); endpoint: KOYEB_API_URL.
-// Functions run each time the program runs; the exec only runs on `pulumi up`, not in previews.
+// Functions run each time the program runs; execKoyebInstance skips its command in previews (its
+// result then says `ran: false`) unless given `runInPreview: true`.
 import * as pulumi from "@pulumi/pulumi";
-import { execKoyebInstance, getKoyebInstance, listKoyebInstanceEvents, listKoyebInstances } from "pulumi-dynamic-compute";
+import { execKoyebInstance, getKoyebInstance, getKoyebInstanceOutput, listKoyebInstanceEventsOutput, listKoyebInstances } from "pulumi-dynamic-compute";
 
 const config = new pulumi.Config();
 
@@ -14,11 +15,13 @@ async function pickInstance() {
 
 const instance = pickInstance();
 const command = config.get("command") ?? 'echo "hello from $KOYEB_SERVICE_NAME in $KOYEB_REGION"';
-const exec = pulumi.runtime.isDryRun() ? undefined : instance.then((i) => execKoyebInstance({ instanceId: i.id, command, timeout: 30 }));
+const exec = instance.then((i) => execKoyebInstance({ instanceId: i.id, command, timeout: 30, runInPreview: config.getBoolean("execInPreview") }));
 
 export const instanceId = instance.then((i) => i.id);
 export const status = instance.then((i) => i.status);
 export const region = instance.then((i) => i.region);
-export const eventTypes = instance.then((i) => listKoyebInstanceEvents({ instanceIds: [i.id], order: "asc" })).then((events) => events.map((e) => e.type));
-export const execStdout = exec?.then((result) => result.stdout.trim());
-export const execExitCode = exec?.then((result) => result.exitCode);
+// The Output forms take Inputs (here a Promise of the id), so no hand-written .then/.apply is needed.
+export const instanceType = getKoyebInstanceOutput({ id: instance.then((i) => i.id) }).type;
+export const eventTypes = listKoyebInstanceEventsOutput({ instanceIds: instance.then((i) => [i.id]), order: "asc" }).apply((events) => events.map((e) => e.type));
+export const execStdout = exec.then((result) => (result.ran ? result.stdout.trim() : `(not run: ${result.skipped})`));
+export const execExitCode = exec.then((result) => (result.ran ? result.exitCode : undefined));

@@ -45,7 +45,7 @@ const app = new ComputeInstance("app", {
   deletionProtection: protect,
 });
 
-export const exoscaleInstance = pulumi.interpolate`${web.zone}/${web.id}`;
+export const exoscaleInstance = web.id; // "zone/uuid": what ExoscaleInstance.get, adoptId and getExoscaleInstance take
 export const exoscaleState = web.state;
 export const exoscaleType = web.instanceType;
 export const exoscalePublicIp = web.publicIp;

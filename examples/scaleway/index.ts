@@ -3,7 +3,7 @@
 // SCW_DEFAULT_PROJECT_ID); endpoint: SCW_API_URL. List your snapshots with
 // `scw instance snapshot list zone=fr-par-1` and pass one as `rootVolume`.
 import * as pulumi from "@pulumi/pulumi";
-import { getScalewayImage, ScalewayImage } from "pulumi-dynamic-compute";
+import { getScalewayImageOutput, ScalewayImage } from "pulumi-dynamic-compute";
 
 const config = new pulumi.Config();
 const list = (key: string) => (config.get(key) ?? "").split(",").map((item) => item.trim()).filter((item) => item !== "");
@@ -28,6 +28,8 @@ export const tags = image.tags;
 export const isPublic = image.public;
 export const extraVolumes = image.extraVolumes;
 export const rootVolumeSize = image.rootVolumeSize;
+// The resource's own id is what the functions take.
+export const availableAs = getScalewayImageOutput({ id: image.id }).state;
 // A public image found by its exact name (the API's name filter matches substrings; several
 // architectures share a name, hence `arch`).
-export const baseImage = getScalewayImage({ name: "Ubuntu 24.04 Noble Numbat", arch: "x86_64", public: true, zone }).then((found) => found.zonedId);
+export const baseImage = getScalewayImageOutput({ name: "Ubuntu 24.04 Noble Numbat", arch: "x86_64", public: true, zone }).id;

@@ -4,7 +4,7 @@
  * type token (`pulumi-nodejs:dynamic/<cloud>:<Type>`) is the only reliable identity.
  */
 
-/** Instance type tokens of pulumi-dynamic-compute (DESIGN §1). The Scaleway Image is not one. */
+/** Instance type tokens of pulumi-dynamic-compute. The Scaleway Image is not one. */
 export const PACKAGE_INSTANCE_TYPES: readonly string[] = [
   "pulumi-nodejs:dynamic/exoscale:Instance",
   "pulumi-nodejs:dynamic/compute:Instance",

@@ -1,6 +1,6 @@
 /**
- * Client for the generic Instances API (seed 003): one method per API operation, plus the
- * Incus-style operations API its create and delete report progress through (seed 004).
+ * Client for the generic Instances API (`/v1/instances`): one method per API operation, plus the
+ * Incus-style operations API (`/1.0/operations`) its create and delete report progress through.
  */
 import { requireSetting } from "../core/credentials";
 import { HttpClient, path } from "../core/http";

@@ -1,34 +1,25 @@
-/** Read-only functions for the generic Instances API. */
-import { ComputeClient, type ApiComputeInstance } from "./client";
+/** Read-only functions for the generic Instances API, each as `fn(args, opts?)` and `fnOutput(args, opts?)`. */
+import type * as pulumi from "@pulumi/pulumi";
+import { parseArguments } from "../core/arguments";
+import { CREATION_TOKEN_LABEL } from "../core/creation-token";
+import { type FunctionOptions, type FunctionOutputOptions, type InputArgs, outputForm } from "../core/functions";
 import { decodeUserData } from "../core/user-data";
+import { type ApiComputeInstance, ComputeClient } from "./client";
+import * as schema from "./schema";
+import type { GetComputeInstanceArgs, GetComputeInstanceResult, ListComputeInstancesArgs } from "./types";
 
-/** An instance as returned by the functions, in camelCase. */
-export interface ComputeInstanceInfo {
-  id: string;
-  name: string;
-  labels: Record<string, string>;
-  createdAt?: string;
-  type: string;
-  image: string;
-  vcpus?: number;
-  memoryMb?: number;
-  diskGb?: number;
-  vpcId?: string;
-  subnetId?: string;
-  securityGroups?: string[];
-  sshKeyIds?: string[];
-  userData?: string;
-  state: string;
-  hostId: string;
-  privateIp: string;
-  publicIp: string;
-}
+export type GetComputeInstanceOutputArgs = InputArgs<GetComputeInstanceArgs>;
+export type ListComputeInstancesOutputArgs = InputArgs<ListComputeInstancesArgs>;
+export type ListComputeInstancesResult = GetComputeInstanceResult[];
 
-function info(instance: ApiComputeInstance): ComputeInstanceInfo {
+const owner = (operation: string) => ({ cloud: "compute", operation });
+
+function info(instance: ApiComputeInstance): GetComputeInstanceResult {
+  const { [CREATION_TOKEN_LABEL]: _token, ...labels } = instance.metadata.labels ?? {};
   return {
     id: instance.id,
     name: instance.metadata.name,
-    labels: instance.metadata.labels ?? {},
+    labels,
     createdAt: instance.metadata.created_at,
     type: instance.spec.type,
     image: instance.spec.image,
@@ -47,12 +38,25 @@ function info(instance: ApiComputeInstance): ComputeInstanceInfo {
   };
 }
 
-/** Lists every instance (GET /v1/instances). */
-export async function listComputeInstances(): Promise<ComputeInstanceInfo[]> {
-  return (await ComputeClient.fromSettings().listInstances()).map(info);
+/** One instance by its id (GET /v1/instances/{id}); rejects with NotFoundError when it does not exist. */
+export async function getComputeInstance(args: GetComputeInstanceArgs, _opts?: FunctionOptions): Promise<GetComputeInstanceResult> {
+  const { id } = parseArguments(schema.GetComputeInstanceArgs, args, owner("getComputeInstance"));
+  return info(await ComputeClient.fromSettings().getInstance(id));
 }
 
-/** One instance by id (GET /v1/instances/{id}); rejects with NotFoundError when it does not exist. */
-export async function getComputeInstance(args: { id: string }): Promise<ComputeInstanceInfo> {
-  return info(await ComputeClient.fromSettings().getInstance(args.id));
+/** {@link getComputeInstance} taking Inputs, e.g. `getComputeInstanceOutput({ id: vm.id })`. */
+export function getComputeInstanceOutput(args: GetComputeInstanceOutputArgs, opts?: FunctionOutputOptions): pulumi.Output<GetComputeInstanceResult> {
+  return outputForm(getComputeInstance, args, opts);
+}
+
+/** Every instance (GET /v1/instances), narrowed by labels and name when given. */
+export async function listComputeInstances(args: ListComputeInstancesArgs = {}, _opts?: FunctionOptions): Promise<ListComputeInstancesResult> {
+  const filters = parseArguments(schema.ListComputeInstancesArgs, args, owner("listComputeInstances"));
+  const all = (await ComputeClient.fromSettings().listInstances()).map(info);
+  return all.filter((instance) => (filters.name === undefined || instance.name === filters.name) && Object.entries(filters.labels ?? {}).every(([key, value]) => instance.labels[key] === value));
+}
+
+/** {@link listComputeInstances} taking Inputs. */
+export function listComputeInstancesOutput(args: ListComputeInstancesOutputArgs = {}, opts?: FunctionOutputOptions): pulumi.Output<ListComputeInstancesResult> {
+  return outputForm(listComputeInstances, args, opts);
 }

@@ -1,2 +1,11 @@
-export { ComputeInstance, type ComputeInstanceArgs } from "./instance";
-export { getComputeInstance, listComputeInstances, type ComputeInstanceInfo } from "./functions";
+export { ComputeInstance } from "./instance";
+export {
+  getComputeInstance,
+  getComputeInstanceOutput,
+  listComputeInstances,
+  listComputeInstancesOutput,
+  type GetComputeInstanceOutputArgs,
+  type ListComputeInstancesOutputArgs,
+  type ListComputeInstancesResult,
+} from "./functions";
+export type { ComputeInstanceArgs, ComputeInstanceOutputProperties, GetComputeInstanceArgs, GetComputeInstanceResult, ListComputeInstancesArgs } from "./types";

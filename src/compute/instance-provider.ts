@@ -10,7 +10,7 @@
  * delete fails too, or waiting times out, the instance is kept in state (PartialCreateError).
  */
 import { CREATION_TOKEN_LABEL, creationToken, sendCreate } from "../core/creation-token";
-import { sameSet, sameValue } from "../core/diff";
+import { sameSet } from "../core/diff";
 import { isNotFound, NotFoundError, OperationFailedError } from "../core/errors";
 import type { ResourceContext, ResourceDefinition } from "../core/provider";
 import { PartialCreateError } from "../core/provider";
@@ -109,7 +109,7 @@ async function finishCreate(client: ComputeClient, instance: ApiComputeInstance,
       try {
         await deleteAndWait(client, instance.id, ctx, timeoutMs(inputs.timeouts?.delete));
       } catch (cleanupError) {
-        throw new PartialCreateError(instance.id, toOutputs(instance, inputs), new Error(`${(error as Error).message}; cleanup also failed: ${(cleanupError as Error).message}`));
+        throw new PartialCreateError(instance.id, toOutputs(instance, inputs), `${(error as Error).message}; cleanup also failed: ${(cleanupError as Error).message}`);
       }
       throw error;
     }
@@ -137,14 +137,12 @@ async function deleteAndWait(client: ComputeClient, id: string, ctx: ResourceCon
   });
 }
 
-/** Differences between an existing instance and the inputs that would adopt it. */
-function adoptionMismatches(instance: ApiComputeInstance, inputs: ComputeInstanceInputs): string[] {
-  const outs = toOutputs(instance, inputs);
-  const problems: string[] = [];
-  for (const field of ["name", "type", "image", "vcpus", "memoryMb", "diskGb", "vpcId", "subnetId"] as const) {
-    if (inputs[field] !== undefined && !sameValue(inputs[field], outs[field])) problems.push(`${field} is ${JSON.stringify(outs[field])}, inputs say ${JSON.stringify(inputs[field])}`);
-  }
-  return problems;
+/** The instance `adoptId` names, as outputs; one still provisioning is waited for. */
+async function readForAdoption(adoptId: string, known: Partial<ComputeInstanceInputs>, ctx: ResourceContext): Promise<{ id: string; outs: ComputeInstanceOutputs }> {
+  const client = ComputeClient.fromSettings(ctx.log);
+  let instance = await client.getInstance(adoptId);
+  if (instance.status.state === "provisioning") instance = await waitRunning(client, instance.id, ctx, timeoutMs(known.timeouts?.create));
+  return { id: instance.id, outs: toOutputs(instance, known) };
 }
 
 export const computeInstanceDefinition: ResourceDefinition<ComputeInstanceInputs, ComputeInstanceOutputs> = {
@@ -171,17 +169,10 @@ export const computeInstanceDefinition: ResourceDefinition<ComputeInstanceInputs
   // Names are unique: a replacement that keeps the name must remove the old instance first.
   deleteBeforeReplace: (olds, news) => olds.name === news.name,
 
+  adopt: { read: readForAdoption },
+
   async create(inputs, ctx) {
     const client = ComputeClient.fromSettings(ctx.log);
-    if (inputs.adoptId) {
-      const existing = await client.getInstance(inputs.adoptId).catch((error) => {
-        throw isNotFound(error) ? new Error(`adoptId: no instance ${inputs.adoptId} exists`) : error;
-      });
-      const problems = adoptionMismatches(existing, inputs);
-      if (problems.length > 0) throw new Error(`adoptId ${inputs.adoptId} does not match the inputs: ${problems.join("; ")}`);
-      ctx.log.info(`adopting existing instance ${existing.id}`);
-      return finishCreate(client, existing, inputs, ctx);
-    }
     const token = creationToken(ctx.identity, inputs);
     const earlier = await findByToken(client, token);
     if (earlier) {

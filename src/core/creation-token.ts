@@ -6,8 +6,8 @@
  * object it replaces. `sendCreate` is that protocol around one create request.
  */
 import { createHash } from "node:crypto";
-import { mayHaveActed, ServerError, TransportError, WaitTimeoutError } from "./errors";
-import { defaultRequestTimeoutMs } from "./http";
+import { mayHaveActed, ServerError, timedOut, type TransportError, WaitTimeoutError } from "./errors";
+import { lateArrivalWindowMs } from "./http";
 import { formatElapsed, type Logger } from "./log";
 import { pollUntil } from "./waiter";
 
@@ -53,17 +53,13 @@ export interface CreateRequest<C, F> {
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-function timedOut(error: unknown): boolean {
-  return error instanceof TransportError && (error.details as { code?: string } | undefined)?.code === "ETIMEDOUT";
-}
-
 /** Looks for the object again and again for `windowMs`: a request that timed out may still land. */
 async function watchForLateArrival<C, F>(request: CreateRequest<C, F>, failure: TransportError, windowMs: number): Promise<F | undefined> {
   request.log.info(`${request.what}: timed out; watching ${formatElapsed(windowMs)} for what the server may still make`);
   const result = await pollUntil<F | undefined>({
     what: `${request.what} (late arrival)`,
-    cloud: failure.cloud,
-    operation: failure.operation,
+    cloud: failure.cloud ?? "",
+    operation: failure.operation ?? "",
     timeoutMs: windowMs,
     log: request.log,
     poll: () => request.find(failure),
@@ -88,7 +84,7 @@ export async function sendCreate<C, F>(request: CreateRequest<C, F>): Promise<Cr
     } catch (failure) {
       if (!mayHaveActed(failure)) throw failure;
       let found = await request.find(failure);
-      if (found === undefined && timedOut(failure)) found = await watchForLateArrival(request, failure as TransportError, request.lateArrivalMs ?? 2 * defaultRequestTimeoutMs());
+      if (found === undefined && timedOut(failure)) found = await watchForLateArrival(request, failure as TransportError, request.lateArrivalMs ?? lateArrivalWindowMs());
       if (found !== undefined) return { found, failure };
       if (!(failure instanceof ServerError) || attempt >= attempts) throw failure;
       const wait = 1000 * 2 ** (attempt - 1) * (0.75 + Math.random() / 2);

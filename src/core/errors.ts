@@ -7,9 +7,9 @@
 
 export interface ErrorDetails {
   /** Cloud (or API family) the call was made to: "exoscale", "scaleway", "koyeb", "compute", "incus". */
-  cloud: string;
-  /** Name of the API operation, as in the seed specs (e.g. "createInstance", "scaleInstance"). */
-  operation: string;
+  cloud?: string;
+  /** Name of the API operation (the vendor's operation id, camelCased) or function (e.g. "scaleInstance", "getExoscaleInstance"). */
+  operation?: string;
   /** HTTP status code, when a response was received. */
   statusCode?: number;
   /** The vendor's error message from the response body. */
@@ -25,11 +25,16 @@ export interface ErrorDetails {
   cause?: unknown;
 }
 
-/** Base class of every error this package raises; `code` is stable across releases. */
+/**
+ * Base class of every error this package raises; `code` is stable across releases, so programs and
+ * tools can branch on it (`error.code === "ERR_NOT_FOUND"`) instead of on message text.
+ */
 export class ProviderError extends Error {
   readonly code: string = "ERR_PROVIDER";
-  readonly cloud: string;
-  readonly operation: string;
+  /** Cloud the failure concerns, when it concerns one. */
+  readonly cloud?: string;
+  /** API operation or function that failed, when there is one. */
+  readonly operation?: string;
   readonly statusCode?: number;
   readonly vendorMessage?: string;
   readonly vendorCode?: string;
@@ -37,8 +42,9 @@ export class ProviderError extends Error {
   readonly details?: unknown;
   readonly retryAfterSeconds?: number;
 
-  constructor(summary: string, info: ErrorDetails) {
-    super(formatMessage(summary, info), info.cause === undefined ? undefined : { cause: info.cause });
+  /** `message` replaces the usual "<cloud> <operation> failed: <summary> …" text when given. */
+  constructor(summary: string, info: ErrorDetails = {}, message = formatMessage(summary, info)) {
+    super(message, info.cause === undefined ? undefined : { cause: info.cause });
     this.name = new.target.name;
     this.cloud = info.cloud;
     this.operation = info.operation;
@@ -91,13 +97,91 @@ export class OperationFailedError extends ProviderError {
 export class WaitTimeoutError extends ProviderError {
   override readonly code = "ERR_WAIT_TIMEOUT";
 }
-/** A required credential or endpoint is not configured anywhere we look. */
-export class CredentialsError extends Error {
-  readonly code = "ERR_CREDENTIALS";
-  constructor(message: string) {
-    super(message);
-    this.name = "CredentialsError";
+/** A required credential or endpoint is not configured anywhere we look, or is unusable. */
+export class CredentialsError extends ProviderError {
+  override readonly code = "ERR_CREDENTIALS";
+  constructor(message: string, info: ErrorDetails = {}) {
+    super(message, info);
   }
+}
+
+/** One argument a function (or resource input) was given that cannot be used. */
+export interface ArgumentProblem {
+  /** The argument's path as users write it: `id`, `labels.env`, `tags[1]`. */
+  argument: string;
+  /** Why, with the allowed values where there is a fixed set. */
+  reason: string;
+}
+
+/**
+ * Arguments refused before any API call (or an input the API's catalogue does not know). The
+ * message names every bad argument and what is allowed; `problems` has them one by one.
+ */
+export class InvalidArgumentsError extends ProviderError {
+  override readonly code = "ERR_INVALID_ARGUMENTS";
+  readonly problems: ArgumentProblem[];
+
+  constructor(problems: ArgumentProblem[], info: ErrorDetails = {}) {
+    const list = problems.map((p) => `${p.argument}: ${p.reason}`).join("; ");
+    // "getExoscaleInstance: invalid arguments: id: …" for a function; the bare list for an input.
+    super(list, info, info.operation ? `${info.operation}: invalid arguments: ${list}` : list);
+    this.problems = problems;
+  }
+
+  /** The first argument at fault. */
+  get argument(): string {
+    return this.problems[0]?.argument ?? "";
+  }
+}
+
+/** `adoptId` names an object that differs from the inputs in ways that cannot change in place; nothing was changed. */
+export class AdoptionMismatchError extends ProviderError {
+  override readonly code = "ERR_ADOPTION_MISMATCH";
+  /** The inputs that differ, e.g. ["template", "diskSize"]. */
+  readonly properties: string[];
+
+  constructor(adoptId: string, mismatches: Array<{ property: string; reason: string }>, info: ErrorDetails = {}) {
+    super(
+      `adoptId ${adoptId} does not match the inputs in ways that cannot change in place, so nothing was changed: ${mismatches.map((m) => `${m.property}: ${m.reason}`).join("; ")}`,
+      info,
+    );
+    this.properties = mismatches.map((m) => m.property);
+  }
+}
+
+/** Deleting was refused because the object is protected; nothing was stopped or deleted. */
+export class DeletionProtectedError extends ProviderError {
+  override readonly code = "ERR_DELETION_PROTECTED";
+}
+
+/** Not an API or input problem: a defect in this package (please report it with the debug log). */
+export class UnexpectedError extends ProviderError {
+  override readonly code = "ERR_UNEXPECTED";
+}
+
+/** The program's `__provider` names a resource kind this installed version does not provide. */
+export class UnknownResourceKindError extends ProviderError {
+  override readonly code = "ERR_UNKNOWN_RESOURCE_KIND";
+}
+
+/**
+ * A create made the remote object and then failed: the provider keeps the object in state (with
+ * `id` and the outputs reached) so the next run can finish or delete it, and reports `failure`.
+ */
+export class PartialCreateError extends ProviderError {
+  override readonly code: string = "ERR_PARTIAL_CREATE";
+  constructor(
+    readonly id: string,
+    readonly outs: object,
+    readonly failure: unknown,
+  ) {
+    super(failure instanceof Error ? failure.message : String(failure), { cause: failure });
+  }
+}
+
+/** An update applied some steps before one failed; `outs` is the state reached. */
+export class PartialUpdateError extends PartialCreateError {
+  override readonly code: string = "ERR_PARTIAL_UPDATE";
 }
 
 /** Picks the error class for an HTTP status, the way every cloud client maps responses. */
@@ -121,13 +205,31 @@ export function mayHaveActed(error: unknown): boolean {
   return error instanceof TransportError || (error instanceof ServerError && error.statusCode !== 501);
 }
 
+/**
+ * True when a request timed out on our side: the server may still be working on it, and may act on
+ * it later than any retry we send, so its effect is watched for rather than the request repeated.
+ */
+export function timedOut(error: unknown): boolean {
+  return error instanceof TransportError && (error.details as { code?: string } | undefined)?.code === "ETIMEDOUT";
+}
+
+/**
+ * The same "not found" answer, said in the words of what was looked for ("adoptId: no instance …"),
+ * keeping its status, vendor message and request id. Any other error is returned unchanged.
+ */
+export function explainNotFound(error: unknown, summary: string): unknown {
+  if (!(error instanceof NotFoundError)) return error;
+  const { cloud, operation, statusCode, vendorMessage, vendorCode, requestId, details } = error;
+  return new NotFoundError(statusCode === undefined ? summary : `${summary} (HTTP ${statusCode})`, { cloud, operation, vendorMessage, vendorCode, requestId, details, cause: error });
+}
+
 /** True when an error means "the object is not there" (used by delete and read). */
 export function isNotFound(error: unknown): boolean {
   return error instanceof NotFoundError;
 }
 
 function formatMessage(summary: string, info: ErrorDetails): string {
-  const parts = [`${info.cloud} ${info.operation} failed: ${summary}`];
+  const parts = [info.cloud && info.operation ? `${info.cloud} ${info.operation} failed: ${summary}` : summary];
   if (info.vendorCode) parts.push(`[${info.vendorCode}]`);
   if (info.vendorMessage) parts.push(`- ${info.vendorMessage}`);
   let message = parts.join(" ");

@@ -7,7 +7,17 @@
 export const IDENTITY_INPUT = "__identity";
 
 /**
- * Hidden output: the names of the inputs the program set. A refresh returns only these as inputs,
- * so an input left unset (and filled in by the cloud) never shows up as a spurious diff.
+ * Hidden output: the names of the inputs the program set (defaults included). A refresh returns
+ * only these as inputs, so an input left unset (and filled in by the cloud) never shows up as a
+ * spurious diff.
  */
 export const SET_INPUTS_OUTPUT = "__inputs";
+
+/**
+ * Hidden input, recorded by `check` before defaults apply: the names of the inputs the program
+ * itself wrote. On an adopted object, an input not among them keeps the object's value.
+ */
+export const EXPLICIT_INPUTS = "__explicit";
+
+/** Hidden output: true on a resource that took over an existing object through `adoptId`. */
+export const ADOPTED_OUTPUT = "__adopted";

@@ -114,6 +114,11 @@ export function defaultRequestTimeoutMs(): number {
   return envNumber("DYNAMIC_COMPUTE_HTTP_TIMEOUT_MS") ?? 30_000;
 }
 
+/** After a request timed out, how long to watch for its effect: twice the request timeout. */
+export function lateArrivalWindowMs(): number {
+  return 2 * defaultRequestTimeoutMs();
+}
+
 function buildQuery(query: Record<string, QueryValue> | undefined): URLSearchParams {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query ?? {})) {
@@ -264,7 +269,7 @@ export class HttpClient {
 export function pinnedIdentityCheck(pem: string) {
   const expected = new X509Certificate(pem).fingerprint256;
   return (_host: string, certificate: { fingerprint256?: string }): Error | undefined =>
-    certificate.fingerprint256 === expected ? undefined : new Error(`server certificate ${certificate.fingerprint256} does not match the pinned certificate ${expected}`);
+    certificate.fingerprint256 === expected ? undefined : new TransportError(`server certificate ${certificate.fingerprint256} does not match the pinned certificate ${expected}`, {});
 }
 
 /** Narrow helper for clients: true when `error` is a ProviderError with this HTTP status. */

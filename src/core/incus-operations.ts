@@ -1,8 +1,9 @@
 /**
- * Client for the Incus operations API (`/1.0/operations`, seed 004), shared by the Incus resources
+ * Client for the Incus operations API (`/1.0/operations`), shared by the Incus resources
  * and by the generic Instances API, which tracks its work through the same API. Waiting uses the
  * server's long-poll (`/wait?timeout=`), never a polling loop.
  */
+import { isNotFound } from "./errors";
 import type { HttpClient, QueryValue } from "./http";
 import { path } from "./http";
 import type { Logger } from "./log";
@@ -36,6 +37,7 @@ export interface IncusEnvelope<T> {
   metadata: T;
 }
 
+export const OPERATION_RUNNING = 103;
 export const OPERATION_SUCCESS = 200;
 export const OPERATION_FAILURE = 400;
 export const OPERATION_CANCELLED = 401;
@@ -43,6 +45,33 @@ export const OPERATION_CANCELLED = 401;
 /** True once the operation can no longer change. */
 export function isFinal(operation: IncusOperation): boolean {
   return operation.status_code >= 200;
+}
+
+/** What Incus 6.0 sends as `error` when a `/wait?timeout=` ends before the operation does. */
+const WAIT_TIMED_OUT = "context deadline exceeded";
+
+/**
+ * The operation a `/wait` answered with an error envelope stands for. LXD answers every wait with
+ * the operation (still running when the timeout passed, or failed with its `err`); Incus 6.0
+ * answers both cases with HTTP 200 and an error envelope instead, and no operation: `error` is
+ * "context deadline exceeded" for a wait that timed out, else the failed operation's `err`.
+ */
+export function operationFromWaitError(id: string, envelope: IncusEnvelope<unknown>): IncusOperation {
+  const now = new Date().toISOString();
+  const running = envelope.error === WAIT_TIMED_OUT;
+  return {
+    id,
+    class: "",
+    description: "",
+    created_at: now,
+    updated_at: now,
+    status: running ? "Running" : "Failure",
+    status_code: running ? OPERATION_RUNNING : OPERATION_FAILURE,
+    resources: null,
+    metadata: null,
+    may_cancel: false,
+    err: running ? "" : (envelope.error ?? ""),
+  };
 }
 
 /** Extracts the error message of an Incus error envelope. */
@@ -119,7 +148,9 @@ export class IncusOperationsApi {
       query: this.query(project, { timeout: timeoutSeconds }),
       timeoutMs: (Math.max(timeoutSeconds, 0) + 30) * 1000,
     });
-    return envelope.metadata;
+    if (envelope.type !== "error") return envelope.metadata;
+    // Incus's answer without the operation (see operationFromWaitError): the operation itself says more.
+    return this.get(id, project).catch((error) => (isNotFound(error) ? operationFromWaitError(id, envelope) : Promise.reject(error)));
   }
 
   /** GET /1.0/operations/{id}/wait?public&secret=…: the variant for callers without credentials. */
@@ -130,7 +161,8 @@ export class IncusOperationsApi {
       path: path`/1.0/operations/${id}/wait` + `?public&secret=${encodeURIComponent(secret)}&timeout=${timeoutSeconds}`,
       timeoutMs: (Math.max(timeoutSeconds, 0) + 30) * 1000,
     });
-    return envelope.metadata;
+    // Without credentials the operation cannot be read: Incus's envelope is all there is.
+    return envelope.type === "error" ? operationFromWaitError(id, envelope) : envelope.metadata;
   }
 
   /**

@@ -19,10 +19,16 @@ import type { Logger } from "./log";
 import { createLogger } from "./log";
 import { redact } from "./redact";
 import { type CheckFailure, checkInputs } from "./validation";
+import { AdoptionMismatchError, explainNotFound, PartialCreateError, PartialUpdateError, ProviderError, UnexpectedError } from "./errors";
+import { ADOPTED_OUTPUT, EXPLICIT_INPUTS, IDENTITY_INPUT, SET_INPUTS_OUTPUT } from "./hidden-fields";
 
-import { IDENTITY_INPUT, SET_INPUTS_OUTPUT } from "./hidden-fields";
+export { IDENTITY_INPUT, SET_INPUTS_OUTPUT, PartialCreateError, PartialUpdateError };
 
-export { IDENTITY_INPUT, SET_INPUTS_OUTPUT };
+/** A difference between an object to adopt and the inputs that cannot be applied in place. */
+interface Mismatch {
+  property: string;
+  reason: string;
+}
 
 export interface ResourceContext {
   /** Progress lines for this resource, prefixed `[kind name]`. */
@@ -47,26 +53,29 @@ export interface ResourceDefinition<I extends object, O extends object> {
   /** Whether a replacement must delete the old object first (e.g. unique names). */
   deleteBeforeReplace?: (olds: O, news: I) => boolean;
   create(inputs: I, ctx: ResourceContext): Promise<{ id: string; outs: O }>;
+  /**
+   * Taking over an existing object (`adoptId`). The provider reads it, fills the inputs the program
+   * left unset with its values, refuses (naming the properties) when a set input differs where the
+   * field table says "replace", and applies the other differences through `update`.
+   */
+  adopt?: {
+    /**
+     * The object `adoptId` names, as resource id and outputs; `known` holds the inputs the program
+     * set, for values only it knows (triggers, timeouts) and for keeping its spelling of a value
+     * that means the same. Rejects with NotFoundError when there is no such object.
+     */
+    read(adoptId: string, known: Partial<I>, ctx: ResourceContext): Promise<{ id: string; outs: O }>;
+  };
+  /**
+   * The resource id in today's form for an id as stored (e.g. a bare UUID written by an older
+   * release → `zone/uuid`); `read` returns it, so a refresh records it.
+   */
+  canonicalId?(id: string, outs: O): string;
   /** Current state, or undefined when the object no longer exists. */
   read(id: string, olds: O, ctx: ResourceContext): Promise<O | undefined>;
   update(id: string, olds: O, news: I, ctx: ResourceContext): Promise<O>;
   delete(id: string, olds: O, ctx: ResourceContext): Promise<void>;
 }
-
-/** Thrown by `create` when the remote object exists but a later step failed. */
-export class PartialCreateError extends Error {
-  constructor(
-    readonly id: string,
-    readonly outs: object,
-    readonly failure: unknown,
-  ) {
-    super(failure instanceof Error ? failure.message : String(failure));
-    this.name = "PartialCreateError";
-  }
-}
-
-/** Thrown by `update` when some steps were applied before one failed; `outs` is the state now. */
-export class PartialUpdateError extends PartialCreateError {}
 
 /** Drops undefined values so the outputs survive protobuf Struct conversion. */
 function plain<T>(value: T): T {
@@ -79,28 +88,124 @@ function contextFor(kind: string, props: Record<string, unknown>): ResourceConte
   return { identity, log: createLogger(`${kind} ${name}`) };
 }
 
-/** An error the engine prints as is: one line, secrets masked, vendor details kept. */
-function userFacing(error: unknown): Error {
-  const message = error instanceof Error ? error.message : String(error);
-  const out = new Error(redact(message));
+/**
+ * Texts the dynamic-provider host is about to echo. The host (`@pulumi/pulumi`'s
+ * cmd/dynamic-provider) writes every error thrown from check, diff, read and delete to stderr as
+ * `${error}: ${error.stack}` before it hands the error to the engine, which prints it again as the
+ * resource's diagnostic: one failure shows up three times, with a stack. The engine's copy has
+ * everything (vendor message, status, request id), so the host's echo of an error this provider
+ * threw, and only that exact text, is dropped.
+ */
+const pendingEchoes = new Set<string>();
+let echoFilterInstalled = false;
+
+function installEchoFilter(): void {
+  if (echoFilterInstalled) return;
+  echoFilterInstalled = true;
+  const original = console.error;
+  console.error = (...args: unknown[]) => {
+    if (args.length === 1 && typeof args[0] === "string" && pendingEchoes.delete(args[0])) return;
+    original.apply(console, args);
+  };
+}
+
+/**
+ * The error the engine prints: a ProviderError with its stable `code`, one line, secrets masked,
+ * vendor details kept, and no stack (its frames would point into this package's internals).
+ * Anything else (a bug) becomes an UnexpectedError whose stack goes to the debug log.
+ */
+function userFacing(error: unknown, ctx: ResourceContext, echoed: boolean): ProviderError {
+  let out: ProviderError;
+  if (error instanceof ProviderError) out = error;
+  else {
+    ctx.log.debug(`unexpected error: ${error instanceof Error ? error.stack : String(error)}`);
+    out = new UnexpectedError(error instanceof Error ? error.message : String(error), { cause: error });
+  }
+  out.message = redact(out.message);
+  out.stack = `${out.name}: ${out.message}`;
+  if (echoed) {
+    installEchoFilter();
+    pendingEchoes.add(`${out}: ${out.stack}`);
+  }
   return out;
 }
 
 /** The engine's "created but failed to initialise" error: keeps `id` and `properties` in state. */
 function initFailure(error: PartialCreateError, providerText: unknown): Error {
-  const reasons = [redact(error.message)];
-  return Object.assign(new Error(reasons[0]), {
-    id: error.id,
-    properties: { ...plain(error.outs), __provider: providerText },
-    reasons,
-  });
+  const message = redact(error.message);
+  error.message = message;
+  error.stack = `${error.name}: ${message}`;
+  return Object.assign(error, { properties: { ...plain(error.outs), __provider: providerText }, reasons: [message] });
 }
 
-/** Names of the inputs the program set (hidden keys excluded), sorted. */
-function setInputsOf(inputs: Record<string, unknown>): string[] {
+/** Names of the inputs present in `inputs` (hidden keys excluded), sorted. */
+function presentInputs(inputs: Record<string, unknown>): string[] {
   return Object.keys(inputs)
     .filter((key) => !key.startsWith("__") && inputs[key] !== undefined && inputs[key] !== null)
     .sort();
+}
+
+/** Names of the inputs the program wrote itself: recorded by `check` before defaults were applied. */
+function explicitInputsOf(inputs: Record<string, unknown>): string[] {
+  const recorded = inputs[EXPLICIT_INPUTS];
+  return Array.isArray(recorded) ? (recorded as string[]) : presentInputs(inputs);
+}
+
+/** The inputs as the definition sees them: without the recorded list of explicit inputs. */
+function withoutSetList(inputs: Record<string, unknown>): Record<string, unknown> {
+  const { [EXPLICIT_INPUTS]: _explicit, ...rest } = inputs;
+  return rest;
+}
+
+/**
+ * On an adopted object, an input the program leaves unset keeps the object's value (as stored in
+ * `olds`) instead of taking its default: adoption never changes what the program does not mention.
+ */
+function keepUnset(fields: object, olds: Record<string, unknown>, news: Record<string, unknown>): Record<string, unknown> {
+  if (olds[ADOPTED_OUTPUT] !== true) return withoutSetList(news);
+  const set = new Set(explicitInputsOf(news));
+  const filled = withoutSetList(news);
+  for (const field of Object.keys(fields)) if (!set.has(field) && olds[field] !== undefined) filled[field] = olds[field];
+  return filled;
+}
+
+/** "it has {…}, inputs say {…}" for an adoption refusal; values that may be secret (user data) are not shown. */
+function describeMismatch(field: string, objectValue: unknown, inputValue: unknown, sensitive: boolean): Mismatch {
+  if (sensitive) return { property: field, reason: "it differs from the inputs (values not shown: they may be secret)" };
+  return { property: field, reason: `it has ${JSON.stringify(objectValue) ?? "nothing"}, inputs say ${JSON.stringify(inputValue)}` };
+}
+
+/** What a resource kind manages, in words: "exoscale:InstanceSnapshot" → "instance snapshot". */
+function nounOf(kind: string): string {
+  return (kind.split(":")[1] ?? kind).replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
+}
+
+/**
+ * Takes over `adoptId`: reads the object, gives every input the program left unset the object's
+ * value, refuses when a set input differs in a way that would need a replacement (nothing is
+ * changed then), and applies the remaining differences in place.
+ */
+async function adoptObject<I extends object, O extends object>(def: ResourceDefinition<I, O>, inputs: Record<string, unknown>, ctx: ResourceContext): Promise<{ id: string; outs: O }> {
+  const adoption = def.adopt as NonNullable<ResourceDefinition<I, O>["adopt"]>;
+  const adoptId = String(inputs.adoptId);
+  const set = new Set(explicitInputsOf(inputs));
+  const known = Object.fromEntries(Object.entries(withoutSetList(inputs)).filter(([key]) => set.has(key) || key.startsWith("__"))) as Partial<I>;
+  let found: { id: string; outs: O };
+  try {
+    found = await adoption.read(adoptId, known, ctx);
+  } catch (error) {
+    throw explainNotFound(error, `adoptId: no ${nounOf(def.kind)} ${adoptId} exists`);
+  }
+  const outs = found.outs as Record<string, unknown>;
+  const effective = withoutSetList(inputs);
+  for (const field of Object.keys(def.fields)) if (!set.has(field) && outs[field] !== undefined) effective[field] = outs[field];
+  const decision = diffByTable(def.fields, outs, effective);
+  const sensitive = new Set<string>(def.sensitiveInputs ?? []);
+  const mismatches = decision.replaces.map((field) => describeMismatch(field, outs[field], effective[field], sensitive.has(field)));
+  if (mismatches.length > 0) throw new AdoptionMismatchError(adoptId, mismatches, {});
+  ctx.log.info(`adopting existing ${nounOf(def.kind)} ${adoptId}${decision.updates.length > 0 ? `; bringing ${decision.updates.join(", ")} to the inputs` : ""}`);
+  const converged = decision.updates.length > 0 ? await def.update(found.id, found.outs, effective as I, ctx) : found.outs;
+  return { id: found.id, outs: converged };
 }
 
 /** Builds the dynamic provider for one resource definition. */
@@ -118,8 +223,9 @@ export function dynamicProvider<I extends object, O extends object>(def: Resourc
   const sensitive = new Set<string>(def.sensitiveInputs ?? []);
   const hideSensitiveValue = (failure: CheckFailure): CheckFailure =>
     sensitive.has(failure.property.split(/[.[]/)[0]) ? { property: "", reason: `${failure.property}: ${failure.reason}` } : failure;
-  /** Outputs as stored: the definition's outputs plus the hidden identity and set-inputs list. */
-  const stamped = (outs: object, identity: unknown, setInputs: unknown) => outsOf({ ...outs, [IDENTITY_INPUT]: identity, [SET_INPUTS_OUTPUT]: setInputs });
+  /** Outputs as stored: the definition's outputs plus the hidden identity, set-inputs list and adoption mark. */
+  const stamped = (outs: object, identity: unknown, setInputs: unknown, adopted: unknown) =>
+    outsOf({ ...outs, [IDENTITY_INPUT]: identity, [SET_INPUTS_OUTPUT]: setInputs, [ADOPTED_OUTPUT]: adopted === true ? true : undefined });
 
   return {
     async configure(req) {
@@ -127,34 +233,54 @@ export function dynamicProvider<I extends object, O extends object>(def: Resourc
     },
 
     async check(_olds, news) {
-      const { [IDENTITY_INPUT]: identity, ...userInputs } = news;
-      const { inputs, failures } = checkInputs(def.inputs, userInputs);
-      return { inputs: { ...inputs, [IDENTITY_INPUT]: identity }, failures: failures.map(hideSensitiveValue) };
+      try {
+        const { [IDENTITY_INPUT]: identity, [EXPLICIT_INPUTS]: _stale, ...userInputs } = news;
+        const { inputs, failures } = checkInputs(def.inputs, userInputs);
+        // Recorded before defaults apply: which inputs the program itself wrote.
+        return { inputs: { ...inputs, [IDENTITY_INPUT]: identity, [EXPLICIT_INPUTS]: presentInputs(userInputs) }, failures: failures.map(hideSensitiveValue) };
+      } catch (error) {
+        throw userFacing(error, contextFor(def.kind, news), true);
+      }
     },
 
     async diff(_id, olds, news) {
-      const decision = diffByTable(def.fields, olds, news);
-      if (decision.replaces.length > 0) {
-        contextFor(def.kind, news).log.info(`replacement needed: ${decision.replaces.join(", ")} cannot change in place`);
+      try {
+        const effective = keepUnset(def.fields, olds, news);
+        const decision = diffByTable(def.fields, olds, effective);
+        if (decision.replaces.length > 0 && olds[ADOPTED_OUTPUT] === true && effective.adoptId !== undefined) {
+          // The replacement would delete the adopted object, and its create would then adopt an id that is gone.
+          throw new AdoptionMismatchError(
+            String(effective.adoptId),
+            decision.replaces.map((field) => ({ property: field, reason: `changing it replaces the adopted object; remove adoptId from the program to let Pulumi replace it, or set ${field} back` })),
+            {},
+          );
+        }
+        if (decision.replaces.length > 0) {
+          contextFor(def.kind, news).log.info(`replacement needed: ${decision.replaces.join(", ")} cannot change in place`);
+        }
+        return {
+          changes: decision.changes,
+          replaces: decision.replaces,
+          deleteBeforeReplace: decision.replaces.length > 0 && (def.deleteBeforeReplace?.(olds as O, effective as I) ?? false),
+        };
+      } catch (error) {
+        throw userFacing(error, contextFor(def.kind, news), true);
       }
-      return {
-        changes: decision.changes,
-        replaces: decision.replaces,
-        deleteBeforeReplace: decision.replaces.length > 0 && (def.deleteBeforeReplace?.(olds as O, news as I) ?? false),
-      };
     },
 
     async create(inputs) {
       const ctx = contextFor(def.kind, inputs);
       try {
-        const { id, outs } = await def.create(inputs as I, ctx);
-        return { id, outs: stamped(outs, ctx.identity, setInputsOf(inputs)) };
+        const adopting = inputs.adoptId !== undefined && inputs.adoptId !== null && def.adopt !== undefined;
+        const { id, outs } = adopting ? await adoptObject(def, inputs, ctx) : await def.create(withoutSetList(inputs) as I, ctx);
+        return { id, outs: stamped(outs, ctx.identity, presentInputs(inputs), adopting) };
       } catch (error) {
         if (error instanceof PartialCreateError) {
           ctx.log.warn(`created ${error.id} but a later step failed; it is kept in state so the next run can finish or delete it`);
-          throw initFailure(new PartialCreateError(error.id, stamped(error.outs, ctx.identity, setInputsOf(inputs)), error.failure), inputs.__provider);
+          const adopted = inputs.adoptId !== undefined && def.adopt !== undefined;
+          throw initFailure(new PartialCreateError(error.id, stamped(error.outs, ctx.identity, presentInputs(inputs), adopted), error.failure), inputs.__provider);
         }
-        throw userFacing(error);
+        throw userFacing(error, ctx, false);
       }
     },
 
@@ -163,23 +289,23 @@ export function dynamicProvider<I extends object, O extends object>(def: Resourc
       try {
         const outs = await def.read(id, props as O, ctx);
         if (outs === undefined) return {};
-        const refreshed = stamped(outs, props[IDENTITY_INPUT], props[SET_INPUTS_OUTPUT]);
-        return { id, props: refreshed, inputs: inputsFrom(refreshed) };
+        const refreshed = stamped(outs, props[IDENTITY_INPUT], props[SET_INPUTS_OUTPUT], props[ADOPTED_OUTPUT]);
+        return { id: def.canonicalId?.(id, outs) ?? id, props: refreshed, inputs: inputsFrom(refreshed) };
       } catch (error) {
-        throw userFacing(error);
+        throw userFacing(error, ctx, true);
       }
     },
 
     async update(id, olds, news) {
       const ctx = contextFor(def.kind, news);
       try {
-        const outs = await def.update(id, olds as O, news as I, ctx);
-        return { outs: stamped(outs, news[IDENTITY_INPUT], setInputsOf(news)) };
+        const outs = await def.update(id, olds as O, keepUnset(def.fields, olds, news) as I, ctx);
+        return { outs: stamped(outs, news[IDENTITY_INPUT], presentInputs(news), olds[ADOPTED_OUTPUT]) };
       } catch (error) {
         if (error instanceof PartialCreateError) {
-          throw initFailure(new PartialUpdateError(id, stamped(error.outs, news[IDENTITY_INPUT], setInputsOf(news)), error.failure), news.__provider);
+          throw initFailure(new PartialUpdateError(id, stamped(error.outs, news[IDENTITY_INPUT], presentInputs(news), olds[ADOPTED_OUTPUT]), error.failure), news.__provider);
         }
-        throw userFacing(error);
+        throw userFacing(error, ctx, false);
       }
     },
 
@@ -188,7 +314,7 @@ export function dynamicProvider<I extends object, O extends object>(def: Resourc
       try {
         await def.delete(id, props as O, ctx);
       } catch (error) {
-        throw userFacing(error);
+        throw userFacing(error, ctx, true);
       }
     },
   };

@@ -4,15 +4,9 @@
 import type { EmulatorRequest, EmulatorResponse, Router } from "./router";
 import type { Store } from "./store";
 
-/** Credentials the emulator accepts and hands out in its startup `env`. */
-export interface EmulatorCredentials {
-  exoscaleApiKey: string;
-  exoscaleApiSecret: string;
-  scalewaySecretKey: string;
-  scalewayProjectId: string;
-  koyebToken: string;
-  computeToken: string;
-}
+import type { EmulatorCredentials } from "./options";
+
+export type { EmulatorCredentials };
 
 /** Shared services for API modules. */
 export interface EmulatorContext {
@@ -37,6 +31,11 @@ export interface ApiModule {
   authenticate?(request: EmulatorRequest, ctx: EmulatorContext): EmulatorResponse | undefined;
   /** Response header carrying the request id; default "x-request-id". */
   requestIdHeader?: string;
+  /**
+   * Makes objects from this API's section of a seed (`--seed`, `POST /_emulator/objects`) as if made
+   * outside Pulumi, and returns their ids in the resources' id form. Throws SeedError naming a bad field.
+   */
+  seed?(section: unknown, ctx: EmulatorContext): unknown;
   /** Environment variables pointing this API's clients at the emulator. */
   env(baseUrl: string, credentials: EmulatorCredentials): Record<string, string>;
 }

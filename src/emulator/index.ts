@@ -4,13 +4,15 @@
  * `compute-emulator` command runs it standalone.
  */
 import { ALL_APIS } from "./modules";
-import { type Emulator, type EmulatorOptions, startServer } from "./server";
+import { type Emulator, type ServerOptions, startServer } from "./server";
 
-export type { Emulator, EmulatorOptions, RecordedCall } from "./server";
+export type { ServerOptions } from "./server";
+
+export type { Emulator, EmulatorOptions, EmulatorSeed, SeededObjects, SeedExoscaleInstance, SeedScalewayImage, SeedComputeInstance, RecordedCall } from "./options";
 export type { FaultKind, FaultRule } from "./faults";
 export { DEFAULT_CREDENTIALS } from "./server";
 
 /** Starts the emulator; resolves once it is listening. */
-export function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
+export function startEmulator(options: ServerOptions = {}): Promise<Emulator> {
   return startServer(options, options.modules ?? ALL_APIS);
 }

@@ -5,45 +5,20 @@
 import { randomUUID } from "node:crypto";
 import * as http from "node:http";
 import type { AddressInfo, Socket } from "node:net";
-import type { ApiModule, EmulatorContext, EmulatorCredentials } from "./api";
+import * as fs from "node:fs";
+import type { ApiModule, EmulatorContext } from "./api";
 import { type FaultRule, FaultStore, invalidFault, RateLimiter } from "./faults";
+import type { Emulator, EmulatorCredentials, EmulatorOptions, EmulatorSeed, RecordedCall, SeededObjects } from "./options";
+import { SeedError } from "./seed-error";
 import { type EmulatorRequest, type EmulatorResponse, Router } from "./router";
 import { Store } from "./store";
 
-export interface EmulatorOptions {
-  port?: number;
-  host?: string;
-  /** Persist state to this JSON file and reload it on start. */
-  stateFile?: string;
-  /** Duration of asynchronous operations in ms (default 300). */
-  opDelayMs?: number;
-  /** Fault rules active from the start (also COMPUTE_EMULATOR_FAULTS, a JSON array). */
-  faults?: FaultRule[];
-  /** Requests per second allowed before 429 (also COMPUTE_EMULATOR_RATE_LIMIT). */
-  rateLimit?: { requestsPerSecond: number; burst?: number };
-  credentials?: Partial<EmulatorCredentials>;
+export type { Emulator, EmulatorOptions, RecordedCall } from "./options";
+
+/** Server options: the public ones, plus which API modules to serve (tests add their own). */
+export interface ServerOptions extends EmulatorOptions {
   /** API modules to serve; default all of them. */
   modules?: ApiModule[];
-}
-
-export interface RecordedCall {
-  method: string;
-  path: string;
-  status: number;
-  at: string;
-  /** Query string, when there was one. */
-  query?: string;
-  /** The injected fault, when one was applied. */
-  fault?: string;
-}
-
-export interface Emulator {
-  /** Base URL, e.g. "http://127.0.0.1:43117". */
-  url: string;
-  /** Variables that point every client at this emulator. */
-  env: Record<string, string>;
-  /** Stops the server and its timers, and writes the state file. */
-  close(): Promise<void>;
 }
 
 export const DEFAULT_CREDENTIALS: EmulatorCredentials = {
@@ -57,7 +32,7 @@ export const DEFAULT_CREDENTIALS: EmulatorCredentials = {
 
 const MAX_CALLS = 100_000;
 
-export async function startServer(options: EmulatorOptions, modules: ApiModule[]): Promise<Emulator> {
+export async function startServer(options: ServerOptions, modules: ApiModule[]): Promise<Emulator> {
   const credentials = { ...DEFAULT_CREDENTIALS, ...options.credentials };
   const store = new Store(options.stateFile);
   const faults = new FaultStore();
@@ -83,6 +58,23 @@ export async function startServer(options: EmulatorOptions, modules: ApiModule[]
   };
   const router = new Router();
   for (const module of modules) module.register(router, ctx);
+
+  /** Makes the seed's objects in each API's state, as if made outside Pulumi; throws SeedError naming a bad field. */
+  const seed = (objects: unknown): SeededObjects => {
+    if (!objects || typeof objects !== "object" || Array.isArray(objects)) throw new SeedError("the seed must be a JSON object such as {\"exoscale\": {\"instances\": [...]}}");
+    const known = modules.filter((m) => m.seed).map((m) => m.name);
+    const unknown = Object.keys(objects).filter((key) => !known.includes(key));
+    if (unknown.length > 0) throw new SeedError(`unknown section ${unknown.map((k) => `"${k}"`).join(", ")}; sections are ${known.join(", ")}`);
+    const seeded: Record<string, unknown> = {};
+    for (const module of modules) {
+      const section = (objects as Record<string, unknown>)[module.name];
+      if (section !== undefined && module.seed) seeded[module.name] = module.seed(section, ctx);
+    }
+    store.changed();
+    return seeded as SeededObjects;
+  };
+  const initialSeed = typeof options.seed === "string" ? (JSON.parse(fs.readFileSync(options.seed, "utf8")) as EmulatorSeed) : options.seed;
+  const seeded = initialSeed === undefined ? {} : seed(initialSeed);
 
   const moduleFor = (path: string) => modules.find((m) => m.prefixes.some((prefix) => path.startsWith(prefix)));
 
@@ -120,6 +112,13 @@ export async function startServer(options: EmulatorOptions, modules: ApiModule[]
       }
       case "GET health":
         return { status: 200, body: { ok: true } };
+      case "POST objects":
+        try {
+          return { status: 201, body: seed(request.body) };
+        } catch (error) {
+          if (error instanceof SeedError) return { status: 400, body: { message: error.message } };
+          throw error;
+        }
       default:
         return { status: 404, body: { message: `unknown control route ${route}` } };
     }
@@ -218,6 +217,7 @@ export async function startServer(options: EmulatorOptions, modules: ApiModule[]
   return {
     url,
     env,
+    seeded,
     close: async () => {
       for (const timer of timers) clearTimeout(timer);
       store.flush();

@@ -1,12 +1,12 @@
 /**
- * Client for the Exoscale API v2, compute instance surface (seed 000) plus the lookups it needs
+ * Client for the Exoscale API v2, compute instance operations plus the lookups it needs
  * (operations, snapshots, instance types, templates, zones). One method per API operation, each a
  * single signed request; `waitForOperation` follows the asynchronous operation every mutation
  * returns. Endpoint: `https://api-{zone}.exoscale.com/v2`, or `EXOSCALE_API_ENDPOINT` (with `{zone}`
  * substituted when present).
  */
 import { requireSetting, optionalSetting } from "../core/credentials";
-import { OperationFailedError } from "../core/errors";
+import { InvalidArgumentsError, OperationFailedError } from "../core/errors";
 import { HttpClient, path, type VendorError } from "../core/http";
 import type { Logger } from "../core/log";
 import { createLogger } from "../core/log";
@@ -175,7 +175,7 @@ export class ExoscaleClient {
     return new ExoscaleClient(http, zone, `${baseUrl}|${zone}`, log);
   }
 
-  // ---- instances (seed 000) ----
+  // ---- instances (the API reference's "Compute instance" operations) ----
 
   /** POST /instance: creates an instance; the operation's reference is the new instance. Not idempotent. */
   createInstance(body: CreateInstanceBody): Promise<ApiOperation> {
@@ -236,17 +236,17 @@ export class ExoscaleClient {
 
   /** PUT /instance/{id}:reboot (running instances only). */
   rebootInstance(id: string): Promise<ApiOperation> {
-    return this.started("rebootInstance", { method: "PUT", path: path`/instance/${id}:reboot` });
+    return this.started("rebootInstance", { method: "PUT", path: path`/instance/${id}:reboot`, idempotent: false });
   }
 
   /** PUT /instance/{id}:reset: recreates the disk from a template (the current one when unset). */
   resetInstance(id: string, body: { template?: { id: string }; "disk-size"?: number } = {}): Promise<ApiOperation> {
-    return this.started("resetInstance", { method: "PUT", path: path`/instance/${id}:reset`, body });
+    return this.started("resetInstance", { method: "PUT", path: path`/instance/${id}:reset`, body, idempotent: false });
   }
 
   /** PUT /instance/{id}:reset-password. */
   resetInstancePassword(id: string): Promise<ApiOperation> {
-    return this.started("resetInstancePassword", { method: "PUT", path: path`/instance/${id}:reset-password` });
+    return this.started("resetInstancePassword", { method: "PUT", path: path`/instance/${id}:reset-password`, idempotent: false });
   }
 
   /** PUT /instance/{id}:resize-disk (stopped instances; grow only). */
@@ -261,12 +261,12 @@ export class ExoscaleClient {
 
   /** PUT /instance/{id}:start (stopped instances; the API answers 400 for a running one). */
   startInstance(id: string, rescueProfile?: "netboot" | "netboot-efi"): Promise<ApiOperation> {
-    return this.started("startInstance", { method: "PUT", path: path`/instance/${id}:start`, body: rescueProfile ? { "rescue-profile": rescueProfile } : {} });
+    return this.started("startInstance", { method: "PUT", path: path`/instance/${id}:start`, body: rescueProfile ? { "rescue-profile": rescueProfile } : {}, idempotent: false });
   }
 
   /** PUT /instance/{id}:stop (running instances). */
   stopInstance(id: string): Promise<ApiOperation> {
-    return this.started("stopInstance", { method: "PUT", path: path`/instance/${id}:stop` });
+    return this.started("stopInstance", { method: "PUT", path: path`/instance/${id}:stop`, idempotent: false });
   }
 
   /** POST /instance/{instance-id}:revert-snapshot (stopped instances). */
@@ -329,6 +329,12 @@ export class ExoscaleClient {
   // ---- helpers over the operations above ----
 
   /** Sends a mutation and remembers its name for the operation it returns. */
+  /**
+   * Sends an action that answers with an operation. Power actions, reboots and resets are PUTs but
+   * not idempotent in effect: a repeat sent after a timeout can be overtaken by the original, which
+   * then undoes the steps after it (a late `:stop` after our `:start`). They pass `idempotent: false`,
+   * so the HTTP layer never repeats them after an ambiguous failure; the caller reads the effect back.
+   */
   private async started(operation: string, request: MutationRequest): Promise<ApiOperation> {
     const answer = await this.http.json<ApiOperation>({ operation, ...request });
     this.startedBy.set(answer, operation);
@@ -383,7 +389,7 @@ export class ExoscaleClient {
     const found = types.find((t) => `${t.family}.${t.size}` === wanted);
     if (found && (!found.zones || found.zones.includes(this.zone))) return found.id;
     const names = types.filter((t) => !t.zones || t.zones.includes(this.zone)).map((t) => `${t.family}.${t.size}`).sort();
-    throw new Error(`instanceType: "${value}" is not an instance type available in ${this.zone}; use a UUID or one of ${names.join(", ")}`);
+    throw new InvalidArgumentsError([{ argument: "instanceType", reason: `"${value}" is not an instance type available in ${this.zone}; use a UUID or one of ${names.join(", ")}` }], { cloud: "exoscale" });
   }
 
   /** The UUID of a template given by name (public first, then private; the newest build wins) or as a UUID. */
@@ -394,7 +400,7 @@ export class ExoscaleClient {
       if (matches.length > 0) return matches.sort((a, b) => String(b["created-at"] ?? "").localeCompare(String(a["created-at"] ?? "")))[0].id;
     }
     const names = (await this.listTemplates("public")).map((t) => t.name).filter((name): name is string => !!name);
-    throw new Error(`template: no template named "${value}" in ${this.zone}; use a UUID or one of: ${[...new Set(names)].sort().join(", ")}`);
+    throw new InvalidArgumentsError([{ argument: "template", reason: `no template named "${value}" in ${this.zone}; use a UUID or one of: ${[...new Set(names)].sort().join(", ")}` }], { cloud: "exoscale" });
   }
 
   private cached<T>(what: string, load: () => Promise<T>): Promise<T> {

@@ -1,63 +1,102 @@
-/** Read-only functions over the Exoscale instance API (GET operations of seed 000). */
+/**
+ * Read-only functions over the Exoscale instance API, each as `fn(args, opts?)` and
+ * `fnOutput(args, opts?)`. Ids are what ExoscaleInstance reports as its id (`zone/uuid`).
+ */
+import { parseArguments } from "../core/arguments";
+import { NotFoundError } from "../core/errors";
+import type * as pulumi from "@pulumi/pulumi";
+import { type FunctionOptions, type FunctionOutputOptions, type InputArgs, outputForm } from "../core/functions";
 import { registerSecret } from "../core/redact";
 import { ExoscaleClient, type ListInstancesFilter } from "./client";
-import { type ExoscaleInstanceInfo, instanceInfo } from "./mapping";
-import { EXOSCALE_ZONES, parseZonedId } from "./schema";
+import { instanceInfo } from "./mapping";
+import * as schema from "./schema";
+import type {
+  GetExoscaleConsoleUrlArgs,
+  GetExoscaleConsoleUrlResult,
+  GetExoscaleInstanceArgs,
+  GetExoscaleInstanceResult,
+  ListExoscaleInstancesArgs,
+  RevealExoscaleInstancePasswordArgs,
+  RevealExoscaleInstancePasswordResult,
+} from "./types";
 
-export type { ExoscaleInstanceInfo } from "./mapping";
+export type GetExoscaleInstanceOutputArgs = InputArgs<GetExoscaleInstanceArgs>;
+export type ListExoscaleInstancesOutputArgs = InputArgs<ListExoscaleInstancesArgs>;
+export type ListExoscaleInstancesResult = GetExoscaleInstanceResult[];
+export type GetExoscaleConsoleUrlOutputArgs = InputArgs<GetExoscaleConsoleUrlArgs>;
+export type RevealExoscaleInstancePasswordOutputArgs = InputArgs<RevealExoscaleInstancePasswordArgs>;
 
-/** One instance by its `zone/uuid` id (GET /instance/{id}); rejects with NotFoundError when it does not exist. */
-export async function getExoscaleInstance(args: { id: string }): Promise<ExoscaleInstanceInfo> {
-  const { zone, id } = parseZonedId(args.id);
-  const { creationToken: _token, ...info } = instanceInfo(await ExoscaleClient.forZone(zone).getInstance(id), zone);
+const owner = (operation: string) => ({ cloud: "exoscale", operation });
+
+/** The zone and UUID of an instance given by its id (or a UUID and its zone). */
+function instanceRef(args: { id: string; zone?: string }): { zone: string; uuid: string } {
+  const { zone, id } = schema.parseZonedId(args.id, "id", args.zone);
+  return { zone, uuid: id };
+}
+
+/** One instance by its id (GET /instance/{id}); rejects with NotFoundError when it does not exist. */
+export async function getExoscaleInstance(args: GetExoscaleInstanceArgs, _opts?: FunctionOptions): Promise<GetExoscaleInstanceResult> {
+  const { zone, uuid } = instanceRef(parseArguments(schema.GetExoscaleInstanceArgs, args, owner("getExoscaleInstance")));
+  const { creationToken: _token, ...info } = instanceInfo(await ExoscaleClient.forZone(zone).getInstance(uuid), zone);
   return info;
 }
 
-/** Filters of {@link listExoscaleInstances}. */
-export interface ListExoscaleInstancesArgs {
-  zone: string;
-  /** Every pair must match; an empty value matches any instance that has the key. */
-  labels?: Record<string, string>;
-  ipAddress?: string;
-  managerId?: string;
-  managerType?: "instance-pool";
+/** {@link getExoscaleInstance} taking Inputs, e.g. `getExoscaleInstanceOutput({ id: web.id })`. */
+export function getExoscaleInstanceOutput(args: GetExoscaleInstanceOutputArgs, opts?: FunctionOutputOptions): pulumi.Output<GetExoscaleInstanceResult> {
+  return outputForm(getExoscaleInstance, args, opts);
 }
 
 /** Instances of one zone (GET /instance) with the API's filters. */
-export async function listExoscaleInstances(args: ListExoscaleInstancesArgs): Promise<ExoscaleInstanceInfo[]> {
-  if (!(EXOSCALE_ZONES as readonly string[]).includes(args.zone)) throw new Error(`zone: "${args.zone}" is not one of ${EXOSCALE_ZONES.join(", ")}`);
+export async function listExoscaleInstances(args: ListExoscaleInstancesArgs, _opts?: FunctionOptions): Promise<ListExoscaleInstancesResult> {
+  const parsed = parseArguments(schema.ListExoscaleInstancesArgs, args, owner("listExoscaleInstances"));
   const filter: ListInstancesFilter = {
-    ipAddress: args.ipAddress,
-    managerId: args.managerId,
-    managerType: args.managerType,
-    labels: args.labels ? Object.entries(args.labels).map(([key, value]) => (value === "" ? key : `${key}=${value}`)).join(",") : undefined,
+    ipAddress: parsed.ipAddress,
+    managerId: parsed.managerId,
+    managerType: parsed.managerType,
+    labels: parsed.labels ? Object.entries(parsed.labels).map(([key, value]) => (value === "" ? key : `${key}=${value}`)).join(",") : undefined,
   };
-  const instances = await ExoscaleClient.forZone(args.zone).listInstances(filter);
+  const instances = await ExoscaleClient.forZone(parsed.zone).listInstances(filter);
   return instances.map((instance) => {
-    const { creationToken: _token, ...info } = instanceInfo(instance, args.zone);
+    const { creationToken: _token, ...info } = instanceInfo(instance, parsed.zone);
     return info;
   });
 }
 
+/** {@link listExoscaleInstances} taking Inputs. */
+export function listExoscaleInstancesOutput(args: ListExoscaleInstancesOutputArgs, opts?: FunctionOutputOptions): pulumi.Output<ListExoscaleInstancesResult> {
+  return outputForm(listExoscaleInstances, args, opts);
+}
+
 /** A console-proxy websocket URL for the instance's VNC console (GET /console/{id}), valid 60 seconds. */
-export async function getExoscaleConsoleUrl(args: { id: string }): Promise<{ url: string; host?: string; path?: string; expiresAt: string }> {
-  const { zone, id } = parseZonedId(args.id);
+export async function getExoscaleConsoleUrl(args: GetExoscaleConsoleUrlArgs, _opts?: FunctionOptions): Promise<GetExoscaleConsoleUrlResult> {
+  const { zone, uuid } = instanceRef(parseArguments(schema.GetExoscaleConsoleUrlArgs, args, owner("getExoscaleConsoleUrl")));
   const requested = Date.now();
-  const answer = await ExoscaleClient.forZone(zone).getConsoleProxyUrl(id);
-  if (!answer.url) throw new Error(`exoscale getConsoleProxyUrl: the API returned no url for instance ${id}`);
+  const answer = await ExoscaleClient.forZone(zone).getConsoleProxyUrl(uuid);
+  if (!answer.url) throw new NotFoundError(`the API returned no console URL for instance ${uuid}`, owner("getConsoleProxyUrl"));
   registerSecret(answer.url);
   return { url: answer.url, host: answer.host, path: answer.path, expiresAt: new Date(requested + 60_000).toISOString() };
 }
 
+/** {@link getExoscaleConsoleUrl} taking Inputs; the result is a secret (the URL embeds a token). */
+export function getExoscaleConsoleUrlOutput(args: GetExoscaleConsoleUrlOutputArgs, opts?: FunctionOutputOptions): pulumi.Output<GetExoscaleConsoleUrlResult> {
+  return outputForm(getExoscaleConsoleUrl, args, opts, true);
+}
+
 /**
  * The instance's password (GET /instance/{id}:password), as set at creation or by the latest reset.
- * It is plain text: wrap it in `pulumi.secret()` before exporting it. ExoscaleInstance's `password`
- * output already is a secret.
+ * The plain form returns it in clear text: wrap it in `pulumi.secret()` before exporting it, or use
+ * {@link revealExoscaleInstancePasswordOutput}, whose result is a secret. ExoscaleInstance's
+ * `password` output is one already.
  */
-export async function revealExoscaleInstancePassword(args: { id: string }): Promise<string> {
-  const { zone, id } = parseZonedId(args.id);
-  const { password } = await ExoscaleClient.forZone(zone).revealInstancePassword(id);
-  if (password === undefined) throw new Error(`exoscale revealInstancePassword: instance ${id} has no password to reveal`);
+export async function revealExoscaleInstancePassword(args: RevealExoscaleInstancePasswordArgs, _opts?: FunctionOptions): Promise<RevealExoscaleInstancePasswordResult> {
+  const { zone, uuid } = instanceRef(parseArguments(schema.RevealExoscaleInstancePasswordArgs, args, owner("revealExoscaleInstancePassword")));
+  const { password } = await ExoscaleClient.forZone(zone).revealInstancePassword(uuid);
+  if (password === undefined) throw new NotFoundError(`instance ${uuid} has no password to reveal`, owner("revealInstancePassword"));
   registerSecret(password);
-  return password;
+  return { id: schema.zonedIdOf(zone, uuid), password };
+}
+
+/** {@link revealExoscaleInstancePassword} taking Inputs; the result is a secret. */
+export function revealExoscaleInstancePasswordOutput(args: RevealExoscaleInstancePasswordOutputArgs, opts?: FunctionOutputOptions): pulumi.Output<RevealExoscaleInstancePasswordResult> {
+  return outputForm(revealExoscaleInstancePassword, args, opts, true);
 }

@@ -1,10 +1,30 @@
-export { ExoscaleInstance, type ExoscaleInstanceArgs } from "./instance";
-export { ExoscaleInstanceSnapshot, type ExoscaleInstanceSnapshotArgs } from "./snapshot";
+export { ExoscaleInstance } from "./instance";
+export { ExoscaleInstanceSnapshot } from "./snapshot";
 export {
   getExoscaleInstance,
+  getExoscaleInstanceOutput,
   listExoscaleInstances,
+  listExoscaleInstancesOutput,
   getExoscaleConsoleUrl,
+  getExoscaleConsoleUrlOutput,
   revealExoscaleInstancePassword,
-  type ExoscaleInstanceInfo,
-  type ListExoscaleInstancesArgs,
+  revealExoscaleInstancePasswordOutput,
+  type GetExoscaleInstanceOutputArgs,
+  type ListExoscaleInstancesOutputArgs,
+  type ListExoscaleInstancesResult,
+  type GetExoscaleConsoleUrlOutputArgs,
+  type RevealExoscaleInstancePasswordOutputArgs,
 } from "./functions";
+export type {
+  ExoscaleInstanceArgs,
+  ExoscaleInstanceOutputProperties,
+  ExoscaleInstanceSnapshotArgs,
+  ExoscaleInstanceSnapshotOutputProperties,
+  GetExoscaleInstanceArgs,
+  GetExoscaleInstanceResult,
+  ListExoscaleInstancesArgs,
+  GetExoscaleConsoleUrlArgs,
+  GetExoscaleConsoleUrlResult,
+  RevealExoscaleInstancePasswordArgs,
+  RevealExoscaleInstancePasswordResult,
+} from "./types";

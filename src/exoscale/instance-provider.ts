@@ -1,5 +1,5 @@
 /**
- * ExoscaleInstance lifecycle (DESIGN §1). Each input change maps to the API operation that applies
+ * ExoscaleInstance lifecycle. Each input change maps to the API operation that applies
  * it in place, or to a replacement, from one field table (`instanceFields`). Updates compare the
  * inputs with the instance as it is now (after waiting out transitional states, see
  * exoscale/terraform-provider-exoscale#551 and #79), so they are idempotent and also repair drift.
@@ -12,8 +12,9 @@
  */
 import { CREATION_TOKEN_LABEL, creationToken, sendCreate } from "../core/creation-token";
 import { sameSet, sameValue, type FieldTable } from "../core/diff";
-import { isNotFound, OperationFailedError, ProviderError } from "../core/errors";
-import { hasStatus } from "../core/http";
+import { DeletionProtectedError, isNotFound, mayHaveActed, OperationFailedError, ProviderError, timedOut } from "../core/errors";
+import { hasStatus, lateArrivalWindowMs } from "../core/http";
+import { formatElapsed } from "../core/log";
 import type { ResourceContext, ResourceDefinition } from "../core/provider";
 import { PartialCreateError } from "../core/provider";
 import { registerSecret } from "../core/redact";
@@ -21,10 +22,12 @@ import { encodeUserData, sameUserData } from "../core/user-data";
 import { pollUntil } from "../core/waiter";
 import { type ApiInstance, type ApiOperation, type CreateInstanceBody, ExoscaleClient, type UpdateInstanceBody } from "./client";
 import { instanceInfo, type KnownFields, sameInstanceType, sameLabels, sameTemplate, toOutputs } from "./mapping";
-import { ExoscaleInstanceInputs, type ExoscaleInstanceOutputs, parseZonedId } from "./schema";
+import { ExoscaleInstanceInputs, type ExoscaleInstanceOutputs, parseZonedId, uuidOf, zonedIdOf } from "./schema";
 import { timeoutMs } from "../core/timeouts";
 
 const STABLE_STATES = new Set(["running", "stopped", "error"]);
+/** Sends of one power, scale, disk or TPM step in all, after failures that showed no effect. */
+const STEP_ATTEMPTS = 3;
 
 type Inputs = ExoscaleInstanceInputs;
 type Outputs = ExoscaleInstanceOutputs;
@@ -52,7 +55,8 @@ export const instanceFields: FieldTable<Inputs> = {
   rebootTrigger: { equals: unsetOr() },
   passwordResetTrigger: { equals: unsetOr() },
   templateChangeStrategy: "ignore",
-  restoreSnapshotId: { equals: unsetOr() },
+  // The snapshot's id (`zone/uuid`) and its bare UUID name the same snapshot.
+  restoreSnapshotId: { equals: unsetOr((a, b) => uuidOf(String(a)) === uuidOf(String(b))) },
   deletionProtection: { equals: (a, b) => !!a === !!b },
   adoptId: "ignore",
   timeouts: "ignore",
@@ -74,6 +78,21 @@ async function settle(client: ExoscaleClient, id: string, ctx: ResourceContext, 
     log: ctx.log,
     poll: () => client.getInstance(id),
     status: (instance) => ({ state: instance.state ?? "unknown", done: STABLE_STATES.has(instance.state ?? "") }),
+  });
+}
+
+/** Reads the instance until `done` holds in a stable state, for the late-arrival window at most. */
+async function watchForEffect(client: ExoscaleClient, id: string, what: string, done: (instance: ApiInstance) => boolean, ctx: ResourceContext): Promise<ApiInstance> {
+  const windowMs = lateArrivalWindowMs();
+  ctx.log.info(`${what}: timed out; watching ${formatElapsed(windowMs)} for the request to take effect`);
+  return pollUntil({
+    what: `instance ${id} (${what})`,
+    cloud: "exoscale",
+    operation: "getInstance",
+    timeoutMs: windowMs,
+    log: ctx.log,
+    poll: () => client.getInstance(id),
+    status: (instance) => ({ state: instance.state ?? "unknown", done: STABLE_STATES.has(instance.state ?? "") && done(instance) }),
   });
 }
 
@@ -144,17 +163,25 @@ async function converge(client: ExoscaleClient, id: string, olds: Outputs, news:
     mutated = true;
     await run(client, what, start, ctx, deadlineMs);
   };
-  // A step whose effect can be read back. The API refuses a repeat ("must be running, got
-  // stopping"), and a retry after a lost response is such a repeat: when the step fails but the
-  // settled instance shows its effect, the earlier attempt went through and the step is done.
+  // A step whose effect can be read back, sent at most STEP_ATTEMPTS times. After a failure that may
+  // have reached the server, the instance is read: when it shows the effect, an earlier attempt went
+  // through (the API refuses a repeat: "must be running, got stopping"); after a timeout the effect
+  // is watched for a while first, since the request may still act. Only with no effect in sight is
+  // the request sent again, so a late original can never undo the steps after it.
   const stepTo = async (what: string, start: () => Promise<ApiOperation>, done: (instance: ApiInstance) => boolean) => {
-    try {
-      await step(what, start);
-    } catch (error) {
-      if (!(error instanceof ProviderError) || error instanceof OperationFailedError) throw error;
-      const now = await settle(client, id, ctx, deadlineMs).catch(() => undefined);
-      if (!now || !done(now)) throw error;
-      ctx.log.info(`${what}: already done by an earlier attempt whose response was lost (${(error as Error).message})`);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await step(what, start);
+      } catch (error) {
+        if (!(error instanceof ProviderError) || error instanceof OperationFailedError) throw error;
+        const now = await (timedOut(error) ? watchForEffect(client, id, what, done, ctx) : settle(client, id, ctx, deadlineMs)).catch(() => undefined);
+        if (now && done(now)) {
+          ctx.log.info(`${what}: already done by an earlier attempt whose response was lost (${error.message})`);
+          return;
+        }
+        if (!mayHaveActed(error) || attempt >= STEP_ATTEMPTS) throw error;
+        ctx.log.info(`${what}: ${error.message}; no effect seen, sending it again`);
+      }
     }
   };
 
@@ -183,7 +210,7 @@ async function converge(client: ExoscaleClient, id: string, olds: Outputs, news:
     if (Object.keys(body).length > 0) await step(`update ${Object.keys(body).join(", ")}`, () => client.updateInstance(id, body));
     if (removeLabels) await step("remove all labels", () => client.resetInstanceField(id, "labels"));
 
-    const revert = news.restoreSnapshotId !== undefined && news.restoreSnapshotId !== olds.restoreSnapshotId;
+    const revert = news.restoreSnapshotId !== undefined && (olds.restoreSnapshotId === undefined || uuidOf(news.restoreSnapshotId) !== uuidOf(olds.restoreSnapshotId));
     const scale = !sameInstanceType(news.instanceType, info);
     const grow = news.diskSize > info.diskSize;
     const enableTpm = news.tpmEnabled === true && !info.tpmEnabled;
@@ -193,7 +220,7 @@ async function converge(client: ExoscaleClient, id: string, olds: Outputs, news:
       running = false;
     }
     if (revert) {
-      await step(`revert to snapshot ${news.restoreSnapshotId}`, () => client.revertInstanceToSnapshot(id, news.restoreSnapshotId as string));
+      await step(`revert to snapshot ${news.restoreSnapshotId}`, () => client.revertInstanceToSnapshot(id, uuidOf(news.restoreSnapshotId as string)));
       applied.restoreSnapshotId = news.restoreSnapshotId;
     }
     if (scale) {
@@ -235,7 +262,7 @@ async function converge(client: ExoscaleClient, id: string, olds: Outputs, news:
   } catch (error) {
     if (!mutated) throw error;
     const current = await client.getInstance(id).catch(() => instance);
-    throw new PartialCreateError(id, toOutputs(current, known()), error);
+    throw new PartialCreateError(zonedIdOf(news.zone, id), toOutputs(current, known()), error);
   }
 }
 
@@ -243,16 +270,17 @@ async function converge(client: ExoscaleClient, id: string, olds: Outputs, news:
 async function finishCreate(client: ExoscaleClient, id: string, operation: ApiOperation | undefined, inputs: Inputs, ctx: ResourceContext): Promise<{ id: string; outs: Outputs }> {
   const deadline = timeoutMs(inputs.timeouts?.create);
   const known: KnownFields & { zone: string } = { ...inputs, deletionProtection: undefined };
+  const stateId = zonedIdOf(inputs.zone, id);
   try {
     if (operation) await client.waitForOperation(operation, { what: `create instance ${inputs.name}`, timeoutMs: deadline, log: ctx.log });
   } catch (error) {
-    if (!(error instanceof OperationFailedError)) throw new PartialCreateError(id, { ...known, state: "unknown" }, error);
+    if (!(error instanceof OperationFailedError)) throw new PartialCreateError(stateId, { ...known, state: "unknown" }, error);
     // Nothing usable was made: remove it so nothing is left behind, then report why.
     ctx.log.warn(`creation failed; deleting ${id} so that nothing is left behind`);
     try {
       await deleteInstance(client, id, ctx, timeoutMs(inputs.timeouts?.delete));
     } catch (cleanupError) {
-      throw new PartialCreateError(id, { ...known, state: "error" }, new Error(`${(error as Error).message}; deleting the failed instance also failed: ${(cleanupError as Error).message}`));
+      throw new PartialCreateError(stateId, { ...known, state: "error" }, `${(error as Error).message}; deleting the failed instance also failed: ${(cleanupError as Error).message}`);
     }
     throw error;
   }
@@ -271,34 +299,24 @@ async function finishCreate(client: ExoscaleClient, id: string, operation: ApiOp
       known.deletionProtection = false;
     }
     known.password = await password;
-    return { id, outs: toOutputs(instance, known) };
+    return { id: stateId, outs: toOutputs(instance, known) };
   } catch (error) {
-    throw new PartialCreateError(id, instance ? toOutputs(instance, known) : { ...known, state: "unknown" }, error);
+    throw new PartialCreateError(stateId, instance ? toOutputs(instance, known) : { ...known, state: "unknown" }, error);
   }
 }
 
-/** Takes over `adoptId` after checking what cannot change in place; then converges the rest. */
-async function adopt(client: ExoscaleClient, inputs: Inputs, ctx: ResourceContext): Promise<{ id: string; outs: Outputs }> {
-  const { zone, id } = parseZonedId(inputs.adoptId as string, "adoptId");
-  if (zone !== inputs.zone) throw new Error(`adoptId: the instance is in ${zone} but zone is ${inputs.zone}`);
-  const instance = await client.getInstance(id).catch((error) => {
-    throw isNotFound(error) ? new Error(`adoptId: no instance ${id} exists in ${zone}`) : error;
-  });
-  const info = instanceInfo(instance, zone);
-  const problems: string[] = [];
-  const templateId = await client.resolveTemplate(inputs.template);
-  if (templateId !== info.templateId && inputs.templateChangeStrategy !== "reset") problems.push(`template is ${info.templateName ?? info.templateId}, inputs say ${inputs.template}`);
-  if (inputs.diskSize < info.diskSize) problems.push(`diskSize is ${info.diskSize} GiB, inputs say ${inputs.diskSize} (disks cannot shrink)`);
-  if (inputs.sshKeys !== undefined && !sameSet(inputs.sshKeys, info.sshKeys)) problems.push(`sshKeys are ${JSON.stringify(info.sshKeys)}, inputs say ${JSON.stringify(inputs.sshKeys)}`);
-  if (inputs.securityGroupIds !== undefined && !sameSet(inputs.securityGroupIds, info.securityGroupIds)) problems.push(`securityGroupIds are ${JSON.stringify(info.securityGroupIds)}`);
-  if (inputs.secureBootEnabled !== undefined && inputs.secureBootEnabled !== info.secureBootEnabled) problems.push(`secureBootEnabled is ${info.secureBootEnabled}`);
-  if (inputs.tpmEnabled === false && info.tpmEnabled) problems.push("tpmEnabled is true and cannot be disabled");
-  if (problems.length > 0) throw new Error(`adoptId ${inputs.adoptId} does not match the inputs in ways that cannot change in place: ${problems.join("; ")}`);
-  ctx.log.info(`adopting existing instance ${id} (${info.name}, ${info.state})`);
-  // Nothing was triggered yet; protection is unknown, so converge applies what the inputs say.
-  const olds: Outputs = { ...toOutputs(instance, { ...inputs, templateId }), rebootTrigger: inputs.rebootTrigger, passwordResetTrigger: inputs.passwordResetTrigger, restoreSnapshotId: inputs.restoreSnapshotId, password: undefined };
-  const outs = await converge(client, id, olds, inputs, ctx, timeoutMs(inputs.timeouts?.create));
-  return { id, outs: { ...outs, password: outs.password ?? (await revealPassword(client, id, ctx)) } };
+/**
+ * The instance `adoptId` names, as outputs, for the provider's adoption (which fills unset inputs
+ * from it and refuses what cannot change in place). Its password is revealed as at creation;
+ * protection cannot be read back, so it counts as unset until the inputs say.
+ */
+async function readForAdoption(adoptId: string, known: Partial<Inputs>, ctx: ResourceContext): Promise<{ id: string; outs: Outputs }> {
+  const { zone, id } = parseZonedId(adoptId, "adoptId");
+  const client = ExoscaleClient.forZone(zone, ctx.log);
+  const instance = await client.getInstance(id);
+  ctx.log.info(`found instance ${id} (${instance.name ?? "unnamed"}, ${instance.state ?? "unknown"}) in ${zone}`);
+  const password = await revealPassword(client, id, ctx);
+  return { id: zonedIdOf(zone, id), outs: toOutputs(instance, { ...known, zone, deletionProtection: undefined, password }) };
 }
 
 /** Deletes and waits; a missing instance is already deleted; protection gives an actionable error. */
@@ -309,8 +327,9 @@ async function deleteInstance(client: ExoscaleClient, id: string, ctx: ResourceC
   } catch (error) {
     if (isNotFound(error)) return;
     if (hasStatus(error, 403)) {
-      throw new Error(
+      throw new DeletionProtectedError(
         `instance ${id} is protected against destruction, so nothing was deleted. To delete it, set deletionProtection: false (and remove protect: true if you set it), run \`pulumi up\`, then delete it again. API said: ${(error as Error).message}`,
+        { cause: error },
       );
     }
     throw error;
@@ -326,7 +345,6 @@ export const exoscaleInstanceDefinition: ResourceDefinition<Inputs, Outputs> = {
 
   async create(inputs, ctx) {
     const client = ExoscaleClient.forZone(inputs.zone, ctx.log);
-    if (inputs.adoptId) return adopt(client, inputs, ctx);
     const token = creationToken(ctx.identity, tokenInputs(inputs));
     const earlier = await findByToken(client, token);
     if (earlier) {
@@ -353,12 +371,17 @@ export const exoscaleInstanceDefinition: ResourceDefinition<Inputs, Outputs> = {
     return finishCreate(client, id, operation, inputs, ctx);
   },
 
+  adopt: { read: readForAdoption },
+
+  // Stacks written before ids carried the zone hold bare UUIDs: every method takes both forms.
+  canonicalId: (id, outs) => zonedIdOf(outs.zone, uuidOf(id)),
+
   async read(id, olds) {
-    // `ExoscaleInstance.get` passes "zone/uuid"; managed instances know their zone from state.
-    const [zone, uuid] = id.includes("/") ? id.split("/", 2) : [olds.zone, id];
+    // `ExoscaleInstance.get` passes "zone/uuid" with no state; managed instances also know their zone from state.
+    const { zone, id: uuid } = parseZonedId(id, "id", olds.zone);
     const client = ExoscaleClient.forZone(zone);
     try {
-      return toOutputs(await client.getInstance(uuid), { ...olds, zone: zone as typeof olds.zone });
+      return toOutputs(await client.getInstance(uuid), { ...olds, zone });
     } catch (error) {
       if (isNotFound(error)) return undefined;
       throw error;
@@ -366,12 +389,14 @@ export const exoscaleInstanceDefinition: ResourceDefinition<Inputs, Outputs> = {
   },
 
   async update(id, olds, news, ctx) {
-    const client = ExoscaleClient.forZone(news.zone, ctx.log);
-    return converge(client, id, olds, news, ctx, timeoutMs(news.timeouts?.update));
+    const { zone, id: uuid } = parseZonedId(id, "id", olds.zone);
+    const client = ExoscaleClient.forZone(zone, ctx.log);
+    return converge(client, uuid, olds, news, ctx, timeoutMs(news.timeouts?.update));
   },
 
   async delete(id, olds, ctx) {
-    const client = ExoscaleClient.forZone(olds.zone, ctx.log);
-    await deleteInstance(client, id, ctx, timeoutMs(olds.timeouts?.delete));
+    const { zone, id: uuid } = parseZonedId(id, "id", olds.zone);
+    const client = ExoscaleClient.forZone(zone, ctx.log);
+    await deleteInstance(client, uuid, ctx, timeoutMs(olds.timeouts?.delete));
   },
 };

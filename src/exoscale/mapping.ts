@@ -6,45 +6,19 @@
 import { CREATION_TOKEN_LABEL } from "../core/creation-token";
 import { sameValue } from "../core/diff";
 import { decodeUserData, sameUserData } from "../core/user-data";
-import { type ApiInstance, isUuid, type PublicIpAssignment } from "./client";
-import type { ExoscaleInstanceInputs, ExoscaleInstanceOutputs } from "./schema";
+import { type ApiInstance, isUuid } from "./client";
+import { type ExoscaleInstanceInputs, type ExoscaleInstanceOutputs, type GetExoscaleInstanceResult, zonedIdOf } from "./schema";
 
 /** An instance as the functions return it. */
-export interface ExoscaleInstanceInfo {
-  id: string;
-  zone: string;
-  name: string;
-  state: string;
-  instanceTypeId: string;
-  /** `family.size`, e.g. `standard.medium`. */
-  instanceTypeName: string;
-  cpus?: number;
-  /** Memory in bytes. */
-  memory?: number;
-  templateId: string;
-  templateName?: string;
-  diskSize: number;
-  labels: Record<string, string>;
-  publicIpAssignment?: PublicIpAssignment;
-  publicIp?: string;
-  ipv6Address?: string;
-  macAddress?: string;
-  sshKeys: string[];
-  securityGroupIds: string[];
-  /** Decoded cloud-init text (the API stores base64). */
-  userData?: string;
-  tpmEnabled: boolean;
-  secureBootEnabled: boolean;
-  snapshotIds: string[];
-  createdAt?: string;
-}
+export type ExoscaleInstanceInfo = GetExoscaleInstanceResult;
 
 /** Maps an API instance; the creation-token label is kept out of `labels`. */
 export function instanceInfo(instance: ApiInstance, zone: string): ExoscaleInstanceInfo & { creationToken?: string } {
   const { [CREATION_TOKEN_LABEL]: creationToken, ...labels } = instance.labels ?? {};
   const type = instance["instance-type"];
   return {
-    id: instance.id,
+    id: zonedIdOf(zone, instance.id),
+    uuid: instance.id,
     zone,
     name: instance.name ?? "",
     state: instance.state ?? "unknown",

@@ -1,6 +1,6 @@
 /**
- * Exoscale API v2 request signing (EXO2-HMAC-SHA256), restated from
- * ../shared/specs/exoscale-signing.md: an HMAC-SHA256 over five LF-joined fields (method and path,
+ * Exoscale API v2 request signing (EXO2-HMAC-SHA256), as in the API reference's Authentication
+ * section and egoscale's signer: an HMAC-SHA256 over five LF-joined fields (method and path,
  * body, signed query values, signed header values, expiry), keyed with the API secret, sent in the
  * `Authorization` header. Pure functions, so the client signs and the emulator verifies with the
  * same code.

@@ -16,7 +16,7 @@ import type { ResourceContext, ResourceDefinition } from "../core/provider";
 import { PartialCreateError } from "../core/provider";
 import { pollUntil } from "../core/waiter";
 import { type ApiOperation, type ApiSnapshot, ExoscaleClient } from "./client";
-import { ExoscaleInstanceSnapshotInputs, type ExoscaleInstanceSnapshotOutputs } from "./schema";
+import { ExoscaleInstanceSnapshotInputs, type ExoscaleInstanceSnapshotOutputs, parseZonedId, uuidOf, zonedIdOf } from "./schema";
 import { timeoutMs } from "../core/timeouts";
 
 type Inputs = ExoscaleInstanceSnapshotInputs;
@@ -25,6 +25,16 @@ type Outputs = ExoscaleInstanceSnapshotOutputs;
 /** Snapshot outputs from the API object. */
 export function snapshotOutputs(snapshot: ApiSnapshot, inputs: Inputs): Outputs {
   return { ...inputs, name: snapshot.name ?? snapshot.id, state: snapshot.state ?? "unknown", size: snapshot.size, createdAt: snapshot["created-at"] };
+}
+
+/** The snapshot `adoptId` names, as outputs: the instance it belongs to is what the field table compares. */
+async function readForAdoption(adoptId: string, known: Partial<Inputs>, ctx: ResourceContext): Promise<{ id: string; outs: Outputs }> {
+  const { zone, id } = parseZonedId(adoptId, "adoptId");
+  const snapshot = await ExoscaleClient.forZone(zone, ctx.log).getSnapshot(id);
+  const owner = snapshot.instance?.id;
+  // Keep the program's spelling of the instance id when it names the snapshot's instance.
+  const instanceId = owner !== undefined && known.instanceId !== undefined && uuidOf(known.instanceId) === owner.toLowerCase() ? known.instanceId : zonedIdOf(zone, owner ?? "unknown");
+  return { id: zonedIdOf(zone, id), outs: snapshotOutputs(snapshot, { ...known, instanceId, zone }) };
 }
 
 async function snapshotIdsOf(client: ExoscaleClient, instanceId: string): Promise<Set<string>> {
@@ -63,24 +73,34 @@ async function deleteSnapshot(client: ExoscaleClient, id: string, ctx: ResourceC
 export const exoscaleSnapshotDefinition: ResourceDefinition<Inputs, Outputs> = {
   kind: "exoscale:InstanceSnapshot",
   inputs: ExoscaleInstanceSnapshotInputs,
-  fields: { instanceId: "replace", zone: "replace", timeouts: "ignore" },
+  fields: {
+    // `instance.id` is `zone/uuid`; stacks written before ids carried the zone hold the bare UUID.
+    instanceId: { equals: (a, b) => a !== undefined && b !== undefined && uuidOf(a) === uuidOf(b), replaceIf: () => true },
+    zone: "replace",
+    adoptId: "ignore",
+    timeouts: "ignore",
+  },
+
+  adopt: { read: readForAdoption },
+  canonicalId: (id, outs) => zonedIdOf(outs.zone, uuidOf(id)),
 
   async create(inputs, ctx) {
     const client = ExoscaleClient.forZone(inputs.zone, ctx.log);
     const deadline = timeoutMs(inputs.timeouts?.create);
-    const before = await snapshotIdsOf(client, inputs.instanceId);
+    const instanceId = uuidOf(inputs.instanceId);
+    const before = await snapshotIdsOf(client, instanceId);
     let operation: ApiOperation | undefined;
     let id: string;
     const outcome = await sendCreate({
-      create: () => client.createSnapshot(inputs.instanceId),
+      create: () => client.createSnapshot(instanceId),
       // No creation token on snapshots: what appeared on the instance since `before` stands in for it.
       find: async (failure) => {
-        const added = await newSnapshots(client, inputs.instanceId, before);
+        const added = await newSnapshots(client, instanceId, before);
         if (added.length > 1) throw failure;
         return added[0];
       },
       log: ctx.log,
-      what: `snapshot instance ${inputs.instanceId}`,
+      what: `snapshot instance ${instanceId}`,
     });
     if ("created" in outcome) {
       operation = outcome.created;
@@ -89,26 +109,27 @@ export const exoscaleSnapshotDefinition: ResourceDefinition<Inputs, Outputs> = {
       ctx.log.info(`create-snapshot failed (${(outcome.failure as Error).message}) but snapshot ${outcome.found} appeared; adopting it`);
       id = outcome.found;
     }
-    ctx.log.progress(`snapshotting instance ${inputs.instanceId} as ${id}`);
+    ctx.log.progress(`snapshotting instance ${instanceId} as ${id}`);
+    const stateId = zonedIdOf(inputs.zone, id);
     try {
-      if (operation) await client.waitForOperation(operation, { what: `snapshot instance ${inputs.instanceId}`, timeoutMs: deadline, log: ctx.log });
-      return { id, outs: snapshotOutputs(await waitReady(client, id, ctx, deadline), inputs) };
+      if (operation) await client.waitForOperation(operation, { what: `snapshot instance ${instanceId}`, timeoutMs: deadline, log: ctx.log });
+      return { id: stateId, outs: snapshotOutputs(await waitReady(client, id, ctx, deadline), inputs) };
     } catch (error) {
       if (error instanceof OperationFailedError) {
         ctx.log.warn(`snapshot failed; deleting ${id} so that nothing is left behind`);
         await deleteSnapshot(client, id, ctx, timeoutMs(inputs.timeouts?.delete)).catch((cleanup) => {
-          throw new PartialCreateError(id, { ...inputs, name: id, state: "error" }, new Error(`${(error as Error).message}; deleting it also failed: ${(cleanup as Error).message}`));
+          throw new PartialCreateError(stateId, { ...inputs, name: id, state: "error" }, `${(error as Error).message}; deleting it also failed: ${(cleanup as Error).message}`);
         });
         throw error;
       }
-      throw new PartialCreateError(id, { ...inputs, name: id, state: "unknown" }, error);
+      throw new PartialCreateError(stateId, { ...inputs, name: id, state: "unknown" }, error);
     }
   },
 
   async read(id, olds) {
-    const client = ExoscaleClient.forZone(olds.zone);
+    const { zone, id: uuid } = parseZonedId(id, "id", olds.zone);
     try {
-      return snapshotOutputs(await client.getSnapshot(id), olds);
+      return snapshotOutputs(await ExoscaleClient.forZone(zone).getSnapshot(uuid), { ...olds, zone });
     } catch (error) {
       if (isNotFound(error)) return undefined;
       throw error;
@@ -116,13 +137,13 @@ export const exoscaleSnapshotDefinition: ResourceDefinition<Inputs, Outputs> = {
   },
 
   // Only ignored inputs (timeouts) can change without a replacement: refresh the outputs.
-  async update(id, _olds, news, ctx) {
-    const client = ExoscaleClient.forZone(news.zone, ctx.log);
-    return snapshotOutputs(await client.getSnapshot(id), news);
+  async update(id, olds, news, ctx) {
+    const { zone, id: uuid } = parseZonedId(id, "id", olds.zone);
+    return snapshotOutputs(await ExoscaleClient.forZone(zone, ctx.log).getSnapshot(uuid), news);
   },
 
   async delete(id, olds, ctx) {
-    const client = ExoscaleClient.forZone(olds.zone, ctx.log);
-    await deleteSnapshot(client, id, ctx, timeoutMs(olds.timeouts?.delete));
+    const { zone, id: uuid } = parseZonedId(id, "id", olds.zone);
+    await deleteSnapshot(ExoscaleClient.forZone(zone, ctx.log), uuid, ctx, timeoutMs(olds.timeouts?.delete));
   },
 };

@@ -1,38 +1,35 @@
 /** The ExoscaleInstanceSnapshot resource class (program side). */
 import * as pulumi from "@pulumi/pulumi";
-import { childOptions, dynamicResource, identityInput } from "../core/resource";
-import type { ExoscaleInstance } from "./instance";
-
-/** Inputs of {@link ExoscaleInstanceSnapshot}. */
-export interface ExoscaleInstanceSnapshotArgs {
-  /** The instance to snapshot (also the default `parent`). */
-  instance: ExoscaleInstance;
-  /** Wait limits in seconds (default 1200 each). */
-  timeouts?: pulumi.Input<{ create?: number; delete?: number }>;
-}
+import { childOptions, dynamicResource, resourceProps } from "../core/resource";
+import { EXOSCALE_INSTANCE_SNAPSHOT_OUTPUTS, type ExoscaleInstanceSnapshotArgs, type ExoscaleInstanceSnapshotOutputProperties } from "./types";
 
 /**
  * A snapshot of an Exoscale instance's disk (`:create-snapshot`), ready when created. Deleting it
- * after its instance is gone succeeds. To revert, set the instance's `restoreSnapshotId` to its id.
+ * after its instance is gone succeeds. Its `id` is `zone/uuid`; to revert the instance to it, set
+ * the instance's `restoreSnapshotId` to that id.
+ *
+ * @example
+ * ```ts
+ * import { ExoscaleInstance, ExoscaleInstanceSnapshot } from "pulumi-dynamic-compute";
+ *
+ * const web = new ExoscaleInstance("web", { zone: "ch-gva-2", name: "web-1", instanceType: "standard.small", template: "Linux Ubuntu 24.04 LTS 64-bit" });
+ * const nightly = new ExoscaleInstanceSnapshot("nightly", { instance: web });
+ * export const snapshotId = nightly.id;
+ * ```
  */
 export class ExoscaleInstanceSnapshot extends pulumi.CustomResource {
-  declare readonly instanceId: pulumi.Output<string>;
-  declare readonly zone: pulumi.Output<string>;
-  declare readonly name: pulumi.Output<string>;
-  /** snapshotting, ready, exporting, exported, deleting or error. */
-  declare readonly state: pulumi.Output<string>;
-  /** Size in GiB. */
-  declare readonly size: pulumi.Output<number | undefined>;
-  declare readonly createdAt: pulumi.Output<string | undefined>;
+  /** Reads an existing snapshot by its id, `zone/uuid`, as a read-only resource. */
+  static get(name: string, id: pulumi.Input<pulumi.ID>, opts?: pulumi.CustomResourceOptions): ExoscaleInstanceSnapshot {
+    return new ExoscaleInstanceSnapshot(name, {} as ExoscaleInstanceSnapshotArgs, { ...opts, id });
+  }
 
   constructor(name: string, args: ExoscaleInstanceSnapshotArgs, opts?: pulumi.CustomResourceOptions) {
-    super(
-      ...dynamicResource(
-        "exoscale:InstanceSnapshot",
-        name,
-        { name: undefined, state: undefined, size: undefined, createdAt: undefined, instanceId: args.instance.id, zone: args.instance.zone, timeouts: args.timeouts, ...identityInput(name) },
-        childOptions(args.instance, opts),
-      ),
-    );
+    // `get` passes no instance: the read fills every output from the snapshot itself.
+    const { instance, ...rest } = args;
+    const inputs = instance ? { ...rest, instanceId: instance.id, zone: instance.zone } : rest;
+    super(...dynamicResource("exoscale:InstanceSnapshot", name, resourceProps(EXOSCALE_INSTANCE_SNAPSHOT_OUTPUTS, inputs, name), instance ? childOptions(instance, opts) : opts));
   }
 }
+
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unsafe-declaration-merging
+export interface ExoscaleInstanceSnapshot extends ExoscaleInstanceSnapshotOutputProperties {}

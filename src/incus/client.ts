@@ -4,11 +4,13 @@
  * Incus error envelopes turned into typed errors carrying the daemon's message. Calls that start
  * background work return the operation; `waitFor` long-polls it with `/wait?timeout=`.
  */
-import { HttpClient, type HttpResponse, path, type QueryValue } from "../core/http";
+import { AuthError } from "../core/errors";
+import { HttpClient, type HttpClientOptions, type HttpResponse, path, type QueryValue, type RequestOptions } from "../core/http";
 import { type IncusEnvelope, type IncusOperation, IncusOperationsApi, operationIdOf, parseIncusError } from "../core/incus-operations";
 import type { Logger } from "../core/log";
 import { createLogger } from "../core/log";
 import { type IncusConnection, resolveConnection, type ResolveOptions } from "./connection";
+import { type ApiServer, type Daemon, identifyDaemon, refusalHint } from "./daemon";
 
 /** The writable part of an instance (`InstancePut`), sent back whole by PUT. */
 export interface ApiInstancePut {
@@ -120,7 +122,7 @@ export class IncusClient {
 
   /** A client for an explicit connection (tests, tools). */
   static forConnection(connection: IncusConnection, log?: Logger): IncusClient {
-    const http = new HttpClient({
+    const options: HttpClientOptions = {
       cloud: "incus",
       // Over the socket the host part is ignored; only the path is sent.
       baseUrl: connection.kind === "unix" ? "http://incus" : connection.url,
@@ -131,8 +133,8 @@ export class IncusClient {
       parseError: (body) => ({ message: parseIncusError(body).message }),
       requestIdHeaders: ["x-request-id", "x-incus-request-id"],
       log: log ?? createLogger("incus"),
-    });
-    return new IncusClient(http, connection);
+    };
+    return new IncusClient(connection.kind === "https" ? new RemoteHttpClient(options, connection) : new HttpClient(options), connection);
   }
 
   /** The project this client works in (undefined: the server's default project). */
@@ -150,8 +152,16 @@ export class IncusClient {
   }
 
   /** GET /1.0: server environment, API extensions and whether we are trusted. */
-  async getServer(): Promise<{ api_extensions: string[]; auth: string; environment?: { server_version?: string; server_name?: string; server?: string }; config?: Record<string, string> }> {
-    return (await this.http.json<IncusEnvelope<never>>({ operation: "serverGet", method: "GET", path: "/1.0" })).metadata;
+  async getServer(): Promise<ApiServer> {
+    return (await this.http.json<IncusEnvelope<ApiServer>>({ operation: "serverGet", method: "GET", path: "/1.0" })).metadata;
+  }
+
+  private identified?: Promise<Daemon>;
+
+  /** Which daemon this is (Incus or LXD, version, API extensions), read once per client. */
+  daemon(): Promise<Daemon> {
+    this.identified ??= this.getServer().then(identifyDaemon);
+    return this.identified;
   }
 
   /** GET /1.0/instances/{name}, with the ETag for a conditional PUT. */
@@ -210,6 +220,12 @@ export class IncusClient {
     return { value: response.body.metadata, etag: IncusClient.etagOf(response) };
   }
 
+  /** GET /1.0/instances/{name}/snapshots?recursion=1: the instance's snapshots. */
+  async listSnapshots(instance: string): Promise<ApiInstanceSnapshot[]> {
+    const query = this.query({ recursion: 1 });
+    return (await this.http.json<IncusEnvelope<ApiInstanceSnapshot[]>>({ operation: "listInstanceSnapshots", method: "GET", path: path`/1.0/instances/${instance}/snapshots`, query })).metadata ?? [];
+  }
+
   /** POST /1.0/instances/{name}/snapshots. Not retried. */
   async createSnapshot(instance: string, body: { name: string; stateful?: boolean; expires_at?: string }): Promise<StartedOperation> {
     return this.async({ operation: "createInstanceSnapshot", method: "POST", path: path`/1.0/instances/${instance}/snapshots`, query: this.query(), body });
@@ -254,6 +270,44 @@ export class IncusClient {
     // Some servers answer sync for work that finished at once; report it as a finished operation.
     if (envelope.type !== "async") return syncAsOperation(request.operation);
     return { ...envelope.metadata, id: operationIdOf(envelope) };
+  }
+}
+
+/**
+ * The HTTP client for a remote daemon: a 403 to a client that sent credentials is explained with
+ * what the daemon is and what it accepts (the command that trusts a certificate differs between
+ * Incus and LXD; bearer tokens exist on Incus only, as OIDC tokens).
+ */
+class RemoteHttpClient extends HttpClient {
+  constructor(
+    options: HttpClientOptions,
+    private readonly remote: Extract<IncusConnection, { kind: "https" }>,
+  ) {
+    super(options);
+  }
+
+  override async request<T>(request: RequestOptions): Promise<HttpResponse<T>> {
+    try {
+      return await super.request<T>(request);
+    } catch (error) {
+      if (!(error instanceof AuthError) || request.operation === "serverGet") throw error;
+      throw await this.explained(error);
+    }
+  }
+
+  private async explained(error: AuthError): Promise<AuthError> {
+    const credentials = { certificate: this.remote.tls.certificate !== undefined, bearerToken: this.remote.bearerToken !== undefined };
+    // No credentials: a `public` call, refused for its secret, not for trust.
+    if (!credentials.certificate && !credentials.bearerToken) return error;
+    const server = await super
+      .request<IncusEnvelope<ApiServer>>({ operation: "serverGet", method: "GET", path: "/1.0" })
+      .then((response) => response.body.metadata)
+      .catch(() => undefined);
+    // Trusted and still refused (a restricted certificate, a project it may not use): the daemon's message says it.
+    if (!server || server.auth === "trusted") return error;
+    const hint = refusalHint(identifyDaemon(server), credentials, this.remote.url);
+    const { cloud, operation, statusCode, vendorMessage, requestId } = error;
+    return new AuthError(`HTTP ${statusCode}: ${hint}`, { cloud, operation, statusCode, vendorMessage, requestId, cause: error });
   }
 }
 

@@ -1,6 +1,6 @@
 /**
  * Where and how to reach the Incus (or LXD) daemon, resolved at call time from stack config, then
- * the environment (DESIGN §3). Two transports:
+ * the environment, the way the `incus` CLI finds its daemon. Two transports:
  * - the local unix socket: `incus:socket` / INCUS_SOCKET, else the first of
  *   /var/lib/incus/unix.socket and /var/lib/lxd/unix.socket that exists;
  * - HTTPS: `incus:remote` / INCUS_REMOTE, authenticated with a client certificate (mutual TLS) or a

@@ -1,42 +1,31 @@
-/** Read-only functions for Incus instances (GET /1.0/instances…), in camelCase. */
+/**
+ * Read-only functions for Incus instances (GET /1.0/instances…), each as `fn(args, opts?)` and
+ * `fnOutput(args, opts?)`, in camelCase. Ids are what IncusInstance reports: `name` or `project/name`.
+ */
+import type * as pulumi from "@pulumi/pulumi";
+import { parseArguments } from "../core/arguments";
+import { type FunctionOptions, type FunctionOutputOptions, type InputArgs, outputForm } from "../core/functions";
 import type { ApiInstance } from "./client";
 import { IncusClient } from "./client";
-import { parseInstanceId, powerState } from "./instance-model";
-import { PROTECTION_KEY } from "./schema";
+import { requireExtension } from "./daemon";
+import { instanceId, parseInstanceId, powerState } from "./instance-model";
+import * as schema from "./schema";
+import type { GetIncusInstanceArgs, GetIncusInstanceResult, ListIncusInstancesArgs } from "./types";
 
-/** An instance as the functions return it. */
-export interface IncusInstanceInfo {
-  name: string;
-  project: string;
-  /** "container" or "virtual-machine". */
-  type: string;
-  /** The daemon's status: Running, Stopped, Frozen, … */
-  status: string;
-  /** running, stopped, frozen, … */
-  state: string;
-  description: string;
-  profiles: string[];
-  /** The instance's own config without the daemon's volatile.* keys. */
-  config: Record<string, string>;
-  devices: Record<string, Record<string, string>>;
-  /** Whether security.protection.delete applies (from the instance or its profiles). */
-  deletionProtection: boolean;
-  /** The image the instance was created from (volatile.base_image). */
-  imageFingerprint?: string;
-  /** volatile.uuid: changes only when the instance is recreated. */
-  uuid?: string;
-  architecture: string;
-  createdAt: string;
-  lastUsedAt: string;
-  location?: string;
-}
+export type GetIncusInstanceOutputArgs = InputArgs<GetIncusInstanceArgs>;
+export type ListIncusInstancesOutputArgs = InputArgs<ListIncusInstancesArgs>;
+export type ListIncusInstancesResult = GetIncusInstanceResult[];
 
-/** Converts the daemon's instance to {@link IncusInstanceInfo}. */
-export function instanceInfo(instance: ApiInstance): IncusInstanceInfo {
+const owner = (operation: string) => ({ cloud: "incus", operation });
+
+/** Converts the daemon's instance to {@link GetIncusInstanceResult}. */
+function instanceInfo(instance: ApiInstance): GetIncusInstanceResult {
   const config = Object.fromEntries(Object.entries(instance.config ?? {}).filter(([key]) => !key.startsWith("volatile.")));
+  const project = instance.project || "default";
   return {
+    id: instanceId(project, instance.name),
     name: instance.name,
-    project: instance.project || "default",
+    project,
     type: instance.type,
     status: instance.status,
     state: powerState(instance.status),
@@ -44,7 +33,7 @@ export function instanceInfo(instance: ApiInstance): IncusInstanceInfo {
     profiles: instance.profiles ?? [],
     config,
     devices: instance.devices ?? {},
-    deletionProtection: (instance.expanded_config ?? instance.config)?.[PROTECTION_KEY] === "true",
+    deletionProtection: (instance.expanded_config ?? instance.config)?.[schema.PROTECTION_KEY] === "true",
     imageFingerprint: instance.config?.["volatile.base_image"] || undefined,
     uuid: instance.config?.["volatile.uuid"] || undefined,
     architecture: instance.architecture,
@@ -55,17 +44,30 @@ export function instanceInfo(instance: ApiInstance): IncusInstanceInfo {
 }
 
 /**
- * One instance by name (GET /1.0/instances/{name}); `name` may also be "project/name". Rejects with
- * NotFoundError when it does not exist.
+ * One instance (GET /1.0/instances/{name}) by its `id` (`name` or `project/name`, as IncusInstance
+ * reports it), or by `name` and `project`. Rejects with NotFoundError when it does not exist.
  */
-export async function getIncusInstance(args: { name: string; project?: string }): Promise<IncusInstanceInfo> {
-  const { project, name } = parseInstanceId(args.name);
-  const client = IncusClient.fromSettings({ project: project ?? args.project });
+export async function getIncusInstance(args: GetIncusInstanceArgs, _opts?: FunctionOptions): Promise<GetIncusInstanceResult> {
+  const parsed = parseArguments(schema.GetIncusInstanceArgs, args, owner("getIncusInstance"));
+  const { project, name } = parsed.id !== undefined ? parseInstanceId(parsed.id) : { project: undefined, name: parsed.name as string };
+  const client = IncusClient.fromSettings({ project: project ?? parsed.project });
   return instanceInfo((await client.getInstance(name)).value);
 }
 
+/** {@link getIncusInstance} taking Inputs, e.g. `getIncusInstanceOutput({ id: web.id })`. */
+export function getIncusInstanceOutput(args: GetIncusInstanceOutputArgs, opts?: FunctionOutputOptions): pulumi.Output<GetIncusInstanceResult> {
+  return outputForm(getIncusInstance, args, opts);
+}
+
 /** Every instance of a project, or of all projects (GET /1.0/instances?recursion=1). */
-export async function listIncusInstances(args: { project?: string; allProjects?: boolean } = {}): Promise<IncusInstanceInfo[]> {
-  const client = IncusClient.fromSettings({ project: args.project });
-  return (await client.listInstances({ allProjects: args.allProjects })).map(instanceInfo);
+export async function listIncusInstances(args: ListIncusInstancesArgs = {}, _opts?: FunctionOptions): Promise<ListIncusInstancesResult> {
+  const parsed = parseArguments(schema.ListIncusInstancesArgs, args, owner("listIncusInstances"));
+  const client = IncusClient.fromSettings({ project: parsed.project });
+  if (parsed.allProjects) requireExtension(await client.daemon(), "instance_all_projects", "listIncusInstances({ allProjects: true })", "listInstances");
+  return (await client.listInstances({ allProjects: parsed.allProjects })).map(instanceInfo);
+}
+
+/** {@link listIncusInstances} taking Inputs. */
+export function listIncusInstancesOutput(args: ListIncusInstancesOutputArgs = {}, opts?: FunctionOutputOptions): pulumi.Output<ListIncusInstancesResult> {
+  return outputForm(listIncusInstances, args, opts);
 }

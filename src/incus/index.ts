@@ -1,16 +1,41 @@
-/** Incus (and LXD): instances, snapshots, and the operations API (seed 004). */
-export { IncusInstance, type IncusInstanceArgs } from "./instance";
-export { IncusInstanceSnapshot, type IncusInstanceSnapshotArgs } from "./snapshot";
+/** Incus (and LXD): instances, snapshots, and the operations API. */
+export { IncusInstance } from "./instance";
+export { IncusInstanceSnapshot } from "./snapshot";
 export {
   listIncusOperations,
+  listIncusOperationsOutput,
   getIncusOperation,
+  getIncusOperationOutput,
   waitIncusOperation,
+  waitIncusOperationOutput,
   cancelIncusOperation,
   connectIncusOperationWebsocket,
-  type IncusOperationInfo,
-  type IncusOperationCallOptions,
-  type ListIncusOperationsArgs,
-  type WaitIncusOperationOptions,
-  type ConnectIncusOperationWebsocketOptions,
+  type IncusOperationWebsocket,
+  type GetIncusOperationOutputArgs,
+  type ListIncusOperationsOutputArgs,
+  type WaitIncusOperationOutputArgs,
 } from "./operations";
-export { getIncusInstance, listIncusInstances, type IncusInstanceInfo } from "./functions";
+export {
+  getIncusInstance,
+  getIncusInstanceOutput,
+  listIncusInstances,
+  listIncusInstancesOutput,
+  type GetIncusInstanceOutputArgs,
+  type ListIncusInstancesOutputArgs,
+  type ListIncusInstancesResult,
+} from "./functions";
+export type {
+  IncusInstanceArgs,
+  IncusInstanceOutputProperties,
+  IncusInstanceSnapshotArgs,
+  IncusInstanceSnapshotOutputProperties,
+  GetIncusInstanceArgs,
+  GetIncusInstanceResult,
+  ListIncusInstancesArgs,
+  GetIncusOperationArgs,
+  GetIncusOperationResult,
+  ListIncusOperationsArgs,
+  WaitIncusOperationArgs,
+  CancelIncusOperationArgs,
+  ConnectIncusOperationWebsocketArgs,
+} from "./types";

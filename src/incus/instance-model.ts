@@ -5,6 +5,7 @@
  * the power action to reach a desired state. No I/O here.
  */
 import { sameValue } from "../core/diff";
+import { InvalidArgumentsError } from "../core/errors";
 import type { ApiInstance, ApiInstancePut, ApiInstanceStatePut, ApiInstancesPost } from "./client";
 import { CREATION_TOKEN_KEY, INSTANCE_ID, type IncusInstanceInputs, type IncusInstanceOutputs, PROTECTION_KEY } from "./schema";
 
@@ -29,11 +30,11 @@ export function instanceId(project: string | undefined, name: string): string {
 /** Splits "name" / "project/name". */
 export function parseInstanceId(id: string): { project?: string; name: string } {
   const match = INSTANCE_ID.exec(id);
-  if (!match) throw new Error(`"${id}" is not an Incus instance id ("name" or "project/name")`);
+  if (!match) throw new InvalidArgumentsError([{ argument: "id", reason: `"${id}" is not an Incus instance id ("name" or "project/name")` }], { cloud: "incus" });
   return { project: match[1], name: match[2] };
 }
 
-/** The POST /1.0/instances body for the inputs; the creation token goes into config. */
+/** The POST /1.0/instances body for the inputs (not started yet); the creation token goes into config. */
 export function createBody(inputs: IncusInstanceInputs, token: string): ApiInstancesPost {
   const image = inputs.image as string;
   const config: Record<string, string> = { ...inputs.config, [CREATION_TOKEN_KEY]: token };
@@ -50,7 +51,10 @@ export function createBody(inputs: IncusInstanceInputs, token: string): ApiInsta
     devices: inputs.devices ?? {},
     ...(inputs.profiles !== undefined ? { profiles: inputs.profiles } : {}),
     description: inputs.description ?? "",
-    start: inputs.state === "running",
+    // Started afterwards through the state API, on every daemon alike: LXD 5.0 ignores this field
+    // (no API extension instance_create_start), and on Incus a start that fails inside the create
+    // fails the create operation while the instance is still settling (read as Running).
+    start: false,
   };
 }
 

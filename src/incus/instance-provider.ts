@@ -16,12 +16,13 @@
  */
 import { creationToken } from "../core/creation-token";
 import { sameValue } from "../core/diff";
-import { ConflictError, isNotFound, OperationFailedError, ProviderError, mayHaveActed } from "../core/errors";
+import { ConflictError, DeletionProtectedError, isNotFound, mayHaveActed, NotFoundError, OperationFailedError, ProviderError } from "../core/errors";
 import { timeoutMs as waitLimitMs } from "../core/timeouts";
 import type { ResourceContext, ResourceDefinition } from "../core/provider";
 import { PartialCreateError } from "../core/provider";
 import { type ApiInstance, type ApiInstancePut, IncusClient, type StartedOperation, type Tagged } from "./client";
 import { describeConnection } from "./connection";
+import { daemonLabel, UnsupportedByDaemonError } from "./daemon";
 import {
   createBody,
   definitionChanged,
@@ -93,6 +94,24 @@ async function whenNotBusy<T>(what: string, step: () => Promise<T>, ctx: Resourc
   }
 }
 
+/**
+ * Waits, after a start that failed, until the daemon has cleaned up: Incus ends the start operation
+ * at once and then reports the instance Running for about a second (refusing a delete as "Instance
+ * is running") before it reads Stopped with its own power record (volatile.last_state.power)
+ * agreeing; LXD ends the operation only after that. So what is recorded, and whatever runs next,
+ * sees the settled instance on both. Gives up quietly after 30 s.
+ */
+async function settleAfterFailedStart(client: IncusClient, name: string, ctx: ResourceContext) {
+  const settled = (instance: ApiInstance) => instance.status === "Stopped" && (instance.config["volatile.last_state.power"] ?? "STOPPED") === "STOPPED";
+  const deadline = Date.now() + 30_000;
+  for (let delay = 100; Date.now() < deadline; delay = Math.min(delay * 2, 1_000)) {
+    const found = await findInstance(client, name);
+    if (!found || settled(found.value)) return;
+    await sleep(delay);
+  }
+  ctx.log.debug(`${name} still reads as ${(await findInstance(client, name))?.value.status ?? "gone"} 30 s after its start failed`);
+}
+
 /** Brings the power state to `desired`; a clean stop that does not finish in time is forced. */
 async function setPowerState(client: IncusClient, instance: ApiInstance, desired: "running" | "stopped", stopTimeout: number, ctx: ResourceContext, deadlineMs: number) {
   const action = powerAction(instance.status, desired, stopTimeout);
@@ -102,6 +121,7 @@ async function setPowerState(client: IncusClient, instance: ApiInstance, desired
   try {
     await whenNotBusy(wait.what, async () => client.waitFor(await client.setInstanceState(instance.name, action), wait), ctx, deadlineMs);
   } catch (error) {
+    if (action.action === "start" && error instanceof OperationFailedError) await settleAfterFailedStart(client, instance.name, ctx);
     if (!(action.action === "stop" && !action.force && error instanceof OperationFailedError)) throw error;
     ctx.log.warn(`clean shutdown of ${instance.name} did not finish (${error.vendorMessage ?? error.message}); stopping it by force`);
     await client.waitFor(await client.setInstanceState(instance.name, { action: "stop", force: true }), { ...wait, what: `force-stop ${instance.name}` });
@@ -113,7 +133,7 @@ async function setPowerState(client: IncusClient, instance: ApiInstance, desired
  * and returns its outputs. `previous` names what the user managed before, so dropped keys are removed.
  */
 async function converge(client: IncusClient, name: string, inputs: IncusInstanceInputs, previous: Known, ctx: ResourceContext, deadlineMs: number): Promise<IncusInstanceOutputs> {
-  const gone = () => new Error(`instance ${name} disappeared while it was being updated; run \`pulumi refresh\``);
+  const gone = () => new NotFoundError(`instance ${name} disappeared while it was being updated; run \`pulumi refresh\``, { cloud: "incus" });
   // Read, change and write as one step: if the daemon is busy (its own operation changes the
   // instance, and so its ETag), the whole step is repeated from a fresh read.
   const instance = await whenNotBusy(
@@ -189,43 +209,68 @@ async function finishCreate(client: IncusClient, inputs: IncusInstanceInputs, ct
   }
 }
 
+/**
+ * A create the daemon failed for its `imageProtocol` ("Unsupported protocol: incus" from LXD, which
+ * calls that protocol "lxd"; "oci" from daemons without OCI images), said with the daemon's name
+ * and version. Any other failure is returned as it is.
+ */
+async function unsupportedProtocol(client: IncusClient, inputs: IncusInstanceInputs, error: unknown): Promise<unknown> {
+  const message = error instanceof ProviderError ? (error.vendorMessage ?? "") : "";
+  if (inputs.imageProtocol === undefined || !/unsupported protocol/i.test(message)) return error;
+  const daemon = await client.daemon().catch(() => undefined);
+  if (!daemon) return error;
+  const instead = daemon.product === "LXD" ? '"simplestreams" or "lxd" (LXD\'s name for the protocol Incus calls "incus")' : '"simplestreams" or "incus"';
+  return new UnsupportedByDaemonError(`imageProtocol "${inputs.imageProtocol}" is not supported by ${daemonLabel(daemon)}; use ${instead}`, {
+    cloud: "incus",
+    operation: "createInstance",
+    vendorMessage: message,
+    cause: error,
+  });
+}
+
 /** A create request that may have reached the daemon, or lost a race with itself. */
 function ambiguous(error: unknown): boolean {
   return mayHaveActed(error) || (error instanceof ConflictError && error.statusCode === 409);
 }
 
-/** Why an existing instance does not match the inputs that would adopt it (empty: it matches). */
-async function adoptionMismatches(client: IncusClient, instance: ApiInstance, inputs: IncusInstanceInputs, ctx: ResourceContext): Promise<string[]> {
-  const problems: string[] = [];
-  if (instance.type !== inputs.type) problems.push(`type is ${instance.type}, inputs say ${inputs.type}`);
-  const fingerprint = instance.config["volatile.base_image"];
-  const image = inputs.image;
-  if (image === undefined || !fingerprint) return problems;
+/**
+ * The image to record for an adopted instance. An image given as a fingerprint (prefix) or a local
+ * alias is checked against the instance's base image: when it names it, the program's spelling is
+ * kept; otherwise the fingerprint is, and the field table refuses the adoption (image cannot change
+ * in place). An alias that cannot be checked here (on a remote server, or not in the local store)
+ * is recorded as given, with a warning.
+ */
+async function adoptedImage(client: IncusClient, instance: ApiInstance, image: string | undefined, imageServer: string | undefined, ctx: ResourceContext): Promise<string | undefined> {
+  const fingerprint = instance.config["volatile.base_image"] || undefined;
+  if (image === undefined || !fingerprint) return image ?? fingerprint;
   const short = fingerprint.slice(0, 12);
-  if (looksLikeFingerprint(image)) {
-    if (!fingerprint.startsWith(image)) problems.push(`image: the instance was created from image ${short}, inputs say ${image}`);
-  } else if (inputs.imageServer !== undefined) {
-    ctx.log.warn(`image "${image}" is on ${inputs.imageServer} and cannot be compared here with the instance's base image ${short}; recording it as given`);
-  } else {
-    const alias = await client.getImageAlias(image).catch((error) => (isNotFound(error) ? undefined : Promise.reject(error)));
-    if (!alias) {
-      ctx.log.warn(`image alias "${image}" does not exist locally, so it cannot be compared with the instance's base image ${short}; recording it as given`);
-    } else if (alias.target !== fingerprint) {
-      problems.push(`image: the instance was created from image ${short}, but alias "${image}" points at ${alias.target.slice(0, 12)}; set image to "${short}" to adopt the instance as it is`);
-    }
+  if (looksLikeFingerprint(image)) return fingerprint.startsWith(image) ? image : fingerprint;
+  if (imageServer !== undefined) {
+    ctx.log.warn(`image "${image}" is on ${imageServer} and cannot be compared here with the instance's base image ${short}; recording it as given`);
+    return image;
   }
-  return problems;
+  const alias = await client.getImageAlias(image).catch((error) => (isNotFound(error) ? undefined : Promise.reject(error)));
+  if (!alias) {
+    ctx.log.warn(`image alias "${image}" does not exist locally, so it cannot be compared with the instance's base image ${short}; recording it as given`);
+    return image;
+  }
+  if (alias.target === fingerprint) return image;
+  ctx.log.warn(`the instance was created from image ${short}, but alias "${image}" points at ${alias.target.slice(0, 12)}; set image to "${short}" to adopt the instance as it is`);
+  return fingerprint;
 }
 
-async function adopt(inputs: IncusInstanceInputs, ctx: ResourceContext): Promise<{ id: string; outs: IncusInstanceOutputs }> {
-  const target = parseInstanceId(inputs.adoptId as string);
-  const client = IncusClient.fromSettings({ project: target.project ?? inputs.project, log: ctx.log });
+/** The instance `adoptId` names, as outputs for the provider's adoption. */
+async function readForAdoption(adoptId: string, known: Partial<IncusInstanceInputs>, ctx: ResourceContext): Promise<{ id: string; outs: IncusInstanceOutputs }> {
+  const target = parseInstanceId(adoptId);
+  const client = IncusClient.fromSettings({ project: target.project ?? known.project, log: ctx.log });
   const found = await findInstance(client, target.name);
-  if (!found) throw new Error(`adoptId "${inputs.adoptId}": there is no instance "${target.name}" in project "${client.project ?? "default"}"`);
-  const problems = await adoptionMismatches(client, found.value, inputs, ctx);
-  if (problems.length > 0) throw new Error(`adoptId "${inputs.adoptId}" does not match the inputs, so nothing was changed: ${problems.join("; ")}`);
-  ctx.log.info(`adopting existing instance ${target.name} (${found.value.status}) in project ${found.value.project}`);
-  return finishCreate(client, inputs, ctx, timeoutMs(inputs.timeouts?.create));
+  if (!found) throw new NotFoundError(`adoptId "${adoptId}": there is no instance "${target.name}" in project "${client.project ?? "default"}"`, { cloud: "incus" });
+  ctx.log.info(`found ${target.name} (${found.value.status}) in project ${found.value.project}`);
+  const image = await adoptedImage(client, found.value, known.image, known.imageServer, ctx);
+  // What the server has, not what the program says: protection is read back from the instance.
+  const aliases = await imageAliasesOf(client, found.value.config["volatile.base_image"], ctx);
+  const outs = toOutputs(found.value, { ...known, image, deletionProtection: undefined }, aliases);
+  return { id: instanceId(outs.project, outs.name), outs };
 }
 
 /** The IncusInstance resource: schema, replace/update table and lifecycle (see the file header). */
@@ -255,8 +300,9 @@ export const incusInstanceDefinition: ResourceDefinition<IncusInstanceInputs, In
   // Names are unique per project: a replacement keeping the name must remove the old one first.
   deleteBeforeReplace: (olds, news) => olds.name === news.name && (news.project === undefined || news.project === olds.project),
 
+  adopt: { read: readForAdoption },
+
   async create(inputs, ctx) {
-    if (inputs.adoptId) return adopt(inputs, ctx);
     const client = IncusClient.fromSettings({ project: inputs.project, log: ctx.log });
     const deadline = timeoutMs(inputs.timeouts?.create);
     const token = creationToken(ctx.identity, inputs);
@@ -265,7 +311,7 @@ export const incusInstanceDefinition: ResourceDefinition<IncusInstanceInputs, In
     if (existing) {
       if (existing.value.config[CREATION_TOKEN_KEY] !== token) {
         const id = instanceId(existing.value.project, inputs.name);
-        throw new Error(`an instance named "${inputs.name}" already exists in project "${existing.value.project}"; set adoptId: "${id}" to take it over, or choose another name`);
+        throw new ConflictError(`an instance named "${inputs.name}" already exists in project "${existing.value.project}"; set adoptId: "${id}" to take it over, or choose another name`, { cloud: "incus" });
       }
       ctx.log.info(`found ${inputs.name} made by an earlier attempt of this create (creation token ${token}); continuing with it`);
       return finishCreate(client, inputs, ctx, deadline);
@@ -286,7 +332,7 @@ export const incusInstanceDefinition: ResourceDefinition<IncusInstanceInputs, In
       await client.waitFor(started, { what: `create ${inputs.name}`, operation: "createInstance", timeoutMs: deadline, log: ctx.log });
     } catch (error) {
       const made = await findInstance(client, inputs.name).catch(() => undefined);
-      if (!made) throw error;
+      if (!made) throw await unsupportedProtocol(client, inputs, error);
       throw new PartialCreateError(instanceId(made.value.project, inputs.name), toOutputs(made.value, inputs), error);
     }
     return finishCreate(client, inputs, ctx, deadline);
@@ -315,7 +361,7 @@ export const incusInstanceDefinition: ResourceDefinition<IncusInstanceInputs, In
     // Checked before anything is stopped: a protected instance is left exactly as it was.
     if (instance.expanded_config?.[PROTECTION_KEY] === "true") {
       const viaProfile = instance.config[PROTECTION_KEY] !== "true";
-      throw new Error(
+      throw new DeletionProtectedError(
         `instance ${name} is protected against deletion (${PROTECTION_KEY}=true${viaProfile ? ", set by one of its profiles" : ""}); nothing was stopped or deleted. ` +
           (viaProfile ? "Remove the setting from the profile first." : "Set deletionProtection: false and run `pulumi up`, then destroy again."),
       );

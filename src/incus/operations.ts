@@ -1,126 +1,94 @@
 /**
- * The Incus operations API (seed 004, all 8 calls) as public async functions. Connection and
+ * The Incus operations API (`/1.0/operations`, 8 calls) as public async functions. Connection and
  * project come from stack config or the environment (see connection.ts); `project` overrides it per
  * call. Waiting uses the server's `/wait?timeout=` long-poll, never a polling loop.
  *
- * | seed operation              | function                                                   |
- * |-----------------------------|------------------------------------------------------------|
- * | operationsGet               | listIncusOperations({ recursion: 0 })                      |
- * | operationsGetRecursion1     | listIncusOperations({ recursion: 1 })                      |
- * | operationGet                | getIncusOperation(id)                                      |
- * | operationDelete             | cancelIncusOperation(id)                                   |
- * | operationWaitGet            | waitIncusOperation(id, { timeout })                        |
- * | operationWaitGetUntrusted   | waitIncusOperation(id, { timeout, secret, public: true })  |
- * | operationWebsocketGet       | connectIncusOperationWebsocket(id, { secret })             |
- * | operationWebsocketGetUntrusted | connectIncusOperationWebsocket(id, { secret, public: true }) |
+ * | Incus REST API operation          | function                                                     |
+ * |-----------------------------------|--------------------------------------------------------------|
+ * | operations_get                    | listIncusOperations({ recursion: 0 })                        |
+ * | operations_get_recursion1         | listIncusOperations({ recursion: 1 })                        |
+ * | operation_get                     | getIncusOperation({ id })                                    |
+ * | operation_delete                  | cancelIncusOperation({ id })                                 |
+ * | operation_wait_get                | waitIncusOperation({ id, timeout })                          |
+ * | operation_wait_get_untrusted      | waitIncusOperation({ id, timeout, secret, public: true })    |
+ * | operation_websocket_get           | connectIncusOperationWebsocket({ id, secret })               |
+ * | operation_websocket_get_untrusted | connectIncusOperationWebsocket({ id, secret, public: true }) |
  */
-import type WebSocket from "ws";
+import type * as pulumi from "@pulumi/pulumi";
+import { parseArguments } from "../core/arguments";
+import { AuthError, InvalidArgumentsError } from "../core/errors";
+import { type FunctionOptions, type FunctionOutputOptions, type InputArgs, outputForm } from "../core/functions";
 import type { IncusOperation } from "../core/incus-operations";
 import { isFinal } from "../core/incus-operations";
 import { createLogger } from "../core/log";
 import { longPollUntil } from "../core/waiter";
 import { IncusClient } from "./client";
+import { daemonLabel, requireExtension, UnsupportedByDaemonError } from "./daemon";
+import { operationInfo } from "./operation-info";
+import * as schema from "./schema";
+import type {
+  CancelIncusOperationArgs,
+  ConnectIncusOperationWebsocketArgs,
+  GetIncusOperationArgs,
+  GetIncusOperationResult,
+  ListIncusOperationsArgs,
+  WaitIncusOperationArgs,
+} from "./types";
 import { openOperationWebsocket } from "./websocket";
 
-/** An Incus background operation, in camelCase. */
-export interface IncusOperationInfo {
-  id: string;
-  /** "task", "websocket" or "token". */
-  class: string;
-  description: string;
-  createdAt: string;
-  updatedAt: string;
-  /** "Running", "Success", "Failure", "Cancelled", … */
-  status: string;
-  /** 103 running, 104 cancelling, 105 pending, 200 success, 400 failure, 401 cancelled. */
-  statusCode: number;
-  /** Affected resources by type, e.g. `{ instances: ["/1.0/instances/web"] }`. */
-  resources: Record<string, string[]>;
-  /** Operation-specific data, as the daemon sends it (e.g. an exec's websocket secrets under `fds`). */
-  metadata: Record<string, unknown>;
-  mayCancel: boolean;
-  /** The error message when the operation failed; "" otherwise. */
-  err: string;
-  /** Cluster member that runs it. */
-  location?: string;
-}
+export type GetIncusOperationOutputArgs = InputArgs<GetIncusOperationArgs>;
+export type ListIncusOperationsOutputArgs = InputArgs<ListIncusOperationsArgs>;
+export type WaitIncusOperationOutputArgs = InputArgs<WaitIncusOperationArgs>;
 
-/** Converts the daemon's operation object to {@link IncusOperationInfo}. */
-export function operationInfo(operation: IncusOperation): IncusOperationInfo {
-  return {
-    id: operation.id,
-    class: operation.class,
-    description: operation.description,
-    createdAt: operation.created_at,
-    updatedAt: operation.updated_at,
-    status: operation.status,
-    statusCode: operation.status_code,
-    resources: operation.resources ?? {},
-    metadata: operation.metadata ?? {},
-    mayCancel: operation.may_cancel,
-    err: operation.err,
-    location: operation.location,
-  };
-}
-
-/** Options shared by the operation functions. */
-export interface IncusOperationCallOptions {
-  /** Project to look in; default `incus:project` / INCUS_PROJECT, else the server's default project. */
-  project?: string;
-}
-
-/** Arguments of {@link listIncusOperations}. */
-export interface ListIncusOperationsArgs extends IncusOperationCallOptions {
-  /** Operations of every project (`all-projects=true`); `project` is then ignored. */
-  allProjects?: boolean;
-  /** 0 (default, as the API): operation URLs; 1: full operation objects. */
-  recursion?: 0 | 1;
-}
+const owner = (operation: string) => ({ cloud: "incus", operation });
 
 /**
- * Lists operations (GET /1.0/operations). With `recursion: 0` the result is the operations' URLs
- * ("/1.0/operations/<id>"), with `recursion: 1` the operations themselves; the daemon's grouping by
- * status is flattened (each object carries its status).
+ * Lists operations (GET /1.0/operations). With `recursion: 0` (the default) the result is the
+ * operations' URLs ("/1.0/operations/<id>"), with `recursion: 1` the operations themselves; the
+ * daemon's grouping by status is flattened (each object carries its status).
  */
-export function listIncusOperations(args?: ListIncusOperationsArgs & { recursion?: 0 }): Promise<string[]>;
-export function listIncusOperations(args: ListIncusOperationsArgs & { recursion: 1 }): Promise<IncusOperationInfo[]>;
-export async function listIncusOperations(args: ListIncusOperationsArgs = {}): Promise<string[] | IncusOperationInfo[]> {
-  const client = IncusClient.fromSettings({ project: args.project });
-  const items = await client.operations.list({ project: args.project, allProjects: args.allProjects, recursion: args.recursion ?? 0 });
-  return args.recursion === 1 ? (items as IncusOperation[]).map(operationInfo) : (items as string[]);
+export function listIncusOperations(args?: ListIncusOperationsArgs & { recursion?: 0 }, opts?: FunctionOptions): Promise<string[]>;
+export function listIncusOperations(args: ListIncusOperationsArgs & { recursion: 1 }, opts?: FunctionOptions): Promise<GetIncusOperationResult[]>;
+export function listIncusOperations(args?: ListIncusOperationsArgs, opts?: FunctionOptions): Promise<string[] | GetIncusOperationResult[]>;
+export async function listIncusOperations(args: ListIncusOperationsArgs = {}, _opts?: FunctionOptions): Promise<string[] | GetIncusOperationResult[]> {
+  const parsed = parseArguments(schema.ListIncusOperationsArgs, args, owner("listIncusOperations"));
+  const client = IncusClient.fromSettings({ project: parsed.project });
+  // Without the extension (LXD 5.0), `all-projects` is ignored and only one project's operations come back.
+  if (parsed.allProjects) requireExtension(await client.daemon(), "operations_get_query_all_projects", "listIncusOperations({ allProjects: true })", "operationsGet");
+  const items = await client.operations.list({ project: parsed.project, allProjects: parsed.allProjects, recursion: parsed.recursion ?? 0 });
+  return parsed.recursion === 1 ? (items as IncusOperation[]).map(operationInfo) : (items as string[]);
+}
+
+/** {@link listIncusOperations} taking Inputs. */
+export function listIncusOperationsOutput(args?: ListIncusOperationsOutputArgs & { recursion?: 0 }, opts?: FunctionOutputOptions): pulumi.Output<string[]>;
+export function listIncusOperationsOutput(args: ListIncusOperationsOutputArgs & { recursion: 1 }, opts?: FunctionOutputOptions): pulumi.Output<GetIncusOperationResult[]>;
+export function listIncusOperationsOutput(args?: ListIncusOperationsOutputArgs, opts?: FunctionOutputOptions): pulumi.Output<string[] | GetIncusOperationResult[]>;
+export function listIncusOperationsOutput(args: ListIncusOperationsOutputArgs = {}, opts?: FunctionOutputOptions): pulumi.Output<string[] | GetIncusOperationResult[]> {
+  return outputForm((plain: ListIncusOperationsArgs) => listIncusOperations(plain), args, opts);
 }
 
 /** One operation (GET /1.0/operations/{id}); rejects with NotFoundError once the daemon forgot it. */
-export async function getIncusOperation(id: string, options: IncusOperationCallOptions = {}): Promise<IncusOperationInfo> {
-  return operationInfo(await IncusClient.fromSettings({ project: options.project }).operations.get(id, options.project));
+export async function getIncusOperation(args: GetIncusOperationArgs, _opts?: FunctionOptions): Promise<GetIncusOperationResult> {
+  const { id, project } = parseArguments(schema.GetIncusOperationArgs, args, owner("getIncusOperation"));
+  return operationInfo(await IncusClient.fromSettings({ project }).operations.get(id, project));
 }
 
-/** Options of {@link waitIncusOperation}. */
-export interface WaitIncusOperationOptions extends IncusOperationCallOptions {
-  /**
-   * Seconds the server may hold the request: the answer comes when the operation ends or this time
-   * passes, whichever is first (check `statusCode` for which). Omitted or -1: wait until it ends,
-   * with consecutive long-polls.
-   */
-  timeout?: number;
-  /** The operation's secret, for the `public` variant. */
-  secret?: string;
-  /** Use `/wait?public&secret=…`: no client certificate or token is sent (callers without credentials). */
-  public?: boolean;
+/** {@link getIncusOperation} taking Inputs. */
+export function getIncusOperationOutput(args: GetIncusOperationOutputArgs, opts?: FunctionOutputOptions): pulumi.Output<GetIncusOperationResult> {
+  return outputForm(getIncusOperation, args, opts);
 }
 
 /**
  * Waits for an operation (GET /1.0/operations/{id}/wait?timeout=N) and returns its state then. A
  * failed or cancelled operation is returned, not thrown: look at `statusCode` and `err`.
  */
-export async function waitIncusOperation(id: string, options: WaitIncusOperationOptions = {}): Promise<IncusOperationInfo> {
-  const anonymous = options.public === true;
-  if (anonymous && !options.secret) throw new Error("waitIncusOperation: the public variant needs the operation's `secret`");
-  const client = IncusClient.fromSettings({ project: options.project, anonymous });
-  const waitOnce = (seconds: number) =>
-    anonymous ? client.operations.waitPublic(id, options.secret as string, seconds) : client.operations.wait(id, seconds, options.project);
+export async function waitIncusOperation(args: WaitIncusOperationArgs, _opts?: FunctionOptions): Promise<GetIncusOperationResult> {
+  const { id, project, timeout, secret, public: anonymous = false } = parseArguments(schema.WaitIncusOperationArgs, args, owner("waitIncusOperation"));
+  if (anonymous && !secret) throw new InvalidArgumentsError([{ argument: "secret", reason: "the public variant needs the operation's secret" }], owner("waitIncusOperation"));
+  const client = IncusClient.fromSettings({ project, anonymous });
+  const waitOnce = (seconds: number) => (anonymous ? client.operations.waitPublic(id, secret as string, seconds) : client.operations.wait(id, seconds, project));
 
-  if (options.timeout !== undefined && options.timeout >= 0) return operationInfo(await waitOnce(options.timeout));
+  if (timeout !== undefined && timeout >= 0) return operationInfo(await waitOnce(timeout));
   const final = await longPollUntil({
     what: `operation ${id}`,
     cloud: "incus",
@@ -133,27 +101,74 @@ export async function waitIncusOperation(id: string, options: WaitIncusOperation
   return operationInfo(final);
 }
 
-/** Cancels an operation (DELETE /1.0/operations/{id}); the daemon refuses (400) operations that cannot be cancelled. */
-export async function cancelIncusOperation(id: string, options: IncusOperationCallOptions = {}): Promise<void> {
-  await IncusClient.fromSettings({ project: options.project }).operations.cancel(id, options.project);
-}
-
-/** Options of {@link connectIncusOperationWebsocket}. */
-export interface ConnectIncusOperationWebsocketOptions extends IncusOperationCallOptions {
-  /** The websocket's secret from the operation metadata (e.g. `metadata.fds["1"]` of an exec). */
-  secret: string;
-  /** Use `/websocket?public&secret=…`: no client certificate or token is sent. */
-  public?: boolean;
-  /** Give up on the handshake after this long; default 30 s. */
-  handshakeTimeoutMs?: number;
+/** {@link waitIncusOperation} taking Inputs. */
+export function waitIncusOperationOutput(args: WaitIncusOperationOutputArgs, opts?: FunctionOutputOptions): pulumi.Output<GetIncusOperationResult> {
+  return outputForm(waitIncusOperation, args, opts);
 }
 
 /**
- * Opens an operation's websocket (GET /1.0/operations/{id}/websocket?secret=…) and resolves with the
- * open `ws` WebSocket, over the unix socket or TLS like every other call. The caller reads, writes
- * and closes it; a refused handshake rejects with the daemon's message.
+ * Cancels an operation (DELETE /1.0/operations/{id}); the daemon refuses (400) operations that
+ * cannot be cancelled. An action, not a lookup: it has no `…Output` form, so that a preview never
+ * cancels anything.
  */
-export async function connectIncusOperationWebsocket(id: string, options: ConnectIncusOperationWebsocketOptions): Promise<WebSocket> {
-  const client = IncusClient.fromSettings({ project: options.project, anonymous: options.public === true });
-  return openOperationWebsocket(client.connection, id, options);
+export async function cancelIncusOperation(args: CancelIncusOperationArgs, _opts?: FunctionOptions): Promise<void> {
+  const { id, project } = parseArguments(schema.CancelIncusOperationArgs, args, owner("cancelIncusOperation"));
+  await IncusClient.fromSettings({ project }).operations.cancel(id, project);
+}
+
+/**
+ * An open operation websocket: a `ws` WebSocket, described by the part of its API callers need so
+ * that this package's declarations compile without the `ws` types.
+ */
+export interface IncusOperationWebsocket {
+  /** 0 connecting, 1 open, 2 closing, 3 closed. */
+  readonly readyState: number;
+  send(data: string | Uint8Array, callback?: (error?: Error) => void): void;
+  close(code?: number, reason?: string): void;
+  /** Closes the connection at once, without the closing handshake. */
+  terminate(): void;
+  /** `data` is a Node.js Buffer (a Uint8Array): `data.toString("utf8")` reads it as text. */
+  on(event: "message", listener: (data: Uint8Array, isBinary: boolean) => void): this;
+  on(event: "close", listener: (code: number, reason: Uint8Array) => void): this;
+  on(event: "error", listener: (error: Error) => void): this;
+  once(event: "message", listener: (data: Uint8Array, isBinary: boolean) => void): this;
+  once(event: "close", listener: (code: number, reason: Uint8Array) => void): this;
+  once(event: "error", listener: (error: Error) => void): this;
+  off(event: "message" | "close" | "error", listener: (...args: never[]) => void): this;
+}
+
+/**
+ * Opens an operation's websocket (GET /1.0/operations/{id}/websocket?secret=…) over the unix socket
+ * or TLS like every other call, and resolves once it is open. The caller reads, writes and closes
+ * it; a refused handshake rejects with the daemon's message. A live connection is not a value a
+ * program can wait on, so this function has no `…Output` form.
+ */
+export async function connectIncusOperationWebsocket(args: ConnectIncusOperationWebsocketArgs, _opts?: FunctionOptions): Promise<IncusOperationWebsocket> {
+  const { id, project, secret, public: anonymous, handshakeTimeoutMs } = parseArguments(schema.ConnectIncusOperationWebsocketArgs, args, owner("connectIncusOperationWebsocket"));
+  const client = IncusClient.fromSettings({ project, anonymous: anonymous === true });
+  try {
+    // A ws WebSocket is structurally this interface; the cast keeps `ws`'s own types out of ours.
+    return (await openOperationWebsocket(client.connection, id, { secret, public: anonymous, handshakeTimeoutMs })) as unknown as IncusOperationWebsocket;
+  } catch (error) {
+    throw await requestorMismatch(client, id, anonymous === true, error);
+  }
+}
+
+/**
+ * Incus answers 403 "Requestor mismatch" to anyone but the client that started the operation; LXD
+ * 5.0 lets whoever holds the secret connect, which is what the `public` variant relies on. Said
+ * with the daemon's name; any other error is returned as it is.
+ */
+async function requestorMismatch(client: IncusClient, id: string, anonymous: boolean, error: unknown): Promise<unknown> {
+  if (!(error instanceof AuthError && error.vendorMessage === "Requestor mismatch")) return error;
+  const daemon = await client.daemon().catch(() => undefined);
+  const who = daemon ? daemonLabel(daemon) : "Incus";
+  const variant = anonymous ? ", so the public variant (which sends no credentials) is refused; LXD accepts it" : "";
+  return new UnsupportedByDaemonError(`${who} lets only the client that started operation ${id} connect to its websockets${variant}. Connect with the credentials that started the operation`, {
+    cloud: "incus",
+    operation: error.operation,
+    statusCode: error.statusCode,
+    vendorMessage: error.vendorMessage,
+    cause: error,
+  });
 }

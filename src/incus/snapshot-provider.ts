@@ -9,7 +9,7 @@
  * name: the provider checks the name is free before creating, and after an ambiguous failure
  * takes over the snapshot that now has it. A failed snapshot operation leaves nothing behind.
  */
-import { ConflictError, isNotFound, mayHaveActed } from "../core/errors";
+import { ConflictError, InvalidArgumentsError, isNotFound, mayHaveActed, NotFoundError } from "../core/errors";
 import { timeoutMs as waitLimitMs } from "../core/timeouts";
 import type { ResourceContext, ResourceDefinition } from "../core/provider";
 import { type ApiInstanceSnapshot, IncusClient, type Tagged } from "./client";
@@ -28,7 +28,7 @@ export function snapshotId(project: string | undefined, instance: string, name: 
 /** Splits "instance/snapshot" / "project/instance/snapshot". */
 export function parseSnapshotId(id: string): { project?: string; instance: string; name: string } {
   const match = SNAPSHOT_ID.exec(id);
-  if (!match) throw new Error(`"${id}" is not an Incus snapshot id ("instance/snapshot" or "project/instance/snapshot")`);
+  if (!match) throw new InvalidArgumentsError([{ argument: "id", reason: `"${id}" is not an Incus snapshot id ("instance/snapshot" or "project/instance/snapshot")` }], { cloud: "incus" });
   return { project: match[1], instance: match[2], name: match[3] };
 }
 
@@ -75,7 +75,7 @@ async function projectOf(client: IncusClient, instance: string): Promise<string>
 
 async function finish(client: IncusClient, inputs: IncusInstanceSnapshotInputs, ctx: ResourceContext): Promise<{ id: string; outs: IncusInstanceSnapshotOutputs }> {
   const found = await findSnapshot(client, inputs.instance, inputs.name);
-  if (!found) throw new Error(`snapshot ${inputs.instance}/${inputs.name} disappeared right after it was created`);
+  if (!found) throw new NotFoundError(`snapshot ${inputs.instance}/${inputs.name} disappeared right after it was created`, { cloud: "incus" });
   let snapshot = found;
   if (inputs.expiresAt !== undefined && !sameInstant(expiry(found.value.expires_at), inputs.expiresAt)) {
     await setExpiry(client, inputs, found, ctx);
@@ -94,6 +94,17 @@ async function setExpiry(client: IncusClient, inputs: IncusInstanceSnapshotInput
 }
 
 
+/** The snapshot `adoptId` names, as outputs: `stateful` as the daemon has it, so the field table compares it. */
+async function readForAdoption(adoptId: string, known: Partial<IncusInstanceSnapshotInputs>, ctx: ResourceContext): Promise<{ id: string; outs: IncusInstanceSnapshotOutputs }> {
+  const target = parseSnapshotId(adoptId);
+  const client = IncusClient.fromSettings({ project: target.project ?? known.project, log: ctx.log });
+  const found = await findSnapshot(client, target.instance, target.name);
+  if (!found) throw new NotFoundError(`adoptId "${adoptId}": there is no snapshot ${target.instance}/${target.name} in project "${client.project ?? "default"}"`, { cloud: "incus" });
+  const project = await projectOf(client, target.instance);
+  const outs = toSnapshotOutputs(found.value, target.instance, project, { ...known, stateful: undefined });
+  return { id: snapshotId(project, target.instance, target.name), outs };
+}
+
 /** The IncusInstanceSnapshot resource: schema, replace/update table and lifecycle (see the file header). */
 export const incusInstanceSnapshotDefinition: ResourceDefinition<IncusInstanceSnapshotInputs, IncusInstanceSnapshotOutputs> = {
   kind: "incus:InstanceSnapshot",
@@ -110,26 +121,19 @@ export const incusInstanceSnapshotDefinition: ResourceDefinition<IncusInstanceSn
   // Names are unique per instance.
   deleteBeforeReplace: (olds, news) => olds.instance === news.instance && olds.name === news.name,
 
+  adopt: { read: readForAdoption },
+
   async create(inputs, ctx) {
-    const target = inputs.adoptId ? parseSnapshotId(inputs.adoptId) : undefined;
-    const client = IncusClient.fromSettings({ project: target?.project ?? inputs.project, log: ctx.log });
+    const client = IncusClient.fromSettings({ project: inputs.project, log: ctx.log });
     const label = `${inputs.instance}/${inputs.name}`;
     const existing = await findSnapshot(client, inputs.instance, inputs.name);
-    if (target) {
-      if (!existing) throw new Error(`adoptId "${inputs.adoptId}": there is no snapshot ${label} in project "${client.project ?? "default"}"`);
-      if (inputs.stateful !== undefined && existing.value.stateful !== inputs.stateful) {
-        throw new Error(`adoptId "${inputs.adoptId}" does not match the inputs, so nothing was changed: stateful is ${existing.value.stateful}, inputs say ${inputs.stateful}`);
-      }
-      ctx.log.info(`adopting existing snapshot ${label}`);
-      return finish(client, inputs, ctx);
-    }
-    if (existing) throw new Error(`a snapshot named ${label} already exists; set adoptId: "${label}" to take it over, or choose another name`);
+    if (existing) throw new ConflictError(`a snapshot named ${label} already exists; set adoptId: "${label}" to take it over, or choose another name`, { cloud: "incus" });
 
     let started;
     try {
       started = await client.createSnapshot(inputs.instance, { name: inputs.name, stateful: inputs.stateful ?? false, ...(inputs.expiresAt ? { expires_at: inputs.expiresAt } : {}) });
     } catch (error) {
-      if (isNotFound(error)) throw new Error(`cannot snapshot ${inputs.instance}: the instance does not exist (${(error as Error).message})`);
+      if (isNotFound(error)) throw new NotFoundError(`cannot snapshot ${inputs.instance}: the instance does not exist (${(error as Error).message})`, { cloud: "incus" });
       // The name was free before we asked, so a snapshot that has it now is ours.
       if (!(mayHaveActed(error) || (error instanceof ConflictError && error.statusCode === 409)) || !(await findSnapshot(client, inputs.instance, inputs.name))) throw error;
       ctx.log.info(`create request failed (${(error as Error).message}) but snapshot ${label} exists; continuing with it`);
@@ -152,7 +156,7 @@ export const incusInstanceSnapshotDefinition: ResourceDefinition<IncusInstanceSn
   async update(id, olds, news, ctx) {
     const client = IncusClient.fromSettings({ project: olds.project, log: ctx.log });
     const found = await findSnapshot(client, olds.instance, olds.name);
-    if (!found) throw new Error(`snapshot ${id} no longer exists; run \`pulumi refresh\``);
+    if (!found) throw new NotFoundError(`snapshot ${id} no longer exists; run \`pulumi refresh\``, { cloud: "incus" });
     if (!sameInstant(expiry(found.value.expires_at), news.expiresAt)) await setExpiry(client, { ...news, instance: olds.instance, name: olds.name }, found, ctx);
     const after = (await findSnapshot(client, olds.instance, olds.name)) ?? found;
     return toSnapshotOutputs(after.value, olds.instance, olds.project, news);

@@ -1,5 +1,5 @@
 /**
- * Opens an operation's websocket (`/1.0/operations/{id}/websocket?secret=…`, seed 004) with `ws`,
+ * Opens an operation's websocket (`/1.0/operations/{id}/websocket?secret=…`) with `ws`,
  * over the same transport as the REST client: the unix socket (`ws+unix:`) or TLS with the same
  * verification, client certificate and bearer token. The `public` variant sends no credentials:
  * the operation secret alone authorises it.

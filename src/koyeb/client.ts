@@ -1,12 +1,12 @@
 /**
- * Client for Koyeb's instances API (seed 002): one method per read operation, plus the exec stream's
+ * Client for Koyeb's API v1 instances: one method per read operation, plus the exec stream's
  * address. The token comes from `koyeb:token` or KOYEB_TOKEN / KOYEB_API_KEY at call time and is
  * only ever sent, never printed (it is registered for redaction).
  */
 import { optionalSetting, requireSetting } from "../core/credentials";
 import { HttpClient, path, type QueryValue, type VendorError } from "../core/http";
 import type { Logger } from "../core/log";
-import type { KoyebInstance, KoyebInstanceEvent, KoyebInstanceStatus } from "./types";
+import type { GetKoyebInstanceResult as KoyebInstance, KoyebInstanceEvent, KoyebInstanceStatus } from "./schema";
 import { collectOffsetPages, MAX_LIMIT, type OffsetPage } from "./paging";
 
 /** The default endpoint when KOYEB_API_URL is not set. */

@@ -13,7 +13,12 @@
 import { apiErrorFor, OperationFailedError, TransportError, WaitTimeoutError } from "../core/errors";
 import { redact } from "../core/redact";
 import { parseKoyebError } from "./client";
-import type { KoyebExecResult } from "./types";
+/** What a command that ran gives back. */
+export interface KoyebExecResult {
+  stdout: string;
+  stderr: string;
+  exitCode: number;
+}
 
 /** gRPC status names for the codes error frames carry. */
 const GRPC_NAMES: Record<number, string> = {

@@ -1,56 +1,40 @@
 /**
- * Read-only functions for Koyeb instances (seed 002): get one, list (all pages, filtered), list their
- * events (all pages), and exec a command. Arguments are validated before any call, and errors name
- * the argument at fault. Koyeb's Terraform and Pulumi providers offer none of these.
+ * Read-only functions for Koyeb instances, each as `fn(args, opts?)` and `fnOutput(args, opts?)`:
+ * get one, list (all pages, filtered), list their events (all pages), and exec a command (skipped in
+ * previews unless asked). Arguments are validated before any call, and errors name the argument at
+ * fault. Koyeb's Terraform and Pulumi providers offer none of these.
  */
-import { z } from "zod";
-import { toPropertyPath } from "../core/validation";
+import type * as pulumi from "@pulumi/pulumi";
+import { parseArguments } from "../core/arguments";
+import { type FunctionOptions, type FunctionOutputOptions, type InputArgs, outputForm } from "../core/functions";
 import { KoyebClient, toEvent, toInstance } from "./client";
 import { runExec } from "./exec";
-import { KOYEB_INSTANCE_STATUSES, type KoyebExecResult, type KoyebInstance, type KoyebInstanceEvent } from "./types";
+import * as schema from "./schema";
+import type { ExecKoyebInstanceArgs, ExecKoyebInstanceResult, GetKoyebInstanceArgs, GetKoyebInstanceResult, KoyebInstanceEvent, ListKoyebInstanceEventsArgs, ListKoyebInstancesArgs } from "./types";
 
-function parseArgs<T>(fn: string, schema: z.ZodType<T>, args: unknown): T {
-  const result = schema.safeParse(args ?? {});
-  if (result.success) return result.data;
-  const problems = result.error.issues.map((issue) => `${toPropertyPath(issue.path) || "arguments"}: ${issue.code === "unrecognized_keys" ? `unknown argument(s) ${issue.keys.join(", ")}` : issue.message}`);
-  throw new Error(`${fn}: invalid arguments: ${problems.join("; ")}`);
-}
+export type GetKoyebInstanceOutputArgs = InputArgs<GetKoyebInstanceArgs>;
+export type ListKoyebInstancesOutputArgs = InputArgs<ListKoyebInstancesArgs>;
+export type ListKoyebInstancesResult = GetKoyebInstanceResult[];
+export type ListKoyebInstanceEventsOutputArgs = InputArgs<ListKoyebInstanceEventsArgs>;
+export type ListKoyebInstanceEventsResult = KoyebInstanceEvent[];
+export type ExecKoyebInstanceOutputArgs = InputArgs<ExecKoyebInstanceArgs>;
 
-const Id = z.string().min(1, "must not be empty");
-const Order = z.enum(["asc", "desc"], { error: 'must be "asc" or "desc"' });
-const PageSize = z.number().int().min(1).max(100);
-const Timestamp = z.union([z.iso.datetime({ offset: true }), z.date().transform((d) => d.toISOString())], { error: "must be an RFC 3339 date-time or a Date" });
-
-const GetArgs = z.strictObject({ id: Id });
+const owner = (operation: string) => ({ cloud: "koyeb", operation });
 
 /** One instance by id (GET /v1/instances/{id}); rejects with NotFoundError when it does not exist. */
-export async function getKoyebInstance(args: { id: string }): Promise<KoyebInstance> {
-  const { id } = parseArgs("getKoyebInstance", GetArgs, args);
+export async function getKoyebInstance(args: GetKoyebInstanceArgs, _opts?: FunctionOptions): Promise<GetKoyebInstanceResult> {
+  const { id } = parseArguments(schema.GetKoyebInstanceArgs, args, owner("getKoyebInstance"));
   return toInstance(await KoyebClient.fromSettings().getInstance(id));
 }
 
-const ListArgs = z.strictObject({
-  appId: Id.optional(),
-  serviceId: Id.optional(),
-  deploymentId: Id.optional(),
-  regionalDeploymentId: Id.optional(),
-  allocationId: Id.optional(),
-  replicaIndex: z.number().int().min(0).optional(),
-  statuses: z.array(z.enum(KOYEB_INSTANCE_STATUSES, { error: `must be one of ${KOYEB_INSTANCE_STATUSES.join(", ")}` })).optional(),
-  order: Order.optional(),
-  /** Instances that ran at some time between startingTime and endingTime. */
-  startingTime: Timestamp.optional(),
-  endingTime: Timestamp.optional(),
-  /** Page size used to walk the list (1-100, default 100). */
-  pageSize: PageSize.optional(),
-});
-
-/** Arguments of {@link listKoyebInstances}; all optional. */
-export type ListKoyebInstancesArgs = z.input<typeof ListArgs>;
+/** {@link getKoyebInstance} taking Inputs. */
+export function getKoyebInstanceOutput(args: GetKoyebInstanceOutputArgs, opts?: FunctionOutputOptions): pulumi.Output<GetKoyebInstanceResult> {
+  return outputForm(getKoyebInstance, args, opts);
+}
 
 /** Every instance matching the filters (GET /v1/instances, following every page). */
-export async function listKoyebInstances(args: ListKoyebInstancesArgs = {}): Promise<KoyebInstance[]> {
-  const a = parseArgs("listKoyebInstances", ListArgs, args);
+export async function listKoyebInstances(args: ListKoyebInstancesArgs = {}, _opts?: FunctionOptions): Promise<ListKoyebInstancesResult> {
+  const a = parseArguments(schema.ListKoyebInstancesArgs, args, owner("listKoyebInstances"));
   const filters = {
     app_id: a.appId,
     service_id: a.serviceId,
@@ -66,45 +50,54 @@ export async function listKoyebInstances(args: ListKoyebInstancesArgs = {}): Pro
   return (await KoyebClient.fromSettings().listInstances(filters, a.pageSize)).map(toInstance);
 }
 
-const EventArgs = z.strictObject({
-  instanceIds: z.array(Id).optional(),
-  /** Event types, e.g. "started", "healthy", "stopped". */
-  types: z.array(Id).optional(),
-  order: Order.optional(),
-  pageSize: PageSize.optional(),
-});
-
-/** Arguments of {@link listKoyebInstanceEvents}; all optional. */
-export type ListKoyebInstanceEventsArgs = z.input<typeof EventArgs>;
+/** {@link listKoyebInstances} taking Inputs. */
+export function listKoyebInstancesOutput(args: ListKoyebInstancesOutputArgs = {}, opts?: FunctionOutputOptions): pulumi.Output<ListKoyebInstancesResult> {
+  return outputForm(listKoyebInstances, args, opts);
+}
 
 /** Every event matching the filters (GET /v1/instance_events, following every page). */
-export async function listKoyebInstanceEvents(args: ListKoyebInstanceEventsArgs = {}): Promise<KoyebInstanceEvent[]> {
-  const a = parseArgs("listKoyebInstanceEvents", EventArgs, args);
+export async function listKoyebInstanceEvents(args: ListKoyebInstanceEventsArgs = {}, _opts?: FunctionOptions): Promise<ListKoyebInstanceEventsResult> {
+  const a = parseArguments(schema.ListKoyebInstanceEventsArgs, args, owner("listKoyebInstanceEvents"));
   const events = await KoyebClient.fromSettings().listInstanceEvents({ instance_ids: a.instanceIds, types: a.types, order: a.order }, a.pageSize);
   return events.map(toEvent);
 }
 
-const ExecArgs = z.strictObject({
-  instanceId: Id,
-  /** argv, e.g. ["cat", "/etc/hostname"]; a string runs through `sh -c`. */
-  command: z.union([z.array(z.string()).min(1, "must name a command"), z.string().min(1, "must name a command").transform((script) => ["sh", "-c", script])]),
-  /** Sent to the command's stdin, which is then closed. */
-  stdin: z.string().optional(),
-  /** Seconds to wait for the command to exit (default 60). */
-  timeout: z.number().positive().max(3600).optional(),
-});
+/** {@link listKoyebInstanceEvents} taking Inputs. */
+export function listKoyebInstanceEventsOutput(args: ListKoyebInstanceEventsOutputArgs = {}, opts?: FunctionOutputOptions): pulumi.Output<ListKoyebInstanceEventsResult> {
+  return outputForm(listKoyebInstanceEvents, args, opts);
+}
 
-/** Arguments of {@link execKoyebInstance}. */
-export type ExecKoyebInstanceArgs = z.input<typeof ExecArgs>;
+/** Whether the program runs for `pulumi preview` (false outside a Pulumi program). */
+function isPreview(): boolean {
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return (require("@pulumi/pulumi") as typeof import("@pulumi/pulumi")).runtime.isDryRun();
+  } catch {
+    return false;
+  }
+}
 
 /**
  * Runs a command in a running instance over the exec websocket and returns its output and exit
- * code. A non-zero exit code is a result, not an error; an error frame from Koyeb (unknown or
+ * code. A command may change the instance, so a `pulumi preview` does not run it: the result is then
+ * `{ ran: false, skipped: "preview" }` and a line in the preview says so (`runInPreview: true` runs
+ * it anyway). A non-zero exit code is a result, not an error; an error frame from Koyeb (unknown or
  * stopped instance, …) rejects with its gRPC code and message; the socket is closed in every case,
  * also on timeout.
  */
-export async function execKoyebInstance(args: ExecKoyebInstanceArgs): Promise<KoyebExecResult> {
-  const a = parseArgs("execKoyebInstance", ExecArgs, args);
+export async function execKoyebInstance(args: ExecKoyebInstanceArgs, _opts?: FunctionOptions): Promise<ExecKoyebInstanceResult> {
+  const a = parseArguments(schema.ExecKoyebInstanceArgs, args, owner("execKoyebInstance"));
+  if (isPreview() && a.runInPreview !== true) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    (require("@pulumi/pulumi") as typeof import("@pulumi/pulumi")).log.info(`execKoyebInstance: ${JSON.stringify(a.command)} on instance ${a.instanceId} is not run during a preview (set runInPreview: true to run it)`);
+    return { ran: false, skipped: "preview" };
+  }
   const client = KoyebClient.fromSettings();
-  return runExec({ url: client.execUrl(a.instanceId), token: client.token(), instanceId: a.instanceId, command: a.command, stdin: a.stdin, timeoutMs: (a.timeout ?? 60) * 1000 });
+  const result = await runExec({ url: client.execUrl(a.instanceId), token: client.token(), instanceId: a.instanceId, command: a.command, stdin: a.stdin, timeoutMs: (a.timeout ?? 60) * 1000 });
+  return { ran: true, ...result };
+}
+
+/** {@link execKoyebInstance} taking Inputs; the same preview rule applies. */
+export function execKoyebInstanceOutput(args: ExecKoyebInstanceOutputArgs, opts?: FunctionOutputOptions): pulumi.Output<ExecKoyebInstanceResult> {
+  return outputForm(execKoyebInstance, args, opts);
 }

@@ -1,10 +1,25 @@
 export {
   execKoyebInstance,
+  execKoyebInstanceOutput,
   getKoyebInstance,
+  getKoyebInstanceOutput,
   listKoyebInstanceEvents,
+  listKoyebInstanceEventsOutput,
   listKoyebInstances,
-  type ExecKoyebInstanceArgs,
-  type ListKoyebInstanceEventsArgs,
-  type ListKoyebInstancesArgs,
+  listKoyebInstancesOutput,
+  type ExecKoyebInstanceOutputArgs,
+  type GetKoyebInstanceOutputArgs,
+  type ListKoyebInstanceEventsOutputArgs,
+  type ListKoyebInstanceEventsResult,
+  type ListKoyebInstancesOutputArgs,
+  type ListKoyebInstancesResult,
 } from "./functions";
-export { type KoyebExecResult, type KoyebInstance, type KoyebInstanceEvent, type KoyebInstanceStatus } from "./types";
+export type {
+  ExecKoyebInstanceArgs,
+  ExecKoyebInstanceResult,
+  GetKoyebInstanceArgs,
+  GetKoyebInstanceResult,
+  KoyebInstanceEvent,
+  ListKoyebInstanceEventsArgs,
+  ListKoyebInstancesArgs,
+} from "./types";

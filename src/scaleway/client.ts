@@ -1,5 +1,5 @@
 /**
- * Client for the Scaleway Instance API's images (seed 001): one method per API operation.
+ * Client for the Scaleway Instance API v1's images: one method per API operation.
  * Credentials, endpoint, default zone and project are resolved when the client is made, from stack
  * config or the official SCW_* environment variables, never captured anywhere else.
  *

@@ -1,58 +1,32 @@
 /**
- * Read-only functions for Scaleway images: one image by ID or by exact name, and every image
- * matching some filters (all pages). Arguments are validated before any call, and errors name the
- * argument at fault.
+ * Read-only functions for Scaleway images, each as `fn(args, opts?)` and `fnOutput(args, opts?)`:
+ * one image by id or by exact name, and every image matching some filters (all pages). Arguments
+ * are validated before any call, and errors name the argument at fault.
  */
-import { z } from "zod";
-import { NotFoundError } from "../core/errors";
-import { toPropertyPath } from "../core/validation";
+import type * as pulumi from "@pulumi/pulumi";
+import { parseArguments } from "../core/arguments";
+import { ConflictError, NotFoundError } from "../core/errors";
+import { type FunctionOptions, type FunctionOutputOptions, type InputArgs, outputForm } from "../core/functions";
 import { type ApiScalewayImage, ScalewayClient } from "./client";
-import { fromExtraVolumes } from "./image-fields";
-import { ARCHES, parseZonedId, Uuid, Zone, ZonedId } from "./schema";
+import { fromExtraVolumes, splitTags } from "./image-fields";
+import * as schema from "./schema";
+import type { GetScalewayImageArgs, GetScalewayImageResult, ListScalewayImagesArgs } from "./types";
 
-/** A volume of an image. */
-export interface ScalewayImageVolumeInfo {
-  /** Snapshot UUID. */
-  id: string;
-  name?: string;
-  /** Bytes. */
-  size?: number;
-  volumeType?: string;
-}
+export type GetScalewayImageOutputArgs = InputArgs<GetScalewayImageArgs>;
+export type ListScalewayImagesOutputArgs = InputArgs<ListScalewayImagesArgs>;
+export type ListScalewayImagesResult = GetScalewayImageResult[];
 
-/** An image as the functions return it, in camelCase. */
-export interface ScalewayImageInfo {
-  /** Image UUID. */
-  id: string;
-  /** "zone/uuid", the form adoptId takes. */
-  zonedId: string;
-  zone: string;
-  name: string;
-  arch: string;
-  /** creating, available or error. */
-  state: string;
-  public: boolean;
-  project: string;
-  organization: string;
-  tags: string[];
-  rootVolume?: ScalewayImageVolumeInfo;
-  /** Extra volumes in position order. */
-  extraVolumes: ScalewayImageVolumeInfo[];
-  creationDate?: string;
-  modificationDate?: string;
-  fromServer?: string;
-}
+const owner = (operation: string) => ({ cloud: "scaleway", operation });
 
-function volumeInfo(volume: { id: string; name?: string; size?: number; volume_type?: string }): ScalewayImageVolumeInfo {
+function volumeInfo(volume: { id: string; name?: string; size?: number; volume_type?: string }) {
   return { id: volume.id, name: volume.name, size: volume.size, volumeType: volume.volume_type };
 }
 
-function info(image: ApiScalewayImage): ScalewayImageInfo {
+function info(image: ApiScalewayImage): GetScalewayImageResult {
   const extra = image.extra_volumes ?? {};
-  const order = fromExtraVolumes(extra);
   return {
-    id: image.id,
-    zonedId: `${image.zone}/${image.id}`,
+    id: `${image.zone}/${image.id}`,
+    uuid: image.id,
     zone: image.zone,
     name: image.name,
     arch: image.arch,
@@ -60,49 +34,25 @@ function info(image: ApiScalewayImage): ScalewayImageInfo {
     public: image.public,
     project: image.project,
     organization: image.organization,
-    tags: image.tags ?? [],
+    tags: splitTags(image.tags).tags,
     rootVolume: image.root_volume ? volumeInfo(image.root_volume) : undefined,
-    extraVolumes: order.map((id) => volumeInfo(Object.values(extra).find((v) => v.id === id) ?? { id })),
+    extraVolumes: fromExtraVolumes(extra).map((id) => volumeInfo(Object.values(extra).find((v) => v.id === id) ?? { id })),
     creationDate: image.creation_date ?? undefined,
     modificationDate: image.modification_date ?? undefined,
     fromServer: image.from_server || undefined,
   };
 }
 
-/** Parses function arguments; throws one error naming every bad argument. */
-function parseArgs<T>(fn: string, schema: z.ZodType<T>, args: unknown): T {
-  const result = schema.safeParse(args ?? {});
-  if (result.success) return result.data;
-  const problems = result.error.issues.map((issue) => `${toPropertyPath(issue.path) || "arguments"}: ${issue.code === "unrecognized_keys" ? `unknown argument(s) ${issue.keys.join(", ")}` : issue.message}`);
-  throw new Error(`${fn}: invalid arguments: ${problems.join("; ")}`);
-}
-
-const GetArgs = z
-  .strictObject({
-    /** "zone/uuid", or a bare UUID with `zone`. */
-    id: z.union([ZonedId, Uuid]).optional(),
-    /** Exact image name (the API's name filter is a substring match; this function filters exactly). */
-    name: z.string().min(1).optional(),
-    zone: Zone.optional(),
-    arch: z.enum(ARCHES, { error: `must be one of ${ARCHES.join(", ")}` }).optional(),
-    project: Uuid.optional(),
-    public: z.boolean().optional(),
-  })
-  .refine((args) => (args.id === undefined) !== (args.name === undefined), { message: "give exactly one of id or name", path: ["id"] });
-
-/** Arguments of {@link getScalewayImage}: `id` ("zone/uuid" or a UUID), or an exact `name`. */
-export type GetScalewayImageArgs = z.input<typeof GetArgs>;
-
 /**
  * One image, by `id` (GET) or by exact `name` in a zone (ListImages, all pages, then an exact match,
  * narrowed by `arch`, `project` and `public` when given). Rejects with NotFoundError when nothing
- * matches, and with an error listing the candidates when several do.
+ * matches, and with a ConflictError listing the candidates when several do.
  */
-export async function getScalewayImage(args: GetScalewayImageArgs): Promise<ScalewayImageInfo> {
-  const parsed = parseArgs("getScalewayImage", GetArgs, args);
+export async function getScalewayImage(args: GetScalewayImageArgs, _opts?: FunctionOptions): Promise<GetScalewayImageResult> {
+  const parsed = parseArguments(schema.GetScalewayImageArgs, args, owner("getScalewayImage"));
   const client = ScalewayClient.fromSettings();
   if (parsed.id !== undefined) {
-    const { zone, id } = parsed.id.includes("/") ? parseZonedId(parsed.id) : { zone: parsed.zone ?? client.defaultZone, id: parsed.id };
+    const { zone, id } = parsed.id.includes("/") ? schema.parseZonedId(parsed.id) : { zone: parsed.zone ?? client.defaultZone, id: parsed.id };
     return info(await client.getImage(zone, id));
   }
   const zone = parsed.zone ?? client.defaultZone;
@@ -119,30 +69,23 @@ export async function getScalewayImage(args: GetScalewayImageArgs): Promise<Scal
     });
   }
   const listed = exact.map((image) => `${image.zone}/${image.id} (${image.arch}, ${image.public ? "public" : `project ${image.project}`})`);
-  throw new Error(`getScalewayImage: ${exact.length} images in ${zone} are named "${name}": ${listed.join(", ")}; narrow it down with arch, project or public, or pass id`);
+  throw new ConflictError(`${exact.length} images in ${zone} are named "${name}": ${listed.join(", ")}; narrow it down with arch, project or public, or pass id`, owner("getScalewayImage"));
 }
 
-const ListArgs = z.strictObject({
-  zone: Zone.optional(),
-  /** Substring of the name (the API's own filter). */
-  name: z.string().min(1).optional(),
-  public: z.boolean().optional(),
-  arch: z.enum(ARCHES, { error: `must be one of ${ARCHES.join(", ")}` }).optional(),
-  project: Uuid.optional(),
-  organization: Uuid.optional(),
-  /** Images carrying every one of these tags. */
-  tags: z.array(z.string().min(1)).optional(),
-  /** Page size used to walk the list (1-100, default 100). */
-  perPage: z.number().int().min(1).max(100).optional(),
-});
-
-/** Arguments of {@link listScalewayImages}. */
-export type ListScalewayImagesArgs = z.input<typeof ListArgs>;
+/** {@link getScalewayImage} taking Inputs, e.g. `getScalewayImageOutput({ id: image.id })`. */
+export function getScalewayImageOutput(args: GetScalewayImageOutputArgs, opts?: FunctionOutputOptions): pulumi.Output<GetScalewayImageResult> {
+  return outputForm(getScalewayImage, args, opts);
+}
 
 /** Every image in a zone matching the filters (ListImages, following every page). */
-export async function listScalewayImages(args: ListScalewayImagesArgs = {}): Promise<ScalewayImageInfo[]> {
-  const parsed = parseArgs("listScalewayImages", ListArgs, args);
+export async function listScalewayImages(args: ListScalewayImagesArgs = {}, _opts?: FunctionOptions): Promise<ListScalewayImagesResult> {
+  const parsed = parseArguments(schema.ListScalewayImagesArgs, args, owner("listScalewayImages"));
   const client = ScalewayClient.fromSettings();
   const { zone, perPage, ...filters } = parsed;
   return (await client.listImages(zone ?? client.defaultZone, filters, perPage)).map(info);
+}
+
+/** {@link listScalewayImages} taking Inputs. */
+export function listScalewayImagesOutput(args: ListScalewayImagesOutputArgs = {}, opts?: FunctionOutputOptions): pulumi.Output<ListScalewayImagesResult> {
+  return outputForm(listScalewayImages, args, opts);
 }

@@ -1,5 +1,5 @@
 /**
- * ScalewayImage lifecycle on the Instance API (seed 001). The resource ID is "zone/uuid".
+ * ScalewayImage lifecycle on the Instance API v1 images. The resource ID is "zone/uuid".
  *
  * - create: POST, then wait for state "available". The request carries a creation-token tag; before
  *   creating, and after an ambiguous failure (lost response, 5xx), the provider looks for an image
@@ -76,9 +76,13 @@ export function needsSetImage(image: ApiScalewayImage, inputs: ScalewayImageInpu
   return inputs.extraVolumes.length === 0 && fromExtraVolumes(image.extra_volumes).length > 0;
 }
 
-/** The whole image for SetImage: what was read, with the patch applied. */
+/**
+ * The whole image for SetImage: what was read, with the patch applied. The read's
+ * `"default_bootscript": null` is left out, as the official SDK's SetImage leaves it out (omitempty).
+ */
 export function wholeImage(image: ApiScalewayImage, patch: UpdateImageBody): ApiScalewayImage {
-  return { ...image, ...patch, extra_volumes: patch.extra_volumes ?? {} } as ApiScalewayImage;
+  const { default_bootscript, ...read } = image;
+  return { ...read, ...(default_bootscript == null ? {} : { default_bootscript }), ...patch, extra_volumes: patch.extra_volumes ?? {} } as ApiScalewayImage;
 }
 
 
@@ -116,7 +120,7 @@ async function finishCreate(client: ScalewayClient, image: ApiScalewayImage, inp
       try {
         await client.deleteImage(image.zone, image.id);
       } catch (cleanupError) {
-        if (!isNotFound(cleanupError)) throw new PartialCreateError(id, toOutputs({ ...image, state: "error" }, inputs), new Error(`${error.message}; deleting it also failed: ${(cleanupError as Error).message}`));
+        if (!isNotFound(cleanupError)) throw new PartialCreateError(id, toOutputs({ ...image, state: "error" }, inputs), `${error.message}; deleting it also failed: ${(cleanupError as Error).message}`);
       }
       throw error;
     }
@@ -124,25 +128,13 @@ async function finishCreate(client: ScalewayClient, image: ApiScalewayImage, inp
   }
 }
 
-/** Differences that adoption cannot fix in place. */
-function adoptionMismatches(image: ApiScalewayImage, inputs: ScalewayImageInputs, project: string | undefined): string[] {
-  const problems: string[] = [];
-  if (image.root_volume?.id !== inputs.rootVolume) problems.push(`rootVolume is ${image.root_volume?.id}, inputs say ${inputs.rootVolume}`);
-  if (project && image.project !== project) problems.push(`project is ${image.project}, inputs say ${project}`);
-  return problems;
-}
-
-async function adopt(client: ScalewayClient, inputs: ScalewayImageInputs, name: string, ctx: ResourceContext): Promise<{ id: string; outs: ScalewayImageOutputs }> {
-  const target = parseZonedId(inputs.adoptId as string);
-  const existing = await client.getImage(target.zone, target.id).catch((error) => {
-    throw isNotFound(error) ? new Error(`adoptId: no image ${inputs.adoptId} exists`) : error;
-  });
-  const problems = adoptionMismatches(existing, inputs, inputs.project);
-  if (problems.length > 0) throw new Error(`adoptId ${inputs.adoptId} does not match the inputs: ${problems.join("; ")}`);
-  ctx.log.info(`adopting existing image ${inputs.adoptId}`);
-  const settled = await waitSettled(client, target.zone, target.id, ctx, timeoutMs(inputs.timeouts?.create, DEFAULT_TIMEOUTS.create), true);
-  const updated = await applyChanges(client, settled, inputs, name, ctx);
-  return { id: `${target.zone}/${target.id}`, outs: toOutputs(updated, inputs) };
+/** The image `adoptId` names, settled, as outputs (the provider's adoption compares and converges). */
+async function readForAdoption(adoptId: string, known: Partial<ScalewayImageInputs>, ctx: ResourceContext): Promise<{ id: string; outs: ScalewayImageOutputs }> {
+  const target = parseZonedId(adoptId);
+  const client = ScalewayClient.fromSettings(ctx.log);
+  const image = await client.getImage(target.zone, target.id);
+  const settled = image.state === "creating" ? await waitSettled(client, target.zone, target.id, ctx, timeoutMs(known.timeouts?.create, DEFAULT_TIMEOUTS.create), true) : image;
+  return { id: `${target.zone}/${target.id}`, outs: toOutputs(settled, known) };
 }
 
 /** Brings a settled image to the inputs with PATCH, or PUT when PATCH cannot express the change. */
@@ -183,10 +175,11 @@ export const scalewayImageDefinition: ResourceDefinition<ScalewayImageInputs, Sc
     timeouts: "ignore",
   },
 
+  adopt: { read: readForAdoption },
+
   async create(inputs, ctx) {
     const client = ScalewayClient.fromSettings(ctx.log);
     const name = nameFor(inputs, ctx);
-    if (inputs.adoptId) return adopt(client, inputs, name, ctx);
     const zone = inputs.zone ?? client.defaultZone;
     const project = client.projectFor(inputs.project);
     const { timeouts: _timeouts, ...tokenInputs } = inputs;

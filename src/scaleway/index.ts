@@ -1,9 +1,11 @@
-export { ScalewayImage, type ScalewayImageArgs } from "./image";
+export { ScalewayImage } from "./image";
 export {
   getScalewayImage,
+  getScalewayImageOutput,
   listScalewayImages,
-  type GetScalewayImageArgs,
-  type ListScalewayImagesArgs,
-  type ScalewayImageInfo,
-  type ScalewayImageVolumeInfo,
+  listScalewayImagesOutput,
+  type GetScalewayImageOutputArgs,
+  type ListScalewayImagesOutputArgs,
+  type ListScalewayImagesResult,
 } from "./functions";
+export type { ScalewayImageArgs, ScalewayImageOutputProperties, GetScalewayImageArgs, GetScalewayImageResult, ListScalewayImagesArgs } from "./types";

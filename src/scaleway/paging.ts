@@ -3,6 +3,7 @@
  * and the total in the `X-Total-Count` header. Kept pure (the fetch is passed in) so the stop
  * conditions are unit-tested.
  */
+import { InvalidArgumentsError } from "../core/errors";
 
 /** One fetched page: its items and, when the server said so, the total across all pages. */
 export interface NumberedPage<T> {
@@ -19,7 +20,7 @@ export const MAX_PER_PAGE = 100;
  * stops answering full pages.
  */
 export async function collectNumberedPages<T>(fetchPage: (page: number, perPage: number) => Promise<NumberedPage<T>>, perPage = MAX_PER_PAGE, maxPages = 10_000): Promise<T[]> {
-  if (!Number.isInteger(perPage) || perPage < 1 || perPage > MAX_PER_PAGE) throw new RangeError(`perPage must be an integer from 1 to ${MAX_PER_PAGE}, got ${perPage}`);
+  if (!Number.isInteger(perPage) || perPage < 1 || perPage > MAX_PER_PAGE) throw new InvalidArgumentsError([{ argument: "perPage", reason: `must be an integer from 1 to ${MAX_PER_PAGE}, got ${perPage}` }], { cloud: "scaleway" });
   const all: T[] = [];
   for (let page = 1; page <= maxPages; page++) {
     const { items, total } = await fetchPage(page, perPage);

@@ -6,7 +6,7 @@
  * Success). Next to the client's `/wait?timeout=` long-poll, which `IncusInstance` uses for every
  * step, runs the fixed 3 s schedule the Go SDK style polls with, in the same run.
  */
-import { incusSocket, launch, raw, removeInstances, uniqueName } from "../contract/incus-daemon";
+import { testDaemon, uniqueName } from "../contract/incus-daemon";
 import { type CompletionRow, goSdkStylePoll, sideBySide } from "./completion";
 import { fromDist } from "./lib/dist";
 
@@ -24,16 +24,17 @@ function epochMs(stamp: string): number {
 }
 
 export async function measureIncusCompletion(options: { opLengthsMs: number[]; reps: number }, log: (line: string) => void): Promise<CompletionRow[]> {
-  process.env.INCUS_SOCKET = incusSocket();
+  const lxd = testDaemon("lxd");
+  process.env.INCUS_SOCKET = lxd.socket;
   const { IncusClient } = fromDist<IncusClientModule>("incus/client");
   const quiet = fromDist<LogModule>("core/log").createLogger("bench", () => undefined);
   const client = IncusClient.fromSettings({ log: quiet });
   const container = uniqueName("bench-wait");
-  await launch(container);
+  await lxd.launch(container);
 
   /** Starts `sleep` for `ms` in the container; the daemon answers with the exec operation at once. */
   const startSleep = async (ms: number): Promise<Operation> => {
-    const started = await raw("POST", `/1.0/instances/${container}/exec`, { command: ["sleep", String(ms / 1000)], "wait-for-websocket": false, interactive: false, "record-output": false });
+    const started = await lxd.raw("POST", `/1.0/instances/${container}/exec`, { command: ["sleep", String(ms / 1000)], "wait-for-websocket": false, interactive: false, "record-output": false });
     if (started.status !== 202) throw new Error(`exec refused: ${started.status} ${JSON.stringify(started.body)}`);
     return started.body.metadata as Operation;
   };
@@ -59,7 +60,7 @@ export async function measureIncusCompletion(options: { opLengthsMs: number[]; r
       judged: false,
       run: async (ms: number) => {
         const { id } = await startSleep(ms);
-        const op = await goSdkStylePoll<Operation>(async () => (await raw("GET", `/1.0/operations/${id}`)).body.metadata, (value) => value.status_code >= 200);
+        const op = await goSdkStylePoll<Operation>(async () => (await lxd.raw("GET", `/1.0/operations/${id}`)).body.metadata, (value) => value.status_code >= 200);
         return now() - finished(op);
       },
     },
@@ -72,7 +73,7 @@ export async function measureIncusCompletion(options: { opLengthsMs: number[]; r
       rows.push(...(await sideBySide(strategies, opMs, options.reps, log, (strategy) => strategy.run(opMs))));
     }
   } finally {
-    await removeInstances([container]);
+    await lxd.removeInstances([container]);
   }
   return rows;
 }

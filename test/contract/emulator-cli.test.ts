@@ -1,5 +1,5 @@
 /**
- * The emulator's outside interface (DESIGN §4), which tools outside this repo rely on: the
+ * The emulator's outside interface, which tools outside this repo rely on: the
  * `compute-emulator` command line, its startup JSON line, the control API, fault injection and
  * state persisted across a restart.
  */

@@ -1,7 +1,7 @@
 /**
  * Exoscale's official Go SDK, egoscale v3 (v3.1.7), against the emulator, unmodified: its own
  * EXO2-HMAC-SHA256 signing, its own Wait on operations and its typed errors. The Go program in
- * test/contract/go/exoscale/ reaches all 20 instance operations of seed 000 and exits non-zero on
+ * test/contract/go/exoscale/ reaches all 20 compute instance operations and exits non-zero on
  * the first failed expectation; this test builds and runs it, then checks from the emulator's
  * recorded calls that each operation answered 2xx and that the only refusals are the expected ones.
  * egoscale polls operations every 3 s (not configurable), so the run takes about a minute.

@@ -9,7 +9,8 @@ import { startTestEmulator, type TestEmulator } from "../helpers/emulator";
 import { ExoscaleClient } from "../../src/exoscale/client";
 import { Instance, InstanceSnapshot } from "../../src/exoscale/providers";
 import { FAIL_LABEL } from "../../src/emulator/exoscale/instances";
-import { AuthError, OperationFailedError } from "../../src/core/errors";
+import { AdoptionMismatchError, AuthError, InvalidArgumentsError, OperationFailedError } from "../../src/core/errors";
+import { uuidOf } from "../../src/exoscale/schema";
 import {
   getExoscaleConsoleUrl,
   getExoscaleInstance,
@@ -46,7 +47,8 @@ describe("Exoscale providers against the emulator", () => {
   it("adopts the instance when the create response is lost, instead of creating a duplicate", async () => {
     await emulator.addFault({ match: { method: "POST", path: "/v2/instance" }, fault: "lost-response" });
     const created = await Instance.create!(inputs({ name: "lost-response" }));
-    expect((await live()).filter((i) => i.name === "lost-response").map((i) => i.id)).toEqual([created.id]);
+    expect(created.id).toMatch(/^ch-gva-2\/[0-9a-f-]{36}$/);
+    expect((await live()).filter((i) => i.name === "lost-response").map((i) => i.id)).toEqual([uuidOf(created.id)]);
     const posts = (await emulator.calls()).filter((c) => c.method === "POST" && c.path === "/v2/instance");
     expect(posts).toEqual([expect.objectContaining({ fault: "lost-response" })]);
     expect(created.outs.state).toBe("running");
@@ -65,12 +67,12 @@ describe("Exoscale providers against the emulator", () => {
     expect(error).toMatchObject({ id: expect.any(String), properties: expect.objectContaining({ name: "half", state: "running" }), reasons: [expect.stringMatching(/add destruction protection/)] });
     // Protection was not applied, so the state does not claim it: the next update re-applies it.
     expect(error.properties.deletionProtection).toBeUndefined();
-    expect((await live()).filter((i) => i.name === "half").map((i) => i.id)).toEqual([error.id]);
+    expect((await live()).filter((i) => i.name === "half").map((i) => `ch-gva-2/${i.id}`)).toEqual([error.id]);
   });
 
   it("waits out a transitional state before acting, and restores the power state after a scale", async () => {
     const { id, outs } = await Instance.create!(inputs({ name: "transitions" }));
-    await client.stopInstance(id); // left "stopping", not waited for
+    await client.stopInstance(uuidOf(id)); // left "stopping", not waited for
     const { outs: updated } = await Instance.update!(id, outs, { ...inputs({ name: "transitions" }), instanceType: "standard.large" });
     expect(updated).toMatchObject({ state: "running", instanceType: "standard.large" });
     const actions = (await emulator.calls()).filter((c) => c.method === "PUT").map((c) => c.path.split(":")[1]);
@@ -80,7 +82,7 @@ describe("Exoscale providers against the emulator", () => {
 
   it("raises OperationFailedError with the operation's reason and message", async () => {
     const { id } = await Instance.create!(inputs({ name: "failing-stop", labels: { [FAIL_LABEL]: "stop-instance" } }));
-    const error = await client.waitForOperation(await client.stopInstance(id), { what: "stop", timeoutMs: 5000 }).catch((e) => e);
+    const error = await client.waitForOperation(await client.stopInstance(uuidOf(id)), { what: "stop", timeoutMs: 5000 }).catch((e) => e);
     expect(error).toBeInstanceOf(OperationFailedError);
     expect(error).toMatchObject({ cloud: "exoscale", operation: "stopInstance", vendorCode: "fault", vendorMessage: expect.stringContaining("stop-instance: injected failure") });
   });
@@ -92,7 +94,7 @@ describe("Exoscale providers against the emulator", () => {
     expect(error.message).toMatch(/exoscale deleteInstance failed: HTTP 403 - Operation delete-instance .* \(request id [0-9a-f-]{36}\)/);
     const { outs: unprotected } = await Instance.update!(id, outs, { ...inputs({ name: "protected" }), deletionProtection: false });
     await Instance.delete!(id, unprotected);
-    expect((await live()).find((i) => i.id === id)).toBeUndefined();
+    expect((await live()).find((i) => i.id === uuidOf(id))).toBeUndefined();
     expect(await Instance.read!(id, unprotected)).toEqual({});
   });
 
@@ -105,14 +107,38 @@ describe("Exoscale providers against the emulator", () => {
     expect(await InstanceSnapshot.read!(snapshot.id, snapshot.outs)).toEqual({});
   });
 
-  it("adopts an existing instance by zone/id and refuses one that cannot match", async () => {
-    const { id } = await Instance.create!(inputs({ name: "existing", diskSize: 30 }));
+  it("adopts an existing instance by zone/id: unset inputs keep its values, a difference that cannot change in place is refused", async () => {
+    const { id } = await Instance.create!(inputs({ name: "existing", diskSize: 30, labels: { team: "ops" } }));
     await emulator.clearCalls();
-    const adopted = await Instance.create!(inputs({ name: "existing", diskSize: 30, adoptId: `ch-gva-2/${id}` }));
+    // Only what the program sets counts: labels and disk size stay as they are, nothing is written.
+    const program = { adoptId: id, zone: "ch-gva-2", name: "existing", instanceType: "standard.small", template: BASE.template, __identity: "p/s/adopter" };
+    const checked = await Instance.check!({}, program);
+    const adopted = await Instance.create!(checked.inputs);
     expect(adopted.id).toBe(id);
-    expect((await emulator.calls()).filter((c) => c.method === "POST")).toEqual([]);
-    await expect(Instance.create!(inputs({ name: "existing", diskSize: 20, adoptId: `ch-gva-2/${id}` }))).rejects.toThrow(/diskSize is 30 GiB, inputs say 20/);
-    await expect(Instance.create!(inputs({ adoptId: `de-fra-1/${id}` }))).rejects.toThrow(/the instance is in de-fra-1 but zone is ch-gva-2/);
+    expect(adopted.outs).toMatchObject({ diskSize: 30, labels: { team: "ops" }, __adopted: true });
+    expect((await emulator.calls()).filter((c) => c.method !== "GET")).toEqual([]);
+    // The next diff (same program) shows no change although diskSize and labels have defaults / are unset.
+    expect(await Instance.diff!(adopted.id, adopted.outs, checked.inputs)).toMatchObject({ changes: false, replaces: [] });
+
+    const shrink = await Instance.check!({}, { ...program, diskSize: 20 });
+    const refused = await Instance.create!(shrink.inputs).catch((e) => e);
+    expect(refused).toBeInstanceOf(AdoptionMismatchError);
+    expect(refused.properties).toEqual(["diskSize"]);
+    expect(refused.message).toMatch(/diskSize: .*30.*20/);
+    const otherZone = await Instance.check!({}, { ...program, zone: "de-fra-1" });
+    await expect(Instance.create!(otherZone.inputs)).rejects.toMatchObject({ properties: ["zone"] });
+    expect((await emulator.calls()).filter((c) => c.method !== "GET")).toEqual([]);
+  });
+
+  it("reads, updates and deletes by a bare UUID (stacks written before ids carried the zone) and reports the zone/uuid id", async () => {
+    const { id, outs } = await Instance.create!(inputs({ name: "legacy-id" }));
+    const bare = uuidOf(id);
+    const read = await Instance.read!(bare, outs);
+    expect(read.id).toBe(id);
+    const { outs: renamed } = await Instance.update!(bare, outs, { ...inputs({ name: "legacy-id-2" }) });
+    expect(renamed.name).toBe("legacy-id-2");
+    await Instance.delete!(bare, renamed);
+    expect((await live()).find((i) => i.id === bare)).toBeUndefined();
   });
 
   it("explains an unknown instance type or template with the available names", async () => {
@@ -122,14 +148,21 @@ describe("Exoscale providers against the emulator", () => {
 
   it("answers the functions: get, list with label filters, console URL, password", async () => {
     const { id } = await Instance.create!(inputs({ name: "lookup", labels: { role: "db" }, userData: "#!/bin/sh\necho hi\n" }));
-    const info = await getExoscaleInstance({ id: `ch-gva-2/${id}` });
-    expect(info).toMatchObject({ id, zone: "ch-gva-2", name: "lookup", labels: { role: "db" }, instanceTypeName: "standard.small", userData: "#!/bin/sh\necho hi\n" });
+    const info = await getExoscaleInstance({ id });
+    expect(info).toMatchObject({ id, uuid: uuidOf(id), zone: "ch-gva-2", name: "lookup", labels: { role: "db" }, instanceTypeName: "standard.small", userData: "#!/bin/sh\necho hi\n" });
     expect(info).not.toHaveProperty("creationToken");
+    expect(await getExoscaleInstance({ id: uuidOf(id), zone: "ch-gva-2" })).toEqual(info);
     expect((await listExoscaleInstances({ zone: "ch-gva-2", labels: { role: "db" } })).map((i) => i.id)).toEqual([id]);
-    const consoleUrl = await getExoscaleConsoleUrl({ id: `ch-gva-2/${id}` });
+    const consoleUrl = await getExoscaleConsoleUrl({ id });
     expect(consoleUrl.url).toMatch(/^wss:\/\//);
-    expect(await revealExoscaleInstancePassword({ id: `ch-gva-2/${id}` })).toBe((await emulator.state()).exoscale.passwords[id]);
-    await expect(getExoscaleInstance({ id })).rejects.toThrow(/is not "<zone>\/<uuid>"/);
+    expect(await revealExoscaleInstancePassword({ id })).toEqual({ id, password: (await emulator.state()).exoscale.passwords[uuidOf(id)] });
+    await emulator.clearCalls();
+    const bad = await getExoscaleInstance({ id: uuidOf(id) }).catch((e) => e);
+    expect(bad).toBeInstanceOf(InvalidArgumentsError);
+    expect(bad).toMatchObject({ code: "ERR_INVALID_ARGUMENTS", argument: "zone" });
+    expect(bad.message).toMatch(/getExoscaleInstance: invalid arguments: zone: is required with a bare UUID id/);
+    await expect(listExoscaleInstances({ zone: "mars-1" as never })).rejects.toThrow(/zone: must be one of ch-gva-2/);
+    expect(await emulator.calls()).toEqual([]);
   });
 
   it("fails with AuthError naming the problem when the secret is wrong", async () => {

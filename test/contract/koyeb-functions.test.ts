@@ -66,10 +66,10 @@ describe("Koyeb functions", () => {
 
   it("runs commands: stdout, stderr, stdin and a non-zero exit code are results", async () => {
     const [healthy] = await listKoyebInstances({ statuses: ["HEALTHY"] });
-    expect(await execKoyebInstance({ instanceId: healthy.id, command: ["echo", "hello"] })).toEqual({ stdout: "hello\n", stderr: "", exitCode: 0 });
-    expect(await execKoyebInstance({ instanceId: healthy.id, command: ["cat"], stdin: "line one\nline two\n" })).toEqual({ stdout: "line one\nline two\n", stderr: "", exitCode: 0 });
-    expect(await execKoyebInstance({ instanceId: healthy.id, command: "printenv KOYEB_INSTANCE_ID && echo nope >&2; exit 42" })).toEqual({ stdout: `${healthy.id}\n`, stderr: "nope\n", exitCode: 42 });
-    expect(await execKoyebInstance({ instanceId: healthy.id, command: ["ls", "/"] })).toEqual({ stdout: "", stderr: "sh: ls: not found\n", exitCode: 127 });
+    expect(await execKoyebInstance({ instanceId: healthy.id, command: ["echo", "hello"] })).toEqual({ ran: true, stdout: "hello\n", stderr: "", exitCode: 0 });
+    expect(await execKoyebInstance({ instanceId: healthy.id, command: ["cat"], stdin: "line one\nline two\n" })).toEqual({ ran: true, stdout: "line one\nline two\n", stderr: "", exitCode: 0 });
+    expect(await execKoyebInstance({ instanceId: healthy.id, command: "printenv KOYEB_INSTANCE_ID && echo nope >&2; exit 42" })).toEqual({ ran: true, stdout: `${healthy.id}\n`, stderr: "nope\n", exitCode: 42 });
+    expect(await execKoyebInstance({ instanceId: healthy.id, command: ["ls", "/"] })).toEqual({ ran: true, stdout: "", stderr: "sh: ls: not found\n", exitCode: 127 });
   });
 
   it("turns error frames into errors with their gRPC code and message", async () => {
@@ -119,7 +119,7 @@ describe("Koyeb functions", () => {
     await expect(listKoyebInstances({ pageSize: 1000 })).rejects.toThrow(/pageSize: /);
     await expect(listKoyebInstanceEvents({ order: "sideways" as never })).rejects.toThrow('order: must be "asc" or "desc"');
     await expect(execKoyebInstance({ instanceId: "", command: [] })).rejects.toThrow(/instanceId: must not be empty; command: must name a command/);
-    await expect(getKoyebInstance({ id: "x", extra: 1 } as never)).rejects.toThrow("unknown argument(s) extra");
+    await expect(getKoyebInstance({ id: "x", extra: 1 } as never)).rejects.toThrow("getKoyebInstance: invalid arguments: extra: unknown argument; allowed: id");
     expect(await emulator.calls()).toEqual([]);
   });
 });

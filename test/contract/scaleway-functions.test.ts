@@ -4,7 +4,7 @@
  * list, and argument errors before any call.
  */
 import { getScalewayImage, listScalewayImages } from "../../src/scaleway/functions";
-import { NotFoundError } from "../../src/core/errors";
+import { InvalidArgumentsError, NotFoundError } from "../../src/core/errors";
 import { startTestEmulator, type TestEmulator } from "../helpers/emulator";
 
 describe("Scaleway functions", () => {
@@ -28,7 +28,7 @@ describe("Scaleway functions", () => {
     expect(new Set(images.map((i) => i.id)).size).toBe(14);
     const pages = (await emulator.calls()).filter((c) => c.path === "/instance/v1/zones/pl-waw-2/images");
     expect(pages.map((c) => new URLSearchParams(c.query).get("page"))).toEqual(["1", "2", "3", "4"]);
-    expect(images[0]).toMatchObject({ zone: "pl-waw-2", public: true, state: "available", zonedId: `pl-waw-2/${images[0].id}`, rootVolume: { size: 10_000_000_000, volumeType: "l_ssd" } });
+    expect(images[0]).toMatchObject({ zone: "pl-waw-2", public: true, state: "available", id: `pl-waw-2/${images[0].uuid}`, rootVolume: { size: 10_000_000_000, volumeType: "l_ssd" } });
   });
 
   it("passes filters to the API (fr-par-1 is the default zone)", async () => {
@@ -40,8 +40,8 @@ describe("Scaleway functions", () => {
 
   it("gets one image by zone/uuid, by uuid and zone, and by exact name", async () => {
     const [debian] = await listScalewayImages({ zone: "nl-ams-3", name: "Debian Bookworm", arch: "x86_64" });
-    expect(await getScalewayImage({ id: debian.zonedId })).toEqual(debian);
-    expect(await getScalewayImage({ id: debian.id, zone: "nl-ams-3" })).toEqual(debian);
+    expect(await getScalewayImage({ id: debian.id })).toEqual(debian);
+    expect(await getScalewayImage({ id: debian.uuid, zone: "nl-ams-3" })).toEqual(debian);
     expect(await getScalewayImage({ name: "Debian Bookworm", zone: "nl-ams-3", arch: "x86_64" })).toEqual(debian);
   });
 
@@ -57,11 +57,14 @@ describe("Scaleway functions", () => {
 
   it("rejects bad arguments before any call, naming them", async () => {
     await expect(getScalewayImage({} as never)).rejects.toThrow("getScalewayImage: invalid arguments: id: give exactly one of id or name");
+    await expect(getScalewayImage({} as never)).rejects.toBeInstanceOf(InvalidArgumentsError);
     await expect(getScalewayImage({ id: "fr-par-1/not-a-uuid" })).rejects.toThrow(/id: /);
-    const message = await listScalewayImages({ zone: "paris", perPage: 500, colour: "red" } as never).then(() => "", (error: Error) => error.message);
-    expect(message).toContain("zone: must be a zone such as fr-par-1");
-    expect(message).toContain("perPage: ");
-    expect(message).toContain("unknown argument(s) colour");
+    const error = await listScalewayImages({ zone: "paris", perPage: 500, colour: "red" } as never).then(() => undefined, (e: InvalidArgumentsError) => e);
+    expect(error).toMatchObject({ code: "ERR_INVALID_ARGUMENTS", argument: "zone" });
+    expect(error?.problems.map((p) => p.argument)).toEqual(["zone", "perPage", "colour"]);
+    expect(error?.message).toContain("zone: must be a zone such as fr-par-1");
+    expect(error?.message).toContain("perPage: ");
+    expect(error?.message).toContain("colour: unknown argument; allowed: zone, name, public, arch, project, organization, tags, perPage");
     await expect(getScalewayImage({ name: "x", arch: "sparc" as never })).rejects.toThrow("arch: must be one of x86_64, arm, arm64");
     expect(await emulator.calls()).toEqual([]);
   });

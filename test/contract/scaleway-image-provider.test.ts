@@ -128,7 +128,7 @@ describe("ScalewayImage provider against the emulator", () => {
   it("refuses to adopt an image whose root volume differs from the inputs", async () => {
     const created = await provider.create(await checked({ rootVolume: ROOT, name: "adopt-me" }));
     const other = seededSnapshotId(ZONE, "debian-bookworm-root");
-    await expect(provider.create(await checked({ rootVolume: other, adoptId: created.id }))).rejects.toThrow(`adoptId ${created.id} does not match the inputs: rootVolume is ${ROOT}, inputs say ${other}`);
+    await expect(provider.create(await checked({ rootVolume: other, adoptId: created.id }))).rejects.toThrow(`adoptId ${created.id} does not match the inputs in ways that cannot change in place, so nothing was changed: rootVolume: it has "${ROOT}", inputs say "${other}"`);
     await expect(provider.create(await checked({ rootVolume: ROOT, adoptId: `${ZONE}/00000000-0000-4000-8000-000000000000` }))).rejects.toThrow("adoptId: no image fr-par-2/00000000-0000-4000-8000-000000000000 exists");
   });
 });

@@ -1,6 +1,6 @@
 /**
  * Every emulated Scaleway route's responses, and the bodies our client sends, validated against
- * Scaleway's Instance API spec (../shared/specs/scaleway-instance-v1.openapi.yaml). Two known gaps
+ * Scaleway's Instance API spec (test/fixtures/scaleway-instance-v1.json). Two known gaps
  * of that spec copy, which is older than the live API: it has no PATCH /images/{image_id} (the
  * SDK's UpdateImage; its answer is checked against the GET schema, which is the same `{image}`), and
  * its Arch enum lacks "arm64" (checked to be the only difference).
@@ -11,7 +11,7 @@ import { wholeImage } from "../../src/scaleway/image-provider";
 import { startTestEmulator, type TestEmulator } from "../helpers/emulator";
 import { OpenApiSpec } from "../helpers/openapi";
 
-const spec = new OpenApiSpec("scaleway-instance-v1.openapi.yaml");
+const spec = new OpenApiSpec("scaleway-instance-v1.json");
 const ZONE = "nl-ams-1";
 const IMAGES = `/instance/v1/zones/${ZONE}/images`;
 
@@ -48,6 +48,46 @@ describe("emulated Scaleway Instance API against the vendor spec", () => {
     }
   });
 
+  it("GetSnapshot and GetVolume: what a client reads next about a root volume, valid, 404 not_found for other ids", async () => {
+    const id = seededSnapshotId(ZONE, "data-50g");
+    const got = await call("GET", `/instance/v1/zones/${ZONE}/snapshots/${id}`);
+    expect(got.status).toBe(200);
+    expect(spec.validateResponse("GET", `/instance/v1/zones/${ZONE}/snapshots/${id}`, 200, got.body)).toEqual([]);
+    expect(got.body.snapshot).toMatchObject({ id, name: "data-50g", zone: ZONE, state: "available", volume_type: "b_ssd", error_reason: null });
+    expect((await call("GET", `/instance/v1/zones/${ZONE}/snapshots`)).body.snapshots).toContainEqual(got.body.snapshot);
+
+    const base = got.body.snapshot.base_volume;
+    const volume = await call("GET", `/instance/v1/zones/${ZONE}/volumes/${base.id}`);
+    expect(volume.status).toBe(200);
+    expect(spec.validateResponse("GET", `/instance/v1/zones/${ZONE}/volumes/${base.id}`, 200, volume.body)).toEqual([]);
+    expect(volume.body.volume).toMatchObject({ id: base.id, name: base.name, size: got.body.snapshot.size, server: null, export_uri: null, state: "available" });
+    const volumes = await call("GET", `/instance/v1/zones/${ZONE}/volumes?volume_type=b_ssd&per_page=1`);
+    expect(spec.validateResponse("GET", `/instance/v1/zones/${ZONE}/volumes`, 200, volumes.body)).toEqual([]);
+    expect(volumes.body.volumes).toHaveLength(1);
+    expect(Number(volumes.headers.get("x-total-count"))).toBe(2);
+
+    const unknown = "00000000-0000-4000-8000-000000000000";
+    expect(await call("GET", `/instance/v1/zones/${ZONE}/snapshots/${unknown}`)).toMatchObject({ status: 404, body: { type: "not_found", resource: "instance_snapshot", resource_id: unknown } });
+    expect(await call("GET", `/instance/v1/zones/fr-par-1/snapshots/${id}`)).toMatchObject({ status: 404, body: { type: "not_found", resource: "instance_snapshot", resource_id: id } });
+    expect(await call("GET", `/instance/v1/zones/${ZONE}/volumes/${unknown}`)).toMatchObject({ status: 404, body: { type: "not_found", resource: "instance_volume", resource_id: unknown } });
+  });
+
+  it("images, snapshots and volumes carry every key of the spec, null included, in the spec's order", async () => {
+    const images = (await call("GET", `${IMAGES}?per_page=100`)).body.images;
+    for (const image of images) expect(spec.keyProblems("scaleway.instance.v1.Image", image, { ordered: true })).toEqual([]);
+    expect(images[0].default_bootscript).toBeNull();
+    for (const snapshot of (await call("GET", `/instance/v1/zones/${ZONE}/snapshots`)).body.snapshots) {
+      expect(spec.keyProblems("scaleway.instance.v1.Snapshot", snapshot, { ordered: true })).toEqual([]);
+    }
+    for (const volume of (await call("GET", `/instance/v1/zones/${ZONE}/volumes`)).body.volumes) {
+      expect(spec.keyProblems("scaleway.instance.v1.Volume", volume, { ordered: true })).toEqual([]);
+    }
+    // The check itself: a key left out, or one the spec does not have, is reported.
+    const { default_bootscript: _dropped, ...withoutBootscript } = images[0];
+    expect(spec.keyProblems("scaleway.instance.v1.Image", withoutBootscript)).toEqual(['/: key "default_bootscript" is missing']);
+    expect(spec.keyProblems("scaleway.instance.v1.Image", { ...images[0], root_volume: { ...images[0].root_volume, extra: 1 } })).toEqual(['/root_volume: key "extra" is not in the spec']);
+  });
+
   it("ListImages: pages of per_page with X-Total-Count, valid except for the arm64 images the spec's enum predates", async () => {
     const { status, headers, body } = await call("GET", `${IMAGES}?per_page=4&page=2&arch=x86_64`);
     expect(status).toBe(200);
@@ -80,6 +120,8 @@ describe("emulated Scaleway Instance API against the vendor spec", () => {
     expect(created.status).toBe(201);
     expect(spec.validateResponse("POST", IMAGES, 201, created.body)).toEqual([]);
     expect(created.body.image).toMatchObject({ state: "creating", zone: ZONE, root_volume: { id: root }, extra_volumes: { "1": { id: extra } } });
+    // Nested too: root_volume is a VolumeSummary, each extra volume a whole Volume.
+    expect(spec.keyProblems("scaleway.instance.v1.Image", created.body.image, { ordered: true })).toEqual([]);
     const id = created.body.image.id;
 
     const image = await waitAvailable(id);
@@ -99,6 +141,7 @@ describe("emulated Scaleway Instance API against the vendor spec", () => {
     expect(put.status).toBe(200);
     expect(spec.validateResponse("PUT", `${IMAGES}/${id}`, 200, put.body)).toEqual([]);
     expect(put.body.image).toMatchObject({ name: "spec-image-3", public: false, extra_volumes: {}, tags: ["spec"] });
+    expect(spec.keyProblems("scaleway.instance.v1.Image", put.body.image, { ordered: true })).toEqual([]);
 
     const deleted = await call("DELETE", `${IMAGES}/${id}`);
     expect(deleted.status).toBe(204);

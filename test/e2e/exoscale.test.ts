@@ -10,6 +10,7 @@ import { expectOk, TestStack } from "../helpers/engine";
 import { startTestEmulator, type TestEmulator } from "../helpers/emulator";
 import type { RecordedCall } from "../../src/emulator";
 import { ExoscaleClient } from "../../src/exoscale/client";
+import { uuidOf } from "../../src/exoscale/schema";
 
 const INSTANCE = "pulumi-nodejs:dynamic/exoscale:Instance";
 const SNAPSHOT = "pulumi-nodejs:dynamic/exoscale:InstanceSnapshot";
@@ -66,7 +67,8 @@ describe("ExoscaleInstance on the real engine", () => {
     // Steps that finish within seconds print nothing by default (a fleet's output stays readable).
     expect(result.output).not.toMatch(/\[exoscale:Instance(Snapshot)? /);
     const resource = await web();
-    instanceId = resource.id as string;
+    expect(resource.id).toMatch(/^ch-gva-2\/[0-9a-f-]{36}$/);
+    instanceId = uuidOf(resource.id as string);
     expect(resource.protect).toBe(true);
     const snapshot = (await stack.resourcesOfType(SNAPSHOT))[0];
     expect(snapshot.parent).toBe(resource.urn);
@@ -96,7 +98,7 @@ describe("ExoscaleInstance on the real engine", () => {
     expect(mutations(calls)).toEqual(["PUT /v2/instance/{id}", "PUT /v2/instance/{id}:stop", "PUT /v2/instance/{id}:scale", "PUT /v2/instance/{id}:resize-disk", "PUT /v2/instance/{id}:start", "PUT /v2/instance/{id}:add-protection"]);
     expect(result.outputs).toMatchObject({ state: "running", instanceType: "standard.medium", diskSize: 40 });
     expect(await liveInstance()).toMatchObject({ diskSize: 40, labels: { env: "prod", team: "platform", "pulumi-creation-token": expect.any(String) } });
-    expect((await web()).id).toBe(instanceId);
+    expect((await web()).id).toBe(`ch-gva-2/${instanceId}`);
   });
 
   it("stops on state=stopped, and a second up does nothing", async () => {
@@ -175,7 +177,7 @@ describe("ExoscaleInstance on the real engine", () => {
     expect(await liveInstance()).toMatchObject({ state: "running", labels: {} });
   });
 
-  it("adopts an existing instance without creating one, converging its power state", async () => {
+  it("adopts an existing instance without creating one or changing what the program leaves unset (its power state)", async () => {
     const typeId = await client.resolveInstanceType("standard.tiny");
     const templateId = await client.resolveTemplate("Linux Debian 12 (Bookworm) 64-bit");
     const created = await client.waitForOperation(
@@ -185,9 +187,9 @@ describe("ExoscaleInstance on the real engine", () => {
     const adoptedId = created.reference?.id as string;
     const { calls, result } = await upWith({ adoptId: `ch-gva-2/${adoptedId}` });
     expect(count(calls, "POST", "^/v2/instance$")).toBe(0);
-    expect(count(calls, "PUT", "^/v2/instance/{id}:start$")).toBe(1);
-    expect(result.outputs?.adoptedId).toBe(adoptedId);
-    expect((await emulator.state()).exoscale.instances[adoptedId].state).toBe("running");
+    expect(count(calls, "PUT", "^/v2/instance/{id}:start$")).toBe(0);
+    expect(result.outputs?.adoptedId).toBe(`ch-gva-2/${adoptedId}`);
+    expect((await emulator.state()).exoscale.instances[adoptedId].state).toBe("stopped");
   });
 
   it("refuses to destroy the protected instance, touching neither it nor its snapshot, and destroys everything once unprotected", async () => {

@@ -8,9 +8,9 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { expectOk, TestStack } from "../helpers/engine";
-import { daemonInstance, httpsEndpoint, incusSocket, makeCertificate, removeInstances, trustCertificate, uniqueName, untrustCertificate } from "../contract/incus-daemon";
+import { makeCertificate, testDaemons, uniqueName } from "../contract/incus-daemon";
 
-describe("IncusInstance over HTTPS with credentials from stack config", () => {
+describe.each(testDaemons())("IncusInstance on $label over HTTPS with credentials from stack config", (daemon) => {
   const name = uniqueName("e2e-tls");
   const certDir = fs.mkdtempSync(path.join(os.tmpdir(), "pdc-incus-e2e-"));
   let fingerprint: string | undefined;
@@ -18,10 +18,9 @@ describe("IncusInstance over HTTPS with credentials from stack config", () => {
   let key: string;
 
   beforeAll(async () => {
-    incusSocket();
-    const endpoint = await httpsEndpoint();
+    const endpoint = await daemon.httpsEndpoint();
     const client = makeCertificate(certDir, "pdc-e2e-tls");
-    fingerprint = await trustCertificate(client.pem, uniqueName("pdc-e2e"));
+    fingerprint = await daemon.trustCertificate(client.pem, uniqueName("pdc-e2e"));
     key = fs.readFileSync(client.keyPath, "utf8");
     stack = await TestStack.create({
       program: "examples/incus",
@@ -38,15 +37,15 @@ describe("IncusInstance over HTTPS with credentials from stack config", () => {
 
   afterAll(async () => {
     await stack?.cleanup();
-    await removeInstances([name]);
-    if (fingerprint) await untrustCertificate(fingerprint);
+    await daemon.removeInstances([name]);
+    if (fingerprint) await daemon.untrustCertificate(fingerprint);
     fs.rmSync(certDir, { recursive: true, force: true });
   });
 
   it("creates the instance through the remote and keeps the key out of state and logs", async () => {
     const up = expectOk(await stack.up());
     expect(up.outputs?.status).toBe("Running");
-    expect((await daemonInstance(name)).status).toBe("Running");
+    expect((await daemon.instance(name)).status).toBe("Running");
 
     const keyBody = key.split("\n")[1];
     // The engine keeps stack config on its default provider, encrypted like every secret.
@@ -64,6 +63,6 @@ describe("IncusInstance over HTTPS with credentials from stack config", () => {
     expect(provider).not.toMatch(/BEGIN|https:\/\//);
 
     expectOk(await stack.destroy());
-    expect(await daemonInstance(name)).toBeUndefined();
+    expect(await daemon.instance(name)).toBeUndefined();
   });
 });

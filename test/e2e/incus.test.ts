@@ -1,28 +1,29 @@
 /**
  * IncusInstance and IncusInstanceSnapshot end to end: the real engine (`pulumi up/preview/refresh/
- * destroy` on examples/incus) against a real LXD daemon over its unix socket. The daemon is looked
- * at directly (not through the client under test) to check what really happened.
+ * destroy` on examples/incus) against each real daemon, LXD 5.0 and Incus 6.0, over its unix
+ * socket. The daemon is looked at directly (not through the client under test) to check what
+ * really happened.
  */
 import { expectOk, TestStack } from "../helpers/engine";
-import { daemonInstance, incusSocket, launch, raw, rawAndWait, removeInstances, uniqueName } from "../contract/incus-daemon";
+import { testDaemons, uniqueName } from "../contract/incus-daemon";
 
 const INSTANCE = "pulumi-nodejs:dynamic/incus:Instance";
 const SNAPSHOT = "pulumi-nodejs:dynamic/incus:InstanceSnapshot";
 const OPERATION_LINE = /operation [0-9a-f-]{36} \(create [^)]+\): (Success|done)/;
 
-describe("IncusInstance on a real LXD daemon", () => {
+describe.each(testDaemons())("IncusInstance on $label", (daemon) => {
   const name = uniqueName("e2e-web");
   const legacy = uniqueName("e2e-legacy");
   let stack: TestStack;
 
   beforeAll(async () => {
     // The tests below read the operation lines, which only verbosity `detail` prints for quick steps.
-    stack = await TestStack.create({ program: "examples/incus", env: { INCUS_SOCKET: incusSocket() }, config: { name, "dynamic-compute:verbosity": "detail" } });
+    stack = await TestStack.create({ program: "examples/incus", env: { INCUS_SOCKET: daemon.socket }, config: { name, "dynamic-compute:verbosity": "detail" } });
   });
 
   afterAll(async () => {
     await stack?.cleanup();
-    await removeInstances([name, `${name}-b`, legacy]);
+    await daemon.removeInstances([name, `${name}-b`, legacy]);
   });
 
   it("rejects a bad state at preview time, naming the property and the allowed values", async () => {
@@ -31,7 +32,7 @@ describe("IncusInstance on a real LXD daemon", () => {
     expect(preview.ok).toBe(false);
     expect(preview.output).toMatch(/state/);
     expect(preview.output).toMatch(/running, stopped/);
-    expect(await daemonInstance(name)).toBeUndefined();
+    expect(await daemon.instance(name)).toBeUndefined();
     await stack.removeConfig("state");
   });
 
@@ -39,7 +40,7 @@ describe("IncusInstance on a real LXD daemon", () => {
     const up = expectOk(await stack.up());
     expect(up.outputs?.state).toBe("running");
     expect(up.output).toMatch(OPERATION_LINE);
-    const instance = await daemonInstance(name);
+    const instance = await daemon.instance(name);
     expect(instance.status).toBe("Running");
     expect(instance.config["user.app"]).toBe("web");
     expect(instance.config["user.pulumi-creation-token"]).toMatch(/^[0-9a-f]{20}$/);
@@ -62,23 +63,23 @@ describe("IncusInstance on a real LXD daemon", () => {
     expect(expectOk(await stack.preview()).changeSummary).toMatchObject({ update: 1 });
     const stopped = expectOk(await stack.up());
     expect(stopped.outputs?.state).toBe("stopped");
-    expect((await daemonInstance(name)).status).toBe("Stopped");
+    expect((await daemon.instance(name)).status).toBe("Stopped");
 
     await stack.setConfig("state", "running");
     const started = expectOk(await stack.up());
     expect(started.outputs?.state).toBe("running");
-    const instance = await daemonInstance(name);
+    const instance = await daemon.instance(name);
     expect(instance.status).toBe("Running");
     expect(started.outputs?.uuid).toBe(instance.config["volatile.uuid"]);
   });
 
   it("changes config in place, keeping the instance and its power state", async () => {
-    const before = await daemonInstance(name);
+    const before = await daemon.instance(name);
     await stack.setConfig("app", "api");
     await stack.setConfig("cpu", "1");
     expect(expectOk(await stack.preview()).changeSummary).toMatchObject({ update: 1 });
     expectOk(await stack.up());
-    const after = await daemonInstance(name);
+    const after = await daemon.instance(name);
     expect(after.config["user.app"]).toBe("api");
     expect(after.config["limits.cpu"]).toBe("1");
     expect(after.config["volatile.uuid"]).toBe(before.config["volatile.uuid"]);
@@ -87,14 +88,14 @@ describe("IncusInstance on a real LXD daemon", () => {
     // Removing a managed key removes it from the instance.
     await stack.removeConfig("cpu");
     expectOk(await stack.up());
-    expect((await daemonInstance(name)).config["limits.cpu"]).toBeUndefined();
+    expect((await daemon.instance(name)).config["limits.cpu"]).toBeUndefined();
   });
 
   it("takes a snapshot as a child of the instance", async () => {
     await stack.setConfig("snapshot", "true");
     const up = expectOk(await stack.up());
     expect(up.output).toMatch(/operation [0-9a-f-]{36} \(snapshot [^)]+\)/);
-    const listed = await raw("GET", `/1.0/instances/${name}/snapshots`);
+    const listed = await daemon.raw("GET", `/1.0/instances/${name}/snapshots`);
     expect(listed.body.metadata).toEqual([`/1.0/instances/${name}/snapshots/snap0`]);
     const [snapshot] = await stack.resourcesOfType(SNAPSHOT);
     const [instance] = await stack.resourcesOfType(INSTANCE);
@@ -108,14 +109,14 @@ describe("IncusInstance on a real LXD daemon", () => {
     await stack.setConfig("name", renamed);
     expect(expectOk(await stack.preview()).changeSummary).toMatchObject({ replace: 2 });
     expectOk(await stack.up());
-    expect(await daemonInstance(name)).toBeUndefined();
-    expect((await daemonInstance(renamed)).status).toBe("Running");
-    expect((await raw("GET", `/1.0/instances/${renamed}/snapshots`)).body.metadata).toEqual([`/1.0/instances/${renamed}/snapshots/snap0`]);
+    expect(await daemon.instance(name)).toBeUndefined();
+    expect((await daemon.instance(renamed)).status).toBe("Running");
+    expect((await daemon.raw("GET", `/1.0/instances/${renamed}/snapshots`)).body.metadata).toEqual([`/1.0/instances/${renamed}/snapshots/snap0`]);
 
     await stack.setConfig("name", name);
     expectOk(await stack.up());
-    expect(await daemonInstance(renamed)).toBeUndefined();
-    expect((await daemonInstance(name)).status).toBe("Running");
+    expect(await daemon.instance(renamed)).toBeUndefined();
+    expect((await daemon.instance(name)).status).toBe("Running");
 
     // Same name, other type: the old instance must go first (deleteBeforeReplace), so the engine
     // replaces the snapshot that depends on it too. Preview only: VMs need QEMU, not on test machines.
@@ -128,23 +129,23 @@ describe("IncusInstance on a real LXD daemon", () => {
   });
 
   it("notices on refresh that the instance was stopped outside Pulumi, and starts it again", async () => {
-    await rawAndWait("PUT", `/1.0/instances/${name}/state`, { action: "stop", force: true });
+    await daemon.rawAndWait("PUT", `/1.0/instances/${name}/state`, { action: "stop", force: true });
     expectOk(await stack.refresh());
     const [refreshed] = await stack.resourcesOfType(INSTANCE);
     expect(refreshed.outputs?.state).toBe("stopped");
     expect(expectOk(await stack.preview()).changeSummary).toMatchObject({ update: 1 });
     expectOk(await stack.up());
-    expect((await daemonInstance(name)).status).toBe("Running");
+    expect((await daemon.instance(name)).status).toBe("Running");
   });
 
   it("adopts an instance made outside Pulumi without recreating it, and plans no replacement", async () => {
-    await launch(legacy);
-    const before = await daemonInstance(legacy);
+    await daemon.launch(legacy);
+    const before = await daemon.instance(legacy);
     await stack.setConfig("adoptName", legacy);
     const up = expectOk(await stack.up());
     expect(up.output).toMatch(/adopting existing instance/);
     expect(up.outputs?.adoptedUuid).toBe(before.config["volatile.uuid"]);
-    const after = await daemonInstance(legacy);
+    const after = await daemon.instance(legacy);
     expect(after.created_at).toBe(before.created_at);
     // The image was read back and matched: the next plan is empty (TF incus#475 planned a replacement).
     expect(expectOk(await stack.preview()).changeSummary).toEqual({ same: 4 });
@@ -160,14 +161,15 @@ describe("IncusInstance on a real LXD daemon", () => {
     await stack.removeConfig("lookupName");
     expectOk(await stack.up());
     // Dropping a read resource from the program leaves the instance alone.
-    expect((await daemonInstance(legacy)).status).toBe("Running");
+    expect((await daemon.instance(legacy)).status).toBe("Running");
   });
 
-  it("treats a fingerprint prefix of the adopted image as the same image, and another image as a replacement", async () => {
-    const fingerprint = (await daemonInstance(legacy)).config["volatile.base_image"] as string;
+  it("treats a fingerprint prefix of the adopted image as the same image, and refuses another image rather than replacing the adopted instance", async () => {
+    const fingerprint = (await daemon.instance(legacy)).config["volatile.base_image"] as string;
     await stack.setConfig("adoptImage", "0123456789ab");
-    const preview = expectOk(await stack.preview());
-    expect(preview.changeSummary).toMatchObject({ replace: 1 });
+    const preview = await stack.preview();
+    expect(preview.ok).toBe(false);
+    expect(preview.error).toMatch(/image: changing it replaces the adopted object; remove adoptId from the program to let Pulumi replace it/);
     await stack.setConfig("adoptImage", fingerprint.slice(0, 12));
     // A fingerprint prefix of the same image is the same image: no replacement.
     expect(expectOk(await stack.preview()).changeSummary).toEqual({ same: 4 });
@@ -179,8 +181,8 @@ describe("IncusInstance on a real LXD daemon", () => {
     await stack.removeConfig("adoptName");
     await stack.setConfig("deletionProtection", "true");
     expectOk(await stack.up());
-    expect(await daemonInstance(legacy)).toBeUndefined();
-    expect((await daemonInstance(name)).config["security.protection.delete"]).toBe("true");
+    expect(await daemon.instance(legacy)).toBeUndefined();
+    expect((await daemon.instance(name)).config["security.protection.delete"]).toBe("true");
     const [protectedResource] = await stack.resourcesOfType(INSTANCE).then((rs) => rs.filter((r) => r.id === name));
     expect(protectedResource.protect).toBe(true);
 
@@ -195,14 +197,14 @@ describe("IncusInstance on a real LXD daemon", () => {
     const providerRefusal = await stack.destroy();
     expect(providerRefusal.ok).toBe(false);
     expect(providerRefusal.output + providerRefusal.error).toMatch(/is protected against deletion \(security\.protection\.delete=true\); nothing was stopped or deleted/);
-    const survivor = await daemonInstance(name);
+    const survivor = await daemon.instance(name);
     expect(survivor.status).toBe("Running");
 
     await stack.setConfig("deletionProtection", "false");
     await stack.removeConfig("protect");
     expectOk(await stack.up());
     expectOk(await stack.destroy());
-    expect(await daemonInstance(name)).toBeUndefined();
+    expect(await daemon.instance(name)).toBeUndefined();
     expect(await stack.resourcesOfType(INSTANCE)).toHaveLength(0);
   });
 });

@@ -1,7 +1,8 @@
 /**
  * The Koyeb example on the real engine against the emulator: the program lists the app's healthy
  * instances, reads one and its events, and runs a command in it over the exec websocket; its
- * outputs are the instance status and the command's output. A preview makes no exec.
+ * outputs are the instance status and the command's output. A preview makes no exec unless the
+ * program asks with runInPreview, and says so.
  */
 import { expectOk, TestStack } from "../helpers/engine";
 import { startTestEmulator, type TestEmulator } from "../helpers/emulator";
@@ -29,6 +30,8 @@ describe("Koyeb example program", () => {
     // The command expanded the instance's own environment.
     expect(outputs.execStdout).toBe(`hello from web in ${outputs.region}`);
     expect(outputs.execExitCode).toBe(0);
+    // getKoyebInstanceOutput resolved through the engine from a Promise of the id.
+    expect(outputs.instanceType).toBe("small");
     expect(outputs.eventTypes).toEqual(["scheduled", "allocated", "started", "healthy"]);
     const calls = await emulator.calls();
     expect(calls.find((c) => c.path === "/v1/instances")?.query).toContain(`app_id=${KOYEB_APP.id}`);
@@ -39,12 +42,20 @@ describe("Koyeb example program", () => {
     expect(result.output).not.toContain(emulator.env.KOYEB_TOKEN);
   });
 
-  it("runs no command during a preview", async () => {
+  it("runs no command during a preview, and says so; runInPreview runs it", async () => {
     await emulator.clearCalls();
-    expectOk(await stack.preview());
+    const preview = expectOk(await stack.preview());
     const calls = await emulator.calls();
     expect(calls.some((c) => c.path === "/v1/instances")).toBe(true);
     expect(calls.some((c) => c.path === "/v1/streams/instances/exec")).toBe(false);
+    expect(preview.output).toMatch(/execKoyebInstance: \["sh","-c",.*\] on instance \S+ is not run during a preview \(set runInPreview: true to run it\)/);
+
+    await stack.setConfig("execInPreview", "true");
+    await emulator.clearCalls();
+    const asked = expectOk(await stack.preview());
+    expect((await emulator.calls()).filter((c) => c.path === "/v1/streams/instances/exec")).toHaveLength(1);
+    expect(asked.output).not.toMatch(/is not run during a preview/);
+    await stack.removeConfig("execInPreview");
   });
 
   it("reports a failing command's exit code and output as outputs, not as an error", async () => {

@@ -23,7 +23,9 @@ function installPackedPackage(): string {
   fs.rmSync(work, { recursive: true, force: true });
   fs.mkdirSync(program, { recursive: true });
   const tarball = npm(["pack", "--pack-destination", work, "--silent"], repoRoot).trim().split("\n").pop() as string;
-  fs.writeFileSync(path.join(program, "package.json"), JSON.stringify({ name: "packed-consumer", private: true, dependencies: { "pulumi-dynamic-compute": `file:../${tarball}` } }, null, 2));
+  // The SDK is a peer dependency: the program brings its own, as Pulumi programs do.
+  const sdkVersion = JSON.parse(fs.readFileSync(path.join(repoRoot, "package.json"), "utf8")).devDependencies["@pulumi/pulumi"];
+  fs.writeFileSync(path.join(program, "package.json"), JSON.stringify({ name: "packed-consumer", private: true, dependencies: { "@pulumi/pulumi": sdkVersion, "pulumi-dynamic-compute": `file:../${tarball}` } }, null, 2));
   npm(["install", "--no-audit", "--no-fund", "--prefer-offline", "--omit=dev"], program);
   // The Automation API language server runs the program in the test runner's process, so the
   // program must share that process's @pulumi/pulumi (a second copy would not be connected).

@@ -56,10 +56,11 @@ describe("ScalewayImage", () => {
     await emulator.clearCalls();
     const preview = expectOk(await stack.preview());
     expect(preview.changeSummary).toEqual({ same: 2 });
-    // Only the program's own lookup of the public base image reaches the API.
+    // Only the program's own lookups reach the API: the public base image by name, and its image by id.
+    const [image] = await stack.resourcesOfType(TYPE);
     const calls = await emulator.calls();
     expect(calls.length).toBeGreaterThan(0);
-    expect(calls.every((c) => c.method === "GET" && c.path === IMAGES && /name=Ubuntu/.test(c.query ?? ""))).toBe(true);
+    expect(calls.every((c) => c.method === "GET" && ((c.path === IMAGES && /name=Ubuntu/.test(c.query ?? "")) || c.path === `${IMAGES}/${String(image.id).split("/")[1]}`))).toBe(true);
   });
 
   it("renames and retags in place with one PATCH", async () => {

@@ -1,5 +1,5 @@
 /** The local cloud emulator for tests, in-process, plus helpers for its control API. */
-import { startEmulator, type Emulator, type EmulatorOptions, type FaultRule, type RecordedCall } from "../../src/emulator";
+import { startEmulator, type Emulator, type ServerOptions, type FaultRule, type RecordedCall, type EmulatorSeed, type SeededObjects } from "../../src/emulator";
 
 export interface TestEmulator extends Emulator {
   calls(): Promise<RecordedCall[]>;
@@ -8,6 +8,8 @@ export interface TestEmulator extends Emulator {
   addFault(rule: FaultRule | FaultRule[]): Promise<void>;
   clearFaults(): Promise<void>;
   configure(settings: { opDelayMs?: number; rateLimit?: { requestsPerSecond: number; burst?: number } | null }): Promise<void>;
+  /** Makes objects as if made outside Pulumi (`POST /_emulator/objects`); resolves with their ids. */
+  seedObjects(seed: EmulatorSeed): Promise<SeededObjects>;
 }
 
 async function control(url: string, method: string, route: string, body?: unknown): Promise<any> {
@@ -16,7 +18,7 @@ async function control(url: string, method: string, route: string, body?: unknow
   return response.status === 204 ? undefined : response.json();
 }
 
-export async function startTestEmulator(options: EmulatorOptions = {}): Promise<TestEmulator> {
+export async function startTestEmulator(options: ServerOptions = {}): Promise<TestEmulator> {
   const emulator = await startEmulator({ opDelayMs: 50, ...options });
   return {
     ...emulator,
@@ -26,5 +28,6 @@ export async function startTestEmulator(options: EmulatorOptions = {}): Promise<
     addFault: (rule) => control(emulator.url, "POST", "faults", rule),
     clearFaults: () => control(emulator.url, "DELETE", "faults"),
     configure: (settings) => control(emulator.url, "POST", "config", settings),
+    seedObjects: (seed) => control(emulator.url, "POST", "objects", seed),
   };
 }

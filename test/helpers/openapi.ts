@@ -1,15 +1,15 @@
 /**
- * Validates emulator requests and responses against the vendors' own specs in ../shared/specs
- * (OpenAPI 3 for Exoscale, Scaleway and Koyeb; Swagger 2 for Incus), so the emulator cannot drift
- * from the real API's shapes unnoticed.
+ * Validates emulator requests and responses against the vendors' API shapes, kept as this
+ * repository's own fixtures in test/fixtures (extracted from the vendors' OpenAPI 3 / Swagger 2
+ * specs by scripts/refresh-fixtures.js), so the emulator cannot drift from the real API's shapes
+ * unnoticed.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
 import Ajv, { type ValidateFunction } from "ajv";
 import addFormats from "ajv-formats";
-import { parse as parseYaml } from "yaml";
 
-export const SPECS_DIR = path.resolve(__dirname, "..", "..", "..", "shared", "specs");
+export const FIXTURES_DIR = path.resolve(__dirname, "..", "fixtures");
 
 type Json = Record<string, any>;
 
@@ -32,17 +32,18 @@ export class OpenApiSpec {
   private readonly routes: Route[];
   private readonly compiled = new Map<string, ValidateFunction>();
   private readonly swagger2: boolean;
+  private readonly spec: Json;
 
   /**
-   * @param file spec file name in ../shared/specs
+   * @param file fixture file name in test/fixtures (e.g. "exoscale-v2.json")
    * @param basePath prefix the emulator serves the spec's paths under (e.g. "/v2" for Exoscale)
    */
   constructor(
     file: string,
     private readonly basePath = "",
   ) {
-    const text = fs.readFileSync(path.join(SPECS_DIR, file), "utf8");
-    const spec: Json = file.endsWith(".json") ? JSON.parse(text) : parseYaml(text, { maxAliasCount: -1 });
+    const spec: Json = JSON.parse(fs.readFileSync(path.join(FIXTURES_DIR, file), "utf8"));
+    this.spec = spec;
     this.swagger2 = spec.swagger === "2.0";
     this.ajv = new Ajv({ strict: false, allErrors: true, validateSchema: false });
     addFormats(this.ajv);
@@ -82,6 +83,50 @@ export class OpenApiSpec {
     const operation: Json = route.methods[method.toLowerCase()];
     const schema = this.swagger2 ? operation.parameters?.find((p: Json) => p.in === "body")?.schema : operation.requestBody?.content?.["application/json"]?.schema;
     return schema ? this.validate(`${method} ${route.template} request`, schema, body) : [];
+  }
+
+  /**
+   * Where the keys of `value` differ from those of the spec's schema `name` (a components/schemas or
+   * definitions entry), through nested objects, arrays and maps: keys the schema lacks, schema keys
+   * that are missing (except `mayOmit`, for APIs that leave unset fields out instead of sending null:
+   * a key name anywhere, a path such as "/template/url", or "/instance/*" for all keys of a reference
+   * the API sends as `{id, name}` only) and, with `ordered`, keys out of the schema's property order
+   * (`x-properties-order` when given). Schema validation alone passes an object that lacks optional
+   * keys; this does not.
+   */
+  keyProblems(name: string, value: unknown, options: { mayOmit?: string[]; ordered?: boolean } = {}): string[] {
+    const schema = this.spec.components?.schemas?.[name] ?? this.spec.definitions?.[name];
+    if (!schema) throw new Error(`the spec has no schema ${name}`);
+    const problems: string[] = [];
+    const walk = (node: Json, item: unknown, where: string): void => {
+      while (node.$ref) node = String(node.$ref).slice(2).split("/").reduce((at: Json, part: string) => at[part], this.spec);
+      if (item === null || typeof item !== "object") return;
+      if (Array.isArray(item)) {
+        if (node.items) item.forEach((entry, index) => walk(node.items, entry, `${where}/${index}`));
+        return;
+      }
+      const properties: Json = node.properties ?? {};
+      const names = Object.keys(properties);
+      // A map written as one placeholder property ("<extra_volumeKey>") or as additionalProperties.
+      const placeholder = names.length === 1 && /^<.*>$/.test(names[0]);
+      const entrySchema = placeholder ? properties[names[0]] : names.length === 0 && typeof node.additionalProperties === "object" ? node.additionalProperties : undefined;
+      if (entrySchema) {
+        for (const [key, entry] of Object.entries(item)) walk(entrySchema, entry, `${where}/${key}`);
+        return;
+      }
+      if (names.length === 0) return;
+      const order: string[] = node["x-properties-order"] ?? names;
+      const keys = Object.keys(item);
+      for (const key of keys) if (!order.includes(key)) problems.push(`${where || "/"}: key "${key}" is not in the spec`);
+      const omissible = (key: string) => options.mayOmit?.some((entry) => [key, `${where}/${key}`, `${where}/*`].includes(entry));
+      for (const key of order) if (!keys.includes(key) && !omissible(key)) problems.push(`${where || "/"}: key "${key}" is missing`);
+      const known = keys.filter((key) => order.includes(key));
+      const expected = order.filter((key) => keys.includes(key));
+      if (options.ordered && known.join() !== expected.join()) problems.push(`${where || "/"}: keys in the order ${known.join(", ")}; the spec's order is ${expected.join(", ")}`);
+      for (const key of known) walk(properties[key], (item as Json)[key], `${where}/${key}`);
+    };
+    walk(schema, value, "");
+    return problems;
   }
 
   private responseSchemaSwagger(response: Json): Json | undefined {

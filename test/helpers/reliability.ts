@@ -108,7 +108,9 @@ export async function stateObjects(stacks: Array<FleetStack | TestStack>): Promi
     for (const r of exported.deployment.resources ?? []) {
       const kind = (Object.keys(TYPES) as Kind[]).find((k) => TYPES[k] === r.type);
       if (!kind || !r.id) continue;
-      out.push({ kind, id: r.id, urn: r.urn, name: r.urn.split("::").pop(), outputs: r.outputs ?? {} });
+      // Exoscale ids are "zone/uuid"; the emulator serves every zone on one endpoint and lists bare UUIDs.
+      const id = kind === "exoscale" || kind === "exoscaleSnapshot" ? (r.id.split("/").pop() as string) : r.id;
+      out.push({ kind, id, urn: r.urn, name: r.urn.split("::").pop(), outputs: r.outputs ?? {} });
     }
   }
   return out;

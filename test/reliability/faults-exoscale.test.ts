@@ -7,8 +7,8 @@
  */
 import { INSTANCE_TYPES } from "../../src/emulator/exoscale/catalogue";
 import { startTestEmulator, type TestEmulator } from "../helpers/emulator";
-import { baselineOf, cloudObjects, type FleetEntry, FleetStack, stateObjects, Tally } from "../helpers/reliability";
-import { createOutcome, type Fault, FAULTS, type Outcome, type Phase, runPhase } from "../helpers/reliability-faults";
+import { baselineOf, cloudObjects, type FleetEntry, FleetStack, sleep, stateObjects, Tally } from "../helpers/reliability";
+import { createOutcome, type Fault, FAULTS, type Outcome, type Phase, runPhase, SLOW_MS } from "../helpers/reliability-faults";
 
 const subject = (fault: Fault) => `x${fault.replace("-response", "")}`;
 const TEMPLATE = "Linux Ubuntu 24.04 LTS 64-bit";
@@ -102,6 +102,28 @@ describe("fault matrix: ExoscaleInstance and ExoscaleInstanceSnapshot", () => {
         expect(live.map((i) => i.instanceTypeId)).toEqual(live.map(() => medium));
       },
     });
+  });
+
+  it("a :stop that times out and acts late never undoes the scale and start after it", async () => {
+    // The held :stop lands SLOW_MS after it was sent. Sending it again at once (as for an idempotent
+    // PUT) let it land after the start that followed, leaving the instance stopped after a
+    // successful `up`; the effect is now watched for instead, and nothing is sent twice.
+    const id = await idOf(subject("slow"));
+    fleet.setSpec(spec({ renamed: true, instanceType: "standard.large" }));
+    await emulator.clearCalls();
+    await emulator.addFault([{ match: { method: "PUT", path: `/v2/instance/${id}:stop` }, fault: "slow", count: 1, delayMs: SLOW_MS }]);
+    const result = await fleet.up();
+    await emulator.clearFaults();
+    const deadline = Date.now() + SLOW_MS * 3;
+    while (!(await emulator.calls()).some((call) => call.fault === "slow") && Date.now() < deadline) await sleep(200);
+    await sleep(500);
+    expect(result.ok ? "" : result.output).toBe("");
+    const stops = (await emulator.calls()).filter((call) => call.method === "PUT" && call.path === `/v2/instance/${id}:stop`);
+    expect(stops).toHaveLength(1);
+    const large = INSTANCE_TYPES.find((t) => t.family === "standard" && t.size === "large")?.id;
+    const instance = (await liveInstances()).find((i) => i.id === id);
+    expect({ state: instance?.state, type: instance?.instanceTypeId }).toEqual({ state: "running", type: large });
+    tally.add("lateActionsAbsorbed");
   });
 
   it("snapshot (POST :create-snapshot): lost and late responses are adopted, nothing is left behind", async () => {

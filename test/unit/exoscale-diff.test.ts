@@ -1,6 +1,6 @@
 /**
  * ExoscaleInstance's field table: for every input, whether a change is applied in place or
- * replaces the instance (DESIGN §1), and that unchanged or equivalent values never show a diff.
+ * replaces the instance, and that unchanged or equivalent values never show a diff.
  */
 import { diffByTable } from "../../src/core/diff";
 import { UNKNOWN } from "../../src/core/validation";

@@ -8,7 +8,7 @@ import { setStackConfig } from "../../src/core/credentials";
 import { UNKNOWN } from "../../src/core/validation";
 import type { ApiInstance } from "../../src/incus/client";
 import { createBody, desiredDefinition, instanceId, onlyDaemonKeysChanged, parseInstanceId, powerAction, toOutputs, writablePart } from "../../src/incus/instance-model";
-import { operationInfo } from "../../src/incus/operations";
+import { operationInfo } from "../../src/incus/operation-info";
 import { Instance, InstanceSnapshot } from "../../src/incus/providers";
 import { IncusInstanceInputs } from "../../src/incus/schema";
 import { parseSnapshotId, sameInstant, snapshotId, toSnapshotOutputs } from "../../src/incus/snapshot-provider";
@@ -172,7 +172,7 @@ describe("diff", () => {
 describe("instance model", () => {
   it("builds the create body from an alias, a fingerprint or a remote image", () => {
     const local = createBody(parse({ name: "web", image: "busybox", deletionProtection: true, config: { "user.a": "1" } }), "tok");
-    expect(local).toMatchObject({ name: "web", type: "container", source: { type: "image", alias: "busybox" }, start: true, config: { "user.a": "1", "user.pulumi-creation-token": "tok", "security.protection.delete": "true" } });
+    expect(local).toMatchObject({ name: "web", type: "container", source: { type: "image", alias: "busybox" }, start: false, config: { "user.a": "1", "user.pulumi-creation-token": "tok", "security.protection.delete": "true" } });
     expect(local.profiles).toBeUndefined();
     expect(createBody(parse({ name: "web", image: FINGERPRINT.slice(0, 16), state: "stopped" }), "tok")).toMatchObject({ source: { type: "image", fingerprint: FINGERPRINT.slice(0, 16) }, start: false });
     expect(createBody(parse({ name: "web", image: "debian/12", imageServer: "https://images.linuxcontainers.org" }), "tok").source).toEqual({

@@ -37,7 +37,7 @@ describe("collectOffsetPages", () => {
   });
 
   it("rejects page sizes the API does not serve", async () => {
-    await expect(collectOffsetPages(async () => ({ items: [] }), 0)).rejects.toThrow("pageSize must be an integer from 1 to 100, got 0");
+    await expect(collectOffsetPages(async () => ({ items: [] }), 0)).rejects.toThrow("pageSize: must be an integer from 1 to 100, got 0");
   });
 });
 

@@ -65,6 +65,6 @@ describe("collectNumberedPages", () => {
   });
 
   it("rejects page sizes the API does not serve", async () => {
-    await expect(collectNumberedPages(async () => ({ items: [] }), 101)).rejects.toThrow("perPage must be an integer from 1 to 100, got 101");
+    await expect(collectNumberedPages(async () => ({ items: [] }), 101)).rejects.toThrow("perPage: must be an integer from 1 to 100, got 101");
   });
 });

@@ -105,5 +105,7 @@ describe("ScalewayImage field conversions", () => {
     expect(needsSetImage(apiImage(), none)).toBe(false);
     const whole = wholeImage(withVolumes, patchFor(withVolumes, none, "img")!);
     expect(whole).toMatchObject({ id: withVolumes.id, root_volume: { id: ROOT }, project: "proj", extra_volumes: {}, tags: ["a", "pulumi-creation-token=0123456789abcdef0123"] });
+    // The read's null bootscript is not sent back: SetImage wants a Bootscript or nothing.
+    expect(wholeImage({ ...withVolumes, default_bootscript: null }, {})).not.toHaveProperty("default_bootscript");
   });
 });

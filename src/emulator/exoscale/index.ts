@@ -1,5 +1,5 @@
 /**
- * Emulated Exoscale API v2 (`/v2/...`): compute instances (seed 000), their operations and
+ * Emulated Exoscale API v2 (`/v2/...`): compute instances, their operations and
  * snapshots, and the catalogue (zones, instance types, templates). Every request but `GET /zone`
  * must carry a valid EXO2-HMAC-SHA256 signature; a bad signature, an unknown key or an expired
  * signature is a 403 with the API's `{"message": …}` body. The emulator serves every zone on one
@@ -12,6 +12,7 @@ import { INSTANCE_TYPES, TEMPLATES, zoneList } from "./catalogue";
 import { badId, exoError } from "./errors";
 import { registerInstances } from "./instances";
 import { Operations } from "./operations";
+import { seedExoscale } from "./seed-objects";
 import { emptyState, type ExoscaleState, settleAfterRestart, snapshotView } from "./state";
 
 const ok = (body: unknown): EmulatorResponse => ({ status: 200, body });
@@ -98,6 +99,7 @@ export const exoscaleApi: ApiModule = {
   prefixes: ["/v2/"],
   register,
   authenticate,
+  seed: (section, ctx) => seedExoscale(section, ctx.store.slice<ExoscaleState>("exoscale", emptyState)),
   errorBody: (_status, message) => ({ message }),
   env: (url, credentials) => ({
     EXOSCALE_API_ENDPOINT: `${url}/v2`,

@@ -1,5 +1,5 @@
 /**
- * Compute instance routes of the emulated Exoscale API (seed 000): create, list (with its
+ * Compute instance routes of the emulated Exoscale API v2: create, list (with its
  * filters), get, update, delete, field reset and every `:action`, with the real preconditions:
  * scale, disk resize, TPM and snapshot revert need a stopped instance; disks only grow; start of a
  * running instance and stop of a non-running one are 400s; delete of a protected instance is a 403.

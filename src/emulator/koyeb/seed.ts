@@ -140,8 +140,8 @@ export function seedKoyeb(): KoyebState {
           status,
           messages: status === "ERROR" ? ["Instance exited with code 1"] : status === "UNHEALTHY" ? ["TCP health check on port 8000 failed"] : [],
           started_at: at(plan.startedMinute + 1),
-          ...(plan.endedMinute !== undefined ? { terminated_at: at(plan.endedMinute + 0.5) } : {}),
           ...(status === "STOPPED" ? { succeeded_at: at(plan.endedMinute ?? plan.startedMinute) } : {}),
+          ...(plan.endedMinute !== undefined ? { terminated_at: at(plan.endedMinute + 0.5) } : {}),
           xyz_deployment_id: deploymentId,
           env: {
             HOSTNAME: `${plan.service}-${id.slice(0, 8)}`,

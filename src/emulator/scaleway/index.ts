@@ -1,8 +1,10 @@
 /**
  * Emulated Scaleway Instance API, images surface (`/instance/v1/zones/{zone}/...`): list (paged,
  * `X-Total-Count`, filters), create (201, "creating" → "available" after the op delay), get,
- * UpdateImage (PATCH), SetImage (PUT, whole object), delete (204), and the snapshots list that
- * programs take root volumes from. Every call needs `X-Auth-Token`.
+ * UpdateImage (PATCH), SetImage (PUT, whole object), delete (204), and the reads a client of those
+ * images makes next: ListSnapshots and GetSnapshot (the root and extra volumes), ListVolumes and
+ * GetVolume (a snapshot's base volume). Objects carry every key of the live API, null included
+ * (e.g. `"default_bootscript": null`). Every call needs `X-Auth-Token`.
  *
  * Error paths a test can trigger (the real API's bodies, see errors.ts):
  * - a root volume or extra volume that is not a snapshot of that zone → 404 `not_found` (instance_snapshot);
@@ -16,7 +18,8 @@ import { randomUUID } from "node:crypto";
 import type { ApiModule, EmulatorContext } from "../api";
 import type { EmulatorRequest, EmulatorResponse, Router } from "../router";
 import { deniedAuthentication, genericError, invalidArguments, invalidFields, notFound, preconditionFailed, quotasExceeded, transientState } from "./errors";
-import { type EmulatedImage, type EmulatedVolume, SCALEWAY_ZONES, type ScalewayState, seedScaleway } from "./seed";
+import { type EmulatedImage, type EmulatedVolume, imageVolumeFrom, SCALEWAY_ZONES, type ScalewayState, seedScaleway } from "./seed";
+import { seedScalewayImages } from "./seed-objects";
 import { validateCreate, validatePatch, validatePut } from "./validation";
 
 export { seededSnapshotId, SCALEWAY_ZONES } from "./seed";
@@ -70,7 +73,7 @@ function register(router: Router, ctx: EmulatorContext): void {
     for (const [key, value] of Object.entries((requested ?? {}) as Record<string, { id: string }>)) {
       const snapshot = snapshotIn(zone, value.id);
       if (!snapshot) return value.id;
-      volumes[key] = { id: snapshot.id, name: snapshot.name, size: snapshot.size, volume_type: snapshot.volume_type, organization: snapshot.organization, project: snapshot.project, zone };
+      volumes[key] = imageVolumeFrom(snapshot, zone);
     }
     return volumes;
   };
@@ -114,6 +117,7 @@ function register(router: Router, ctx: EmulatorContext): void {
       arch: body.arch,
       creation_date: created,
       modification_date: created,
+      default_bootscript: null,
       extra_volumes: extra,
       from_server: "",
       organization: body.organization ?? organization,
@@ -213,6 +217,38 @@ function register(router: Router, ctx: EmulatorContext): void {
     if ("status" in result) return result;
     return { status: 200, body: { snapshots: result.items }, headers: { "x-total-count": String(result.total) } };
   });
+
+  router.on("GET", `${BASE}/snapshots/{snapshot_id}`, (request) => {
+    const zone = zoneOf(request);
+    if (typeof zone !== "string") return zone;
+    const snapshot = snapshotIn(zone, request.params.snapshot_id);
+    return snapshot ? { status: 200, body: { snapshot } } : notFound("instance_snapshot", request.params.snapshot_id);
+  });
+
+  router.on("GET", `${BASE}/volumes`, (request) => {
+    const zone = zoneOf(request);
+    if (typeof zone !== "string") return zone;
+    const q = request.query;
+    const matches = Object.values(state.volumes).filter(
+      (volume) =>
+        volume.zone === zone &&
+        (!q.get("name") || volume.name.toLowerCase().includes(String(q.get("name")).toLowerCase())) &&
+        (!q.get("volume_type") || volume.volume_type === q.get("volume_type")) &&
+        (!q.get("project") || volume.project === q.get("project")) &&
+        (!q.get("organization") || volume.organization === q.get("organization")) &&
+        hasTags(volume.tags, q.get("tags")),
+    );
+    const result = page(request, matches);
+    if ("status" in result) return result;
+    return { status: 200, body: { volumes: result.items }, headers: { "x-total-count": String(result.total) } };
+  });
+
+  router.on("GET", `${BASE}/volumes/{volume_id}`, (request) => {
+    const zone = zoneOf(request);
+    if (typeof zone !== "string") return zone;
+    const volume = state.volumes[request.params.volume_id];
+    return volume && volume.zone === zone ? { status: 200, body: { volume } } : notFound("instance_volume", request.params.volume_id);
+  });
 }
 
 function authenticate(request: EmulatorRequest, ctx: EmulatorContext): EmulatorResponse | undefined {
@@ -226,6 +262,7 @@ export const scalewayApi: ApiModule = {
   prefixes: ["/instance/v1/"],
   register,
   authenticate,
+  seed: (section, ctx) => seedScalewayImages(section, ctx.store.slice<ScalewayState>("scaleway", () => seedScaleway(ctx.credentials.scalewayProjectId)), ctx.credentials.scalewayProjectId),
   errorBody: (status, message) => genericError(status, message),
   env: (url, credentials) => ({
     SCW_API_URL: url,

@@ -1,6 +1,7 @@
 /**
  * Seed data for the emulated Scaleway Instance API: the zones, snapshots every program can use as a
- * root volume, and a catalogue of public images (enough of them to need several pages).
+ * root volume (and the volumes they were taken from), and a catalogue of public images (enough of
+ * them to need several pages).
  * IDs are derived from the zone and name, so they are the same on every start and can be written
  * into examples and docs.
  */
@@ -27,15 +28,23 @@ export interface EmulatedSnapshot {
   creation_date: string;
   modification_date: string;
   zone: string;
+  error_reason: string | null;
 }
 
+/** The Instance API's Volume: a block volume, and the shape of an image's extra volumes. */
 export interface EmulatedVolume {
   id: string;
   name: string;
+  export_uri: null;
   size: number;
   volume_type: VolumeType;
+  creation_date: string;
+  modification_date: string;
   organization: string;
   project: string;
+  tags: string[];
+  server: { id: string; name: string } | null;
+  state: "available";
   zone: string;
 }
 
@@ -45,6 +54,8 @@ export interface EmulatedImage {
   arch: "x86_64" | "arm" | "arm64";
   creation_date: string;
   modification_date: string;
+  /** Bootscripts are gone from the Instance API; images still carry the key, always null. */
+  default_bootscript: null;
   extra_volumes: Record<string, EmulatedVolume>;
   from_server: string;
   organization: string;
@@ -56,9 +67,29 @@ export interface EmulatedImage {
   zone: string;
 }
 
+/** An image's extra volume made from a snapshot, as the API shows it in `extra_volumes`. */
+export function imageVolumeFrom(snapshot: EmulatedSnapshot, zone: string): EmulatedVolume {
+  return {
+    id: snapshot.id,
+    name: snapshot.name,
+    export_uri: null,
+    size: snapshot.size,
+    volume_type: snapshot.volume_type,
+    creation_date: snapshot.creation_date,
+    modification_date: snapshot.modification_date,
+    organization: snapshot.organization,
+    project: snapshot.project,
+    tags: [],
+    server: null,
+    state: "available",
+    zone,
+  };
+}
+
 export interface ScalewayState {
   images: Record<string, EmulatedImage>;
   snapshots: Record<string, EmulatedSnapshot>;
+  volumes: Record<string, EmulatedVolume>;
 }
 
 /** A stable UUID (v4 layout) for a seeded object. */
@@ -103,10 +134,27 @@ export function seededSnapshotId(zone: string, name: string): string {
 
 /** Builds the initial state for a project. */
 export function seedScaleway(projectId: string): ScalewayState {
-  const state: ScalewayState = { images: {}, snapshots: {} };
+  const state: ScalewayState = { images: {}, snapshots: {}, volumes: {} };
   for (const zone of SCALEWAY_ZONES) {
     for (const snapshot of SEEDED_SNAPSHOTS) {
       const id = seededSnapshotId(zone, snapshot.name);
+      // The volume each snapshot was taken from, still there and attached to no server.
+      const volume: EmulatedVolume = {
+        id: seedUuid("scaleway", "volume", zone, snapshot.name),
+        name: `${snapshot.name}-volume`,
+        export_uri: null,
+        size: snapshot.size,
+        volume_type: snapshot.volume_type,
+        creation_date: SEED_DATE,
+        modification_date: SEED_DATE,
+        organization: projectId,
+        project: projectId,
+        tags: [],
+        server: null,
+        state: "available",
+        zone,
+      };
+      state.volumes[volume.id] = volume;
       state.snapshots[id] = {
         id,
         name: snapshot.name,
@@ -116,10 +164,11 @@ export function seedScaleway(projectId: string): ScalewayState {
         volume_type: snapshot.volume_type,
         size: snapshot.size,
         state: "available",
-        base_volume: { id: seedUuid("scaleway", "volume", zone, snapshot.name), name: `${snapshot.name}-volume` },
+        base_volume: { id: volume.id, name: volume.name },
         creation_date: SEED_DATE,
         modification_date: SEED_DATE,
         zone,
+        error_reason: null,
       };
     }
     for (const [name, arch] of PUBLIC_IMAGES) {
@@ -131,6 +180,7 @@ export function seedScaleway(projectId: string): ScalewayState {
         arch,
         creation_date: SEED_DATE,
         modification_date: SEED_DATE,
+        default_bootscript: null,
         extra_volumes: {},
         from_server: "",
         organization: SCALEWAY_PUBLIC_ORGANIZATION,

@@ -1,6 +1,6 @@
 // Command exoscale-sdk-flows drives the emulator with Exoscale's official Go SDK, egoscale v3
 // (v3.1.7), unmodified: its own EXO2-HMAC-SHA256 signing, its own Wait on operations and its typed
-// errors. The flows reach all 20 instance operations of seed 000 (create, get, list, update, field
+// errors. The flows reach all 20 compute instance operations (create, get, list, update, field
 // reset, stop, scale, disk resize, TPM, snapshot and revert, start, reboot, password reset and
 // reveal, console URL, reset to a template, protection, delete) plus a client with a wrong secret.
 // It talks to EXOSCALE_API_ENDPOINT (e.g. http://127.0.0.1:PORT/v2) with EXOSCALE_API_KEY /
@@ -45,7 +45,7 @@ func check(err error, what string) {
 	}
 }
 
-// reached records that the seed-000 operation `name` answered successfully.
+// reached records that the compute instance operation `name` answered successfully.
 func reached(name string) {
 	for _, seen := range operations {
 		if seen == name {

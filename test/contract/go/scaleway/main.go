@@ -1,6 +1,7 @@
 // Command scaleway-sdk-flows drives the emulator with the official scaleway-sdk-go, unmodified:
-// ListSnapshots, ListImages (every page), CreateImage, WaitForImage, GetImage, UpdateImage (PATCH),
-// DeleteImage, and the SDK's typed errors for the Instance API's error bodies. It talks to the
+// ListSnapshots, GetSnapshot, GetVolume, ListImages (every page), CreateImage, WaitForImage,
+// GetImage, UpdateImage (PATCH), DeleteImage, and the SDK's typed errors for the Instance API's
+// error bodies. It talks to the
 // endpoint in SCW_API_URL with SCW_SECRET_KEY / SCW_DEFAULT_PROJECT_ID, prints one JSON report on
 // stdout and exits 1 on the first failed expectation.
 package main
@@ -57,6 +58,18 @@ func main() {
 	root := snapshots.Snapshots[0]
 	out["snapshots"] = len(snapshots.Snapshots)
 
+	// What a client checks before building an image: the root snapshot, and the volume it came from.
+	snapshot, err := api.GetSnapshot(&instance.GetSnapshotRequest{SnapshotID: root.ID})
+	check(err, "GetSnapshot")
+	must(snapshot.Snapshot.ID == root.ID && snapshot.Snapshot.State == instance.SnapshotStateAvailable, "GetSnapshot: %+v", snapshot.Snapshot)
+	must(snapshot.Snapshot.CreationDate != nil && snapshot.Snapshot.ErrorReason == nil && snapshot.Snapshot.BaseVolume != nil, "GetSnapshot fields: %+v", snapshot.Snapshot)
+	volume, err := api.GetVolume(&instance.GetVolumeRequest{VolumeID: snapshot.Snapshot.BaseVolume.ID})
+	check(err, "GetVolume")
+	must(volume.Volume.ID == snapshot.Snapshot.BaseVolume.ID && volume.Volume.Size == root.Size && volume.Volume.Server == nil, "GetVolume: %+v", volume.Volume)
+	_, err = api.GetSnapshot(&instance.GetSnapshotRequest{SnapshotID: "00000000-0000-4000-8000-000000000000"})
+	missingSnapshot := expectError[*scw.ResourceNotFoundError](err, "GetSnapshot unknown")
+	must(missingSnapshot.Resource == "instance_snapshot", "ResourceNotFoundError: %+v", missingSnapshot)
+
 	// Every page, 5 at a time: the SDK follows X-Total-Count.
 	perPage := uint32(5)
 	images, err := api.ListImages(&instance.ListImagesRequest{PerPage: &perPage}, scw.WithAllPages())
@@ -84,6 +97,7 @@ func main() {
 	check(err, "GetImage")
 	must(got.Image.RootVolume != nil && got.Image.RootVolume.ID == root.ID, "GetImage: root volume %+v", got.Image.RootVolume)
 	must(got.Image.CreationDate != nil, "GetImage: creation date not parsed")
+	must(got.Image.DefaultBootscript == nil, "GetImage: default bootscript %+v", got.Image.DefaultBootscript)
 
 	public := true
 	tags := []string{"sdk", "updated"}

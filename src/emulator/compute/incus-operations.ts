@@ -1,5 +1,5 @@
 /**
- * Incus-style background operations (seed 004) for emulated APIs: created running, finished after a
+ * Incus-style background operations for emulated APIs: created running, finished after a
  * delay (or cancelled), listed, fetched, and long-polled with `/wait?timeout=`.
  */
 import { randomUUID } from "node:crypto";

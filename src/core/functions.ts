@@ -1,0 +1,46 @@
+/**
+ * The two forms every function has, as in Pulumi's generated SDKs: `getX(args, opts?)` resolves a
+ * Promise from plain values; `getXOutput(args, opts?)` takes Inputs (e.g. another resource's `id`)
+ * and returns an Output, so no hand-written `.apply` is needed. The Output form calls the plain one
+ * once every argument is known: during a preview of a resource not created yet, its result is
+ * unknown, as Pulumi's own functions behave.
+ */
+import type * as pulumi from "@pulumi/pulumi";
+
+/**
+ * Options of the plain form (Pulumi's InvokeOptions). These functions call the cloud's API from the
+ * program itself, with the stack's credentials: `provider`, `version` and `pluginDownloadURL` do not apply.
+ */
+export type FunctionOptions = pulumi.InvokeOptions;
+
+/** Options of the `…Output` form: also `dependsOn`, resources whose creation or update must finish before the call. */
+export interface FunctionOutputOptions extends pulumi.InvokeOptions {
+  dependsOn?: pulumi.Input<pulumi.Input<pulumi.Resource>[]> | pulumi.Input<pulumi.Resource>;
+}
+
+/** Arguments with Pulumi Inputs at every level, as the `…Output` forms take them. */
+export type InputArgs<T> = { [K in keyof T]: pulumi.Input<T[K]> };
+
+// @pulumi/pulumi is a peer dependency the program has loaded already; required here so that this
+// module's declarations stay type-only for the provider process.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const sdk = () => require("@pulumi/pulumi") as typeof import("@pulumi/pulumi");
+
+/** Something to wait for: a custom resource is done once its id is known, any resource once its URN is. */
+function completion(resource: pulumi.Resource): pulumi.Output<unknown> {
+  const custom = resource as Partial<pulumi.CustomResource>;
+  return custom.id !== undefined ? custom.id : resource.urn;
+}
+
+/**
+ * The `…Output` form of a function: resolves `args` (and `dependsOn`), then calls `call` with plain
+ * values. Secrets among the arguments keep the result secret; `secret` makes it secret always
+ * (passwords, URLs with a token).
+ */
+export function outputForm<A, R>(call: (args: A, opts?: FunctionOptions) => Promise<R>, args: unknown, opts: FunctionOutputOptions = {}, secret = false): pulumi.Output<R> {
+  const pulumi = sdk();
+  const { dependsOn, ...invokeOptions } = opts;
+  const waits = pulumi.output(dependsOn ?? []).apply((resources) => pulumi.all((Array.isArray(resources) ? resources : [resources]).map(completion)));
+  const result = pulumi.all([pulumi.output(args), waits]).apply(([plain]) => call(plain as A, invokeOptions));
+  return (secret ? pulumi.secret(result) : result) as pulumi.Output<R>;
+}
