@@ -20,7 +20,12 @@ for (const daemon of daemons) {
   const started = spawnSync("bash", [path.join(root, "scripts", daemon.script)], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
   const socket = started.stdout.trim().split("\n").pop();
   if (started.status === 0 && socket) env[daemon.variable] = socket;
-  else console.error(`[tests] ${daemon.name} did not start (exit ${started.status}); the Incus tests will fail`);
+  else {
+    // Said once here; each test file then fails at once with this reason instead of running the
+    // script again (and waiting out its lock) on its own.
+    env[`${daemon.variable}_START_FAILED`] = `scripts/${daemon.script} exited ${started.status}`;
+    console.error(`[tests] ${daemon.name} did not start (exit ${started.status}); the Incus tests will fail`);
+  }
 }
 
 const results = path.join(root, ".work", "jest-results.json");

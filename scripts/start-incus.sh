@@ -85,11 +85,12 @@ daemon_answers() { [ -S "$SOCKET" ] && timeout 10 incus info >/dev/null 2>&1; }
 if ! daemon_answers; then
   mkdir -p "$INCUS_DIR"
   say "starting incusd (INCUS_DIR=$INCUS_DIR, log $LOG)"
-  # setsid + closed stdio: the daemon outlives this script and holds none of its caller's pipes. It
+  # setsid + closed stdio: the daemon outlives this script and holds none of its caller's pipes, nor
+  # the start lock on fd 9 (a daemon holding it makes every later start wait out the lock). It
   # runs from / so that its tools (rsync for snapshots) never inherit a working directory that is
   # later deleted, such as a CI checkout.
   pushd / >/dev/null
-  setsid "$INCUSD" --group root --logfile "$LOG" </dev/null >>"$LOG.stdout" 2>&1 &
+  setsid "$INCUSD" --group root --logfile "$LOG" </dev/null >>"$LOG.stdout" 2>&1 9>&- &
   echo $! >"$PIDFILE"
   popd >/dev/null
   if ! incus admin waitready --timeout 60 >&2; then

@@ -18,6 +18,8 @@ PIDFILE="$LXD_DIR/lxd.pid"
 IMAGE_ALIAS="${LXD_TEST_IMAGE_ALIAS:-busybox}"
 
 say() { echo "[start-lxd] $*" >&2; }
+# Any failing step names itself: the caller sees what went wrong, not just an exit code.
+trap 'status=$?; say "failed (exit $status) at: $BASH_COMMAND"; exit $status' ERR
 
 if [ "$(id -u)" != 0 ]; then
   say "must run as root (LXD manages containers and its own directory $LXD_DIR)"
@@ -44,11 +46,12 @@ if ! daemon_answers; then
   mkdir -p "$LXD_DIR"
   say "starting lxd (LXD_DIR=$LXD_DIR, log $LOG)"
   # setsid + closed stdio: the daemon outlives this script and holds none of its caller's pipes
-  # (a caller reading our stdout would otherwise wait for the daemon to exit). It runs from / so
+  # (a caller reading our stdout would otherwise wait for the daemon to exit), nor the start lock
+  # on fd 9 (a daemon holding it makes every later start wait out the lock). It runs from / so
   # that its tools (rsync for snapshots) never inherit a working directory that is later deleted,
   # such as a CI checkout.
   pushd / >/dev/null
-  setsid lxd --group root --logfile "$LOG" </dev/null >>"$LOG.stdout" 2>&1 &
+  setsid lxd --group root --logfile "$LOG" </dev/null >>"$LOG.stdout" 2>&1 9>&- &
   echo $! >"$PIDFILE"
   popd >/dev/null
   if ! lxd waitready --timeout 60 >&2; then

@@ -1,15 +1,16 @@
-// The real Pulumi engine for tests, the demo and the benchmarks: finds (or builds) the CLI and
-// returns the environment that keeps it local: file backend, passphrase secrets, no update checks,
-// no plugin downloads.
+// The real Pulumi engine for tests, the demo and the benchmarks: finds (or builds) the engine folder
+// (the CLI with its Node language host) and returns the environment that keeps it local: file
+// backend, passphrase secrets, no update checks, no plugin downloads.
 const { execFileSync } = require("node:child_process");
 const fs = require("node:fs");
 const path = require("node:path");
 
 const root = path.resolve(__dirname, "..", "..");
 
-/** Directory holding `pulumi` and the plugins; builds the engine the first time (scripts/install-engine.sh). */
+/** Directory holding `pulumi` and its plugins; builds the engine the first time (scripts/install-engine.sh). */
 function engineBinDir() {
-  if (process.env.PULUMI_ENGINE_BIN && fs.existsSync(path.join(process.env.PULUMI_ENGINE_BIN, "pulumi"))) return process.env.PULUMI_ENGINE_BIN;
+  const given = process.env.PULUMI_ENGINE_BIN;
+  if (given && ["pulumi", "pulumi-language-nodejs"].every((file) => fs.existsSync(path.join(given, file)))) return given;
   const out = execFileSync("bash", [path.join(root, "scripts", "install-engine.sh")], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
   const dir = out.trim().split("\n").pop();
   process.env.PULUMI_ENGINE_BIN = dir;

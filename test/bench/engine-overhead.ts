@@ -26,7 +26,7 @@ export type CpuByRole = Record<ProcessRole | "emulator", number>;
 export interface OverheadRow {
   n: number;
   op: FleetOp;
-  /** Wall time of the engine operation (Automation API call in the runner), per repetition. */
+  /** Wall time of the engine operation (the `pulumi` CLI process), per repetition. */
   samplesMs: Record<FleetKind, number[]>;
   medianMs: Record<FleetKind, number>;
   /** median(exoscale) / median(noop): the target's ratio. */

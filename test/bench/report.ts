@@ -64,7 +64,7 @@ function engineSection(result: OverheadResult): string[] {
   if (result.upCpuMs.length > 0) {
     lines.push(
       "",
-      "CPU time during `up` (median ms per process of the run; program = the runner with the program and language server, engine = the `pulumi` CLI, emulator = the emulator process, or this bench process with `--emulator=in-process`):",
+      "CPU time during `up` (median ms per process of the run; program = the Node language host and the node process running the program, engine = the `pulumi` CLI, emulator = the emulator process, or this bench process with `--emulator=in-process`):",
       "",
       "| N | kind | program | engine | provider | emulator | total |",
       "|---:|---|---:|---:|---:|---:|---:|",

@@ -154,6 +154,8 @@ function describeSocket(socket: string): { server: string; version: string; exte
 
 /** Runs a start script; returns the socket it prints last. */
 function startDaemon(kind: DaemonKind): string {
+  const failedBefore = process.env[`${DAEMONS[kind].variable}_START_FAILED`];
+  if (failedBefore) throw new Error(`${DAEMONS[kind].name} did not start before the tests (${failedBefore}); see its messages at the top of the run`);
   const script = path.resolve(__dirname, "..", "..", "scripts", DAEMONS[kind].script);
   const run = spawnSync("bash", [script], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
   const last = run.stdout.trim().split("\n").pop();

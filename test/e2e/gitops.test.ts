@@ -1,30 +1,28 @@
 /**
- * The GitOps flow of examples/gitops for real: the state in an S3-compatible bucket (moto's server,
- * PULUMI_BACKEND_URL=s3://…), a pull-request preview gated by the compute-guardrails pack with the
- * repository's policy-config.json (fails while the production instance is unprotected, passes once
- * it is), `up` on main, and destroy. The workflow file itself is checked for the same steps.
+ * The GitOps flow of examples/gitops for real: the exact `run:` steps of its workflow, in a checkout
+ * laid out as the example's README says (the example at the root, policy/ beside it, a committed
+ * package-lock.json), with the state in an S3-compatible bucket (moto's server) and the emulator as
+ * the cloud. Only the step that installs the official CLI is replaced: the engine folder is on PATH.
+ * A pull request that turns the protection off fails the policy-gated preview, the fixed one passes,
+ * main deploys, the next run of main changes nothing, and a destroy needs an explicit unprotect.
+ * The workflow file itself is also checked for these steps.
  */
+import { execFileSync, spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { parse } from "yaml";
 import { startTestEmulator, type TestEmulator } from "../helpers/emulator";
-import { expectOk, repoRoot, TestStack } from "../helpers/engine";
-import { S3_CREDENTIALS, startS3Server, type S3Server } from "./gitops-support";
-import { ensurePolicyPack } from "./policy-support";
+import { engineEnvironment, repoRoot } from "../helpers/engine";
+import { CLI_INSTALL_STEP, type JobRun, runWorkflowJob, S3_CREDENTIALS, startS3Server, type S3Server, type Workflow, workflowEnv } from "./gitops-support";
+import { ensurePolicyPack, policyPackDir } from "./policy-support";
 
 const TYPE = "pulumi-nodejs:dynamic/compute:Instance";
 const EXAMPLE = path.join(repoRoot, "examples", "gitops");
 const BUCKET = "infra-state";
 const CHECKPOINT = ".pulumi/stacks/gitops-example/prod.json";
-
-interface Workflow {
-  on: Record<string, { branches?: string[] }>;
-  env: Record<string, string>;
-  jobs: Record<string, { if: string; environment?: string; steps: Array<{ name?: string; uses?: string; run?: string }> }>;
-}
+const workflow = parse(fs.readFileSync(path.join(EXAMPLE, ".github", "workflows", "infrastructure.yml"), "utf8")) as Workflow;
 
 describe("the GitOps workflow definition", () => {
-  const workflow = parse(fs.readFileSync(path.join(EXAMPLE, ".github", "workflows", "infrastructure.yml"), "utf8")) as Workflow;
   const commands = (job: string) => workflow.jobs[job].steps.map((step) => step.run ?? "").join("\n");
 
   it("previews with the policy pack on pull requests and runs up with it on main", () => {
@@ -36,6 +34,8 @@ describe("the GitOps workflow definition", () => {
     expect(workflow.jobs.deploy.if).toBe("github.event_name == 'push' && github.ref == 'refs/heads/main'");
     expect(commands("deploy")).toMatch(/pulumi up --stack "\$STACK" --yes .*--policy-pack "\$POLICY_PACK" --policy-pack-config "\$POLICY_CONFIG"/);
     for (const job of ["preview", "deploy"]) expect(commands(job)).toContain('npm run build --prefix "$POLICY_PACK"');
+    // The one step the e2e flow below replaces with the engine folder.
+    for (const job of ["preview", "deploy"]) expect(workflow.jobs[job].steps.find((step) => step.name === CLI_INSTALL_STEP)?.run).toContain("get.pulumi.com");
   });
 
   it("keeps the state in a bucket and takes every credential from secrets", () => {
@@ -49,68 +49,117 @@ describe("the GitOps workflow definition", () => {
   });
 });
 
-describe("the GitOps flow with the state in an S3-compatible bucket", () => {
+/**
+ * A checkout of an infrastructure repository as the example's README describes it. The package is
+ * not on the npm registry, so the checkout depends on this repository packed into a tarball, and its
+ * package-lock.json is made the way a user makes it before committing.
+ */
+function prepareCheckout(checkout: string): void {
+  fs.cpSync(EXAMPLE, checkout, { recursive: true });
+  fs.cpSync(policyPackDir, path.join(checkout, "policy"), { recursive: true, filter: (file) => !/^(node_modules|dist)$/.test(path.basename(file)) });
+  const npm = (args: string[], cwd: string) => execFileSync("npm", args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+  const tarball = npm(["pack", "--pack-destination", checkout, "--silent"], repoRoot).trim().split("\n").pop() as string;
+  const manifestFile = path.join(checkout, "package.json");
+  const manifest = JSON.parse(fs.readFileSync(manifestFile, "utf8"));
+  manifest.dependencies["pulumi-dynamic-compute"] = `file:./${tarball}`;
+  fs.writeFileSync(manifestFile, JSON.stringify(manifest, null, 2));
+  npm(["install", "--package-lock-only", "--no-audit", "--no-fund"], checkout);
+}
+
+describe("the GitOps workflow's steps, with the state in an S3-compatible bucket", () => {
+  const work = path.join(repoRoot, ".work", `gitops-${process.pid}`);
+  const checkout = path.join(work, "repository");
   let s3: S3Server;
   let emulator: TestEmulator;
-  let stack: TestStack;
-  let gate: { policyPacks: string[]; policyPackConfigs: string[] };
+  let env: NodeJS.ProcessEnv;
 
   const checkpoint = async () => {
     const text = await s3.getText(BUCKET, CHECKPOINT);
     if (text === undefined) throw new Error(`${CHECKPOINT} is not in the bucket`);
     return { text, resources: (JSON.parse(text).checkpoint.latest?.resources ?? []) as Array<{ type: string; protect?: boolean; id?: string }> };
   };
+  const job = (name: "preview" | "deploy") => runWorkflowJob(workflow, name, checkout, env);
+  /** `pulumi <args>` on the prod stack in the checkout: what a developer runs by hand. Never sync: the emulator answers from this process. */
+  const pulumi = (...args: string[]): Promise<{ ok: boolean; output: string }> =>
+    new Promise((resolve, reject) => {
+      const child = spawn("pulumi", [...args, "--stack", "prod", "--non-interactive"], { cwd: checkout, env, stdio: ["ignore", "pipe", "pipe"] });
+      let output = "";
+      child.stdout.on("data", (chunk) => (output += chunk));
+      child.stderr.on("data", (chunk) => (output += chunk));
+      child.on("error", reject);
+      child.on("close", (code) => resolve({ ok: code === 0, output }));
+    });
+  const pulumiOk = async (...args: string[]) => {
+    const run = await pulumi(...args);
+    if (!run.ok) throw new Error(`pulumi ${args.join(" ")} failed:\n${run.output}`);
+    return run;
+  };
+  const expectJobOk = (run: JobRun) => {
+    if (!run.ok) throw new Error(`step "${run.failedStep}" failed:\n${run.output}`);
+    return run;
+  };
 
   beforeAll(async () => {
-    gate = { policyPacks: [ensurePolicyPack()], policyPackConfigs: [path.join(EXAMPLE, "policy-config.json")] };
+    ensurePolicyPack(); // the pack's lockfile is current
+    fs.rmSync(work, { recursive: true, force: true });
+    prepareCheckout(checkout);
     s3 = await startS3Server();
     await s3.createBucket(BUCKET);
     emulator = await startTestEmulator({ opDelayMs: 200 });
-    stack = await TestStack.create({
-      program: "examples/gitops",
-      stack: "prod",
-      env: {
-        ...emulator.env,
+    env = {
+      ...engineEnvironment(work),
+      ...workflowEnv(workflow, {
         PULUMI_BACKEND_URL: `s3://${BUCKET}?endpoint=${s3.url}&s3ForcePathStyle=true&region=us-east-1`,
-        ...S3_CREDENTIALS,
-      },
-      // The pull request under review turned the protection off.
-      config: { deletionProtection: "false" },
-    });
+        STATE_ACCESS_KEY_ID: S3_CREDENTIALS.AWS_ACCESS_KEY_ID,
+        STATE_SECRET_ACCESS_KEY: S3_CREDENTIALS.AWS_SECRET_ACCESS_KEY,
+        STATE_REGION: S3_CREDENTIALS.AWS_REGION,
+        PULUMI_CONFIG_PASSPHRASE: "gitops-test-passphrase",
+        COMPUTE_API_URL: emulator.env.COMPUTE_API_URL,
+        COMPUTE_API_TOKEN: emulator.env.COMPUTE_API_TOKEN,
+        EXOSCALE_API_KEY: emulator.env.EXOSCALE_API_KEY,
+        EXOSCALE_API_SECRET: emulator.env.EXOSCALE_API_SECRET,
+      }),
+    };
+    // The pull request under review turned the protection off in the stack's committed config.
+    fs.writeFileSync(path.join(checkout, "Pulumi.prod.yaml"), 'config:\n  gitops-example:deletionProtection: "false"\n');
   });
 
   afterAll(async () => {
-    await stack?.cleanup();
+    if (env) {
+      // Whatever an earlier failure left: nothing, when the last test passed.
+      await pulumi("state", "unprotect", "--all", "--yes");
+      await pulumi("destroy", "--yes");
+    }
     await emulator?.close();
     await s3?.stop();
+    if (!process.env.KEEP_E2E_WORK) fs.rmSync(work, { recursive: true, force: true });
   });
 
-  it("keeps the stack in the bucket, not on the runner's disk", async () => {
-    expect(await s3.listKeys(BUCKET)).toEqual(expect.arrayContaining([".pulumi/meta.yaml", CHECKPOINT]));
-    expect(fs.readdirSync(path.join(stack.workRoot, "state"))).toEqual([]);
-  });
-
-  it("fails the pull-request preview while the production instance is unprotected, calling no API", async () => {
+  it("fails the pull request's preview while the production instance is unprotected, calling no API and keeping the stack in the bucket", async () => {
     await emulator.clearCalls();
-    const result = await stack.preview(gate);
-    expect(result.ok).toBe(false);
-    expect(result.output).toContain("[mandatory]");
-    expect(result.output).toContain(`Production instance "app" (${TYPE}) is not protected against deletion`);
-    expect(result.output).toContain('It counts as production because the stack "prod" matches "prod".');
+    const run = await job("preview");
+    expect(run.ok).toBe(false);
+    expect(run.failedStep).toBe("Preview with the policy pack");
+    expect(run.output).toContain("[mandatory]");
+    expect(run.output).toContain(`Production instance "app" (${TYPE}) is not protected against deletion`);
+    expect(run.output).toContain('It counts as production because the stack "prod" matches "prod".');
     expect(await emulator.calls()).toEqual([]);
+    expect(await s3.listKeys(BUCKET)).toEqual(expect.arrayContaining([".pulumi/meta.yaml", CHECKPOINT]));
     expect((await checkpoint()).resources).toEqual([]);
+    // Nothing of the stack on the runner's disk: the local backend folder stays empty.
+    expect(fs.readdirSync(path.join(work, "state"))).toEqual([]);
   });
 
   it("passes the preview once the pull request restores deletionProtection", async () => {
-    await stack.setConfig("deletionProtection", "true");
-    const result = expectOk(await stack.preview(gate));
-    expect(result.changeSummary).toEqual({ create: 2 });
-    expect(result.output).not.toContain("production-instances-protected");
+    await pulumiOk("config", "set", "deletionProtection", "true");
+    const run = expectJobOk(await job("preview"));
+    expect(run.output).toMatch(/\+ 2 to create/);
+    expect(run.output).not.toContain("production-instances-protected");
   });
 
-  it("runs up on main and records the protected instance in the bucket, without the API token", async () => {
-    const result = expectOk(await stack.up(gate));
-    expect(result.summary?.resourceChanges).toEqual({ create: 2 });
+  it("deploys on main and records the protected instance in the bucket, without the API token", async () => {
+    const run = expectJobOk(await job("deploy"));
+    expect(run.output).toMatch(/\+ 2 created/);
     const { text, resources } = await checkpoint();
     const instance = resources.find((r) => r.type === TYPE);
     expect(instance?.protect).toBe(true);
@@ -120,18 +169,19 @@ describe("the GitOps flow with the state in an S3-compatible bucket", () => {
   });
 
   it("finds nothing to do on the next run of main", async () => {
-    const result = expectOk(await stack.preview(gate));
-    expect(result.changeSummary).toEqual({ same: 2 });
+    await emulator.clearCalls();
+    const run = expectJobOk(await job("deploy"));
+    expect(run.output).toMatch(/2 unchanged/);
+    expect((await emulator.calls()).filter((call) => call.method !== "GET")).toEqual([]);
   });
 
   it("refuses to destroy the protected instance, and destroys it once unprotected on purpose", async () => {
-    const refused = await stack.destroy();
+    const refused = await pulumi("destroy", "--yes");
     expect(refused.ok).toBe(false);
-    expect(`${refused.error}`).toMatch(/protect/);
+    expect(refused.output).toMatch(/cannot be deleted\s+because it is protected/);
     expect(Object.values((await emulator.state()).compute.instances)).toHaveLength(1);
-
-    await stack.cli(["state", "unprotect", "--all", "--yes", "--stack", stack.stack]);
-    expectOk(await stack.destroy());
+    await pulumiOk("state", "unprotect", "--all", "--yes");
+    await pulumiOk("destroy", "--yes");
     expect(Object.values((await emulator.state()).compute.instances)).toHaveLength(0);
     expect((await checkpoint()).resources).toEqual([]);
   });

@@ -1,8 +1,10 @@
 /**
- * The package as users get it: `npm pack`, installed into a fresh Pulumi program, run by the real
- * engine. Proves the CommonJS build loads the ESM-only got and p-retry inside the provider process,
- * and that `__provider` is a small, credential-free shim that does not change when the package is
- * rebuilt or upgraded.
+ * The package as users get it: `npm pack`, declared in a fresh Pulumi program's package.json,
+ * installed with `pulumi install` (the Node language host runs npm), type-checked and run by the
+ * real engine from the program's own node_modules. Proves the CommonJS build loads the ESM-only got
+ * and p-retry inside the provider process, that the published types compile under the tsconfig of
+ * `pulumi new typescript`, and that `__provider` is a small, credential-free shim that does not
+ * change when the package is rebuilt or upgraded.
  */
 import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
@@ -14,26 +16,16 @@ const TYPE = "pulumi-nodejs:dynamic/compute:Instance";
 const work = path.join(repoRoot, ".work", `pack-${process.pid}`);
 const program = path.join(work, "program");
 
-function npm(args: string[], cwd: string): string {
-  return execFileSync("npm", args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
-}
-
-/** Packs this repo and installs the tarball into a new program folder. */
-function installPackedPackage(): string {
+/** Packs this repo and writes a program folder that depends on the tarball; returns the tarball's name. */
+function writePackedProgram(): string {
   fs.rmSync(work, { recursive: true, force: true });
   fs.mkdirSync(program, { recursive: true });
-  const tarball = npm(["pack", "--pack-destination", work, "--silent"], repoRoot).trim().split("\n").pop() as string;
-  // The SDK is a peer dependency: the program brings its own, as Pulumi programs do.
-  const sdkVersion = JSON.parse(fs.readFileSync(path.join(repoRoot, "package.json"), "utf8")).devDependencies["@pulumi/pulumi"];
-  fs.writeFileSync(path.join(program, "package.json"), JSON.stringify({ name: "packed-consumer", private: true, dependencies: { "@pulumi/pulumi": sdkVersion, "pulumi-dynamic-compute": `file:../${tarball}` } }, null, 2));
-  npm(["install", "--no-audit", "--no-fund", "--prefer-offline", "--omit=dev"], program);
-  // The Automation API language server runs the program in the test runner's process, so the
-  // program must share that process's @pulumi/pulumi (a second copy would not be connected).
-  const sdk = path.join(program, "node_modules", "@pulumi", "pulumi");
-  fs.rmSync(sdk, { recursive: true, force: true });
-  fs.symlinkSync(path.join(repoRoot, "node_modules", "@pulumi", "pulumi"), sdk, "dir");
-  fs.copyFileSync(path.join(repoRoot, "examples", "compute", "Pulumi.yaml"), path.join(program, "Pulumi.yaml"));
-  fs.copyFileSync(path.join(repoRoot, "examples", "compute", "index.ts"), path.join(program, "index.ts"));
+  const tarball = execFileSync("npm", ["pack", "--pack-destination", work, "--silent"], { cwd: repoRoot, encoding: "utf8" }).trim().split("\n").pop() as string;
+  const example = path.join(repoRoot, "examples", "compute");
+  for (const file of ["Pulumi.yaml", "index.ts", "tsconfig.json"]) fs.copyFileSync(path.join(example, file), path.join(program, file));
+  const manifest = JSON.parse(fs.readFileSync(path.join(example, "package.json"), "utf8"));
+  manifest.dependencies["pulumi-dynamic-compute"] = `file:../${tarball}`;
+  fs.writeFileSync(path.join(program, "package.json"), JSON.stringify(manifest, null, 2));
   return tarball;
 }
 
@@ -45,11 +37,14 @@ describe("the packed package in a Pulumi program", () => {
   let emulator: TestEmulator;
   let stack: TestStack;
   let tarball: string;
+  /** What `pulumi install` printed. */
+  let installed: string;
 
   beforeAll(async () => {
-    tarball = installPackedPackage();
+    tarball = writePackedProgram();
     emulator = await startTestEmulator({ opDelayMs: 100 });
-    stack = await TestStack.create({ program, inPlace: true, env: emulator.env, config: { "compute:token": { value: emulator.env.COMPUTE_API_TOKEN, secret: true } } });
+    stack = await TestStack.create({ program, inPlace: true, typeCheck: true, env: emulator.env, config: { "compute:token": { value: emulator.env.COMPUTE_API_TOKEN, secret: true } } });
+    installed = (await stack.cli(["install"])).stdout;
     // Only stack config holds the token: the provider must resolve it at call time from there.
     delete stack.env.COMPUTE_API_TOKEN;
   });
@@ -60,6 +55,11 @@ describe("the packed package in a Pulumi program", () => {
     fs.rmSync(work, { recursive: true, force: true });
   });
 
+  it("installs the program's dependencies with `pulumi install`, into the program's own node_modules", () => {
+    expect(installed).toContain("Finished installing dependencies");
+    for (const name of ["pulumi-dynamic-compute", "@pulumi/pulumi", "got"]) expect(fs.existsSync(path.join(program, "node_modules", name, "package.json"))).toBe(true);
+  });
+
   it("ships only compiled JavaScript and types", () => {
     const files = execFileSync("tar", ["-tzf", path.join(work, tarball)], { encoding: "utf8" }).split("\n");
     expect(files).toContain("package/dist/index.js");
@@ -68,12 +68,12 @@ describe("the packed package in a Pulumi program", () => {
     expect(files.filter((f) => f.endsWith(".ts") && !f.endsWith(".d.ts"))).toEqual([]);
   });
 
-  it("runs pulumi up with the installed package; got and p-retry load from the CommonJS build", async () => {
+  it("type-checks and runs pulumi up with the installed package; got and p-retry load from the CommonJS build", async () => {
     const up = expectOk(await stack.up());
     expect(up.outputs?.state).toBe("running");
     // The provider process resolved the package from the program's node_modules, not this repo.
-    const installed = fs.realpathSync(path.join(program, "node_modules", "pulumi-dynamic-compute"));
-    expect(installed.startsWith(repoRoot + path.sep + ".work")).toBe(true);
+    const packageDir = fs.realpathSync(path.join(program, "node_modules", "pulumi-dynamic-compute"));
+    expect(packageDir.startsWith(repoRoot + path.sep + ".work")).toBe(true);
   });
 
   it("stores a small __provider shim without credentials", async () => {

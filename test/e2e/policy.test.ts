@@ -182,7 +182,8 @@ describe("compute-guardrails policy pack", () => {
       const stack = await newStack("qa");
       const result = await stack.preview(withPack(stack, { "production-instances-protected": { stackPatterns: "prod" } }));
       expect(result.ok).toBe(false);
-      expect(`${result.error}`).toContain("validating policy config: compute-guardrails 0.1.0  production-instances-protected: stackPatterns: Invalid type. Expected: array, given: string");
+      expect(result.error).toContain("error: validating policy config");
+      expect(result.output).toContain("compute-guardrails 0.1.0  production-instances-protected: stackPatterns: Invalid type. Expected: array, given: string");
     });
   });
 });

@@ -1,10 +1,10 @@
 /**
- * Finding and signalling the processes of one engine run. TestStack.run spawns the runner
- * (scripts/run-program.js, which hosts the program), the runner spawns the `pulumi` CLI, and the CLI
- * spawns the provider plugin (`pulumi-resource-pulumi-nodejs`, a shell script running node). An
- * interrupted `pulumi up` is simulated by signalling the CLI (SIGINT: what Ctrl-C or a CI
- * cancellation sends) or the CLI and everything below it (SIGKILL: a machine or container dying).
- * Processes are found through /proc and signalled by pid only.
+ * Finding and signalling the processes of one engine run. TestStack.run spawns the `pulumi` CLI, the
+ * CLI spawns the Node language host (which runs the program with node) and the provider plugin
+ * (`pulumi-resource-pulumi-nodejs`, a shell script running node). An interrupted `pulumi up` is
+ * simulated by signalling the CLI (SIGINT: what Ctrl-C or a CI cancellation sends) or the CLI and
+ * everything below it (SIGKILL: a machine or container dying). Processes are found through /proc
+ * and signalled by pid only.
  */
 import * as fs from "node:fs";
 
@@ -44,9 +44,10 @@ export function descendantsOf(root: number): ProcessInfo[] {
   return found;
 }
 
-/** The `pulumi <op>` CLI process started by the runner with pid `runner`, if it is running. */
+/** The `pulumi <op>` CLI process `runner` (the pid TestStack.run reported), or one below it, if it is running. */
 export function pulumiCliOf(runner: number, op: string): ProcessInfo | undefined {
-  return descendantsOf(runner).find((p) => /(^|\/)pulumi$/.test(p.argv[0] ?? "") && p.argv.includes(op));
+  const run = [...processes().filter((p) => p.pid === runner), ...descendantsOf(runner)];
+  return run.find((p) => /(^|\/)pulumi$/.test(p.argv[0] ?? "") && p.argv.includes(op));
 }
 
 /** Sends `signal` to the CLI of the run (and, with `tree`, to every process below it too). Returns the pids signalled. */

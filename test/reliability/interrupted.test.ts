@@ -86,6 +86,8 @@ describe("interrupted runs converge without duplicates or orphans", () => {
       const interrupted = await interruptedUp(fleet, signal, tree);
       tally.add("interruptions");
       expect(interrupted.result.ok).toBe(false);
+      // Killed processes take a moment to be torn down (the Go binaries are big): allow a few seconds.
+      for (const until = Date.now() + 10_000; interrupted.pids.some(alive) && Date.now() < until; ) await sleep(100);
       expect(interrupted.pids.filter(alive)).toEqual([]);
       await recover(fleet, interrupted);
       await converged(fleet);

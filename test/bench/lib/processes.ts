@@ -1,8 +1,9 @@
 /**
- * Watches the processes of one engine run — the runner (program + language server), the `pulumi`
- * CLI (the engine) and the dynamic-provider process — and records each one's CPU time and the
- * provider's peak resident set (`VmHWM` in /proc/<pid>/status). Only the runner and its descendants
- * are looked at, so other engineers' `pulumi` runs on the same machine are never counted.
+ * Watches the processes of one engine run — the `pulumi` CLI (the engine), the Node language host
+ * with the node process running the program, and the dynamic-provider process — and records each
+ * one's CPU time and the provider's peak resident set (`VmHWM` in /proc/<pid>/status). Only the CLI
+ * and its descendants are looked at, so other engineers' `pulumi` runs on the same machine are never
+ * counted.
  */
 import * as fs from "node:fs";
 
@@ -30,7 +31,7 @@ function readProcess(pid: string): ProcessInfo | undefined {
 }
 
 function roleOf(pid: number, rootPid: number): ProcessRole {
-  if (pid === rootPid) return "program";
+  if (pid === rootPid) return "engine";
   let cmdline = "";
   try {
     cmdline = fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").replace(/\0/g, " ");
@@ -38,7 +39,7 @@ function roleOf(pid: number, rootPid: number): ProcessRole {
     return "other";
   }
   if (/cmd\/dynamic-provider/.test(cmdline)) return "provider";
-  if (/(^|\/)pulumi\s/.test(cmdline)) return "engine";
+  if (/pulumi-language-nodejs|cmd\/run\b/.test(cmdline)) return "program";
   return "other";
 }
 
@@ -49,7 +50,7 @@ export interface ProcessUsage {
   providerPeakRssMb?: number;
 }
 
-/** Samples, every `intervalMs`, the processes under one runner process. */
+/** Samples, every `intervalMs`, the processes of one `pulumi` CLI run. */
 export class ProcessSampler {
   private readonly seen = new Map<number, { role: ProcessRole; ticks: number; hwmKb?: number }>();
   private timer?: NodeJS.Timeout;
@@ -57,7 +58,7 @@ export class ProcessSampler {
 
   constructor(private readonly intervalMs = 250) {}
 
-  /** Starts sampling below `rootPid` (the runner process of one engine operation). */
+  /** Starts sampling `rootPid` (the CLI of one engine operation) and the processes below it. */
   start(rootPid: number): void {
     this.rootPid = rootPid;
     this.timer = setInterval(() => this.sample(), this.intervalMs);
