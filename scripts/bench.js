@@ -1,10 +1,10 @@
 #!/usr/bin/env node
-// `npm run bench [-- --quick | --only=engine,completion,calls,storm | --reps=N]`: the benchmarks of
-// test/bench/ (engine overhead, completion detection, state economy, API-call economy, rate-limit
-// storm) against the local emulator on the real engine: the engine folder's `pulumi` CLI in each
-// program's folder, as users run it. The benchmark sources are TypeScript, loaded here with a
-// transpile-only hook; the code under test is the compiled package in dist/, which `npm run bench`
-// builds first.
+// `npm run bench [-- --quick | --only=engine,completion,calls,storm,fleet,settings | --reps=N]`: the
+// benchmarks of test/bench/ (engine overhead, completion detection, state economy, API-call economy,
+// rate-limit storm, fleets, engine settings) against the local emulator on the real engine: the
+// engine folder's `pulumi` CLI in each program's folder, as users run it. The benchmark sources are
+// TypeScript, loaded here with a transpile-only hook; the code under test is the compiled package in
+// dist/, which `npm run bench` builds first.
 const fs = require("node:fs");
 const path = require("node:path");
 const ts = require("typescript");

@@ -187,7 +187,7 @@ export const computeInstanceDefinition: ResourceDefinition<ComputeInstanceInputs
     });
     if (!("created" in outcome)) ctx.log.info(`create failed (${(outcome.failure as Error).message}) but the instance exists as ${outcome.found.id}; adopting it`);
     const created = "created" in outcome ? outcome.created : outcome.found;
-    ctx.log.info(`created ${created.id}, waiting for operation ${created.operation_id ?? "(none)"}`);
+    ctx.log.progress(`created ${created.id}, waiting for operation ${created.operation_id ?? "(none)"}`);
     return finishCreate(client, created, inputs, ctx);
   },
 

@@ -1,10 +1,7 @@
 /** The ComputeInstance resource class (program side). */
 import * as pulumi from "@pulumi/pulumi";
-import { instanceOptions, resourceProps } from "../core/resource";
-import { providerShim } from "../core/shim";
+import { dynamicResource, instanceOptions, resourceProps } from "../core/resource";
 import { COMPUTE_INSTANCE_OUTPUTS, type ComputeInstanceArgs, type ComputeInstanceOutputProperties } from "./types";
-
-const provider = providerShim("compute:Instance");
 
 /**
  * An instance on the generic Instances API. Create and delete wait on the API's operation through
@@ -22,7 +19,7 @@ const provider = providerShim("compute:Instance");
  * export const host = getComputeInstanceOutput({ id: vm.id }).hostId;
  * ```
  */
-export class ComputeInstance extends pulumi.dynamic.Resource {
+export class ComputeInstance extends pulumi.CustomResource {
   /**
    * Reads an existing instance by its id into the program as a read-only resource (Pulumi never
    * changes or deletes it).
@@ -32,7 +29,7 @@ export class ComputeInstance extends pulumi.dynamic.Resource {
   }
 
   constructor(name: string, args: ComputeInstanceArgs, opts?: pulumi.CustomResourceOptions) {
-    super(provider, name, resourceProps(COMPUTE_INSTANCE_OUTPUTS, args, name), instanceOptions(args.deletionProtection, opts), "compute", "Instance");
+    super(...dynamicResource("compute:Instance", name, resourceProps(COMPUTE_INSTANCE_OUTPUTS, args, name), instanceOptions(args.deletionProtection, opts)));
   }
 }
 

@@ -196,7 +196,8 @@ export class HttpClient {
     Object.assign(headers, this.options.sign?.({ method: request.method, url, body, headers }));
     const timeoutMs = Math.min(request.timeoutMs ?? this.options.timeoutMs ?? defaultRequestTimeoutMs(), remainingMs);
     const started = Date.now();
-    this.log.debug(`→ ${request.method} ${url.pathname}${url.search} ${JSON.stringify(redactHeaders(headers))}`);
+    const debug = this.log.shows("debug");
+    if (debug) this.log.debug(`→ ${request.method} ${url.pathname}${url.search} ${JSON.stringify(redactHeaders(headers))}`);
 
     let response: Response<string>;
     try {
@@ -224,7 +225,7 @@ export class HttpClient {
     }
 
     const requestId = firstHeader(response.headers, this.options.requestIdHeaders ?? ["x-request-id"]);
-    this.log.debug(`← ${response.statusCode} ${request.method} ${url.pathname} (${formatElapsed(Date.now() - started)})${requestId ? ` request id ${requestId}` : ""}`);
+    if (debug) this.log.debug(`← ${response.statusCode} ${request.method} ${url.pathname} (${formatElapsed(Date.now() - started)})${requestId ? ` request id ${requestId}` : ""}`);
     const parsed = parseBody(response.body);
     if (response.statusCode >= 400) {
       const vendor = parsed === undefined ? {} : (this.options.parseError?.(parsed) ?? {});

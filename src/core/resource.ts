@@ -5,6 +5,20 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { IDENTITY_INPUT } from "./hidden-fields";
+import { providerShimText } from "./shim";
+
+/**
+ * The arguments of `pulumi.CustomResource` for a resource of `kind` ("exoscale:Instance"), as
+ * `super(...dynamicResource(kind, name, props, opts))`: what `pulumi.dynamic.Resource` registers (a
+ * resource of the `pulumi-nodejs` dynamic provider, type `pulumi-nodejs:dynamic/<cloud>:<Type>`,
+ * whose `__provider` input the provider process loads), with `__provider` set to the fixed text of
+ * `shim.ts` instead of a closure the SDK serializes. Extending `pulumi.CustomResource` directly also
+ * makes the source position the engine records the user's `new …` line, not this package's class.
+ */
+export function dynamicResource(kind: string, name: string, props: pulumi.Inputs, opts?: pulumi.CustomResourceOptions): [string, string, pulumi.Inputs, pulumi.CustomResourceOptions | undefined] {
+  const [cloud, type] = kind.split(":");
+  return [`pulumi-nodejs:dynamic/${cloud}:${type}`, name, { ...props, __provider: providerShimText(kind) }, opts];
+}
 
 /** "<project>/<stack>/<name>": lets the provider tag what it creates and find it again after a lost response. */
 export function identityInput(name: string): Record<string, string> {

@@ -1,8 +1,12 @@
 /**
  * Waiting for asynchronous cloud work: adaptive polling (first look fast, then back off in
  * proportion to the time already spent, so completion is noticed within ~10% of the operation's
- * length) and long-polling (`/wait?timeout=` style, no polling at all). Both print progress lines
- * (what, state, elapsed) that the engine shows in `pulumi up`, and both stop at a deadline.
+ * length) and long-polling (`/wait?timeout=` style, no polling at all). Both stop at a deadline.
+ *
+ * Progress lines scale to fleets: by default a wait prints nothing until it has lasted 10 s, then
+ * one line every 10 s (what, including the operation id, state, elapsed) and one when it ends, as
+ * Terraform's "Still creating... [10s elapsed]" does. With verbosity `detail` every state change
+ * is printed as it is seen (log.ts).
  */
 import { OperationFailedError, WaitTimeoutError } from "./errors";
 import type { Logger } from "./log";
@@ -47,7 +51,7 @@ interface CommonWaitOptions<T> {
   /** For typed errors. */
   cloud: string;
   operation: string;
-  /** Print an unchanged state again after this long; default 10 s. */
+  /** Print a line for a wait still going after this long, and again each time it passes; default 10 s. */
   heartbeatMs?: number;
 }
 
@@ -68,7 +72,9 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 class Progress<T> {
   private readonly started = Date.now();
   private lastState?: string;
-  private lastPrinted = 0;
+  private lastPrinted = this.started;
+  /** Whether a "still waiting" line was printed, so that the end gets one too. */
+  private announced = false;
 
   constructor(private readonly options: CommonWaitOptions<T>) {}
 
@@ -79,15 +85,25 @@ class Progress<T> {
   /** Records one observation; returns the value when done, throws when failed. */
   observe(value: T): boolean {
     const status = this.options.status(value);
+    const { log, what } = this.options;
     const now = Date.now();
-    const heartbeat = this.options.heartbeatMs ?? 10_000;
-    if (status.done || status.state !== this.lastState || now - this.lastPrinted >= heartbeat) {
-      const elapsed = formatElapsed(this.elapsed());
-      const line = !status.done ? `${status.state} (${elapsed})` : status.failure !== undefined ? `${status.state}, failed after ${elapsed}` : `${status.state} after ${elapsed}`;
-      this.options.log.info(`${this.options.what}: ${line}`);
-      this.lastState = status.state;
+    const elapsed = formatElapsed(now - this.started);
+    const heartbeatDue = now - this.lastPrinted >= (this.options.heartbeatMs ?? 10_000);
+    const end = status.failure !== undefined ? `${status.state}, failed after ${elapsed}` : `${status.state} after ${elapsed}`;
+    if (log.shows("progress")) {
+      if (status.done || status.state !== this.lastState || heartbeatDue) {
+        log.progress(`${what}: ${status.done ? end : `${status.state} (${elapsed})`}`);
+        this.lastPrinted = now;
+      }
+    } else if (!status.done && heartbeatDue) {
+      log.info(`${what}: still ${status.state}, ${elapsed} elapsed`);
       this.lastPrinted = now;
+      this.announced = true;
+    } else if (status.done && this.announced && status.failure === undefined) {
+      // A failure is reported once, by the error the engine prints.
+      log.info(`${what}: ${end}`);
     }
+    this.lastState = status.state;
     if (status.failure !== undefined) {
       throw new OperationFailedError(`${this.options.what} ended in state "${status.state}"`, {
         cloud: this.options.cloud,

@@ -64,7 +64,7 @@ export const instanceFields: FieldTable<Inputs> = {
 
 /** Runs one operation and waits for it; the progress line names it. */
 async function run(client: ExoscaleClient, what: string, start: () => Promise<ApiOperation>, ctx: ResourceContext, deadlineMs: number): Promise<ApiOperation> {
-  ctx.log.info(what);
+  ctx.log.progress(what);
   return client.waitForOperation(await start(), { what, timeoutMs: deadlineMs, log: ctx.log });
 }
 
@@ -285,6 +285,10 @@ async function finishCreate(client: ExoscaleClient, id: string, operation: ApiOp
     throw error;
   }
   let instance: ApiInstance | undefined;
+  // The password exists once the create operation succeeded, and revealing it changes nothing, so
+  // it is read while the instance settles: one round trip less per create.
+  const password = revealPassword(client, id, ctx);
+  password.catch(() => undefined); // awaited below; must not count as unhandled if settling fails first
   try {
     instance = await settle(client, id, ctx, deadline);
     if (inputs.deletionProtection) {
@@ -294,8 +298,7 @@ async function finishCreate(client: ExoscaleClient, id: string, operation: ApiOp
     } else if (inputs.deletionProtection === false) {
       known.deletionProtection = false;
     }
-    // Revealing the password changes nothing, so the instance read by `settle` is still current.
-    known.password = await revealPassword(client, id, ctx);
+    known.password = await password;
     return { id: stateId, outs: toOutputs(instance, known) };
   } catch (error) {
     throw new PartialCreateError(stateId, instance ? toOutputs(instance, known) : { ...known, state: "unknown" }, error);
@@ -364,7 +367,7 @@ export const exoscaleInstanceDefinition: ResourceDefinition<Inputs, Outputs> = {
       ctx.log.info(`create failed (${(outcome.failure as Error).message}) but the instance exists as ${outcome.found.id}; adopting it`);
       id = outcome.found.id;
     }
-    ctx.log.info(`created instance ${id}`);
+    ctx.log.progress(`created instance ${id}`);
     return finishCreate(client, id, operation, inputs, ctx);
   },
 

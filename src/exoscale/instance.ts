@@ -1,10 +1,7 @@
 /** The ExoscaleInstance resource class (program side). */
 import * as pulumi from "@pulumi/pulumi";
-import { instanceOptions, resourceProps } from "../core/resource";
-import { providerShim } from "../core/shim";
+import { dynamicResource, instanceOptions, resourceProps } from "../core/resource";
 import { EXOSCALE_INSTANCE_OUTPUTS, type ExoscaleInstanceArgs, type ExoscaleInstanceOutputProperties } from "./types";
-
-const provider = providerShim("exoscale:Instance");
 
 /**
  * An Exoscale compute instance (API v2). Changes are applied in place with the matching instance
@@ -31,7 +28,7 @@ const provider = providerShim("exoscale:Instance");
  * export const sameName = getExoscaleInstanceOutput({ id: web.id }).name;
  * ```
  */
-export class ExoscaleInstance extends pulumi.dynamic.Resource {
+export class ExoscaleInstance extends pulumi.CustomResource {
   /**
    * Reads an existing instance by its id, `zone/uuid`, into the program as a read-only resource:
    * Pulumi never changes or deletes it.
@@ -41,7 +38,7 @@ export class ExoscaleInstance extends pulumi.dynamic.Resource {
   }
 
   constructor(name: string, args: ExoscaleInstanceArgs, opts?: pulumi.CustomResourceOptions) {
-    super(provider, name, resourceProps(EXOSCALE_INSTANCE_OUTPUTS, args, name), instanceOptions(args.deletionProtection, opts, ["password"]), "exoscale", "Instance");
+    super(...dynamicResource("exoscale:Instance", name, resourceProps(EXOSCALE_INSTANCE_OUTPUTS, args, name), instanceOptions(args.deletionProtection, opts, ["password"])));
   }
 }
 

@@ -109,7 +109,7 @@ export const exoscaleSnapshotDefinition: ResourceDefinition<Inputs, Outputs> = {
       ctx.log.info(`create-snapshot failed (${(outcome.failure as Error).message}) but snapshot ${outcome.found} appeared; adopting it`);
       id = outcome.found;
     }
-    ctx.log.info(`snapshotting instance ${instanceId} as ${id}`);
+    ctx.log.progress(`snapshotting instance ${instanceId} as ${id}`);
     const stateId = zonedIdOf(inputs.zone, id);
     try {
       if (operation) await client.waitForOperation(operation, { what: `snapshot instance ${instanceId}`, timeoutMs: deadline, log: ctx.log });

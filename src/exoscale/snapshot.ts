@@ -1,10 +1,7 @@
 /** The ExoscaleInstanceSnapshot resource class (program side). */
 import * as pulumi from "@pulumi/pulumi";
-import { childOptions, resourceProps } from "../core/resource";
-import { providerShim } from "../core/shim";
+import { childOptions, dynamicResource, resourceProps } from "../core/resource";
 import { EXOSCALE_INSTANCE_SNAPSHOT_OUTPUTS, type ExoscaleInstanceSnapshotArgs, type ExoscaleInstanceSnapshotOutputProperties } from "./types";
-
-const provider = providerShim("exoscale:InstanceSnapshot");
 
 /**
  * A snapshot of an Exoscale instance's disk (`:create-snapshot`), ready when created. Deleting it
@@ -20,7 +17,7 @@ const provider = providerShim("exoscale:InstanceSnapshot");
  * export const snapshotId = nightly.id;
  * ```
  */
-export class ExoscaleInstanceSnapshot extends pulumi.dynamic.Resource {
+export class ExoscaleInstanceSnapshot extends pulumi.CustomResource {
   /** Reads an existing snapshot by its id, `zone/uuid`, as a read-only resource. */
   static get(name: string, id: pulumi.Input<pulumi.ID>, opts?: pulumi.CustomResourceOptions): ExoscaleInstanceSnapshot {
     return new ExoscaleInstanceSnapshot(name, {} as ExoscaleInstanceSnapshotArgs, { ...opts, id });
@@ -30,7 +27,7 @@ export class ExoscaleInstanceSnapshot extends pulumi.dynamic.Resource {
     // `get` passes no instance: the read fills every output from the snapshot itself.
     const { instance, ...rest } = args;
     const inputs = instance ? { ...rest, instanceId: instance.id, zone: instance.zone } : rest;
-    super(provider, name, resourceProps(EXOSCALE_INSTANCE_SNAPSHOT_OUTPUTS, inputs, name), instance ? childOptions(instance, opts) : opts, "exoscale", "InstanceSnapshot");
+    super(...dynamicResource("exoscale:InstanceSnapshot", name, resourceProps(EXOSCALE_INSTANCE_SNAPSHOT_OUTPUTS, inputs, name), instance ? childOptions(instance, opts) : opts));
   }
 }
 

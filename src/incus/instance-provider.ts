@@ -116,7 +116,7 @@ async function settleAfterFailedStart(client: IncusClient, name: string, ctx: Re
 async function setPowerState(client: IncusClient, instance: ApiInstance, desired: "running" | "stopped", stopTimeout: number, ctx: ResourceContext, deadlineMs: number) {
   const action = powerAction(instance.status, desired, stopTimeout);
   if (!action) return;
-  ctx.log.info(`${action.action} ${instance.name} (${instance.status} → ${desired})`);
+  ctx.log.progress(`${action.action} ${instance.name} (${instance.status} → ${desired})`);
   const wait = { what: `${action.action} ${instance.name}`, operation: "updateInstanceState", timeoutMs: deadlineMs, log: ctx.log };
   try {
     await whenNotBusy(wait.what, async () => client.waitFor(await client.setInstanceState(instance.name, action), wait), ctx, deadlineMs);
@@ -144,7 +144,7 @@ async function converge(client: IncusClient, name: string, inputs: IncusInstance
         if (!found) throw gone();
         const desired = desiredDefinition(found.value, inputs, previous);
         if (!definitionChanged(found.value, desired)) return found.value;
-        ctx.log.info(`updating ${name}: ${describeChanges(found.value, desired)}`);
+        ctx.log.progress(`updating ${name}: ${describeChanges(found.value, desired)}`);
         const written = await writeDefinition(client, name, desired, found, attempt < MAX_DEFINITION_WRITES);
         if ("reread" in written) {
           ctx.log.info(`${name} changed only in the daemon's own volatile.* keys since it was read; writing again from the fresh read`);
@@ -327,7 +327,7 @@ export const incusInstanceDefinition: ResourceDefinition<IncusInstanceInputs, In
       ctx.log.info(`create request failed (${(error as Error).message}) but ${inputs.name} exists with our creation token; continuing with it`);
       return finishCreate(client, inputs, ctx, deadline);
     }
-    ctx.log.info(`creating ${inputs.type} ${inputs.name} from image ${inputs.image} on ${describeConnection(client.connection)}`);
+    ctx.log.progress(`creating ${inputs.type} ${inputs.name} from image ${inputs.image} on ${describeConnection(client.connection)}`);
     try {
       await client.waitFor(started, { what: `create ${inputs.name}`, operation: "createInstance", timeoutMs: deadline, log: ctx.log });
     } catch (error) {

@@ -1,10 +1,7 @@
 /** The IncusInstance resource class (program side). */
 import * as pulumi from "@pulumi/pulumi";
-import { instanceOptions, resourceProps } from "../core/resource";
-import { providerShim } from "../core/shim";
+import { dynamicResource, instanceOptions, resourceProps } from "../core/resource";
 import { INCUS_INSTANCE_OUTPUTS, type IncusInstanceArgs, type IncusInstanceOutputProperties } from "./types";
-
-const provider = providerShim("incus:Instance");
 
 /**
  * An Incus (or LXD) instance, a container or a virtual machine. Every asynchronous step is an Incus
@@ -39,7 +36,7 @@ export function declaredProject(instance: IncusInstance): pulumi.Input<string> |
   return declaredProjects.get(instance);
 }
 
-export class IncusInstance extends pulumi.dynamic.Resource {
+export class IncusInstance extends pulumi.CustomResource {
   /**
    * Reads an existing instance into the program without managing it (`Resource.get`): its outputs
    * are available, and `pulumi destroy` leaves it alone. `id` is "name" or "project/name".
@@ -49,7 +46,7 @@ export class IncusInstance extends pulumi.dynamic.Resource {
   }
 
   constructor(name: string, args: IncusInstanceArgs, opts?: pulumi.CustomResourceOptions) {
-    super(provider, name, resourceProps(INCUS_INSTANCE_OUTPUTS, args, name), instanceOptions(args.deletionProtection, opts), "incus", "Instance");
+    super(...dynamicResource("incus:Instance", name, resourceProps(INCUS_INSTANCE_OUTPUTS, args, name), instanceOptions(args.deletionProtection, opts)));
     declaredProjects.set(this, args.project);
   }
 }

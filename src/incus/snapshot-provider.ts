@@ -88,7 +88,7 @@ async function finish(client: IncusClient, inputs: IncusInstanceSnapshotInputs, 
 async function setExpiry(client: IncusClient, inputs: IncusInstanceSnapshotInputs, current: Tagged<ApiInstanceSnapshot>, ctx: ResourceContext) {
   // No expiry is written as the zero time, the daemon's own spelling of "never".
   const body = { expires_at: inputs.expiresAt ?? "0001-01-01T00:00:00Z" };
-  ctx.log.info(`setting the expiry of ${inputs.instance}/${inputs.name} to ${inputs.expiresAt ?? "never"}`);
+  ctx.log.progress(`setting the expiry of ${inputs.instance}/${inputs.name} to ${inputs.expiresAt ?? "never"}`);
   const started = await client.updateSnapshot(inputs.instance, inputs.name, body, current.etag);
   await client.waitFor(started, { what: `update snapshot ${inputs.instance}/${inputs.name}`, operation: "updateInstanceSnapshot", timeoutMs: timeoutMs(inputs.timeouts?.update), log: ctx.log });
 }
@@ -139,7 +139,7 @@ export const incusInstanceSnapshotDefinition: ResourceDefinition<IncusInstanceSn
       ctx.log.info(`create request failed (${(error as Error).message}) but snapshot ${label} exists; continuing with it`);
       return finish(client, inputs, ctx);
     }
-    ctx.log.info(`creating ${inputs.stateful ? "stateful " : ""}snapshot ${label}`);
+    ctx.log.progress(`creating ${inputs.stateful ? "stateful " : ""}snapshot ${label}`);
     await client.waitFor(started, { what: `snapshot ${label}`, operation: "createInstanceSnapshot", timeoutMs: timeoutMs(inputs.timeouts?.create), log: ctx.log });
     return finish(client, inputs, ctx);
   },

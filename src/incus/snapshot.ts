@@ -1,11 +1,8 @@
 /** The IncusInstanceSnapshot resource class (program side). */
 import * as pulumi from "@pulumi/pulumi";
-import { childOptions, resourceProps } from "../core/resource";
-import { providerShim } from "../core/shim";
+import { childOptions, dynamicResource, resourceProps } from "../core/resource";
 import { declaredProject, IncusInstance } from "./instance";
 import { INCUS_INSTANCE_SNAPSHOT_OUTPUTS, type IncusInstanceSnapshotArgs, type IncusInstanceSnapshotOutputProperties } from "./types";
-
-const provider = providerShim("incus:InstanceSnapshot");
 
 /**
  * A snapshot of an Incus instance, a child of the instance by default. Deleting it after its
@@ -22,7 +19,7 @@ const provider = providerShim("incus:InstanceSnapshot");
  * export const snapshotId = beforeUpgrade.id; // "web/before-upgrade"
  * ```
  */
-export class IncusInstanceSnapshot extends pulumi.dynamic.Resource {
+export class IncusInstanceSnapshot extends pulumi.CustomResource {
   /** Reads an existing snapshot by its id, `instance/snapshot` or `project/instance/snapshot`, as a read-only resource. */
   static get(name: string, id: pulumi.Input<pulumi.ID>, opts?: pulumi.CustomResourceOptions): IncusInstanceSnapshot {
     return new IncusInstanceSnapshot(name, {} as IncusInstanceSnapshotArgs, { ...opts, id });
@@ -33,7 +30,7 @@ export class IncusInstanceSnapshot extends pulumi.dynamic.Resource {
     const { instance, ...rest } = args;
     // `get` passes no instance: the read fills every output from the snapshot itself.
     const inputs = instance === undefined ? rest : { ...rest, instance: parent ? parent.name : instance, name: args.name ?? name, project: args.project ?? (parent ? declaredProject(parent) : undefined) };
-    super(provider, name, resourceProps(INCUS_INSTANCE_SNAPSHOT_OUTPUTS, inputs, name), parent ? childOptions(parent, opts) : opts, "incus", "InstanceSnapshot");
+    super(...dynamicResource("incus:InstanceSnapshot", name, resourceProps(INCUS_INSTANCE_SNAPSHOT_OUTPUTS, inputs, name), parent ? childOptions(parent, opts) : opts));
   }
 }
 

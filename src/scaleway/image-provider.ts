@@ -142,7 +142,7 @@ async function applyChanges(client: ScalewayClient, image: ApiScalewayImage, inp
   const patch = patchFor(image, inputs, name);
   if (!patch) return image;
   if (needsSetImage(image, inputs)) {
-    ctx.log.info(`removing every extra volume: writing the whole image with SetImage (PUT), which PATCH cannot express`);
+    ctx.log.progress(`removing every extra volume: writing the whole image with SetImage (PUT), which PATCH cannot express`);
     // Read-modify-write: start from a fresh read so no concurrent change is undone.
     const fresh = await client.getImage(image.zone, image.id);
     const freshPatch = patchFor(fresh, inputs, name);
@@ -207,7 +207,7 @@ export const scalewayImageDefinition: ResourceDefinition<ScalewayImageInputs, Sc
     let created: ApiScalewayImage;
     if ("created" in outcome) {
       created = outcome.created;
-      ctx.log.info(`created image ${zone}/${created.id}, waiting for it to be available`);
+      ctx.log.progress(`created image ${zone}/${created.id}, waiting for it to be available`);
     } else {
       ctx.log.info(`create failed (${(outcome.failure as Error).message}) but the image exists as ${zone}/${outcome.found.id}; adopting it`);
       created = outcome.found;

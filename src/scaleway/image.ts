@@ -1,10 +1,7 @@
 /** The ScalewayImage resource class (program side). */
 import * as pulumi from "@pulumi/pulumi";
-import { instanceOptions, resourceProps } from "../core/resource";
-import { providerShim } from "../core/shim";
+import { dynamicResource, instanceOptions, resourceProps } from "../core/resource";
 import { SCALEWAY_IMAGE_OUTPUTS, type ScalewayImageArgs, type ScalewayImageOutputProperties } from "./types";
-
-const provider = providerShim("scaleway:Image");
 
 /**
  * An Instance image on Scaleway, built from a snapshot (CreateImage). Create waits until the image is available;
@@ -25,7 +22,7 @@ const provider = providerShim("scaleway:Image");
  * export const state = getScalewayImageOutput({ id: image.id }).state;
  * ```
  */
-export class ScalewayImage extends pulumi.dynamic.Resource {
+export class ScalewayImage extends pulumi.CustomResource {
   /** Reads an existing image by its id, `zone/uuid`, as a read-only resource: Pulumi never changes or deletes it. */
   static get(name: string, id: pulumi.Input<pulumi.ID>, opts?: pulumi.CustomResourceOptions): ScalewayImage {
     return new ScalewayImage(name, {} as ScalewayImageArgs, { ...opts, id });
@@ -33,7 +30,7 @@ export class ScalewayImage extends pulumi.dynamic.Resource {
 
   constructor(name: string, args: ScalewayImageArgs, opts?: pulumi.CustomResourceOptions) {
     // Every output is listed so it resolves, even when its input is unset (defaults come from the provider).
-    super(provider, name, resourceProps(SCALEWAY_IMAGE_OUTPUTS, args, name), instanceOptions(undefined, opts), "scaleway", "Image");
+    super(...dynamicResource("scaleway:Image", name, resourceProps(SCALEWAY_IMAGE_OUTPUTS, args, name), instanceOptions(undefined, opts)));
   }
 }
 

@@ -2,6 +2,9 @@
 import type { CallEconomyResult } from "./call-economy";
 import type { CompletionRow } from "./completion";
 import type { OverheadResult } from "./engine-overhead";
+import { type EngineSettingsResult, engineSettingsSection } from "./engine-settings";
+import type { FleetResult } from "./fleet";
+import { FLEET_PLOT_FILE, fleetSection } from "./fleet-report";
 import type { StormResult } from "./rate-limit-storm";
 import { formatBytes, formatMs, verdict } from "./lib/stats";
 
@@ -25,6 +28,10 @@ export interface BenchResults {
   completion?: CompletionRow[];
   calls?: CallEconomyResult;
   storm?: StormResult;
+  fleet?: FleetResult;
+  engineSettings?: EngineSettingsResult;
+  /** Parts kept from an earlier run (`--only`), with the start of the run that measured them. */
+  measuredIn?: Record<string, string>;
   errors: Record<string, string>;
 }
 
@@ -138,6 +145,7 @@ export function renderMarkdown(results: BenchResults): string {
   const m = results.machine;
   const lines = [
     `Run ${results.startedAt}${results.durationS !== undefined ? ` (${Math.round(results.durationS)} s)` : ""} on ${m.cpus} × ${m.cpuModel}, ${m.memoryGb} GB RAM, ${m.os}; Node ${m.node}, Pulumi ${m.pulumi}. Load average at start ${m.loadAverageAtStart.map((v) => v.toFixed(2)).join(" / ")}${m.loadAverageAtEnd ? `, at end ${m.loadAverageAtEnd.map((v) => v.toFixed(2)).join(" / ")}` : ""} (the machine is shared: absolute times are noisy, ratios are measured side by side).`,
+    ...(results.measuredIn ? ["", `Parts kept from earlier runs: ${Object.entries(results.measuredIn).map(([part, at]) => `${part} (run ${at})`).join(", ")}.`] : []),
     "",
   ];
   const sections: string[][] = [];
@@ -146,6 +154,8 @@ export function renderMarkdown(results: BenchResults): string {
   if (results.engineOverhead?.state) sections.push(stateSection(results.engineOverhead));
   if (results.calls) sections.push(callsSection(results.calls));
   if (results.storm) sections.push(stormSection(results.storm));
+  if (results.fleet) sections.push(fleetSection(results.fleet, FLEET_PLOT_FILE));
+  if (results.engineSettings) sections.push(engineSettingsSection(results.engineSettings));
   for (const [part, error] of Object.entries(results.errors)) sections.push([`### ${part}: did not complete`, "", "```", error.slice(0, 2000), "```"]);
   return [...lines, ...sections.flatMap((s) => [...s, ""])].join("\n");
 }

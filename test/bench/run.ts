@@ -1,11 +1,15 @@
 /**
- * `npm run bench`: runs the five benchmarks against the emulator and writes test/bench/results.json,
- * test/bench/results.md and the results block of the README's benchmark section.
+ * `npm run bench`: runs the benchmarks against the emulator and writes test/bench/results.json,
+ * test/bench/results.md and test/bench/fleet.svg (the README links to them; results live in one place).
  *
- * Options (after `--`): `--only=engine,completion,calls,storm` (state economy rides with engine),
+ * Options (after `--`): `--only=engine,completion,calls,storm,fleet,settings` (state economy rides with
+ * engine; the parts not run keep their results from the previous run's results.json),
  * `--reps=N` (engine repetitions per size, default 5), `--sizes=10,50,100`,
  * `--completion-reps=N` (default 5), `--emulator=in-process` (default: its own niced process), `--quick` (1 rep, N = 10, short operations; for trying it out),
- * `--no-write` (print only).
+ * `--fleet-sizes=10,20,50,100,300,500`, `--fleet-reps=N` (default 3), `--fleet-others-at=N` (ScalewayImage and
+ * ComputeInstance fleets, default 100), `--settings-at=N` (part 7, engine settings, default 300),
+ * `--settings-reps=N` (default 2),
+ * `--no-write` (print only). `--quick` or BENCH_QUICK=1 also makes the fleet part small (N = 10, 20, 50, once).
  */
 import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
@@ -15,12 +19,15 @@ import { measureCallEconomy } from "./call-economy";
 import { measureCompletion } from "./completion";
 import { measureIncusCompletion } from "./incus-completion";
 import { measureEngineOverhead } from "./engine-overhead";
+import { measureEngineSettings } from "./engine-settings";
+import { measureFleet } from "./fleet";
+import { fleetSvg } from "./fleet-plot";
+import { FLEET_PLOT_FILE } from "./fleet-report";
 import { type BenchEmulator, startBenchEmulator, startEmulatorProcess } from "./lib/emulator";
 import { measureStorm } from "./rate-limit-storm";
 import { type BenchResults, type Machine, renderMarkdown } from "./report";
 
-const root = path.resolve(__dirname, "..", "..");
-const PARTS = ["calls", "storm", "completion", "engine"] as const;
+const PARTS = ["calls", "storm", "completion", "engine", "fleet", "settings"] as const;
 
 function argument(name: string): string | undefined {
   const prefix = `--${name}=`;
@@ -51,27 +58,50 @@ function machine(): Machine {
   };
 }
 
-/** Replaces the block between the results markers of the README's benchmark section, if the markers are there. */
-function updateReadme(markdown: string): void {
-  const file = path.join(root, "README.md");
+/** Which result field each part fills. */
+const PART_RESULTS: Record<(typeof PARTS)[number], "calls" | "storm" | "completion" | "engineOverhead" | "fleet" | "engineSettings"> = {
+  calls: "calls",
+  storm: "storm",
+  completion: "completion",
+  engine: "engineOverhead",
+  fleet: "fleet",
+  settings: "engineSettings",
+};
+
+/**
+ * Keeps the results of the parts this run did not measure from the previous results.json, noting
+ * the run each comes from, so that re-running one part does not erase the others.
+ */
+function carryOver(results: BenchResults, only: Set<string>): void {
+  const file = path.join(__dirname, "results.json");
   if (!fs.existsSync(file)) return;
-  const text = fs.readFileSync(file, "utf8");
-  const start = "<!-- bench-results:start -->";
-  const end = "<!-- bench-results:end -->";
-  const from = text.indexOf(start);
-  const to = text.indexOf(end);
-  if (from < 0 || to < from) return;
-  fs.writeFileSync(file, `${text.slice(0, from + start.length)}\n${markdown.replace(/^### /gm, "#### ")}\n${text.slice(to)}`);
+  const previous = JSON.parse(fs.readFileSync(file, "utf8")) as BenchResults;
+  for (const part of PARTS) {
+    const field = PART_RESULTS[part];
+    if (only.has(part) || previous[field] === undefined) continue;
+    (results as unknown as Record<string, unknown>)[field] = previous[field];
+    results.measuredIn = { ...results.measuredIn, [part]: previous.measuredIn?.[part] ?? previous.startedAt };
+  }
 }
 
 export async function main(): Promise<number> {
-  const quick = process.argv.includes("--quick");
+  const quick = process.argv.includes("--quick") || process.env.BENCH_QUICK === "1";
   const only = new Set(argument("only")?.split(",") ?? PARTS);
   const options = {
     reps: numbers(argument("reps"), [quick ? 1 : 5])[0],
     sizes: numbers(argument("sizes"), quick ? [10] : [10, 50, 100]),
     completionReps: numbers(argument("completion-reps"), [quick ? 2 : 5])[0],
     opLengthsMs: numbers(argument("op-lengths"), quick ? [500, 2000] : [500, 2000, 10000]),
+  };
+  const fleetOptions = {
+    sizes: numbers(argument("fleet-sizes"), quick ? [10, 20, 50] : [10, 20, 50, 100, 300, 500]),
+    reps: numbers(argument("fleet-reps"), [quick ? 1 : 3])[0],
+    othersAt: numbers(argument("fleet-others-at"), [quick ? 10 : 100])[0],
+  };
+  const settingsOptions = {
+    n: numbers(argument("settings-at"), [quick ? 50 : 300])[0],
+    reps: numbers(argument("settings-reps"), [quick ? 1 : 2])[0],
+    slowOpMs: 2000,
   };
   const started = Date.now();
   const results: BenchResults = { startedAt: new Date().toISOString(), machine: machine(), options, errors: {} };
@@ -108,17 +138,24 @@ export async function main(): Promise<number> {
     await part("engine", "1. engine overhead and 3. state economy", async () => {
       results.engineOverhead = await measureEngineOverhead(emulator, { sizes: options.sizes, reps: options.reps }, log);
     });
+    await part("fleet", "6. fleets", async () => {
+      results.fleet = await measureFleet(emulator, fleetOptions, log);
+    });
+    await part("settings", "7. engine settings for a big stack", async () => {
+      results.engineSettings = await measureEngineSettings(emulator, settingsOptions, log);
+    });
   } finally {
     await emulator.close();
   }
 
+  carryOver(results, only);
   results.durationS = (Date.now() - started) / 1000;
   results.machine.loadAverageAtEnd = os.loadavg();
   const markdown = renderMarkdown(results);
   if (!process.argv.includes("--no-write")) {
     fs.writeFileSync(path.join(__dirname, "results.json"), `${JSON.stringify(results, null, 2)}\n`);
     fs.writeFileSync(path.join(__dirname, "results.md"), `# Benchmark results\n\n${markdown}`);
-    updateReadme(markdown);
+    if (results.fleet) fs.writeFileSync(path.join(__dirname, FLEET_PLOT_FILE), fleetSvg(results.fleet, `pulumi-dynamic-compute fleet benchmark, ${results.measuredIn?.fleet ?? results.startedAt}`));
     log(`[bench] wrote test/bench/results.md and results.json`);
   }
   log("");

@@ -17,7 +17,8 @@ describe.each(testDaemons())("IncusInstance on $label", (daemon) => {
   let stack: TestStack;
 
   beforeAll(async () => {
-    stack = await TestStack.create({ program: "examples/incus", env: { INCUS_SOCKET: daemon.socket }, config: { name } });
+    // The tests below read the operation lines, which only verbosity `detail` prints for quick steps.
+    stack = await TestStack.create({ program: "examples/incus", env: { INCUS_SOCKET: daemon.socket }, config: { name, "dynamic-compute:verbosity": "detail" } });
   });
 
   afterAll(async () => {

@@ -79,7 +79,7 @@ describe("the packed package in a Pulumi program", () => {
   it("stores a small __provider shim without credentials", async () => {
     const [resource] = await stack.resourcesOfType(TYPE);
     const text = providerText(resource);
-    expect(Buffer.byteLength(text)).toBeLessThanOrEqual(4096);
+    expect(Buffer.byteLength(text)).toBeLessThanOrEqual(512);
     expect(text).toContain('require("pulumi-dynamic-compute/provider-runtime")');
     expect(text).not.toContain(emulator.env.COMPUTE_API_TOKEN);
     expect(text).not.toMatch(/got|p-retry|zod|\/work\/|node_modules/);

@@ -1,10 +1,10 @@
 import { adaptiveSchedule, longPollUntil, pollUntil } from "../../src/core/waiter";
 import { OperationFailedError, WaitTimeoutError } from "../../src/core/errors";
-import { createLogger } from "../../src/core/log";
+import { createLogger, type Verbosity } from "../../src/core/log";
 
-function recorder() {
+function recorder(verbosity: Verbosity = "normal") {
   const lines: string[] = [];
-  return { lines, log: createLogger("exoscale:Instance web", (line) => lines.push(line)) };
+  return { lines, log: createLogger("exoscale:Instance web", (line) => lines.push(line), () => verbosity) };
 }
 
 describe("adaptive polling", () => {
@@ -38,8 +38,8 @@ describe("adaptive polling", () => {
     expect(lag).toBeLessThanOrEqual(100 + duration * 0.1);
   });
 
-  it("prints the operation, state and elapsed time when the state changes", async () => {
-    const { lines, log } = recorder();
+  it("with verbosity detail, prints the operation, state and elapsed time when the state changes", async () => {
+    const { lines, log } = recorder("detail");
     const states = ["pending", "pending", "running", "success"];
     await pollUntil({ what: "operation op-2", cloud: "exoscale", operation: "x", timeoutMs: 5_000, log, poll: async () => states.shift() as string, status: (state) => ({ state, done: state === "success" }), schedule: () => 1 });
     expect(lines).toEqual([
@@ -47,6 +47,41 @@ describe("adaptive polling", () => {
       expect.stringMatching(/operation op-2: running \(\d+ms\)$/),
       expect.stringMatching(/operation op-2: success after \d+ms$/),
     ]);
+  });
+
+  it("by default prints nothing for a wait that ends within the heartbeat, whatever the states seen", async () => {
+    const { lines, log } = recorder();
+    const states = ["pending", "running", "success"];
+    await pollUntil({ what: "operation op-2", cloud: "exoscale", operation: "x", timeoutMs: 5_000, log, poll: async () => states.shift() as string, status: (state) => ({ state, done: state === "success" }), schedule: () => 1 });
+    expect(lines).toEqual([]);
+  });
+
+  it("by default prints a wait that lasts once per heartbeat (what, state, elapsed), and its end", async () => {
+    const { lines, log } = recorder();
+    const started = Date.now();
+    await pollUntil({
+      what: "create instance web (operation op-6)",
+      cloud: "exoscale",
+      operation: "createInstance",
+      timeoutMs: 5_000,
+      heartbeatMs: 100,
+      log,
+      poll: async () => (Date.now() - started >= 330 ? "success" : "pending"),
+      status: (state) => ({ state, done: state === "success" }),
+      schedule: () => 10,
+    });
+    const still = lines.filter((line) => line.includes("still pending"));
+    expect(still.length).toBeGreaterThanOrEqual(2);
+    expect(still.length).toBeLessThanOrEqual(3);
+    expect(still[0]).toMatch(/^\[exoscale:Instance web\] create instance web \(operation op-6\): still pending, \d+ms elapsed$/);
+    expect(lines[lines.length - 1]).toMatch(/create instance web \(operation op-6\): success after \d+ms$/);
+  });
+
+  it("with verbosity quiet, prints nothing even for a wait that lasts", async () => {
+    const { lines, log } = recorder("quiet");
+    const started = Date.now();
+    await pollUntil({ what: "operation op-7", cloud: "exoscale", operation: "x", timeoutMs: 5_000, heartbeatMs: 20, log, poll: async () => (Date.now() - started >= 100 ? "success" : "pending"), status: (state) => ({ state, done: state === "success" }), schedule: () => 10 });
+    expect(lines).toEqual([]);
   });
 
   it("turns a failed operation into an error carrying the vendor's reason", async () => {
