@@ -19,6 +19,7 @@ import { COMPUTE_INSTANCE_OUTPUTS, type ComputeInstanceArgs, type ComputeInstanc
  * export const host = getComputeInstanceOutput({ id: vm.id }).hostId;
  * ```
  */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- the merged interface holds the output properties, which the engine sets, not this class
 export class ComputeInstance extends pulumi.CustomResource {
   /**
    * Reads an existing instance by its id into the program as a read-only resource (Pulumi never

@@ -37,7 +37,7 @@ function unsetOr<V>(equals: (a: V | undefined, b: V | undefined) => boolean = sa
   return (previous: V | undefined, next: V | undefined) => next === undefined || equals(previous, next);
 }
 
-/** Which input changes replace the instance and which are applied in place (README has the op table). */
+/** Which input changes replace the instance and which are applied in place (docs/exoscale.md has the operations table). */
 export const instanceFields: FieldTable<Inputs> = {
   zone: "replace",
   name: "update",

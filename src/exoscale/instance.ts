@@ -28,6 +28,7 @@ import { EXOSCALE_INSTANCE_OUTPUTS, type ExoscaleInstanceArgs, type ExoscaleInst
  * export const sameName = getExoscaleInstanceOutput({ id: web.id }).name;
  * ```
  */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- the merged interface holds the output properties, which the engine sets, not this class
 export class ExoscaleInstance extends pulumi.CustomResource {
   /**
    * Reads an existing instance by its id, `zone/uuid`, into the program as a read-only resource:

@@ -17,6 +17,7 @@ import { EXOSCALE_INSTANCE_SNAPSHOT_OUTPUTS, type ExoscaleInstanceSnapshotArgs, 
  * export const snapshotId = nightly.id;
  * ```
  */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- the merged interface holds the output properties, which the engine sets, not this class
 export class ExoscaleInstanceSnapshot extends pulumi.CustomResource {
   /** Reads an existing snapshot by its id, `zone/uuid`, as a read-only resource. */
   static get(name: string, id: pulumi.Input<pulumi.ID>, opts?: pulumi.CustomResourceOptions): ExoscaleInstanceSnapshot {

@@ -19,6 +19,7 @@ import { INCUS_INSTANCE_SNAPSHOT_OUTPUTS, type IncusInstanceSnapshotArgs, type I
  * export const snapshotId = beforeUpgrade.id; // "web/before-upgrade"
  * ```
  */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- the merged interface holds the output properties, which the engine sets, not this class
 export class IncusInstanceSnapshot extends pulumi.CustomResource {
   /** Reads an existing snapshot by its id, `instance/snapshot` or `project/instance/snapshot`, as a read-only resource. */
   static get(name: string, id: pulumi.Input<pulumi.ID>, opts?: pulumi.CustomResourceOptions): IncusInstanceSnapshot {

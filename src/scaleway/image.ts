@@ -22,6 +22,7 @@ import { SCALEWAY_IMAGE_OUTPUTS, type ScalewayImageArgs, type ScalewayImageOutpu
  * export const state = getScalewayImageOutput({ id: image.id }).state;
  * ```
  */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- the merged interface holds the output properties, which the engine sets, not this class
 export class ScalewayImage extends pulumi.CustomResource {
   /** Reads an existing image by its id, `zone/uuid`, as a read-only resource: Pulumi never changes or deletes it. */
   static get(name: string, id: pulumi.Input<pulumi.ID>, opts?: pulumi.CustomResourceOptions): ScalewayImage {

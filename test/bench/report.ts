@@ -1,4 +1,4 @@
-/** Renders the benchmark results as the Markdown table in test/bench/results.md and the README. */
+/** Renders the benchmark results as the Markdown table in test/bench/results.md. */
 import type { CallEconomyResult } from "./call-economy";
 import type { CompletionRow } from "./completion";
 import type { OverheadResult } from "./engine-overhead";
