@@ -35,4 +35,30 @@ describe("docs tables printed from the schemas", () => {
     expect(fresh).toContain("| `image` | `string` | required |");
     expect(fresh).not.toContain("`gone`");
   });
+
+  it("links only to files and headings that exist", () => {
+    const headingsOf = (text: string) => {
+      const headings = new Set<string>();
+      let fenced = false;
+      for (const line of text.split("\n")) {
+        if (line.startsWith("```")) fenced = !fenced;
+        const heading = fenced ? null : /^#+ (.*)$/.exec(line);
+        // GitHub's anchors: lower case, punctuation dropped, spaces as dashes.
+        if (heading) headings.add(heading[1].trim().toLowerCase().replace(/[^\p{L}\p{N}_ -]/gu, "").replace(/ /g, "-"));
+      }
+      return headings;
+    };
+    const broken: string[] = [];
+    for (const page of docPages()) {
+      const text = fs.readFileSync(path.join(root, page), "utf8");
+      for (const [, link] of text.matchAll(/\]\(([^)\s]+)\)/g)) {
+        if (/^[a-z]+:/.test(link)) continue;
+        const [file, anchor] = link.split("#");
+        const target = file ? path.join(root, path.dirname(page), file) : path.join(root, page);
+        if (!fs.existsSync(target)) broken.push(`${page}: ${link} (no such file)`);
+        else if (anchor && target.endsWith(".md") && !headingsOf(fs.readFileSync(target, "utf8")).has(anchor)) broken.push(`${page}: ${link} (no such heading)`);
+      }
+    }
+    expect(broken).toEqual([]);
+  });
 });
