@@ -12,7 +12,9 @@ const root = path.resolve(__dirname, "..");
 
 /** The pages that may hold schema tables, relative to the root. */
 function docPages() {
-  const docs = fs.existsSync(path.join(root, "docs")) ? fs.readdirSync(path.join(root, "docs")).filter((file) => file.endsWith(".md")) : [];
+  const docs = fs.existsSync(path.join(root, "docs"))
+    ? fs.readdirSync(path.join(root, "docs")).filter((file) => file.endsWith(".md"))
+    : [];
   return ["README.md", ...docs.sort().map((file) => `docs/${file}`)];
 }
 

@@ -7,7 +7,16 @@ export * from "./scaleway";
 export * from "./koyeb";
 export * from "./compute";
 export * from "./incus";
-export type { Emulator, EmulatorOptions, EmulatorSeed, SeededObjects, SeedExoscaleInstance, SeedScalewayImage, SeedComputeInstance, RecordedCall } from "./emulator/options";
+export type {
+  Emulator,
+  EmulatorOptions,
+  EmulatorSeed,
+  SeededObjects,
+  SeedExoscaleInstance,
+  SeedScalewayImage,
+  SeedComputeInstance,
+  RecordedCall,
+} from "./emulator/options";
 export type { FaultRule, FaultKind } from "./emulator/faults";
 import type { Emulator, EmulatorOptions } from "./emulator/options";
 

@@ -8,7 +8,10 @@ const { PUBLIC_TYPES } = require("./public-types");
 const MARKERS = /(<!-- schema-table:([A-Za-z]+) -->\n)([\s\S]*?)(<!-- \/schema-table -->)/g;
 
 /** Text for a table cell: one line, pipes escaped (also inside code spans, as GFM wants). */
-const cell = (text) => String(text).replace(/\s*\n\s*/g, " ").replace(/\|/g, "\\|");
+const cell = (text) =>
+  String(text)
+    .replace(/\s*\n\s*/g, " ")
+    .replace(/\|/g, "\\|");
 
 /** A printed type on one line, without the doc comments of nested properties. */
 const compact = (type) =>
@@ -23,8 +26,12 @@ const compact = (type) =>
  */
 function typeText(schema, side) {
   let inner = schema;
-  while (["optional", "default", "nullable", "readonly", "prefault"].includes(def(inner).type)) inner = def(inner).innerType;
-  if (metaOf(schema).tsType && def(inner).type === "enum") return Object.values(def(inner).entries).map((v) => JSON.stringify(v)).join(" | ");
+  while (["optional", "default", "nullable", "readonly", "prefault"].includes(def(inner).type))
+    inner = def(inner).innerType;
+  if (metaOf(schema).tsType && def(inner).type === "enum")
+    return Object.values(def(inner).entries)
+      .map((v) => JSON.stringify(v))
+      .join(" | ");
   return compact(typeOf(schema, side, false, ""));
 }
 
@@ -38,11 +45,17 @@ function findType(name, load) {
 }
 
 /** The `…Args` of the resource whose `…OutputProperties` this is, if there is one. */
-const argsOf = (module, spec) => module.types.find((type) => type.name === spec.name.replace(/OutputProperties$/, "Args") && type.form === "args");
+const argsOf = (module, spec) =>
+  module.types.find((type) => type.name === spec.name.replace(/OutputProperties$/, "Args") && type.form === "args");
 
 /** Rows of a type: `{ name, type, required, defaultValue, description }`, in declaration order. */
 function rowsOf(spec, schema, side, skip = []) {
-  const extra = (spec.extra ?? []).map((p) => ({ name: p.name, type: p.type, required: !p.optional, description: p.doc ?? "" }));
+  const extra = (spec.extra ?? []).map((p) => ({
+    name: p.name,
+    type: p.type,
+    required: !p.optional,
+    description: p.doc ?? "",
+  }));
   const props = propertiesOf(schema, spec)
     .filter(([key]) => !skip.includes(key))
     .map(([key, value]) => ({
@@ -65,7 +78,8 @@ function renderTable(name, load) {
   if (side === "input") {
     const head = spec.form === "args" ? "input" : "argument";
     const rows = rowsOf(spec, schema, side).map((row) => {
-      const fallback = row.defaultValue !== undefined ? code(JSON.stringify(row.defaultValue)) : row.required ? "required" : "";
+      const fallback =
+        row.defaultValue !== undefined ? code(JSON.stringify(row.defaultValue)) : row.required ? "required" : "";
       return `| \`${row.name}\` | ${code(row.type)} | ${fallback} | ${cell(row.description)} |`;
     });
     return [`| ${head} | type | default | description |`, "|---|---|---|---|", ...rows].join("\n") + "\n";
@@ -73,9 +87,17 @@ function renderTable(name, load) {
   // A resource's outputs repeat its inputs: list only what it adds or reports differently.
   const args = spec.form === "outputs" ? argsOf(module, spec) : undefined;
   const inputShape = args ? def(schemas[args.schema]).shape : {};
-  const repeated = Object.keys(def(schema).shape).filter((key) => def(schema).shape[key] === inputShape[key] && !(args.omit ?? []).includes(key));
-  const rows = rowsOf(spec, schema, side, repeated).map((row) => `| \`${row.name}\` | ${code(row.type)}${row.required ? "" : " (optional)"} | ${cell(row.description)} |`);
-  return [`| ${spec.form === "outputs" ? "output" : "property"} | type | description |`, "|---|---|---|", ...rows].join("\n") + "\n";
+  const repeated = Object.keys(def(schema).shape).filter(
+    (key) => def(schema).shape[key] === inputShape[key] && !(args.omit ?? []).includes(key),
+  );
+  const rows = rowsOf(spec, schema, side, repeated).map(
+    (row) => `| \`${row.name}\` | ${code(row.type)}${row.required ? "" : " (optional)"} | ${cell(row.description)} |`,
+  );
+  return (
+    [`| ${spec.form === "outputs" ? "output" : "property"} | type | description |`, "|---|---|---|", ...rows].join(
+      "\n",
+    ) + "\n"
+  );
 }
 
 /** `text` with every schema table between its markers printed afresh. */

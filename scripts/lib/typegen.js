@@ -22,7 +22,9 @@ function metaOf(schema) {
 
 function unwrapOnce(schema) {
   const d = def(schema);
-  return ["optional", "default", "nullable", "readonly", "prefault", "nonoptional", "catch"].includes(d.type) ? d.innerType : undefined;
+  return ["optional", "default", "nullable", "readonly", "prefault", "nonoptional", "catch"].includes(d.type)
+    ? d.innerType
+    : undefined;
 }
 
 const quote = (value) => JSON.stringify(value);
@@ -80,7 +82,10 @@ function bareType(schema, side, wrap, indent) {
       return objectType(schema, side, wrap, indent);
     case "pipe":
       if (side === "input") return bareType(d.in, side, wrap, indent);
-      if (def(d.out).type === "transform") throw new Error(`typegen: the output type of a transform is unknown; give it .meta({ tsType }) (${metaOf(schema).description ?? "no description"})`);
+      if (def(d.out).type === "transform")
+        throw new Error(
+          `typegen: the output type of a transform is unknown; give it .meta({ tsType }) (${metaOf(schema).description ?? "no description"})`,
+        );
       return bareType(d.out, side, wrap, indent);
     default:
       throw new Error(`typegen: zod type "${d.type}" is not supported`);
@@ -147,7 +152,8 @@ function renderInterface(spec) {
   const { name, schema, form, doc } = spec;
   const side = form === "args" || form === "input" ? "input" : "output";
   // Not an object (e.g. a discriminated union of results): a type alias.
-  if (def(schema).type !== "object") return `${docComment(doc, undefined, "")}export type ${name} = ${typeOf(schema, side, form === "args", "")};\n`;
+  if (def(schema).type !== "object")
+    return `${docComment(doc, undefined, "")}export type ${name} = ${typeOf(schema, side, form === "args", "")};\n`;
   const body = propertiesOf(schema, spec)
     .map(([key, value]) =>
       propertyLine(key, value, {
@@ -160,7 +166,9 @@ function renderInterface(spec) {
       }),
     )
     .join("");
-  const extra = (spec.extra ?? []).map((p) => `${docComment(p.doc, undefined, "  ")}  ${p.name}${p.optional ? "?" : ""}: ${p.type};\n`).join("");
+  const extra = (spec.extra ?? [])
+    .map((p) => `${docComment(p.doc, undefined, "  ")}  ${p.name}${p.optional ? "?" : ""}: ${p.type};\n`)
+    .join("");
   return `${docComment(doc, undefined, "")}export interface ${name} {\n${extra}${body}}\n`;
 }
 
@@ -172,11 +180,24 @@ function outputNames(schema) {
 /** A whole generated module: header, the Pulumi import when used, interfaces and name lists. */
 function renderModule({ source, types, names = [], imports = [] }) {
   const parts = types.map(renderInterface);
-  for (const { name, schema, doc } of names) parts.push(`${docComment(doc, undefined, "")}export const ${name} = ${JSON.stringify(outputNames(schema))} as const;\n`);
+  for (const { name, schema, doc } of names)
+    parts.push(
+      `${docComment(doc, undefined, "")}export const ${name} = ${JSON.stringify(outputNames(schema))} as const;\n`,
+    );
   const text = parts.join("\n");
   const header = `// Generated from ${source} by scripts/generate-types.js: do not edit, run \`npm run types\` after changing a schema.\n`;
   const lines = [...(text.includes("pulumi.") ? ['import type * as pulumi from "@pulumi/pulumi";'] : []), ...imports];
   return `${header}${lines.length > 0 ? `${lines.join("\n")}\n\n` : ""}${text}`;
 }
 
-module.exports = { renderModule, renderInterface, outputNames, metaOf, typeOf, isOptional, defaultOf, propertiesOf, def };
+module.exports = {
+  renderModule,
+  renderInterface,
+  outputNames,
+  metaOf,
+  typeOf,
+  isOptional,
+  defaultOf,
+  propertiesOf,
+  def,
+};

@@ -30,7 +30,14 @@ export class ComputeInstance extends pulumi.CustomResource {
   }
 
   constructor(name: string, args: ComputeInstanceArgs, opts?: pulumi.CustomResourceOptions) {
-    super(...dynamicResource("compute:Instance", name, resourceProps(COMPUTE_INSTANCE_OUTPUTS, args, name), instanceOptions(args.deletionProtection, opts)));
+    super(
+      ...dynamicResource(
+        "compute:Instance",
+        name,
+        resourceProps(COMPUTE_INSTANCE_OUTPUTS, args, name),
+        instanceOptions(args.deletionProtection, opts),
+      ),
+    );
   }
 }
 

@@ -10,7 +10,8 @@ import { spawn } from "node:child_process";
 import { parseArgs } from "node:util";
 import { startEmulator } from "./index";
 
-const USAGE = "usage: compute-emulator [--port N] [--host 127.0.0.1] [--state FILE] [--seed FILE] [--op-delay-ms N] [--print-env]\n";
+const USAGE =
+  "usage: compute-emulator [--port N] [--host 127.0.0.1] [--state FILE] [--seed FILE] [--op-delay-ms N] [--print-env]\n";
 
 /** What a background emulator tells the command that started it, over the IPC channel. */
 type Started = { url: string; env: Record<string, string>; seeded: unknown } | { error: string };
@@ -24,7 +25,10 @@ const shellQuote = (value: string) => `'${value.replace(/'/g, `'\\''`)}'`;
  * child has no stdio of ours, so the shell's `$(…)` ends as soon as this process exits.
  */
 async function startInBackground(args: string[]): Promise<void> {
-  const child = spawn(process.execPath, [__filename, ...args.filter((arg) => arg !== "--print-env")], { detached: true, stdio: ["ignore", "ignore", "ignore", "ipc"] });
+  const child = spawn(process.execPath, [__filename, ...args.filter((arg) => arg !== "--print-env")], {
+    detached: true,
+    stdio: ["ignore", "ignore", "ignore", "ipc"],
+  });
   const started = await new Promise<Started>((resolve) => {
     child.once("message", (message) => resolve(message as Started));
     child.once("exit", (code) => resolve({ error: `exited with ${code} before listening` }));
@@ -33,9 +37,16 @@ async function startInBackground(args: string[]): Promise<void> {
   if (child.connected) child.disconnect();
   child.unref();
   const variables = { ...started.env, COMPUTE_EMULATOR_URL: started.url, COMPUTE_EMULATOR_PID: String(child.pid) };
-  process.stdout.write(Object.entries(variables).map(([name, value]) => `export ${name}=${shellQuote(value)}\n`).join(""));
-  process.stderr.write(`compute-emulator: listening on ${started.url} (pid ${child.pid}); stop it with: kill $COMPUTE_EMULATOR_PID\n`);
-  if (started.seeded && Object.keys(started.seeded).length > 0) process.stderr.write(`compute-emulator: seeded ${JSON.stringify(started.seeded)}\n`);
+  process.stdout.write(
+    Object.entries(variables)
+      .map(([name, value]) => `export ${name}=${shellQuote(value)}\n`)
+      .join(""),
+  );
+  process.stderr.write(
+    `compute-emulator: listening on ${started.url} (pid ${child.pid}); stop it with: kill $COMPUTE_EMULATOR_PID\n`,
+  );
+  if (started.seeded && Object.keys(started.seeded).length > 0)
+    process.stderr.write(`compute-emulator: seeded ${JSON.stringify(started.seeded)}\n`);
 }
 
 async function main(): Promise<void> {
@@ -58,7 +69,8 @@ async function main(): Promise<void> {
   const number = (name: string, value: string | undefined) => {
     if (value === undefined) return undefined;
     const parsed = Number(value);
-    if (!Number.isInteger(parsed) || parsed < 0) throw new Error(`--${name} must be a non-negative integer, got "${value}"`);
+    if (!Number.isInteger(parsed) || parsed < 0)
+      throw new Error(`--${name} must be a non-negative integer, got "${value}"`);
     return parsed;
   };
   const emulator = await startEmulator({

@@ -39,7 +39,14 @@ export class ExoscaleInstance extends pulumi.CustomResource {
   }
 
   constructor(name: string, args: ExoscaleInstanceArgs, opts?: pulumi.CustomResourceOptions) {
-    super(...dynamicResource("exoscale:Instance", name, resourceProps(EXOSCALE_INSTANCE_OUTPUTS, args, name), instanceOptions(args.deletionProtection, opts, ["password"])));
+    super(
+      ...dynamicResource(
+        "exoscale:Instance",
+        name,
+        resourceProps(EXOSCALE_INSTANCE_OUTPUTS, args, name),
+        instanceOptions(args.deletionProtection, opts, ["password"]),
+      ),
+    );
   }
 }
 

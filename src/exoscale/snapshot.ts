@@ -1,7 +1,11 @@
 /** The ExoscaleInstanceSnapshot resource class (program side). */
 import * as pulumi from "@pulumi/pulumi";
 import { childOptions, dynamicResource, resourceProps } from "../core/resource";
-import { EXOSCALE_INSTANCE_SNAPSHOT_OUTPUTS, type ExoscaleInstanceSnapshotArgs, type ExoscaleInstanceSnapshotOutputProperties } from "./types";
+import {
+  EXOSCALE_INSTANCE_SNAPSHOT_OUTPUTS,
+  type ExoscaleInstanceSnapshotArgs,
+  type ExoscaleInstanceSnapshotOutputProperties,
+} from "./types";
 
 /**
  * A snapshot of an Exoscale instance's disk (`:create-snapshot`), ready when created. Deleting it
@@ -28,7 +32,14 @@ export class ExoscaleInstanceSnapshot extends pulumi.CustomResource {
     // `get` passes no instance: the read fills every output from the snapshot itself.
     const { instance, ...rest } = args;
     const inputs = instance ? { ...rest, instanceId: instance.id, zone: instance.zone } : rest;
-    super(...dynamicResource("exoscale:InstanceSnapshot", name, resourceProps(EXOSCALE_INSTANCE_SNAPSHOT_OUTPUTS, inputs, name), instance ? childOptions(instance, opts) : opts));
+    super(
+      ...dynamicResource(
+        "exoscale:InstanceSnapshot",
+        name,
+        resourceProps(EXOSCALE_INSTANCE_SNAPSHOT_OUTPUTS, inputs, name),
+        instance ? childOptions(instance, opts) : opts,
+      ),
+    );
   }
 }
 

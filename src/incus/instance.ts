@@ -47,7 +47,14 @@ export class IncusInstance extends pulumi.CustomResource {
   }
 
   constructor(name: string, args: IncusInstanceArgs, opts?: pulumi.CustomResourceOptions) {
-    super(...dynamicResource("incus:Instance", name, resourceProps(INCUS_INSTANCE_OUTPUTS, args, name), instanceOptions(args.deletionProtection, opts)));
+    super(
+      ...dynamicResource(
+        "incus:Instance",
+        name,
+        resourceProps(INCUS_INSTANCE_OUTPUTS, args, name),
+        instanceOptions(args.deletionProtection, opts),
+      ),
+    );
     declaredProjects.set(this, args.project);
   }
 }

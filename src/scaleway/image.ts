@@ -31,7 +31,14 @@ export class ScalewayImage extends pulumi.CustomResource {
 
   constructor(name: string, args: ScalewayImageArgs, opts?: pulumi.CustomResourceOptions) {
     // Every output is listed so it resolves, even when its input is unset (defaults come from the provider).
-    super(...dynamicResource("scaleway:Image", name, resourceProps(SCALEWAY_IMAGE_OUTPUTS, args, name), instanceOptions(undefined, opts)));
+    super(
+      ...dynamicResource(
+        "scaleway:Image",
+        name,
+        resourceProps(SCALEWAY_IMAGE_OUTPUTS, args, name),
+        instanceOptions(undefined, opts),
+      ),
+    );
   }
 }
 

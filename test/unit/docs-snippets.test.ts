@@ -28,7 +28,8 @@ function snippetsOf(page: string, text: string): Snippet[] {
     if (!open) continue;
     const close = lines.findIndex((line, j) => j > i && line.trim() === open[2]);
     if (close < 0) throw new Error(`${page}:${i + 1}: the code block is never closed`);
-    if (lines[i - 1]?.trim() !== SKIP) snippets.push({ where: `${page}:${i + 1}`, code: lines.slice(i + 1, close).join("\n") + "\n" });
+    if (lines[i - 1]?.trim() !== SKIP)
+      snippets.push({ where: `${page}:${i + 1}`, code: lines.slice(i + 1, close).join("\n") + "\n" });
     i = close;
   }
   return snippets;
@@ -46,27 +47,52 @@ function compile(snippets: Snippet[]): string[] {
     return path.join(dir, "index.ts");
   });
   // The template's options; `types` as a new project has them (@types/node only, not this repo's jest).
-  const { options, errors } = ts.convertCompilerOptionsFromJson({ ...PULUMI_TEMPLATE_COMPILER_OPTIONS.current, noEmit: true, types: ["node"] }, work);
+  const { options, errors } = ts.convertCompilerOptionsFromJson(
+    { ...PULUMI_TEMPLATE_COMPILER_OPTIONS.current, noEmit: true, types: ["node"] },
+    work,
+  );
   if (errors.length > 0) throw new Error(ts.formatDiagnostics(errors, host));
   const program = ts.createProgram(files, options);
   const diagnostics = ts.getPreEmitDiagnostics(program);
-  return files.map((file) => ts.formatDiagnostics(diagnostics.filter((d) => d.file?.fileName === file || (d.file === undefined && file === files[0])), host));
+  return files.map((file) =>
+    ts.formatDiagnostics(
+      diagnostics.filter((d) => d.file?.fileName === file || (d.file === undefined && file === files[0])),
+      host,
+    ),
+  );
 }
 
-const host: ts.FormatDiagnosticsHost = { getCanonicalFileName: (f) => f, getCurrentDirectory: () => root, getNewLine: () => "\n" };
+const host: ts.FormatDiagnosticsHost = {
+  getCanonicalFileName: (f) => f,
+  getCurrentDirectory: () => root,
+  getNewLine: () => "\n",
+};
 
 describe("TypeScript snippets of the README and docs/", () => {
-  const pages = ["README.md", ...fs.readdirSync(path.join(root, "docs")).filter((f) => f.endsWith(".md")).map((f) => `docs/${f}`)];
+  const pages = [
+    "README.md",
+    ...fs
+      .readdirSync(path.join(root, "docs"))
+      .filter((f) => f.endsWith(".md"))
+      .map((f) => `docs/${f}`),
+  ];
   const snippets = pages.flatMap((page) => snippetsOf(page, fs.readFileSync(path.join(root, page), "utf8")));
   // Two programs that must not compile, so that a harness that reports nothing is noticed.
   const canaries: Snippet[] = [
-    { where: "canary: top-level await", code: 'import { listKoyebInstances } from "pulumi-dynamic-compute";\nconst all = await listKoyebInstances({});\nexport const count = all.length;\n' },
-    { where: "canary: misspelt input", code: 'import { ComputeInstance } from "pulumi-dynamic-compute";\nnew ComputeInstance("web", { name: "web", type: "cx31", imag: "ubuntu-22.04" });\n' },
+    {
+      where: "canary: top-level await",
+      code: 'import { listKoyebInstances } from "pulumi-dynamic-compute";\nconst all = await listKoyebInstances({});\nexport const count = all.length;\n',
+    },
+    {
+      where: "canary: misspelt input",
+      code: 'import { ComputeInstance } from "pulumi-dynamic-compute";\nnew ComputeInstance("web", { name: "web", type: "cx31", imag: "ubuntu-22.04" });\n',
+    },
   ];
   let errors: string[] = [];
 
   beforeAll(() => {
-    if (!fs.existsSync(path.join(root, "dist", "index.d.ts"))) throw new Error("the snippets compile against the built package: run `npm run build` first");
+    if (!fs.existsSync(path.join(root, "dist", "index.d.ts")))
+      throw new Error("the snippets compile against the built package: run `npm run build` first");
     errors = compile([...snippets, ...canaries]);
   }, 300_000);
 

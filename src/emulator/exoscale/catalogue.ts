@@ -6,7 +6,16 @@
 import { createHash } from "node:crypto";
 
 /** Exoscale zones, as listed in the API spec's server variables. */
-export const ZONES = ["ch-gva-2", "ch-dk-2", "de-fra-1", "de-muc-1", "at-vie-1", "at-vie-2", "bg-sof-1", "hr-zag-1"] as const;
+export const ZONES = [
+  "ch-gva-2",
+  "ch-dk-2",
+  "de-fra-1",
+  "de-muc-1",
+  "at-vie-1",
+  "at-vie-2",
+  "bg-sof-1",
+  "hr-zag-1",
+] as const;
 
 /** A stable UUID derived from a name (so ids never change between runs). */
 export function stableUuid(name: string): string {
@@ -58,7 +67,15 @@ const SIZES: Record<string, Array<[string, number, number]>> = {
 };
 
 export const INSTANCE_TYPES: EmulatedInstanceType[] = Object.entries(SIZES).flatMap(([family, sizes]) =>
-  sizes.map(([size, cpus, memory]) => ({ id: stableUuid(`instance-type:${family}.${size}`), family, size, cpus, memory, authorized: true, zones: [...ZONES] })),
+  sizes.map(([size, cpus, memory]) => ({
+    id: stableUuid(`instance-type:${family}.${size}`),
+    family,
+    size,
+    cpus,
+    memory,
+    authorized: true,
+    zones: [...ZONES],
+  })),
 );
 
 export interface EmulatedTemplate {

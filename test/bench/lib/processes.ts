@@ -86,7 +86,11 @@ export class ProcessSampler {
       .filter((p): p is ProcessInfo => p !== undefined);
     const parentOf = new Map(processes.map((p) => [p.pid, p.ppid]));
     const inRun = (pid: number) => {
-      for (let current: number | undefined = pid, hops = 0; current !== undefined && current > 1 && hops < 16; current = parentOf.get(current), hops++) {
+      for (
+        let current: number | undefined = pid, hops = 0;
+        current !== undefined && current > 1 && hops < 16;
+        current = parentOf.get(current), hops++
+      ) {
         if (current === this.rootPid) return true;
       }
       return false;
