@@ -102,12 +102,29 @@ function isOptional(schema, side) {
   return false;
 }
 
+/** The line width of the sources (Prettier's printWidth), which doc comments are wrapped to. */
+const WIDTH = 120;
+
+/** `text` broken between words into lines of at most `width` characters (a longer word stays whole). */
+function wrap(text, width) {
+  const lines = [];
+  let line = "";
+  for (const word of text.split(" ")) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  return [...lines, line];
+}
+
 /** The doc comment for a property or type, indented; empty when there is nothing to say. */
 function docComment(text, defaultValue, indent) {
   const lines = text ? String(text).split("\n") : [];
   if (defaultValue !== undefined) lines.push(`@defaultValue ${JSON.stringify(defaultValue)}`);
   if (lines.length === 0) return "";
-  if (lines.length === 1) return `${indent}/** ${lines[0]} */\n`;
+  if (lines.length === 1 && indent.length + lines[0].length + 7 <= WIDTH) return `${indent}/** ${lines[0]} */\n`;
+  lines.splice(0, lines.length, ...lines.flatMap((line) => wrap(line, WIDTH - indent.length - 3)));
   return `${indent}/**\n${lines.map((line) => `${indent} * ${line}`.trimEnd()).join("\n")}\n${indent} */\n`;
 }
 
@@ -177,13 +194,18 @@ function outputNames(schema) {
   return propertiesOf(schema).map(([key]) => key);
 }
 
+/** `export const NAME = [...] as const;`, one name a line when the list does not fit on one. */
+function nameList(name, names) {
+  const line = `export const ${name} = ${JSON.stringify(names)} as const;\n`;
+  if (line.length - 1 <= WIDTH) return line;
+  return `export const ${name} = [\n${names.map((n) => `  ${JSON.stringify(n)},\n`).join("")}] as const;\n`;
+}
+
 /** A whole generated module: header, the Pulumi import when used, interfaces and name lists. */
 function renderModule({ source, types, names = [], imports = [] }) {
   const parts = types.map(renderInterface);
   for (const { name, schema, doc } of names)
-    parts.push(
-      `${docComment(doc, undefined, "")}export const ${name} = ${JSON.stringify(outputNames(schema))} as const;\n`,
-    );
+    parts.push(`${docComment(doc, undefined, "")}${nameList(name, outputNames(schema))}`);
   const text = parts.join("\n");
   const header = `// Generated from ${source} by scripts/generate-types.js: do not edit, run \`npm run types\` after changing a schema.\n`;
   const lines = [...(text.includes("pulumi.") ? ['import type * as pulumi from "@pulumi/pulumi";'] : []), ...imports];
