@@ -12,6 +12,20 @@ import { promisify } from "node:util";
 
 const cli = path.resolve(__dirname, "..", "..", "dist", "emulator", "cli.js");
 
+/** The variables of the emulator's startup `env`, which point every client at it. */
+const ENV_NAMES = [
+  "COMPUTE_API_TOKEN",
+  "COMPUTE_API_URL",
+  "EXOSCALE_API_ENDPOINT",
+  "EXOSCALE_API_KEY",
+  "EXOSCALE_API_SECRET",
+  "KOYEB_API_URL",
+  "KOYEB_TOKEN",
+  "SCW_API_URL",
+  "SCW_DEFAULT_PROJECT_ID",
+  "SCW_SECRET_KEY",
+];
+
 async function launch(
   args: string[],
 ): Promise<{ child: ChildProcessWithoutNullStreams; info: { url: string; env: Record<string, string> } }> {
@@ -55,20 +69,7 @@ describe("compute-emulator", () => {
     ]);
     try {
       expect(info.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-      expect(Object.keys(info.env).sort()).toEqual(
-        [
-          "COMPUTE_API_TOKEN",
-          "COMPUTE_API_URL",
-          "EXOSCALE_API_ENDPOINT",
-          "EXOSCALE_API_KEY",
-          "EXOSCALE_API_SECRET",
-          "KOYEB_API_URL",
-          "KOYEB_TOKEN",
-          "SCW_API_URL",
-          "SCW_DEFAULT_PROJECT_ID",
-          "SCW_SECRET_KEY",
-        ].sort(),
-      );
+      expect(Object.keys(info.env).sort()).toEqual(ENV_NAMES);
       expect(info.env.EXOSCALE_API_ENDPOINT).toBe(`${info.url}/v2`);
     } finally {
       await stop(child);
@@ -182,18 +183,7 @@ describe("compute-emulator", () => {
           `listening on ${env.COMPUTE_EMULATOR_URL} (pid ${pid}); stop it with: kill $COMPUTE_EMULATOR_PID`,
         );
         expect(env.EXOSCALE_API_ENDPOINT).toBe(`${env.COMPUTE_EMULATOR_URL}/v2`);
-        for (const name of [
-          "COMPUTE_API_TOKEN",
-          "COMPUTE_API_URL",
-          "EXOSCALE_API_KEY",
-          "EXOSCALE_API_SECRET",
-          "KOYEB_API_URL",
-          "KOYEB_TOKEN",
-          "SCW_API_URL",
-          "SCW_DEFAULT_PROJECT_ID",
-          "SCW_SECRET_KEY",
-        ])
-          expect(env[name]).toBeTruthy();
+        for (const name of ENV_NAMES) expect(env[name]).toBeTruthy();
         const listed = await fetch(`${env.COMPUTE_API_URL}/v1/instances`, {
           headers: { authorization: `Bearer ${env.COMPUTE_API_TOKEN}` },
         });
