@@ -34,7 +34,11 @@ function banner(text) {
 function pulumiShown(args, env) {
   process.stdout.write(`$ pulumi ${args.join(" ")}\n`);
   return new Promise((resolve, reject) => {
-    const child = spawn("pulumi", [...args, "--stack", STACK, "--non-interactive"], { cwd: program, env, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn("pulumi", [...args, "--stack", STACK, "--non-interactive"], {
+      cwd: program,
+      env,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let output = "";
     const show = (chunk) => {
       output += chunk;
@@ -54,10 +58,14 @@ async function main() {
   fs.rmSync(path.join(program, `Pulumi.${STACK}.yaml`), { force: true });
 
   const { startEmulator } = require(path.join(root, "dist", "emulator"));
-  const emulator = await startEmulator({ opDelayMs: Number(process.env.DEMO_OP_DELAY_MS ?? 400), stateFile: path.join(work, "emulator-state.json") });
+  const emulator = await startEmulator({
+    opDelayMs: Number(process.env.DEMO_OP_DELAY_MS ?? 400),
+    stateFile: path.join(work, "emulator-state.json"),
+  });
   banner(`local cloud emulator listening on ${emulator.url}`);
   const env = engineEnv(work, emulator.env);
-  const pulumi = (...args) => execFileSync("pulumi", [...args, "--stack", STACK, "--non-interactive"], { cwd: program, env, encoding: "utf8" });
+  const pulumi = (...args) =>
+    execFileSync("pulumi", [...args, "--stack", STACK, "--non-interactive"], { cwd: program, env, encoding: "utf8" });
   execFileSync("pulumi", ["stack", "init", STACK, "--non-interactive"], { cwd: program, env, stdio: "ignore" });
 
   const before = new Set(await emulatorObjects(emulator.url));
@@ -68,17 +76,25 @@ async function main() {
     if (up.code !== 0) throw new Error(`pulumi up failed (exit ${up.code})`);
     const madeByUp = await madeByDemo();
     banner("stack outputs");
-    for (const [key, value] of Object.entries(JSON.parse(pulumi("stack", "output", "--json")))) process.stdout.write(`  ${key}: ${JSON.stringify(value)}\n`);
+    for (const [key, value] of Object.entries(JSON.parse(pulumi("stack", "output", "--json"))))
+      process.stdout.write(`  ${key}: ${JSON.stringify(value)}\n`);
 
     banner("pulumi destroy (expected to be refused: everything is protected)");
     const destroy = await pulumiShown(["destroy", "--yes"], env);
     if (destroy.code === 0) throw new Error("destroy succeeded although the instances are protected");
-    const refused = [...new Set([...destroy.output.matchAll(/resource "urn:[^"]*::([^":]+)" cannot be deleted/g)].map((m) => m[1]))];
+    const refused = [
+      ...new Set([...destroy.output.matchAll(/resource "urn:[^"]*::([^":]+)" cannot be deleted/g)].map((m) => m[1])),
+    ];
     if (refused.length === 0) throw new Error("destroy failed for another reason than protection");
-    process.stdout.write(`\n  refused as expected: ${refused.join(", ")} cannot be deleted because they are protected\n`);
+    process.stdout.write(
+      `\n  refused as expected: ${refused.join(", ")} cannot be deleted because they are protected\n`,
+    );
     const kept = await madeByDemo();
-    process.stdout.write(`  objects the demo created that are still in the emulator after the refused destroy: ${kept.length} of ${madeByUp.length}\n`);
-    if (kept.length !== madeByUp.length) throw new Error(`the refused destroy deleted ${madeByUp.filter((id) => !kept.includes(id)).join(", ")}`);
+    process.stdout.write(
+      `  objects the demo created that are still in the emulator after the refused destroy: ${kept.length} of ${madeByUp.length}\n`,
+    );
+    if (kept.length !== madeByUp.length)
+      throw new Error(`the refused destroy deleted ${madeByUp.filter((id) => !kept.includes(id)).join(", ")}`);
 
     banner("unprotect: pulumi config set protect false && pulumi up");
     pulumi("config", "set", "protect", "false");

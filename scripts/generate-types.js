@@ -14,7 +14,10 @@ function installTypeScriptHook() {
   const ts = require("typescript");
   require.extensions[".ts"] = (module, filename) => {
     const source = fs.readFileSync(filename, "utf8");
-    const { outputText } = ts.transpileModule(source, { fileName: filename, compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true } });
+    const { outputText } = ts.transpileModule(source, {
+      fileName: filename,
+      compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true },
+    });
     module._compile(outputText, filename);
   };
 }
@@ -56,4 +59,4 @@ if (require.main === module) {
   if (!check) console.log(stale.length > 0 ? `wrote ${stale.join(", ")}` : "generated types are up to date");
 }
 
-module.exports = { renderAll };
+module.exports = { renderAll, installTypeScriptHook };

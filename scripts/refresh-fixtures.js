@@ -19,7 +19,12 @@ const APIS = [
   {
     fixture: "exoscale-v2.json",
     file: "exoscale-v2.openapi.yaml",
-    source: { repository: "exoscale/egoscale", path: "v3/generator/source.yaml", commit: "d767924d0525ec524c07d7a94caa96177b5d0565", license: "Apache-2.0" },
+    source: {
+      repository: "exoscale/egoscale",
+      path: "v3/generator/source.yaml",
+      commit: "d767924d0525ec524c07d7a94caa96177b5d0565",
+      license: "Apache-2.0",
+    },
     operations: [
       "GET /zone",
       "GET /instance-type",
@@ -77,22 +82,49 @@ const APIS = [
     // Pointer fields of scaleway-sdk-go api/instance/v1 (v1.39.0) that the spec copy does not mark
     // nullable; the live API sends null for them.
     corrections: [
-      ["scaleway.instance.v1.Image", "default_bootscript", "Image.DefaultBootscript is *Bootscript; live images carry \"default_bootscript\": null"],
+      [
+        "scaleway.instance.v1.Image",
+        "default_bootscript",
+        'Image.DefaultBootscript is *Bootscript; live images carry "default_bootscript": null',
+      ],
       ["scaleway.instance.v1.Volume", "export_uri", "Volume.ExportURI is *string (deprecated); null unless exported"],
-      ["scaleway.instance.v1.Volume", "server", "Volume.Server is *ServerSummary; null for a volume attached to no server"],
-    ].map(([schema, property, why]) => ({ pointer: `#/components/schemas/${schema}/properties/${property}`, set: { nullable: true }, why })),
+      [
+        "scaleway.instance.v1.Volume",
+        "server",
+        "Volume.Server is *ServerSummary; null for a volume attached to no server",
+      ],
+    ].map(([schema, property, why]) => ({
+      pointer: `#/components/schemas/${schema}/properties/${property}`,
+      set: { nullable: true },
+      why,
+    })),
   },
   {
     fixture: "koyeb.json",
     file: "koyeb.openapi.json",
-    source: { repository: "koyeb/koyeb-api-client-go", path: "api/v1/koyeb/openapi.json", commit: "5958795c16851c96908bab6cfcc1cf0212794d59", license: "Apache-2.0" },
-    operations: ["GET /v1/instances", "GET /v1/instances/{id}", "GET /v1/instance_events", "GET /v1/streams/instances/exec"],
+    source: {
+      repository: "koyeb/koyeb-api-client-go",
+      path: "api/v1/koyeb/openapi.json",
+      commit: "5958795c16851c96908bab6cfcc1cf0212794d59",
+      license: "Apache-2.0",
+    },
+    operations: [
+      "GET /v1/instances",
+      "GET /v1/instances/{id}",
+      "GET /v1/instance_events",
+      "GET /v1/streams/instances/exec",
+    ],
     corrections: [],
   },
   {
     fixture: "incus-rest-api.json",
     file: "incus-rest-api.yaml",
-    source: { repository: "lxc/incus", path: "doc/rest-api.yaml", commit: "be7afc5df39f089bc21e4f1d2e955fc6be8fae34", license: "Apache-2.0" },
+    source: {
+      repository: "lxc/incus",
+      path: "doc/rest-api.yaml",
+      commit: "be7afc5df39f089bc21e4f1d2e955fc6be8fae34",
+      license: "Apache-2.0",
+    },
     operations: [
       "POST /1.0/instances",
       "GET /1.0/instances/{name}?recursion=1",
@@ -115,10 +147,23 @@ const SIGNING = {
   fixture: "exoscale-signing-vectors.json",
   file: "exoscale-signing.md",
   sources: [
-    { repository: "exoscale/egoscale", path: "v2/api/security_test.go", commit: "d767924d0525ec524c07d7a94caa96177b5d0565", license: "Apache-2.0", vectors: "U1-U3" },
-    { repository: "exoscale/requests-exoscale-auth", path: "tests/test_exoscale_auth.py", commit: "07f9f2261bc742d76143bc74aefed812eaa57bbe", license: "BSD-3-Clause", vectors: "U1-U3" },
+    {
+      repository: "exoscale/egoscale",
+      path: "v2/api/security_test.go",
+      commit: "d767924d0525ec524c07d7a94caa96177b5d0565",
+      license: "Apache-2.0",
+      vectors: "U1-U3",
+    },
+    {
+      repository: "exoscale/requests-exoscale-auth",
+      path: "tests/test_exoscale_auth.py",
+      commit: "07f9f2261bc742d76143bc74aefed812eaa57bbe",
+      license: "BSD-3-Clause",
+      vectors: "U1-U3",
+    },
   ],
-  derived: "D1-D5: computed with Python hmac and cross-checked with `openssl dgst -hmac`, by the algorithm that reproduces U1-U3",
+  derived:
+    "D1-D5: computed with Python hmac and cross-checked with `openssl dgst -hmac`, by the algorithm that reproduces U1-U3",
 };
 
 /** Schema keywords that carry prose, not shape. Property names are never dropped. */
@@ -131,8 +176,10 @@ function schema(node) {
   const out = {};
   for (const [key, value] of Object.entries(node)) {
     if (PROSE.has(key) || (key.startsWith("x-") && key !== ORDER)) continue;
-    if (key === "properties") out[key] = Object.fromEntries(Object.entries(value).map(([name, property]) => [name, schema(property)]));
-    else if (["items", "additionalProperties", "not", "allOf", "anyOf", "oneOf"].includes(key)) out[key] = schema(value);
+    if (key === "properties")
+      out[key] = Object.fromEntries(Object.entries(value).map(([name, property]) => [name, schema(property)]));
+    else if (["items", "additionalProperties", "not", "allOf", "anyOf", "oneOf"].includes(key))
+      out[key] = schema(value);
     else out[key] = value;
   }
   return out;
@@ -151,9 +198,14 @@ function response(node) {
 function operation(node) {
   const out = { operationId: node.operationId };
   const body = (node.parameters ?? []).filter((p) => p.in === "body");
-  if (body.length > 0) out.parameters = body.map((p) => ({ in: "body", name: p.name, required: p.required, schema: schema(p.schema) }));
+  if (body.length > 0)
+    out.parameters = body.map((p) => ({ in: "body", name: p.name, required: p.required, schema: schema(p.schema) }));
   const json = node.requestBody?.content?.["application/json"]?.schema;
-  if (json) out.requestBody = { required: node.requestBody.required, content: { "application/json": { schema: schema(json) } } };
+  if (json)
+    out.requestBody = {
+      required: node.requestBody.required,
+      content: { "application/json": { schema: schema(json) } },
+    };
   out.responses = Object.fromEntries(Object.entries(node.responses ?? {}).map(([status, r]) => [status, response(r)]));
   return out;
 }
@@ -251,7 +303,10 @@ function signingVectors(specs) {
   };
   const vectors = [];
   for (const line of text.split("\n")) {
-    const cells = line.split("|").slice(1, -1).map((cell) => cell.trim());
+    const cells = line
+      .split("|")
+      .slice(1, -1)
+      .map((cell) => cell.trim());
     if (cells.length !== 7 || !/^[UD]\d+$/.test(cells[0])) continue;
     const [name, method, requestPath, query, body, signature, signedQueryArgs] = cells;
     vectors.push({
@@ -259,7 +314,13 @@ function signingVectors(specs) {
       origin: name.startsWith("U") ? "upstream" : "derived",
       method,
       path: requestPath,
-      ...(query === "(none)" ? {} : { query: ticked(query).split("&").map((pair) => pair.split("=")) }),
+      ...(query === "(none)"
+        ? {}
+        : {
+            query: ticked(query)
+              .split("&")
+              .map((pair) => pair.split("=")),
+          }),
       ...(body === "(empty)" ? {} : { body: ticked(body) }),
       signature: ticked(signature),
       ...(signedQueryArgs === "(absent)" ? {} : { signedQueryArgs: ticked(signedQueryArgs) }),
@@ -269,7 +330,11 @@ function signingVectors(specs) {
   const u2Message = /Message bytes for U2 .*: `([^`]+)`$/m.exec(text);
   if (vectors.length === 0 || !compact || !u2Message) throw new Error(`${SIGNING.file}: vectors not found`);
   return {
-    "x-fixture": { sources: SIGNING.sources, derived: SIGNING.derived, refresh: `npm run fixtures:refresh -- <dir holding ${SIGNING.file}>` },
+    "x-fixture": {
+      sources: SIGNING.sources,
+      derived: SIGNING.derived,
+      refresh: `npm run fixtures:refresh -- <dir holding ${SIGNING.file}>`,
+    },
     key: common("key"),
     secret: common("secret"),
     expires: Number(common("expires")),
@@ -297,7 +362,8 @@ function main() {
   const specs = process.argv[2];
   if (!specs || !fs.existsSync(specs)) {
     console.error("usage: npm run fixtures:refresh -- <dir>\n<dir> must hold:");
-    for (const api of APIS) console.error(`  ${api.file}  (${api.source.repository} ${api.source.path} @ ${api.source.commit.slice(0, 12)})`);
+    for (const api of APIS)
+      console.error(`  ${api.file}  (${api.source.repository} ${api.source.path} @ ${api.source.commit.slice(0, 12)})`);
     console.error(`  ${SIGNING.file}  (restatement of the EXO2 signing vectors; see test/fixtures/README.md)`);
     process.exit(2);
   }

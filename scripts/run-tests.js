@@ -17,7 +17,10 @@ const daemons = [
 ];
 for (const daemon of daemons) {
   if (env[daemon.variable] || process.env[daemon.skip] === "1") continue;
-  const started = spawnSync("bash", [path.join(root, "scripts", daemon.script)], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
+  const started = spawnSync("bash", [path.join(root, "scripts", daemon.script)], {
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   const socket = started.stdout.trim().split("\n").pop();
   if (started.status === 0 && socket) env[daemon.variable] = socket;
   else {
@@ -31,17 +34,23 @@ for (const daemon of daemons) {
 const results = path.join(root, ".work", "jest-results.json");
 fs.mkdirSync(path.dirname(results), { recursive: true });
 fs.rmSync(results, { force: true });
-const args = ["--experimental-vm-modules", path.join(root, "node_modules", "jest", "bin", "jest.js"), "--maxWorkers=2", "--json", `--outputFile=${results}`, ...process.argv.slice(2)];
+const args = [
+  "--experimental-vm-modules",
+  path.join(root, "node_modules", "jest", "bin", "jest.js"),
+  "--maxWorkers=2",
+  "--json",
+  `--outputFile=${results}`,
+  ...process.argv.slice(2),
+];
 const run = spawnSync(process.execPath, args, { cwd: root, env, stdio: "inherit" });
 
+// No results file means jest itself failed: counted as one failure.
 let passed = 0;
-let failed = 0;
+let failed = 1;
 if (fs.existsSync(results)) {
   const summary = JSON.parse(fs.readFileSync(results, "utf8"));
   passed = summary.numPassedTests;
   failed = summary.numFailedTests + summary.numRuntimeErrorTestSuites;
-} else {
-  failed = 1;
 }
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(run.status === 0 && failed === 0 ? 0 : 1);

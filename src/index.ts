@@ -7,12 +7,21 @@ export * from "./scaleway";
 export * from "./koyeb";
 export * from "./compute";
 export * from "./incus";
-export type { Emulator, EmulatorOptions, EmulatorSeed, SeededObjects, SeedExoscaleInstance, SeedScalewayImage, SeedComputeInstance, RecordedCall } from "./emulator/options";
+export type {
+  Emulator,
+  EmulatorOptions,
+  EmulatorSeed,
+  SeededObjects,
+  SeedExoscaleInstance,
+  SeedScalewayImage,
+  SeedComputeInstance,
+  RecordedCall,
+} from "./emulator/options";
 export type { FaultRule, FaultKind } from "./emulator/faults";
 import type { Emulator, EmulatorOptions } from "./emulator/options";
 
 /**
- * Starts the local cloud emulator in this process (see the README). Loaded on first call, so that
+ * Starts the local cloud emulator in this process (see docs/emulator.md). Loaded on first call, so that
  * programs that never use it do not pay for it.
  */
 export function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {

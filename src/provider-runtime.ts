@@ -15,11 +15,15 @@ export function providerFor(kind: string): Required<pulumi.dynamic.ResourceProvi
   let provider = cache.get(kind);
   if (!provider) {
     const [cloud, type] = kind.split(":");
-    if (!CLOUDS.has(cloud)) throw new UnknownResourceKindError(`pulumi-dynamic-compute: unknown resource kind "${kind}"`);
+    if (!CLOUDS.has(cloud))
+      throw new UnknownResourceKindError(`pulumi-dynamic-compute: unknown resource kind "${kind}"`);
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const providers = require(`./${cloud}/providers`) as Record<string, Required<pulumi.dynamic.ResourceProvider>>;
     provider = providers[type];
-    if (!provider) throw new UnknownResourceKindError(`pulumi-dynamic-compute: unknown resource kind "${kind}" (this version provides: ${Object.keys(providers).join(", ")})`);
+    if (!provider)
+      throw new UnknownResourceKindError(
+        `pulumi-dynamic-compute: unknown resource kind "${kind}" (this version provides: ${Object.keys(providers).join(", ")})`,
+      );
     cache.set(kind, provider);
   }
   return provider;

@@ -26,7 +26,12 @@ export const publicIp = web.publicIp;
 // Take over an instance made outside Pulumi (`pulumi import` does not work for dynamic resources).
 const adoptId = config.get("adoptId");
 if (adoptId) {
-  const adopted = new ComputeInstance("adopted", { name: config.require("adoptName"), type: "cx31", image: "ubuntu-22.04", adoptId });
+  const adopted = new ComputeInstance("adopted", {
+    name: config.require("adoptName"),
+    type: "cx31",
+    image: "ubuntu-22.04",
+    adoptId,
+  });
   exports.adoptedState = adopted.state;
 }
 

@@ -13,7 +13,7 @@ const web = new ExoscaleInstance("web", {
   name: config.get("name") ?? "web-1",
   instanceType: config.get("instanceType") ?? "standard.small",
   template: config.get("template") ?? "Linux Ubuntu 24.04 LTS 64-bit",
-  templateChangeStrategy: (optional("templateChangeStrategy") as "replace" | "reset" | undefined),
+  templateChangeStrategy: optional("templateChangeStrategy") as "replace" | "reset" | undefined,
   diskSize: config.getNumber("diskSize") ?? 20,
   labels: config.getObject<Record<string, string>>("labels") ?? { env: "dev", team: "platform" },
   userData: pulumi.secret("#cloud-config\npackages: [nginx]\n"),

@@ -35,7 +35,9 @@ if (config.getBoolean("snapshot")) {
 
 // Take over an instance made outside Pulumi (`incus launch busybox legacy`), without recreating it.
 const adoptName = config.get("adoptName");
-const adopted = adoptName ? new IncusInstance("adopted", { name: adoptName, image: config.get("adoptImage") ?? "busybox", adoptId: adoptName }) : undefined;
+const adopted = adoptName
+  ? new IncusInstance("adopted", { name: adoptName, image: config.get("adoptImage") ?? "busybox", adoptId: adoptName })
+  : undefined;
 
 // Read an instance without managing it (Resource.get): destroy leaves it alone.
 const lookupName = config.get("lookupName");

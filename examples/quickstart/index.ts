@@ -26,13 +26,17 @@ const nightly = new ExoscaleInstanceSnapshot("web-snapshot", { instance: web });
 
 // Scaleway: an image built from a snapshot. The default is the emulator's seeded
 // "ubuntu-noble-root" snapshot in fr-par-1; on a real account set `scalewayRootVolume`.
-const image = new ScalewayImage("app-image", {
-  zone: "fr-par-1",
-  name: "quickstart-image",
-  rootVolume: config.get("scalewayRootVolume") ?? "8974e558-c9d2-4687-897c-787972f51631",
-  arch: "x86_64",
-  tags: ["quickstart", "demo"],
-}, { protect }); // images have no server-side flag: Pulumi's protect is their guard
+const image = new ScalewayImage(
+  "app-image",
+  {
+    zone: "fr-par-1",
+    name: "quickstart-image",
+    rootVolume: config.get("scalewayRootVolume") ?? "8974e558-c9d2-4687-897c-787972f51631",
+    arch: "x86_64",
+    tags: ["quickstart", "demo"],
+  },
+  { protect },
+); // images have no server-side flag: Pulumi's protect is their guard
 
 // The generic Instances API: create and delete are tracked through its operations API.
 const app = new ComputeInstance("app", {

@@ -6,7 +6,11 @@ import * as pulumi from "@pulumi/pulumi";
 import { getScalewayImageOutput, ScalewayImage } from "pulumi-dynamic-compute";
 
 const config = new pulumi.Config();
-const list = (key: string) => (config.get(key) ?? "").split(",").map((item) => item.trim()).filter((item) => item !== "");
+const list = (key: string) =>
+  (config.get(key) ?? "")
+    .split(",")
+    .map((item) => item.trim())
+    .filter((item) => item !== "");
 const zone = config.get("zone") ?? "fr-par-1";
 
 const image = new ScalewayImage("app-image", {
@@ -32,4 +36,9 @@ export const rootVolumeSize = image.rootVolumeSize;
 export const availableAs = getScalewayImageOutput({ id: image.id }).state;
 // A public image found by its exact name (the API's name filter matches substrings; several
 // architectures share a name, hence `arch`).
-export const baseImage = getScalewayImageOutput({ name: "Ubuntu 24.04 Noble Numbat", arch: "x86_64", public: true, zone }).id;
+export const baseImage = getScalewayImageOutput({
+  name: "Ubuntu 24.04 Noble Numbat",
+  arch: "x86_64",
+  public: true,
+  zone,
+}).id;

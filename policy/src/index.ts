@@ -6,6 +6,7 @@ import { PolicyPack } from "@pulumi/policy";
 import { PACK_NAME, policies } from "./policies";
 
 new PolicyPack(PACK_NAME, {
-  description: "Guardrails for pulumi-dynamic-compute instances in production: protection, snapshots, no accidental stops.",
+  description:
+    "Guardrails for pulumi-dynamic-compute instances in production: protection, snapshots, no accidental stops.",
   policies,
 });

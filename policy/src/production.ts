@@ -36,9 +36,18 @@ export const stringListProperty = (description: string, defaults: string[]): Con
 
 /** JSON-schema properties of {@link ProductionConfig}, with their defaults (the engine fills them in). */
 export const productionConfigSchema: Record<keyof ProductionConfig, ConfigProperty> = {
-  stackPatterns: stringListProperty("Stack names that are production: case-insensitive globs (`*`, `?`). Use [] to rely on labels only.", DEFAULT_PRODUCTION.stackPatterns),
-  labelKeys: stringListProperty("Label keys (Exoscale/ComputeInstance `labels`, Incus `config` `user.<key>`, `tags` as `key=value`) that name the environment.", DEFAULT_PRODUCTION.labelKeys),
-  labelValues: stringListProperty("Values of those keys that mean production (case-insensitive).", DEFAULT_PRODUCTION.labelValues),
+  stackPatterns: stringListProperty(
+    "Stack names that are production: case-insensitive globs (`*`, `?`). Use [] to rely on labels only.",
+    DEFAULT_PRODUCTION.stackPatterns,
+  ),
+  labelKeys: stringListProperty(
+    "Label keys (Exoscale/ComputeInstance `labels`, Incus `config` `user.<key>`, `tags` as `key=value`) that name the environment.",
+    DEFAULT_PRODUCTION.labelKeys,
+  ),
+  labelValues: stringListProperty(
+    "Values of those keys that mean production (case-insensitive).",
+    DEFAULT_PRODUCTION.labelValues,
+  ),
 };
 
 /** The policy's config from `getConfig()`, with `defaults` for every property it does not set. */
@@ -57,7 +66,8 @@ export function stackOf(urn: string): string {
   return head.startsWith("urn:pulumi:") ? head.slice("urn:pulumi:".length) : head;
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
 
 /**
  * The label pairs of a resource whose key passes `wanted`, from every place the clouds keep them:
@@ -100,12 +110,17 @@ export function labelValue(props: Record<string, unknown>, key: string): string 
  * env=production"), or undefined when it does not. The stack name is checked first, so labels are
  * not read (and cannot be unknown) when the stack alone decides.
  */
-export function productionReason(resource: { urn: string; props: Record<string, unknown> }, config: ProductionConfig): string | undefined {
+export function productionReason(
+  resource: { urn: string; props: Record<string, unknown> },
+  config: ProductionConfig,
+): string | undefined {
   const stack = stackOf(resource.urn);
   const pattern = firstMatch(stack, config.stackPatterns);
   if (pattern !== undefined) return `the stack "${stack}" matches "${pattern}"`;
   const keys = new Set(config.labelKeys.map((key) => key.toLowerCase()));
   const values = new Set(config.labelValues.map((value) => value.toLowerCase()));
-  const match = labelPairs(resource.props, (key) => keys.has(key.toLowerCase())).find(([, value]) => values.has(value.trim().toLowerCase()));
+  const match = labelPairs(resource.props, (key) => keys.has(key.toLowerCase())).find(([, value]) =>
+    values.has(value.trim().toLowerCase()),
+  );
   return match ? `it is labelled ${match[0]}=${match[1]}` : undefined;
 }

@@ -7,7 +7,10 @@ import { UnknownValueError } from "@pulumi/policy";
 
 /** Whether `error` is @pulumi/policy's "value can't be known during preview" error (from any copy of the package). */
 export function isUnknownValueError(error: unknown): boolean {
-  return error instanceof UnknownValueError || (error as { constructor?: { name?: string } } | undefined)?.constructor?.name === "UnknownValueError";
+  return (
+    error instanceof UnknownValueError ||
+    (error as { constructor?: { name?: string } } | undefined)?.constructor?.name === "UnknownValueError"
+  );
 }
 
 /** Runs `read` and returns `fallback` when it touched a value that is unknown during preview. */

@@ -10,8 +10,12 @@ const root = path.resolve(__dirname, "..", "..");
 /** Directory holding `pulumi` and its plugins; builds the engine the first time (scripts/install-engine.sh). */
 function engineBinDir() {
   const given = process.env.PULUMI_ENGINE_BIN;
-  if (given && ["pulumi", "pulumi-language-nodejs"].every((file) => fs.existsSync(path.join(given, file)))) return given;
-  const out = execFileSync("bash", [path.join(root, "scripts", "install-engine.sh")], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
+  if (given && ["pulumi", "pulumi-language-nodejs"].every((file) => fs.existsSync(path.join(given, file))))
+    return given;
+  const out = execFileSync("bash", [path.join(root, "scripts", "install-engine.sh")], {
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   const dir = out.trim().split("\n").pop();
   process.env.PULUMI_ENGINE_BIN = dir;
   return dir;

@@ -22,7 +22,9 @@ function metaOf(schema) {
 
 function unwrapOnce(schema) {
   const d = def(schema);
-  return ["optional", "default", "nullable", "readonly", "prefault", "nonoptional", "catch"].includes(d.type) ? d.innerType : undefined;
+  return ["optional", "default", "nullable", "readonly", "prefault", "nonoptional", "catch"].includes(d.type)
+    ? d.innerType
+    : undefined;
 }
 
 const quote = (value) => JSON.stringify(value);
@@ -80,7 +82,10 @@ function bareType(schema, side, wrap, indent) {
       return objectType(schema, side, wrap, indent);
     case "pipe":
       if (side === "input") return bareType(d.in, side, wrap, indent);
-      if (def(d.out).type === "transform") throw new Error(`typegen: the output type of a transform is unknown; give it .meta({ tsType }) (${metaOf(schema).description ?? "no description"})`);
+      if (def(d.out).type === "transform")
+        throw new Error(
+          `typegen: the output type of a transform is unknown; give it .meta({ tsType }) (${metaOf(schema).description ?? "no description"})`,
+        );
       return bareType(d.out, side, wrap, indent);
     default:
       throw new Error(`typegen: zod type "${d.type}" is not supported`);
@@ -97,12 +102,29 @@ function isOptional(schema, side) {
   return false;
 }
 
+/** The line width of the sources (Prettier's printWidth), which doc comments are wrapped to. */
+const WIDTH = 120;
+
+/** `text` broken between words into lines of at most `width` characters (a longer word stays whole). */
+function wrap(text, width) {
+  const lines = [];
+  let line = "";
+  for (const word of text.split(" ")) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  return [...lines, line];
+}
+
 /** The doc comment for a property or type, indented; empty when there is nothing to say. */
 function docComment(text, defaultValue, indent) {
   const lines = text ? String(text).split("\n") : [];
   if (defaultValue !== undefined) lines.push(`@defaultValue ${JSON.stringify(defaultValue)}`);
   if (lines.length === 0) return "";
-  if (lines.length === 1) return `${indent}/** ${lines[0]} */\n`;
+  if (lines.length === 1 && indent.length + lines[0].length + 7 <= WIDTH) return `${indent}/** ${lines[0]} */\n`;
+  lines.splice(0, lines.length, ...lines.flatMap((line) => wrap(line, WIDTH - indent.length - 3)));
   return `${indent}/**\n${lines.map((line) => `${indent} * ${line}`.trimEnd()).join("\n")}\n${indent} */\n`;
 }
 
@@ -147,7 +169,8 @@ function renderInterface(spec) {
   const { name, schema, form, doc } = spec;
   const side = form === "args" || form === "input" ? "input" : "output";
   // Not an object (e.g. a discriminated union of results): a type alias.
-  if (def(schema).type !== "object") return `${docComment(doc, undefined, "")}export type ${name} = ${typeOf(schema, side, form === "args", "")};\n`;
+  if (def(schema).type !== "object")
+    return `${docComment(doc, undefined, "")}export type ${name} = ${typeOf(schema, side, form === "args", "")};\n`;
   const body = propertiesOf(schema, spec)
     .map(([key, value]) =>
       propertyLine(key, value, {
@@ -160,7 +183,9 @@ function renderInterface(spec) {
       }),
     )
     .join("");
-  const extra = (spec.extra ?? []).map((p) => `${docComment(p.doc, undefined, "  ")}  ${p.name}${p.optional ? "?" : ""}: ${p.type};\n`).join("");
+  const extra = (spec.extra ?? [])
+    .map((p) => `${docComment(p.doc, undefined, "  ")}  ${p.name}${p.optional ? "?" : ""}: ${p.type};\n`)
+    .join("");
   return `${docComment(doc, undefined, "")}export interface ${name} {\n${extra}${body}}\n`;
 }
 
@@ -169,14 +194,32 @@ function outputNames(schema) {
   return propertiesOf(schema).map(([key]) => key);
 }
 
+/** `export const NAME = [...] as const;`, one name a line when the list does not fit on one. */
+function nameList(name, names) {
+  const line = `export const ${name} = ${JSON.stringify(names)} as const;\n`;
+  if (line.length - 1 <= WIDTH) return line;
+  return `export const ${name} = [\n${names.map((n) => `  ${JSON.stringify(n)},\n`).join("")}] as const;\n`;
+}
+
 /** A whole generated module: header, the Pulumi import when used, interfaces and name lists. */
 function renderModule({ source, types, names = [], imports = [] }) {
   const parts = types.map(renderInterface);
-  for (const { name, schema, doc } of names) parts.push(`${docComment(doc, undefined, "")}export const ${name} = ${JSON.stringify(outputNames(schema))} as const;\n`);
+  for (const { name, schema, doc } of names)
+    parts.push(`${docComment(doc, undefined, "")}${nameList(name, outputNames(schema))}`);
   const text = parts.join("\n");
   const header = `// Generated from ${source} by scripts/generate-types.js: do not edit, run \`npm run types\` after changing a schema.\n`;
   const lines = [...(text.includes("pulumi.") ? ['import type * as pulumi from "@pulumi/pulumi";'] : []), ...imports];
   return `${header}${lines.length > 0 ? `${lines.join("\n")}\n\n` : ""}${text}`;
 }
 
-module.exports = { renderModule, renderInterface, outputNames };
+module.exports = {
+  renderModule,
+  renderInterface,
+  outputNames,
+  metaOf,
+  typeOf,
+  isOptional,
+  defaultOf,
+  propertiesOf,
+  def,
+};

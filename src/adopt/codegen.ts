@@ -36,7 +36,9 @@ const INLINE_LIMIT = 80;
 
 /** A string literal: JSON's escaping, plus the two line separators older tools choke on. */
 export function stringLiteral(text: string): string {
-  return JSON.stringify(text).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+  return JSON.stringify(text)
+    .replace(/\u2028/g, "\\u2028")
+    .replace(/\u2029/g, "\\u2029");
 }
 
 /**
@@ -50,7 +52,7 @@ export function propertyKey(key: string): string {
 
 /** A comment line's text: one line, whatever the object's name holds. */
 function commentText(text: string): string {
-  return text.replace(/[\r\n\u2028\u2029]+/g, " ").replace(/[\u0000-\u001f\u007f]/g, "?");
+  return text.replace(/[\r\n\u2028\u2029]+/g, " ").replace(/\p{Cc}/gu, "?");
 }
 
 /** Renders values as TypeScript; `expression` turns markers (secrets, references) into code. */
@@ -66,7 +68,9 @@ class LiteralWriter {
     const inner = `${indent}  `;
     const parts = Array.isArray(value)
       ? value.map((item) => this.write(item, inner))
-      : Object.entries(value as Record<string, unknown>).map(([key, item]) => `${propertyKey(key)}: ${this.write(item, inner)}`);
+      : Object.entries(value as Record<string, unknown>).map(
+          ([key, item]) => `${propertyKey(key)}: ${this.write(item, inner)}`,
+        );
     const [open, close] = Array.isArray(value) ? ["[", "]"] : ["{", "}"];
     if (parts.length === 0) return `${open}${close}`;
     const inline = Array.isArray(value) ? `[${parts.join(", ")}]` : `{ ${parts.join(", ")} }`;
@@ -97,7 +101,8 @@ export function generateModule(declarations: Declaration[], header: string[]): G
     const properties: Array<[string, string]> = [];
     if (declaration.parentVariable !== undefined) properties.push(["instance", declaration.parentVariable]);
     properties.push(["adoptId", stringLiteral(object.id)]);
-    for (const [key, value] of Object.entries(object.args)) if (value !== undefined) properties.push([key, writer.write(value, "  ")]);
+    for (const [key, value] of Object.entries(object.args))
+      if (value !== undefined) properties.push([key, writer.write(value, "  ")]);
 
     body.push("");
     body.push(`// ${commentText(`${object.cloud} ${object.location}: ${object.kind} "${object.name}"`)}`);

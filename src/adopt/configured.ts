@@ -19,12 +19,28 @@ export const SETTINGS_HINT: Record<Cloud, string> = {
 export function isConfigured(cloud: Cloud): boolean {
   switch (cloud) {
     case "exoscale":
-      return optionalSetting({ what: "Exoscale API key", config: ["exoscale:apiKey"], env: ["EXOSCALE_API_KEY"] }) !== undefined;
+      return (
+        optionalSetting({ what: "Exoscale API key", config: ["exoscale:apiKey"], env: ["EXOSCALE_API_KEY"] }) !==
+        undefined
+      );
     case "scaleway":
-      return optionalSetting({ what: "Scaleway secret key", config: ["scaleway:secretKey"], env: ["SCW_SECRET_KEY", "SCALEWAY_API_KEY"] }) !== undefined;
+      return (
+        optionalSetting({
+          what: "Scaleway secret key",
+          config: ["scaleway:secretKey"],
+          env: ["SCW_SECRET_KEY", "SCALEWAY_API_KEY"],
+        }) !== undefined
+      );
     case "compute":
-      return optionalSetting({ what: "Instances API endpoint", config: ["compute:endpoint"], env: ["COMPUTE_API_URL"] }) !== undefined;
+      return (
+        optionalSetting({ what: "Instances API endpoint", config: ["compute:endpoint"], env: ["COMPUTE_API_URL"] }) !==
+        undefined
+      );
     case "incus":
-      return optionalSetting(INCUS_SETTINGS.remote) !== undefined || optionalSetting(INCUS_SETTINGS.socket) !== undefined || DEFAULT_SOCKETS.some((socket) => fs.existsSync(socket));
+      return (
+        optionalSetting(INCUS_SETTINGS.remote) !== undefined ||
+        optionalSetting(INCUS_SETTINGS.socket) !== undefined ||
+        DEFAULT_SOCKETS.some((socket) => fs.existsSync(socket))
+      );
   }
 }

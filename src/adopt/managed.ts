@@ -77,17 +77,22 @@ export class ManagedIndex {
 /** Runs a `pulumi` command and returns its stdout; fails with what the CLI said. */
 export function runPulumi(args: string[], what: string): Promise<string> {
   return new Promise((resolve, reject) => {
-    execFile("pulumi", args, { maxBuffer: 256 << 20, env: { ...process.env, PULUMI_SKIP_UPDATE_CHECK: "true" } }, (error, stdout, stderr) => {
-      if (!error) return resolve(stdout);
-      const missing = (error as NodeJS.ErrnoException).code === "ENOENT";
-      reject(
-        new AdoptError(
-          missing
-            ? `${what}: the pulumi CLI is not on PATH; install it, or pass --stack a file written by \`pulumi stack export\``
-            : `${what}: \`pulumi ${args.join(" ")}\` failed: ${(stderr || error.message).trim()}`,
-        ),
-      );
-    });
+    execFile(
+      "pulumi",
+      args,
+      { maxBuffer: 256 << 20, env: { ...process.env, PULUMI_SKIP_UPDATE_CHECK: "true" } },
+      (error, stdout, stderr) => {
+        if (!error) return resolve(stdout);
+        const missing = (error as NodeJS.ErrnoException).code === "ENOENT";
+        reject(
+          new AdoptError(
+            missing
+              ? `${what}: the pulumi CLI is not on PATH; install it, or pass --stack a file written by \`pulumi stack export\``
+              : `${what}: \`pulumi ${args.join(" ")}\` failed: ${(stderr || error.message).trim()}`,
+          ),
+        );
+      },
+    );
   });
 }
 
@@ -98,7 +103,9 @@ export function isStateFile(stack: string): boolean {
 
 /** The exported state of `stack`: the file it names, or `pulumi stack export --stack <stack>`. */
 export async function readStack(stack: string): Promise<ExportedStack> {
-  const text = isStateFile(stack) ? fs.readFileSync(stack, "utf8") : await runPulumi(["stack", "export", "--stack", stack, "--non-interactive"], `--stack ${stack}`);
+  const text = isStateFile(stack)
+    ? fs.readFileSync(stack, "utf8")
+    : await runPulumi(["stack", "export", "--stack", stack, "--non-interactive"], `--stack ${stack}`);
   try {
     return JSON.parse(text) as ExportedStack;
   } catch {

@@ -10,7 +10,13 @@ export const CLOUDS = ["exoscale", "scaleway", "compute", "incus"] as const;
 export type Cloud = (typeof CLOUDS)[number];
 
 /** The resource classes it declares, by their exported names. */
-export type ResourceKind = "ExoscaleInstance" | "ExoscaleInstanceSnapshot" | "ScalewayImage" | "ComputeInstance" | "IncusInstance" | "IncusInstanceSnapshot";
+export type ResourceKind =
+  | "ExoscaleInstance"
+  | "ExoscaleInstanceSnapshot"
+  | "ScalewayImage"
+  | "ComputeInstance"
+  | "IncusInstance"
+  | "IncusInstanceSnapshot";
 
 /** A value read from the cloud that the module reads from secret stack config instead of spelling out. */
 export class SecretValue {

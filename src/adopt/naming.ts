@@ -30,7 +30,11 @@ function pascal(text: string): string {
   return slug(text)
     .split("-")
     .filter((part) => part !== "")
-    .reduce((out, part) => `${out}${/[0-9]$/.test(out) && /^[0-9]/.test(part) ? "_" : ""}${part[0].toUpperCase()}${part.slice(1)}`, "");
+    .reduce(
+      (out, part) =>
+        `${out}${/[0-9]$/.test(out) && /^[0-9]/.test(part) ? "_" : ""}${part[0].toUpperCase()}${part.slice(1)}`,
+      "",
+    );
 }
 
 const VARIABLE_PREFIX: Record<ResourceKind, string> = {
@@ -53,12 +57,18 @@ const FALLBACK: Record<ResourceKind, string> = {
 };
 
 /** Names each item its base, or base-shortId when another item of its group has the same base. */
-function disambiguate<T>(items: T[], baseOf: (item: T) => string, shortIdOf: (item: T) => string, groupOf: (item: T) => string): Map<T, string> {
+function disambiguate<T>(
+  items: T[],
+  baseOf: (item: T) => string,
+  shortIdOf: (item: T) => string,
+  groupOf: (item: T) => string,
+): Map<T, string> {
   const keyOf = (item: T) => `${groupOf(item)} ${baseOf(item)}`;
   const counts = new Map<string, number>();
   for (const item of items) counts.set(keyOf(item), (counts.get(keyOf(item)) ?? 0) + 1);
   const names = new Map<T, string>();
-  for (const item of items) names.set(item, (counts.get(keyOf(item)) ?? 0) > 1 ? `${baseOf(item)}-${slug(shortIdOf(item))}` : baseOf(item));
+  for (const item of items)
+    names.set(item, (counts.get(keyOf(item)) ?? 0) > 1 ? `${baseOf(item)}-${slug(shortIdOf(item))}` : baseOf(item));
   return names;
 }
 
@@ -69,7 +79,12 @@ function disambiguate<T>(items: T[], baseOf: (item: T) => string, shortIdOf: (it
 export function assignNames(all: FoundObject[]): Map<string, AssignedName> {
   const byKey = new Map(all.map((object) => [objectKey(object), object]));
   const parents = all.filter((object) => object.parentId === undefined);
-  const parentNames = disambiguate(parents, (o) => slug(o.name) || FALLBACK[o.kind], (o) => o.shortId, (o) => o.kind);
+  const parentNames = disambiguate(
+    parents,
+    (o) => slug(o.name) || FALLBACK[o.kind],
+    (o) => o.shortId,
+    (o) => o.kind,
+  );
   const resourceOf = new Map<string, string>();
   for (const [object, name] of parentNames) resourceOf.set(objectKey(object), name);
 
@@ -80,7 +95,13 @@ export function assignNames(all: FoundObject[]): Map<string, AssignedName> {
     const own = slug(child.name) || FALLBACK[child.kind];
     return own === parent || own.startsWith(`${parent}-`) ? own : `${parent}-${own}`;
   };
-  for (const [object, name] of disambiguate(children, childBase, (o) => o.shortId, (o) => o.kind)) resourceOf.set(objectKey(object), name);
+  for (const [object, name] of disambiguate(
+    children,
+    childBase,
+    (o) => o.shortId,
+    (o) => o.kind,
+  ))
+    resourceOf.set(objectKey(object), name);
 
   const assigned = new Map<string, AssignedName>();
   const variables = new Set<string>();

@@ -57,19 +57,30 @@ listed; so are objects the resources cannot express, with the reason. Secret val
 config.requireSecret(...) references; they are never written to the module and are printed
 only with --show-secrets.`;
 
-const ZONES: Record<"exoscale" | "scaleway", readonly string[]> = { exoscale: EXOSCALE_ZONES, scaleway: SCALEWAY_ZONES };
+const ZONES: Record<"exoscale" | "scaleway", readonly string[]> = {
+  exoscale: EXOSCALE_ZONES,
+  scaleway: SCALEWAY_ZONES,
+};
 const SCALEWAY_ZONE = /^[a-z]{2}-[a-z]{3}-[1-9]$/;
 
 /** Zones given with --zone, split by the cloud they belong to; an unknown zone is an error. */
 function zonesFor(given: string[], clouds: Cloud[]): AdoptOptions["zones"] {
   if (given.length === 0) return {};
-  const zoned = clouds.filter((cloud): cloud is "exoscale" | "scaleway" => cloud === "exoscale" || cloud === "scaleway");
-  if (zoned.length === 0) throw new UsageError(`--zone applies to exoscale and scaleway only, not to ${clouds.join(", ")}`);
-  const belongs = (cloud: "exoscale" | "scaleway", zone: string) => ZONES[cloud].includes(zone) || (cloud === "scaleway" && SCALEWAY_ZONE.test(zone) && !EXOSCALE_ZONES.includes(zone as never));
+  const zoned = clouds.filter(
+    (cloud): cloud is "exoscale" | "scaleway" => cloud === "exoscale" || cloud === "scaleway",
+  );
+  if (zoned.length === 0)
+    throw new UsageError(`--zone applies to exoscale and scaleway only, not to ${clouds.join(", ")}`);
+  const belongs = (cloud: "exoscale" | "scaleway", zone: string) =>
+    ZONES[cloud].includes(zone) ||
+    (cloud === "scaleway" && SCALEWAY_ZONE.test(zone) && !EXOSCALE_ZONES.includes(zone as never));
   const zones: AdoptOptions["zones"] = {};
   for (const zone of given) {
     const owners = zoned.filter((cloud) => belongs(cloud, zone));
-    if (owners.length === 0) throw new UsageError(`--zone "${zone}" is not a zone of ${zoned.join(" or ")}; zones: ${zoned.map((cloud) => ZONES[cloud].join(", ")).join("; ")}`);
+    if (owners.length === 0)
+      throw new UsageError(
+        `--zone "${zone}" is not a zone of ${zoned.join(" or ")}; zones: ${zoned.map((cloud) => ZONES[cloud].join(", ")).join("; ")}`,
+      );
     for (const cloud of owners) (zones[cloud] ??= []).push(zone);
   }
   // With `all`, a cloud none of whose zones was named is listed in none.
@@ -111,9 +122,11 @@ export function parseAdoptArguments(argv: string[]): AdoptOptions | "help" {
   const { values, positionals } = parsed;
   if (values.help) return "help";
   if (positionals.length === 0) throw new UsageError(`name the cloud to list: one of ${[...CLOUDS, "all"].join(", ")}`);
-  if (positionals.length > 1) throw new UsageError(`one cloud at a time (or all), got ${positionals.map((p) => `"${p}"`).join(" ")}`);
+  if (positionals.length > 1)
+    throw new UsageError(`one cloud at a time (or all), got ${positionals.map((p) => `"${p}"`).join(" ")}`);
   const which = positionals[0];
-  if (which !== "all" && !(CLOUDS as readonly string[]).includes(which)) throw new UsageError(`unknown cloud "${which}": use one of ${[...CLOUDS, "all"].join(", ")}`);
+  if (which !== "all" && !(CLOUDS as readonly string[]).includes(which))
+    throw new UsageError(`unknown cloud "${which}": use one of ${[...CLOUDS, "all"].join(", ")}`);
   const clouds = which === "all" ? [...CLOUDS] : [which as Cloud];
   const nonEmpty = (name: string, value: string | undefined) => {
     if (value === "") throw new UsageError(`--${name} needs a value`);

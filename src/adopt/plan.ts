@@ -25,15 +25,19 @@ export interface Plan {
 
 function matches(object: FoundObject, filters: Filters): boolean {
   if (filters.namePrefix !== undefined && !object.name.startsWith(filters.namePrefix)) return false;
-  return filters.labels.every(({ key, value }) => key in object.labels && (value === undefined || object.labels[key] === value));
+  return filters.labels.every(
+    ({ key, value }) => key in object.labels && (value === undefined || object.labels[key] === value),
+  );
 }
 
 /** The kind of a snapshot's parent. */
-const parentKind = (object: FoundObject) => (object.kind === "ExoscaleInstanceSnapshot" ? "ExoscaleInstance" : "IncusInstance");
+const parentKind = (object: FoundObject) =>
+  object.kind === "ExoscaleInstanceSnapshot" ? "ExoscaleInstance" : "IncusInstance";
 
 export function planAdoption(found: FoundObject[], managed: ManagedIndex, filters: Filters): Plan {
   const unique = new Map<string, FoundObject>();
-  for (const object of found) if (!unique.has(identity(object.kind, object.id))) unique.set(identity(object.kind, object.id), object);
+  for (const object of found)
+    if (!unique.has(identity(object.kind, object.id))) unique.set(identity(object.kind, object.id), object);
   const objects = [...unique.values()];
   const names = assignNames(objects);
   const parentIdentity = (child: FoundObject) => identity(parentKind(child), child.parentId as string);
@@ -46,7 +50,10 @@ export function planAdoption(found: FoundObject[], managed: ManagedIndex, filter
   const withManaged = new Map(
     kept.map((object): [string, FoundObject] => {
       const stack = object.skip ? undefined : managed.holder(object.kind, object.id);
-      return [identity(object.kind, object.id), stack === undefined ? object : { ...object, skip: { reason: `managed by stack ${stack}`, managed: true } }];
+      return [
+        identity(object.kind, object.id),
+        stack === undefined ? object : { ...object, skip: { reason: `managed by stack ${stack}`, managed: true } },
+      ];
     }),
   );
   const final = [...withManaged.values()].map((object): FoundObject => {
@@ -65,13 +72,17 @@ export function planAdoption(found: FoundObject[], managed: ManagedIndex, filter
   const nameOf = (object: FoundObject) => names.get(objectKey(object)) as Declaration["names"];
   const byName = (a: FoundObject, b: FoundObject) => nameOf(a).resource.localeCompare(nameOf(b).resource);
   const childrenOf = new Map<string, FoundObject[]>();
-  for (const child of toDeclare.filter((object) => object.parentId !== undefined)) childrenOf.set(parentIdentity(child), [...(childrenOf.get(parentIdentity(child)) ?? []), child]);
+  for (const child of toDeclare.filter((object) => object.parentId !== undefined))
+    childrenOf.set(parentIdentity(child), [...(childrenOf.get(parentIdentity(child)) ?? []), child]);
   const cloudOrder = (cloud: Cloud) => CLOUDS.indexOf(cloud);
-  const parents = toDeclare.filter((object) => object.parentId === undefined).sort((a, b) => cloudOrder(a.cloud) - cloudOrder(b.cloud) || a.kind.localeCompare(b.kind) || byName(a, b));
+  const parents = toDeclare
+    .filter((object) => object.parentId === undefined)
+    .sort((a, b) => cloudOrder(a.cloud) - cloudOrder(b.cloud) || a.kind.localeCompare(b.kind) || byName(a, b));
   const declarations: Declaration[] = [];
   for (const parent of parents) {
     declarations.push({ object: parent, names: nameOf(parent) });
-    for (const child of (childrenOf.get(identity(parent.kind, parent.id)) ?? []).sort(byName)) declarations.push({ object: child, names: nameOf(child), parentVariable: nameOf(parent).variable });
+    for (const child of (childrenOf.get(identity(parent.kind, parent.id)) ?? []).sort(byName))
+      declarations.push({ object: child, names: nameOf(child), parentVariable: nameOf(parent).variable });
   }
   return { declarations, skipped: final.filter((object) => object.skip), filteredOut: objects.length - kept.length };
 }

@@ -20,7 +20,10 @@ export interface Progress {
 /** Status updates more often than this are not drawn (a listing can read thousands of objects). */
 const REDRAW_MS = 80;
 
-export function createProgress(stream: NodeJS.WriteStream = process.stderr, interactive = stream.isTTY === true): Progress {
+export function createProgress(
+  stream: NodeJS.WriteStream = process.stderr,
+  interactive = stream.isTTY === true,
+): Progress {
   let shown = "";
   let pending = "";
   let drawnAt = 0;

@@ -47,7 +47,8 @@ export interface AdoptOutcome {
 /** Refuses, before anything is listed, to overwrite --out without --force or to write into a missing folder. */
 function checkDestination(options: AdoptOptions): void {
   if (options.dryRun || options.out === "-") return;
-  if (fs.existsSync(options.out) && !options.force) throw new UsageError(`--out ${options.out} exists; pass --force to overwrite it, or choose another file`);
+  if (fs.existsSync(options.out) && !options.force)
+    throw new UsageError(`--out ${options.out} exists; pass --force to overwrite it, or choose another file`);
   const folder = path.dirname(path.resolve(options.out));
   if (!fs.existsSync(folder)) throw new UsageError(`--out ${options.out}: folder ${folder} does not exist`);
 }
@@ -63,10 +64,16 @@ async function useStackConfig(stacks: string[]): Promise<void> {
     setStackConfig({ get: () => undefined });
     return;
   }
-  const text = await runPulumi(["config", "--json", "--show-secrets", "--stack", named, "--non-interactive"], `--stack ${named}`);
+  const text = await runPulumi(
+    ["config", "--json", "--show-secrets", "--stack", named, "--non-interactive"],
+    `--stack ${named}`,
+  );
   const config = JSON.parse(text) as Record<string, { value?: unknown; secret?: boolean }>;
-  for (const entry of Object.values(config)) if (entry.secret && typeof entry.value === "string") registerSecret(entry.value);
-  setStackConfig({ get: (key) => (typeof config[key]?.value === "string" ? (config[key].value as string) : undefined) });
+  for (const entry of Object.values(config))
+    if (entry.secret && typeof entry.value === "string") registerSecret(entry.value);
+  setStackConfig({
+    get: (key) => (typeof config[key]?.value === "string" ? (config[key].value as string) : undefined),
+  });
 }
 
 /** The module's opening comment. */
@@ -99,7 +106,8 @@ function writeOutputs(options: AdoptOptions, module: GeneratedModule): void {
   try {
     fs.writeFileSync(options.out, module.text, { flag: options.force ? "w" : "wx" });
   } catch (error) {
-    if (options.secretsDir !== undefined) for (const secret of module.secrets) fs.rmSync(path.join(options.secretsDir, secret.key), { force: true });
+    if (options.secretsDir !== undefined)
+      for (const secret of module.secrets) fs.rmSync(path.join(options.secretsDir, secret.key), { force: true });
     throw new AdoptError(`cannot write --out ${options.out}: ${(error as Error).message}`);
   }
 }
@@ -123,12 +131,20 @@ async function adopt(options: AdoptOptions, progress: Progress): Promise<AdoptOu
       unconfigured.push(cloud);
       continue;
     }
-    found.push(...(await SOURCES[cloud]({ progress, zones: options.zones[cloud as "exoscale" | "scaleway"], note: (text) => notes.push(text) })));
+    found.push(
+      ...(await SOURCES[cloud]({
+        progress,
+        zones: options.zones[cloud as "exoscale" | "scaleway"],
+        note: (text) => notes.push(text),
+      })),
+    );
     progress.status(`${found.length} objects found`);
   }
   progress.done();
   if (unconfigured.length === options.clouds.length) {
-    throw new AdoptError(`no cloud is configured; set one of: ${options.clouds.map((cloud) => `${cloud} (${SETTINGS_HINT[cloud]})`).join("; ")}`);
+    throw new AdoptError(
+      `no cloud is configured; set one of: ${options.clouds.map((cloud) => `${cloud} (${SETTINGS_HINT[cloud]})`).join("; ")}`,
+    );
   }
   const listMs = Date.now() - listStarted;
 

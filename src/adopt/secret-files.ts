@@ -23,7 +23,10 @@ export function writeSecretFiles(dir: string, secrets: SecretConfig[], force: bo
   if (secrets.length === 0) return;
   const files = secrets.map((secret) => ({ file: path.join(dir, secret.key), value: secret.value }));
   const existing = files.filter(({ file }) => fs.existsSync(file));
-  if (existing.length > 0 && !force) throw new AdoptError(`--secrets-dir ${dir}: ${existing.map(({ file }) => path.basename(file)).join(", ")} exist already; pass --force to overwrite them`);
+  if (existing.length > 0 && !force)
+    throw new AdoptError(
+      `--secrets-dir ${dir}: ${existing.map(({ file }) => path.basename(file)).join(", ")} exist already; pass --force to overwrite them`,
+    );
   try {
     fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
     for (const { file, value } of files) {
@@ -36,10 +39,14 @@ export function writeSecretFiles(dir: string, secrets: SecretConfig[], force: bo
 }
 
 /** The `pulumi config set --secret` command for each secret, in the form the options chose. */
-export function configCommands(secrets: SecretConfig[], options: { secretsDir?: string; showSecrets: boolean }): string[] {
+export function configCommands(
+  secrets: SecretConfig[],
+  options: { secretsDir?: string; showSecrets: boolean },
+): string[] {
   return secrets.map((secret) => {
     if (options.showSecrets) return `pulumi config set --secret ${secret.key} -- ${shellQuote(secret.value)}`;
-    if (options.secretsDir !== undefined) return `pulumi config set --secret ${secret.key} < ${shellQuote(path.join(options.secretsDir, secret.key))}`;
+    if (options.secretsDir !== undefined)
+      return `pulumi config set --secret ${secret.key} < ${shellQuote(path.join(options.secretsDir, secret.key))}`;
     return `pulumi config set --secret ${secret.key}    # ${secret.what} of ${secret.owner}`;
   });
 }

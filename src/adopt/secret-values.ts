@@ -36,5 +36,7 @@ export function secret(value: string, suffix: string, what: string): SecretValue
  */
 export function userDataText(raw: string): string | undefined {
   const text = decodeUserData(raw);
-  return text === raw && /^[A-Za-z0-9+/]+={0,2}$/.test(raw) && raw.length % 4 === 0 && raw.length >= 8 ? undefined : text;
+  return text === raw && /^[A-Za-z0-9+/]+={0,2}$/.test(raw) && raw.length % 4 === 0 && raw.length >= 8
+    ? undefined
+    : text;
 }

@@ -38,7 +38,9 @@ function fail(error: unknown): void {
   const usage = error instanceof UsageError;
   const known = error instanceof ProviderError;
   const message = error instanceof Error ? error.message : String(error);
-  process.stderr.write(`pulumi-dynamic-compute: ${redact(known ? message : `unexpected error: ${error instanceof Error ? error.stack : message}`)}\n`);
+  process.stderr.write(
+    `pulumi-dynamic-compute: ${redact(known ? message : `unexpected error: ${error instanceof Error ? error.stack : message}`)}\n`,
+  );
   if (usage) process.stderr.write("Run `pulumi-dynamic-compute adopt --help` for the options.\n");
   process.stderr.write("Nothing was written.\n");
   process.exitCode = usage ? 2 : 1;

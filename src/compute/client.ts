@@ -32,7 +32,8 @@ export type CreateComputeInstanceBody = Pick<ApiComputeInstance, "metadata" | "s
 
 function parseComputeError(body: unknown): { message?: string; code?: string; details?: unknown } {
   const error = (body as { error?: { message?: string; code?: number | string; field?: string } })?.error;
-  if (error && typeof error === "object") return { message: error.message, code: error.field ? `field ${error.field}` : undefined, details: error };
+  if (error && typeof error === "object")
+    return { message: error.message, code: error.field ? `field ${error.field}` : undefined, details: error };
   return parseIncusError(body);
 }
 
@@ -45,11 +46,17 @@ export class ComputeClient {
 
   /** A client for the endpoint and token in stack config (`compute:endpoint`, `compute:token`) or env. */
   static fromSettings(log?: Logger): ComputeClient {
-    const baseUrl = requireSetting({ what: "Instances API endpoint", config: ["compute:endpoint"], env: ["COMPUTE_API_URL"] });
+    const baseUrl = requireSetting({
+      what: "Instances API endpoint",
+      config: ["compute:endpoint"],
+      env: ["COMPUTE_API_URL"],
+    });
     const http = new HttpClient({
       cloud: "compute",
       baseUrl,
-      headers: () => ({ authorization: `Bearer ${requireSetting({ what: "Instances API token", config: ["compute:token"], env: ["COMPUTE_API_TOKEN"], secret: true })}` }),
+      headers: () => ({
+        authorization: `Bearer ${requireSetting({ what: "Instances API token", config: ["compute:token"], env: ["COMPUTE_API_TOKEN"], secret: true })}`,
+      }),
       parseError: parseComputeError,
       requestIdHeaders: ["x-request-id"],
       log,
@@ -64,7 +71,11 @@ export class ComputeClient {
 
   /** GET /v1/instances. */
   async listInstances(): Promise<ApiComputeInstance[]> {
-    const page = await this.http.json<{ items?: ApiComputeInstance[] }>({ operation: "listInstances", method: "GET", path: "/v1/instances" });
+    const page = await this.http.json<{ items?: ApiComputeInstance[] }>({
+      operation: "listInstances",
+      method: "GET",
+      path: "/v1/instances",
+    });
     return page.items ?? [];
   }
 

@@ -39,24 +39,40 @@ function info(instance: ApiComputeInstance): GetComputeInstanceResult {
 }
 
 /** One instance by its id (GET /v1/instances/{id}); rejects with NotFoundError when it does not exist. */
-export async function getComputeInstance(args: GetComputeInstanceArgs, _opts?: FunctionOptions): Promise<GetComputeInstanceResult> {
+export async function getComputeInstance(
+  args: GetComputeInstanceArgs,
+  _opts?: FunctionOptions,
+): Promise<GetComputeInstanceResult> {
   const { id } = parseArguments(schema.GetComputeInstanceArgs, args, owner("getComputeInstance"));
   return info(await ComputeClient.fromSettings().getInstance(id));
 }
 
 /** {@link getComputeInstance} taking Inputs, e.g. `getComputeInstanceOutput({ id: vm.id })`. */
-export function getComputeInstanceOutput(args: GetComputeInstanceOutputArgs, opts?: FunctionOutputOptions): pulumi.Output<GetComputeInstanceResult> {
+export function getComputeInstanceOutput(
+  args: GetComputeInstanceOutputArgs,
+  opts?: FunctionOutputOptions,
+): pulumi.Output<GetComputeInstanceResult> {
   return outputForm(getComputeInstance, args, opts);
 }
 
 /** Every instance (GET /v1/instances), narrowed by labels and name when given. */
-export async function listComputeInstances(args: ListComputeInstancesArgs = {}, _opts?: FunctionOptions): Promise<ListComputeInstancesResult> {
+export async function listComputeInstances(
+  args: ListComputeInstancesArgs = {},
+  _opts?: FunctionOptions,
+): Promise<ListComputeInstancesResult> {
   const filters = parseArguments(schema.ListComputeInstancesArgs, args, owner("listComputeInstances"));
   const all = (await ComputeClient.fromSettings().listInstances()).map(info);
-  return all.filter((instance) => (filters.name === undefined || instance.name === filters.name) && Object.entries(filters.labels ?? {}).every(([key, value]) => instance.labels[key] === value));
+  return all.filter(
+    (instance) =>
+      (filters.name === undefined || instance.name === filters.name) &&
+      Object.entries(filters.labels ?? {}).every(([key, value]) => instance.labels[key] === value),
+  );
 }
 
 /** {@link listComputeInstances} taking Inputs. */
-export function listComputeInstancesOutput(args: ListComputeInstancesOutputArgs = {}, opts?: FunctionOutputOptions): pulumi.Output<ListComputeInstancesResult> {
+export function listComputeInstancesOutput(
+  args: ListComputeInstancesOutputArgs = {},
+  opts?: FunctionOutputOptions,
+): pulumi.Output<ListComputeInstancesResult> {
   return outputForm(listComputeInstances, args, opts);
 }

@@ -8,4 +8,10 @@ export {
   type ListComputeInstancesOutputArgs,
   type ListComputeInstancesResult,
 } from "./functions";
-export type { ComputeInstanceArgs, ComputeInstanceOutputProperties, GetComputeInstanceArgs, GetComputeInstanceResult, ListComputeInstancesArgs } from "./types";
+export type {
+  ComputeInstanceArgs,
+  ComputeInstanceOutputProperties,
+  GetComputeInstanceArgs,
+  GetComputeInstanceResult,
+  ListComputeInstancesArgs,
+} from "./types";

@@ -20,7 +20,6 @@ import { pollUntil } from "../core/waiter";
 import { type ApiComputeInstance, ComputeClient, type CreateComputeInstanceBody } from "./client";
 import { ComputeInstanceInputs, type ComputeInstanceOutputs } from "./schema";
 
-
 /** The API body for the inputs, with the creation token among the labels. */
 export function toCreateBody(inputs: ComputeInstanceInputs, token: string): CreateComputeInstanceBody {
   return {
@@ -57,7 +56,12 @@ export function toOutputs(instance: ApiComputeInstance, known: Partial<ComputeIn
     securityGroups: spec.security_groups,
     sshKeyIds: spec.ssh_key_ids,
     // Keep the user's own spelling when it means the same script, so no diff appears.
-    userData: spec.user_data === undefined ? undefined : sameUserData(known.userData, spec.user_data) ? known.userData : decodeUserData(spec.user_data),
+    userData:
+      spec.user_data === undefined
+        ? undefined
+        : sameUserData(known.userData, spec.user_data)
+          ? known.userData
+          : decodeUserData(spec.user_data),
     adoptId: known.adoptId,
     deletionProtection: known.deletionProtection,
     timeouts: known.timeouts,
@@ -70,14 +74,18 @@ export function toOutputs(instance: ApiComputeInstance, known: Partial<ComputeIn
   };
 }
 
-
 async function findByToken(client: ComputeClient, token: string): Promise<ApiComputeInstance | undefined> {
   const instances = await client.listInstances();
   return instances.find((i) => i.metadata.labels?.[CREATION_TOKEN_LABEL] === token && i.status.state !== "terminated");
 }
 
 /** Reads until the instance is running; throws on "error"/"terminated". */
-async function waitRunning(client: ComputeClient, id: string, ctx: ResourceContext, deadlineMs: number): Promise<ApiComputeInstance> {
+async function waitRunning(
+  client: ComputeClient,
+  id: string,
+  ctx: ResourceContext,
+  deadlineMs: number,
+): Promise<ApiComputeInstance> {
   return pollUntil({
     what: `instance ${id}`,
     cloud: "compute",
@@ -87,18 +95,35 @@ async function waitRunning(client: ComputeClient, id: string, ctx: ResourceConte
     poll: () => client.getInstance(id),
     status: (instance) => ({
       state: instance.status.state,
-      done: instance.status.state === "running" || instance.status.state === "error" || instance.status.state === "terminated",
-      failure: instance.status.state === "error" || instance.status.state === "terminated" ? `instance ended in state ${instance.status.state}` : undefined,
+      done:
+        instance.status.state === "running" ||
+        instance.status.state === "error" ||
+        instance.status.state === "terminated",
+      failure:
+        instance.status.state === "error" || instance.status.state === "terminated"
+          ? `instance ended in state ${instance.status.state}`
+          : undefined,
     }),
   });
 }
 
-async function finishCreate(client: ComputeClient, instance: ApiComputeInstance, inputs: ComputeInstanceInputs, ctx: ResourceContext): Promise<{ id: string; outs: ComputeInstanceOutputs }> {
+async function finishCreate(
+  client: ComputeClient,
+  instance: ApiComputeInstance,
+  inputs: ComputeInstanceInputs,
+  ctx: ResourceContext,
+): Promise<{ id: string; outs: ComputeInstanceOutputs }> {
   const deadline = timeoutMs(inputs.timeouts?.create);
   const started = Date.now();
   try {
     if (instance.operation_id) {
-      await client.operations.waitUntilDone(instance.operation_id, { what: `operation ${instance.operation_id} (create ${instance.id})`, timeoutMs: deadline, log: ctx.log, cloud: "compute", operation: "createInstance" });
+      await client.operations.waitUntilDone(instance.operation_id, {
+        what: `operation ${instance.operation_id} (create ${instance.id})`,
+        timeoutMs: deadline,
+        log: ctx.log,
+        cloud: "compute",
+        operation: "createInstance",
+      });
     }
     const running = await waitRunning(client, instance.id, ctx, Math.max(1000, deadline - (Date.now() - started)));
     return { id: running.id, outs: toOutputs(running, inputs) };
@@ -109,7 +134,11 @@ async function finishCreate(client: ComputeClient, instance: ApiComputeInstance,
       try {
         await deleteAndWait(client, instance.id, ctx, timeoutMs(inputs.timeouts?.delete));
       } catch (cleanupError) {
-        throw new PartialCreateError(instance.id, toOutputs(instance, inputs), `${(error as Error).message}; cleanup also failed: ${(cleanupError as Error).message}`);
+        throw new PartialCreateError(
+          instance.id,
+          toOutputs(instance, inputs),
+          `${(error as Error).message}; cleanup also failed: ${(cleanupError as Error).message}`,
+        );
       }
       throw error;
     }
@@ -125,23 +154,38 @@ async function deleteAndWait(client: ComputeClient, id: string, ctx: ResourceCon
     if (isNotFound(error)) return;
     throw error;
   }
-  await client.operations.waitUntilDone(operationId, { what: `operation ${operationId} (delete ${id})`, timeoutMs: deadline, log: ctx.log, cloud: "compute", operation: "deleteInstance" });
+  await client.operations.waitUntilDone(operationId, {
+    what: `operation ${operationId} (delete ${id})`,
+    timeoutMs: deadline,
+    log: ctx.log,
+    cloud: "compute",
+    operation: "deleteInstance",
+  });
   await pollUntil({
     what: `instance ${id}`,
     cloud: "compute",
     operation: "getInstance",
     timeoutMs: deadline,
     log: ctx.log,
-    poll: () => client.getInstance(id).then((i) => i.status.state, (error) => (isNotFound(error) ? "gone" : Promise.reject(error))),
+    poll: () =>
+      client.getInstance(id).then(
+        (i) => i.status.state,
+        (error) => (isNotFound(error) ? "gone" : Promise.reject(error)),
+      ),
     status: (state) => ({ state, done: state === "gone" || state === "terminated" }),
   });
 }
 
 /** The instance `adoptId` names, as outputs; one still provisioning is waited for. */
-async function readForAdoption(adoptId: string, known: Partial<ComputeInstanceInputs>, ctx: ResourceContext): Promise<{ id: string; outs: ComputeInstanceOutputs }> {
+async function readForAdoption(
+  adoptId: string,
+  known: Partial<ComputeInstanceInputs>,
+  ctx: ResourceContext,
+): Promise<{ id: string; outs: ComputeInstanceOutputs }> {
   const client = ComputeClient.fromSettings(ctx.log);
   let instance = await client.getInstance(adoptId);
-  if (instance.status.state === "provisioning") instance = await waitRunning(client, instance.id, ctx, timeoutMs(known.timeouts?.create));
+  if (instance.status.state === "provisioning")
+    instance = await waitRunning(client, instance.id, ctx, timeoutMs(known.timeouts?.create));
   return { id: instance.id, outs: toOutputs(instance, known) };
 }
 
@@ -185,7 +229,10 @@ export const computeInstanceDefinition: ResourceDefinition<ComputeInstanceInputs
       log: ctx.log,
       what: `create instance ${inputs.name}`,
     });
-    if (!("created" in outcome)) ctx.log.info(`create failed (${(outcome.failure as Error).message}) but the instance exists as ${outcome.found.id}; adopting it`);
+    if (!("created" in outcome))
+      ctx.log.info(
+        `create failed (${(outcome.failure as Error).message}) but the instance exists as ${outcome.found.id}; adopting it`,
+      );
     const created = "created" in outcome ? outcome.created : outcome.found;
     ctx.log.progress(`created ${created.id}, waiting for operation ${created.operation_id ?? "(none)"}`);
     return finishCreate(client, created, inputs, ctx);

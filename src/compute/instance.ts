@@ -19,6 +19,7 @@ import { COMPUTE_INSTANCE_OUTPUTS, type ComputeInstanceArgs, type ComputeInstanc
  * export const host = getComputeInstanceOutput({ id: vm.id }).hostId;
  * ```
  */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- the merged interface holds the output properties, which the engine sets, not this class
 export class ComputeInstance extends pulumi.CustomResource {
   /**
    * Reads an existing instance by its id into the program as a read-only resource (Pulumi never
@@ -29,7 +30,14 @@ export class ComputeInstance extends pulumi.CustomResource {
   }
 
   constructor(name: string, args: ComputeInstanceArgs, opts?: pulumi.CustomResourceOptions) {
-    super(...dynamicResource("compute:Instance", name, resourceProps(COMPUTE_INSTANCE_OUTPUTS, args, name), instanceOptions(args.deletionProtection, opts)));
+    super(
+      ...dynamicResource(
+        "compute:Instance",
+        name,
+        resourceProps(COMPUTE_INSTANCE_OUTPUTS, args, name),
+        instanceOptions(args.deletionProtection, opts),
+      ),
+    );
   }
 }
 

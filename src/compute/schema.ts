@@ -13,31 +13,50 @@ const INSTANCE_ID = /^[A-Za-z0-9._-]+$/;
 const replaces = "A change replaces the instance (the API has no update).";
 
 export const ComputeInstanceInputs = z.strictObject({
-  name: z.string().regex(NAME, "must be 1-63 lowercase letters, digits or hyphens, starting and ending with a letter or digit").describe(`Unique instance name: 1-63 lowercase letters, digits or hyphens. ${replaces}`),
+  name: z
+    .string()
+    .regex(NAME, "must be 1-63 lowercase letters, digits or hyphens, starting and ending with a letter or digit")
+    .describe(`Unique instance name: 1-63 lowercase letters, digits or hyphens. ${replaces}`),
   labels: z
-    .record(z.string().regex(LABEL_KEY, "label keys are 1-63 letters, digits, '.', '_', '/' or '-'"), z.string().max(63, "label values are at most 63 characters"))
+    .record(
+      z.string().regex(LABEL_KEY, "label keys are 1-63 letters, digits, '.', '_', '/' or '-'"),
+      z.string().max(63, "label values are at most 63 characters"),
+    )
     .optional()
     .describe(`Labels. ${replaces}`),
   type: z.string().min(1, "must name a server type, e.g. cx31").describe(`Server type, e.g. \`cx31\`. ${replaces}`),
-  image: z.string().min(1, "must name an OS image, e.g. ubuntu-22.04").describe(`OS image, e.g. \`ubuntu-22.04\`. ${replaces}`),
+  image: z
+    .string()
+    .min(1, "must name an OS image, e.g. ubuntu-22.04")
+    .describe(`OS image, e.g. \`ubuntu-22.04\`. ${replaces}`),
   vcpus: z.number().int().min(1).max(256).optional().describe(`Virtual CPUs, 1-256. ${replaces}`),
   memoryMb: z.number().int().min(128).max(4_194_304).optional().describe(`Memory in MiB. ${replaces}`),
   diskGb: z.number().int().min(1).max(65_536).optional().describe(`Disk in GB. ${replaces}`),
   vpcId: z.string().min(1).optional().describe(`VPC to attach to. ${replaces}`),
   subnetId: z.string().min(1).optional().describe(`Subnet to attach to. ${replaces}`),
-  securityGroups: z.array(z.string().min(1)).optional().describe(`Security group ids (order does not matter). ${replaces}`),
+  securityGroups: z
+    .array(z.string().min(1))
+    .optional()
+    .describe(`Security group ids (order does not matter). ${replaces}`),
   sshKeyIds: z.array(z.string().min(1)).optional().describe(`SSH key ids (order does not matter). ${replaces}`),
   userData: z
     .string()
     .refine((text) => encodedUserDataSize(text) <= 32_768, "must be at most 32 KiB once base64-encoded")
     .optional()
-    .describe(`Plain-text cloud-init, encoded to base64 for you. Wrap it in \`pulumi.secret()\` to keep it encrypted in state. ${replaces}`),
+    .describe(
+      `Plain-text cloud-init, encoded to base64 for you. Wrap it in \`pulumi.secret()\` to keep it encrypted in state. ${replaces}`,
+    ),
   adoptId: z
     .string()
     .regex(INSTANCE_ID, "must be an instance id such as inst-a1b2c3")
     .optional()
-    .describe("Take over an existing instance by its id instead of creating one: inputs left unset take the instance's values, and a difference is refused (nothing can change in place)."),
-  deletionProtection: z.boolean().optional().describe("Sets Pulumi's `protect` option unless you set it yourself (the API has no server-side protection)."),
+    .describe(
+      "Take over an existing instance by its id instead of creating one: inputs left unset take the instance's values, and a difference is refused (nothing can change in place).",
+    ),
+  deletionProtection: z
+    .boolean()
+    .optional()
+    .describe("Sets Pulumi's `protect` option unless you set it yourself (the API has no server-side protection)."),
   timeouts: z
     .strictObject({
       create: z.number().int().positive().optional().describe("Seconds to wait for the create to finish."),
@@ -61,14 +80,20 @@ const instanceStatus = {
 export const ComputeInstanceOutputs = z.object({
   ...ComputeInstanceInputs.shape,
   ...instanceStatus,
-  creationToken: z.string().optional().meta({ internal: true, description: "Marker label set at creation so a lost create response leads to adoption, not a duplicate." }),
+  creationToken: z.string().optional().meta({
+    internal: true,
+    description: "Marker label set at creation so a lost create response leads to adoption, not a duplicate.",
+  }),
 });
 export type ComputeInstanceOutputs = z.infer<typeof ComputeInstanceOutputs>;
 
 // Functions.
 
 export const GetComputeInstanceArgs = z.strictObject({
-  id: z.string().regex(INSTANCE_ID, "must be an instance id such as inst-a1b2c3").describe("The instance's id, as ComputeInstance reports it (`instance.id`)."),
+  id: z
+    .string()
+    .regex(INSTANCE_ID, "must be an instance id such as inst-a1b2c3")
+    .describe("The instance's id, as ComputeInstance reports it (`instance.id`)."),
 });
 
 const spec = ComputeInstanceInputs.shape;

@@ -3,7 +3,10 @@ import type * as pulumi from "@pulumi/pulumi";
 
 /** Inputs of ComputeInstance. Every change replaces the instance (the API has no update). */
 export interface ComputeInstanceArgs {
-  /** Unique instance name: 1-63 lowercase letters, digits or hyphens. A change replaces the instance (the API has no update). */
+  /**
+   * Unique instance name: 1-63 lowercase letters, digits or hyphens. A change replaces the instance (the API has no
+   * update).
+   */
   name: pulumi.Input<string>;
   /** Labels. A change replaces the instance (the API has no update). */
   labels?: pulumi.Input<Record<string, pulumi.Input<string>>>;
@@ -25,9 +28,15 @@ export interface ComputeInstanceArgs {
   securityGroups?: pulumi.Input<pulumi.Input<string>[]>;
   /** SSH key ids (order does not matter). A change replaces the instance (the API has no update). */
   sshKeyIds?: pulumi.Input<pulumi.Input<string>[]>;
-  /** Plain-text cloud-init, encoded to base64 for you. Wrap it in `pulumi.secret()` to keep it encrypted in state. A change replaces the instance (the API has no update). */
+  /**
+   * Plain-text cloud-init, encoded to base64 for you. Wrap it in `pulumi.secret()` to keep it encrypted in state. A
+   * change replaces the instance (the API has no update).
+   */
   userData?: pulumi.Input<string>;
-  /** Take over an existing instance by its id instead of creating one: inputs left unset take the instance's values, and a difference is refused (nothing can change in place). */
+  /**
+   * Take over an existing instance by its id instead of creating one: inputs left unset take the instance's values, and
+   * a difference is refused (nothing can change in place).
+   */
   adoptId?: pulumi.Input<string>;
   /** Sets Pulumi's `protect` option unless you set it yourself (the API has no server-side protection). */
   deletionProtection?: boolean;
@@ -42,7 +51,10 @@ export interface ComputeInstanceArgs {
 
 /** Output properties of ComputeInstance. */
 export interface ComputeInstanceOutputProperties {
-  /** Unique instance name: 1-63 lowercase letters, digits or hyphens. A change replaces the instance (the API has no update). */
+  /**
+   * Unique instance name: 1-63 lowercase letters, digits or hyphens. A change replaces the instance (the API has no
+   * update).
+   */
   readonly name: pulumi.Output<string>;
   /** Labels. A change replaces the instance (the API has no update). */
   readonly labels: pulumi.Output<Record<string, string> | undefined>;
@@ -64,9 +76,15 @@ export interface ComputeInstanceOutputProperties {
   readonly securityGroups: pulumi.Output<string[] | undefined>;
   /** SSH key ids (order does not matter). A change replaces the instance (the API has no update). */
   readonly sshKeyIds: pulumi.Output<string[] | undefined>;
-  /** Plain-text cloud-init, encoded to base64 for you. Wrap it in `pulumi.secret()` to keep it encrypted in state. A change replaces the instance (the API has no update). */
+  /**
+   * Plain-text cloud-init, encoded to base64 for you. Wrap it in `pulumi.secret()` to keep it encrypted in state. A
+   * change replaces the instance (the API has no update).
+   */
   readonly userData: pulumi.Output<string | undefined>;
-  /** Take over an existing instance by its id instead of creating one: inputs left unset take the instance's values, and a difference is refused (nothing can change in place). */
+  /**
+   * Take over an existing instance by its id instead of creating one: inputs left unset take the instance's values, and
+   * a difference is refused (nothing can change in place).
+   */
   readonly adoptId: pulumi.Output<string | undefined>;
   /** Sets Pulumi's `protect` option unless you set it yourself (the API has no server-side protection). */
   readonly deletionProtection: pulumi.Output<boolean | undefined>;
@@ -144,4 +162,25 @@ export interface ListComputeInstancesArgs {
 }
 
 /** Output properties ComputeInstance registers. */
-export const COMPUTE_INSTANCE_OUTPUTS = ["name","labels","type","image","vcpus","memoryMb","diskGb","vpcId","subnetId","securityGroups","sshKeyIds","userData","adoptId","deletionProtection","timeouts","state","hostId","privateIp","publicIp","createdAt"] as const;
+export const COMPUTE_INSTANCE_OUTPUTS = [
+  "name",
+  "labels",
+  "type",
+  "image",
+  "vcpus",
+  "memoryMb",
+  "diskGb",
+  "vpcId",
+  "subnetId",
+  "securityGroups",
+  "sshKeyIds",
+  "userData",
+  "adoptId",
+  "deletionProtection",
+  "timeouts",
+  "state",
+  "hostId",
+  "privateIp",
+  "publicIp",
+  "createdAt",
+] as const;

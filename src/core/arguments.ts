@@ -28,7 +28,10 @@ export function parseArguments<S extends z.ZodType>(schema: S, args: unknown, ow
     if (issue.code === "unrecognized_keys") {
       const allowed = allowedNames(schema);
       for (const key of issue.keys) {
-        problems.push({ argument: toPropertyPath([...issue.path, key]), reason: `unknown argument${allowed.length > 0 ? `; allowed: ${allowed.join(", ")}` : ""}` });
+        problems.push({
+          argument: toPropertyPath([...issue.path, key]),
+          reason: `unknown argument${allowed.length > 0 ? `; allowed: ${allowed.join(", ")}` : ""}`,
+        });
       }
       continue;
     }

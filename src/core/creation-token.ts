@@ -32,7 +32,6 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value ?? null);
 }
 
-
 /** How a create ended: the API's answer to it, or the object an attempt made although it failed. */
 export type CreateOutcome<C, F> = { created: C } | { found: F; failure: unknown };
 
@@ -54,8 +53,14 @@ export interface CreateRequest<C, F> {
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** Looks for the object again and again for `windowMs`: a request that timed out may still land. */
-async function watchForLateArrival<C, F>(request: CreateRequest<C, F>, failure: TransportError, windowMs: number): Promise<F | undefined> {
-  request.log.info(`${request.what}: timed out; watching ${formatElapsed(windowMs)} for what the server may still make`);
+async function watchForLateArrival<C, F>(
+  request: CreateRequest<C, F>,
+  failure: TransportError,
+  windowMs: number,
+): Promise<F | undefined> {
+  request.log.info(
+    `${request.what}: timed out; watching ${formatElapsed(windowMs)} for what the server may still make`,
+  );
   const result = await pollUntil<F | undefined>({
     what: `${request.what} (late arrival)`,
     cloud: failure.cloud ?? "",
@@ -84,11 +89,18 @@ export async function sendCreate<C, F>(request: CreateRequest<C, F>): Promise<Cr
     } catch (failure) {
       if (!mayHaveActed(failure)) throw failure;
       let found = await request.find(failure);
-      if (found === undefined && timedOut(failure)) found = await watchForLateArrival(request, failure as TransportError, request.lateArrivalMs ?? lateArrivalWindowMs());
+      if (found === undefined && timedOut(failure))
+        found = await watchForLateArrival(
+          request,
+          failure as TransportError,
+          request.lateArrivalMs ?? lateArrivalWindowMs(),
+        );
       if (found !== undefined) return { found, failure };
       if (!(failure instanceof ServerError) || attempt >= attempts) throw failure;
       const wait = 1000 * 2 ** (attempt - 1) * (0.75 + Math.random() / 2);
-      request.log.info(`${request.what}: ${failure.message}; nothing carries its creation token, so nothing was made: trying again in ${formatElapsed(wait)}`);
+      request.log.info(
+        `${request.what}: ${failure.message}; nothing carries its creation token, so nothing was made: trying again in ${formatElapsed(wait)}`,
+      );
       await sleep(wait);
     }
   }

@@ -66,7 +66,11 @@ export function sameSet(a: unknown, b: unknown): boolean {
 }
 
 /** Compares stored outputs (`olds`, which carry every input) with new inputs. */
-export function diffByTable<I>(table: FieldTable<I>, olds: Record<string, unknown>, news: Record<string, unknown>): DiffDecision {
+export function diffByTable<I>(
+  table: FieldTable<I>,
+  olds: Record<string, unknown>,
+  news: Record<string, unknown>,
+): DiffDecision {
   const replaces: string[] = [];
   const updates: string[] = [];
   for (const [field, rule] of Object.entries(table) as Array<[string, FieldRule]>) {
@@ -81,7 +85,8 @@ export function diffByTable<I>(table: FieldTable<I>, olds: Record<string, unknow
     const equals = typeof rule === "object" && rule.equals ? rule.equals : sameValue;
     const record = { olds, news };
     if (equals(previous, next, record)) continue;
-    const replace = rule === "replace" || (typeof rule === "object" && rule.replaceIf?.(previous, next, record) === true);
+    const replace =
+      rule === "replace" || (typeof rule === "object" && rule.replaceIf?.(previous, next, record) === true);
     (replace ? replaces : updates).push(field);
   }
   return { changes: replaces.length + updates.length > 0, replaces, updates };

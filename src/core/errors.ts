@@ -220,7 +220,15 @@ export function timedOut(error: unknown): boolean {
 export function explainNotFound(error: unknown, summary: string): unknown {
   if (!(error instanceof NotFoundError)) return error;
   const { cloud, operation, statusCode, vendorMessage, vendorCode, requestId, details } = error;
-  return new NotFoundError(statusCode === undefined ? summary : `${summary} (HTTP ${statusCode})`, { cloud, operation, vendorMessage, vendorCode, requestId, details, cause: error });
+  return new NotFoundError(statusCode === undefined ? summary : `${summary} (HTTP ${statusCode})`, {
+    cloud,
+    operation,
+    vendorMessage,
+    vendorCode,
+    requestId,
+    details,
+    cause: error,
+  });
 }
 
 /** True when an error means "the object is not there" (used by delete and read). */

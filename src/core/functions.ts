@@ -37,10 +37,17 @@ function completion(resource: pulumi.Resource): pulumi.Output<unknown> {
  * values. Secrets among the arguments keep the result secret; `secret` makes it secret always
  * (passwords, URLs with a token).
  */
-export function outputForm<A, R>(call: (args: A, opts?: FunctionOptions) => Promise<R>, args: unknown, opts: FunctionOutputOptions = {}, secret = false): pulumi.Output<R> {
+export function outputForm<A, R>(
+  call: (args: A, opts?: FunctionOptions) => Promise<R>,
+  args: unknown,
+  opts: FunctionOutputOptions = {},
+  secret = false,
+): pulumi.Output<R> {
   const pulumi = sdk();
   const { dependsOn, ...invokeOptions } = opts;
-  const waits = pulumi.output(dependsOn ?? []).apply((resources) => pulumi.all((Array.isArray(resources) ? resources : [resources]).map(completion)));
+  const waits = pulumi
+    .output(dependsOn ?? [])
+    .apply((resources) => pulumi.all((Array.isArray(resources) ? resources : [resources]).map(completion)));
   const result = pulumi.all([pulumi.output(args), waits]).apply(([plain]) => call(plain as A, invokeOptions));
   return (secret ? pulumi.secret(result) : result) as pulumi.Output<R>;
 }

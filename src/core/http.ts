@@ -88,7 +88,10 @@ export interface HttpResponse<T> {
 
 /** Escapes each interpolated value as one path segment: path`/instance/${id}:start`. */
 export function path(strings: TemplateStringsArray, ...values: Array<string | number>): string {
-  return strings.reduce((out, chunk, i) => out + chunk + (i < values.length ? encodeURIComponent(String(values[i])) : ""), "");
+  return strings.reduce(
+    (out, chunk, i) => out + chunk + (i < values.length ? encodeURIComponent(String(values[i])) : ""),
+    "",
+  );
 }
 
 let gotPromise: Promise<Got> | undefined;
@@ -172,7 +175,8 @@ export class HttpClient {
   /** Sends a request (with retries) and returns status, headers and parsed body. */
   async request<T>(request: RequestOptions): Promise<HttpResponse<T>> {
     const idempotent = request.idempotent ?? !(request.method === "POST" || request.method === "PATCH");
-    const deadlineMs = request.deadlineMs ?? this.options.deadlineMs ?? envNumber("DYNAMIC_COMPUTE_HTTP_DEADLINE_MS") ?? 300_000;
+    const deadlineMs =
+      request.deadlineMs ?? this.options.deadlineMs ?? envNumber("DYNAMIC_COMPUTE_HTTP_DEADLINE_MS") ?? 300_000;
     return withRetries((_attempt, remainingMs) => this.send<T>(request, Math.max(1, remainingMs)), {
       idempotent,
       deadlineMs,
@@ -197,35 +201,45 @@ export class HttpClient {
     const timeoutMs = Math.min(request.timeoutMs ?? this.options.timeoutMs ?? defaultRequestTimeoutMs(), remainingMs);
     const started = Date.now();
     const debug = this.log.shows("debug");
-    if (debug) this.log.debug(`→ ${request.method} ${url.pathname}${url.search} ${JSON.stringify(redactHeaders(headers))}`);
+    if (debug)
+      this.log.debug(`→ ${request.method} ${url.pathname}${url.search} ${JSON.stringify(redactHeaders(headers))}`);
 
     let response: Response<string>;
     try {
-      response = await got(this.options.socketPath ? `unix:${this.options.socketPath}:${url.pathname}${url.search}` : url.toString(), {
-        method: request.method,
-        headers,
-        body,
-        responseType: "text",
-        throwHttpErrors: false,
-        retry: { limit: 0 },
-        followRedirect: false,
-        timeout: { request: timeoutMs },
-        enableUnixSockets: this.options.socketPath !== undefined,
-        agent: agents,
-        https: this.httpsOptions(),
-      });
+      response = await got(
+        this.options.socketPath ? `unix:${this.options.socketPath}:${url.pathname}${url.search}` : url.toString(),
+        {
+          method: request.method,
+          headers,
+          body,
+          responseType: "text",
+          throwHttpErrors: false,
+          retry: { limit: 0 },
+          followRedirect: false,
+          timeout: { request: timeoutMs },
+          enableUnixSockets: this.options.socketPath !== undefined,
+          agent: agents,
+          https: this.httpsOptions(),
+        },
+      );
     } catch (error) {
       const code = (error as { code?: string }).code;
-      throw new TransportError(`${code ?? "request error"}: ${(error as Error).message} (after ${formatElapsed(Date.now() - started)})`, {
-        cloud: this.options.cloud,
-        operation: request.operation,
-        details: { code },
-        cause: error,
-      });
+      throw new TransportError(
+        `${code ?? "request error"}: ${(error as Error).message} (after ${formatElapsed(Date.now() - started)})`,
+        {
+          cloud: this.options.cloud,
+          operation: request.operation,
+          details: { code },
+          cause: error,
+        },
+      );
     }
 
     const requestId = firstHeader(response.headers, this.options.requestIdHeaders ?? ["x-request-id"]);
-    if (debug) this.log.debug(`← ${response.statusCode} ${request.method} ${url.pathname} (${formatElapsed(Date.now() - started)})${requestId ? ` request id ${requestId}` : ""}`);
+    if (debug)
+      this.log.debug(
+        `← ${response.statusCode} ${request.method} ${url.pathname} (${formatElapsed(Date.now() - started)})${requestId ? ` request id ${requestId}` : ""}`,
+      );
     const parsed = parseBody(response.body);
     if (response.statusCode >= 400) {
       const vendor = parsed === undefined ? {} : (this.options.parseError?.(parsed) ?? {});
@@ -269,7 +283,12 @@ export class HttpClient {
 export function pinnedIdentityCheck(pem: string) {
   const expected = new X509Certificate(pem).fingerprint256;
   return (_host: string, certificate: { fingerprint256?: string }): Error | undefined =>
-    certificate.fingerprint256 === expected ? undefined : new TransportError(`server certificate ${certificate.fingerprint256} does not match the pinned certificate ${expected}`, {});
+    certificate.fingerprint256 === expected
+      ? undefined
+      : new TransportError(
+          `server certificate ${certificate.fingerprint256} does not match the pinned certificate ${expected}`,
+          {},
+        );
 }
 
 /** Narrow helper for clients: true when `error` is a ProviderError with this HTTP status. */

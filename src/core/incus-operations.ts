@@ -78,7 +78,10 @@ export function operationFromWaitError(id: string, envelope: IncusEnvelope<unkno
 export function parseIncusError(body: unknown): { message?: string; code?: string } {
   const envelope = body as Partial<IncusEnvelope<unknown>> | undefined;
   if (envelope && typeof envelope === "object" && typeof envelope.error === "string") {
-    return { message: envelope.error, code: envelope.error_code !== undefined ? String(envelope.error_code) : undefined };
+    return {
+      message: envelope.error,
+      code: envelope.error_code !== undefined ? String(envelope.error_code) : undefined,
+    };
   }
   return {};
 }
@@ -87,7 +90,11 @@ export function parseIncusError(body: unknown): { message?: string; code?: strin
 export function operationIdOf(envelope: IncusEnvelope<unknown>): string {
   const metadata = envelope.metadata as Partial<IncusOperation> | undefined;
   if (metadata?.id) return metadata.id;
-  return String(envelope.operation ?? "").split("/").pop() ?? "";
+  return (
+    String(envelope.operation ?? "")
+      .split("/")
+      .pop() ?? ""
+  );
 }
 
 export interface ListOperationsOptions {
@@ -130,13 +137,23 @@ export class IncusOperationsApi {
 
   /** GET /1.0/operations/{id}. */
   async get(id: string, project?: string): Promise<IncusOperation> {
-    const envelope = await this.http.json<IncusEnvelope<IncusOperation>>({ operation: "operationGet", method: "GET", path: path`/1.0/operations/${id}`, query: this.query(project) });
+    const envelope = await this.http.json<IncusEnvelope<IncusOperation>>({
+      operation: "operationGet",
+      method: "GET",
+      path: path`/1.0/operations/${id}`,
+      query: this.query(project),
+    });
     return envelope.metadata;
   }
 
   /** DELETE /1.0/operations/{id}: cancels the operation if it supports it. */
   async cancel(id: string, project?: string): Promise<void> {
-    await this.http.json({ operation: "operationDelete", method: "DELETE", path: path`/1.0/operations/${id}`, query: this.query(project) });
+    await this.http.json({
+      operation: "operationDelete",
+      method: "DELETE",
+      path: path`/1.0/operations/${id}`,
+      query: this.query(project),
+    });
   }
 
   /** GET /1.0/operations/{id}/wait?timeout=N: blocks server-side until the operation ends or N seconds pass. */
@@ -150,7 +167,9 @@ export class IncusOperationsApi {
     });
     if (envelope.type !== "error") return envelope.metadata;
     // Incus's answer without the operation (see operationFromWaitError): the operation itself says more.
-    return this.get(id, project).catch((error) => (isNotFound(error) ? operationFromWaitError(id, envelope) : Promise.reject(error)));
+    return this.get(id, project).catch((error) =>
+      isNotFound(error) ? operationFromWaitError(id, envelope) : Promise.reject(error),
+    );
   }
 
   /** GET /1.0/operations/{id}/wait?public&secret=…: the variant for callers without credentials. */
@@ -169,7 +188,10 @@ export class IncusOperationsApi {
    * Waits with long-polls until the operation is final, printing progress; throws
    * OperationFailedError with the operation's `err` on failure or cancellation.
    */
-  async waitUntilDone(id: string, options: { what: string; timeoutMs: number; log: Logger; cloud: string; operation: string; project?: string }): Promise<IncusOperation> {
+  async waitUntilDone(
+    id: string,
+    options: { what: string; timeoutMs: number; log: Logger; cloud: string; operation: string; project?: string },
+  ): Promise<IncusOperation> {
     return longPollUntil({
       what: options.what,
       timeoutMs: options.timeoutMs,

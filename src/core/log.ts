@@ -45,11 +45,17 @@ let warnedAbout: string | undefined;
 /** The verbosity in effect now (read at each call: the stack config arrives after start-up). */
 export function currentVerbosity(): Verbosity {
   if (flagSet("DYNAMIC_COMPUTE_DEBUG")) return "debug";
-  const setting = optionalSetting({ what: "verbosity", config: ["dynamic-compute:verbosity"], env: ["DYNAMIC_COMPUTE_VERBOSITY"] })?.toLowerCase();
+  const setting = optionalSetting({
+    what: "verbosity",
+    config: ["dynamic-compute:verbosity"],
+    env: ["DYNAMIC_COMPUTE_VERBOSITY"],
+  })?.toLowerCase();
   if (setting !== undefined && (VERBOSITIES as readonly string[]).includes(setting)) return setting as Verbosity;
   if (setting !== undefined && warnedAbout !== setting) {
     warnedAbout = setting;
-    process.stderr.write(`[pulumi-dynamic-compute] warning: verbosity "${setting}" is not one of ${VERBOSITIES.join(", ")}; using normal\n`);
+    process.stderr.write(
+      `[pulumi-dynamic-compute] warning: verbosity "${setting}" is not one of ${VERBOSITIES.join(", ")}; using normal\n`,
+    );
   }
   return flagSet("DYNAMIC_COMPUTE_QUIET") ? "quiet" : "normal";
 }
@@ -57,7 +63,11 @@ export function currentVerbosity(): Verbosity {
 const RANK: Record<Verbosity, number> = { quiet: 0, normal: 1, detail: 2, debug: 3 };
 
 /** Creates a logger writing to the process's stderr, which the engine passes through. */
-export function createLogger(scope: string, write: (line: string) => void = (line) => process.stderr.write(line + "\n"), verbosity: () => Verbosity = currentVerbosity): Logger {
+export function createLogger(
+  scope: string,
+  write: (line: string) => void = (line) => process.stderr.write(line + "\n"),
+  verbosity: () => Verbosity = currentVerbosity,
+): Logger {
   const emit = (level: string, message: string) => write(redact(`[${scope}]${level} ${message}`));
   const atLeast = (level: Verbosity) => RANK[verbosity()] >= RANK[level];
   return {

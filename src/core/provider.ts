@@ -19,7 +19,14 @@ import type { Logger } from "./log";
 import { createLogger } from "./log";
 import { redact } from "./redact";
 import { type CheckFailure, checkInputs } from "./validation";
-import { AdoptionMismatchError, explainNotFound, PartialCreateError, PartialUpdateError, ProviderError, UnexpectedError } from "./errors";
+import {
+  AdoptionMismatchError,
+  explainNotFound,
+  PartialCreateError,
+  PartialUpdateError,
+  ProviderError,
+  UnexpectedError,
+} from "./errors";
 import { ADOPTED_OUTPUT, EXPLICIT_INPUTS, IDENTITY_INPUT, SET_INPUTS_OUTPUT } from "./hidden-fields";
 
 export { IDENTITY_INPUT, SET_INPUTS_OUTPUT, PartialCreateError, PartialUpdateError };
@@ -161,18 +168,27 @@ function withoutSetList(inputs: Record<string, unknown>): Record<string, unknown
  * On an adopted object, an input the program leaves unset keeps the object's value (as stored in
  * `olds`) instead of taking its default: adoption never changes what the program does not mention.
  */
-function keepUnset(fields: object, olds: Record<string, unknown>, news: Record<string, unknown>): Record<string, unknown> {
+function keepUnset(
+  fields: object,
+  olds: Record<string, unknown>,
+  news: Record<string, unknown>,
+): Record<string, unknown> {
   if (olds[ADOPTED_OUTPUT] !== true) return withoutSetList(news);
   const set = new Set(explicitInputsOf(news));
   const filled = withoutSetList(news);
-  for (const field of Object.keys(fields)) if (!set.has(field) && olds[field] !== undefined) filled[field] = olds[field];
+  for (const field of Object.keys(fields))
+    if (!set.has(field) && olds[field] !== undefined) filled[field] = olds[field];
   return filled;
 }
 
 /** "it has {…}, inputs say {…}" for an adoption refusal; values that may be secret (user data) are not shown. */
 function describeMismatch(field: string, objectValue: unknown, inputValue: unknown, sensitive: boolean): Mismatch {
-  if (sensitive) return { property: field, reason: "it differs from the inputs (values not shown: they may be secret)" };
-  return { property: field, reason: `it has ${JSON.stringify(objectValue) ?? "nothing"}, inputs say ${JSON.stringify(inputValue)}` };
+  if (sensitive)
+    return { property: field, reason: "it differs from the inputs (values not shown: they may be secret)" };
+  return {
+    property: field,
+    reason: `it has ${JSON.stringify(objectValue) ?? "nothing"}, inputs say ${JSON.stringify(inputValue)}`,
+  };
 }
 
 /** What a resource kind manages, in words: "exoscale:InstanceSnapshot" → "instance snapshot". */
@@ -185,11 +201,17 @@ function nounOf(kind: string): string {
  * value, refuses when a set input differs in a way that would need a replacement (nothing is
  * changed then), and applies the remaining differences in place.
  */
-async function adoptObject<I extends object, O extends object>(def: ResourceDefinition<I, O>, inputs: Record<string, unknown>, ctx: ResourceContext): Promise<{ id: string; outs: O }> {
+async function adoptObject<I extends object, O extends object>(
+  def: ResourceDefinition<I, O>,
+  inputs: Record<string, unknown>,
+  ctx: ResourceContext,
+): Promise<{ id: string; outs: O }> {
   const adoption = def.adopt as NonNullable<ResourceDefinition<I, O>["adopt"]>;
   const adoptId = String(inputs.adoptId);
   const set = new Set(explicitInputsOf(inputs));
-  const known = Object.fromEntries(Object.entries(withoutSetList(inputs)).filter(([key]) => set.has(key) || key.startsWith("__"))) as Partial<I>;
+  const known = Object.fromEntries(
+    Object.entries(withoutSetList(inputs)).filter(([key]) => set.has(key) || key.startsWith("__")),
+  ) as Partial<I>;
   let found: { id: string; outs: O };
   try {
     found = await adoption.read(adoptId, known, ctx);
@@ -198,23 +220,32 @@ async function adoptObject<I extends object, O extends object>(def: ResourceDefi
   }
   const outs = found.outs as Record<string, unknown>;
   const effective = withoutSetList(inputs);
-  for (const field of Object.keys(def.fields)) if (!set.has(field) && outs[field] !== undefined) effective[field] = outs[field];
+  for (const field of Object.keys(def.fields))
+    if (!set.has(field) && outs[field] !== undefined) effective[field] = outs[field];
   const decision = diffByTable(def.fields, outs, effective);
   const sensitive = new Set<string>(def.sensitiveInputs ?? []);
-  const mismatches = decision.replaces.map((field) => describeMismatch(field, outs[field], effective[field], sensitive.has(field)));
+  const mismatches = decision.replaces.map((field) =>
+    describeMismatch(field, outs[field], effective[field], sensitive.has(field)),
+  );
   if (mismatches.length > 0) throw new AdoptionMismatchError(adoptId, mismatches, {});
-  ctx.log.info(`adopting existing ${nounOf(def.kind)} ${adoptId}${decision.updates.length > 0 ? `; bringing ${decision.updates.join(", ")} to the inputs` : ""}`);
-  const converged = decision.updates.length > 0 ? await def.update(found.id, found.outs, effective as I, ctx) : found.outs;
+  ctx.log.info(
+    `adopting existing ${nounOf(def.kind)} ${adoptId}${decision.updates.length > 0 ? `; bringing ${decision.updates.join(", ")} to the inputs` : ""}`,
+  );
+  const converged =
+    decision.updates.length > 0 ? await def.update(found.id, found.outs, effective as I, ctx) : found.outs;
   return { id: found.id, outs: converged };
 }
 
 /** Builds the dynamic provider for one resource definition. */
-export function dynamicProvider<I extends object, O extends object>(def: ResourceDefinition<I, O>): pulumi.dynamic.ResourceProvider {
+export function dynamicProvider<I extends object, O extends object>(
+  def: ResourceDefinition<I, O>,
+): pulumi.dynamic.ResourceProvider {
   const outsOf = (value: object) => plain(value) as Record<string, unknown>;
   const inputsFrom = (outs: Record<string, unknown>) => {
     const set = Array.isArray(outs[SET_INPUTS_OUTPUT]) ? new Set(outs[SET_INPUTS_OUTPUT] as string[]) : undefined;
     const inputs: Record<string, unknown> = {};
-    for (const key of Object.keys(def.fields)) if (outs[key] !== undefined && (set?.has(key) ?? true)) inputs[key] = outs[key];
+    for (const key of Object.keys(def.fields))
+      if (outs[key] !== undefined && (set?.has(key) ?? true)) inputs[key] = outs[key];
     if (outs[IDENTITY_INPUT] !== undefined) inputs[IDENTITY_INPUT] = outs[IDENTITY_INPUT];
     return inputs;
   };
@@ -222,10 +253,17 @@ export function dynamicProvider<I extends object, O extends object>(def: Resourc
   // even when it is a secret; a failure without a property is printed as "has a problem: <reason>".
   const sensitive = new Set<string>(def.sensitiveInputs ?? []);
   const hideSensitiveValue = (failure: CheckFailure): CheckFailure =>
-    sensitive.has(failure.property.split(/[.[]/)[0]) ? { property: "", reason: `${failure.property}: ${failure.reason}` } : failure;
+    sensitive.has(failure.property.split(/[.[]/)[0])
+      ? { property: "", reason: `${failure.property}: ${failure.reason}` }
+      : failure;
   /** Outputs as stored: the definition's outputs plus the hidden identity, set-inputs list and adoption mark. */
   const stamped = (outs: object, identity: unknown, setInputs: unknown, adopted: unknown) =>
-    outsOf({ ...outs, [IDENTITY_INPUT]: identity, [SET_INPUTS_OUTPUT]: setInputs, [ADOPTED_OUTPUT]: adopted === true ? true : undefined });
+    outsOf({
+      ...outs,
+      [IDENTITY_INPUT]: identity,
+      [SET_INPUTS_OUTPUT]: setInputs,
+      [ADOPTED_OUTPUT]: adopted === true ? true : undefined,
+    });
 
   return {
     async configure(req) {
@@ -237,7 +275,10 @@ export function dynamicProvider<I extends object, O extends object>(def: Resourc
         const { [IDENTITY_INPUT]: identity, [EXPLICIT_INPUTS]: _stale, ...userInputs } = news;
         const { inputs, failures } = checkInputs(def.inputs, userInputs);
         // Recorded before defaults apply: which inputs the program itself wrote.
-        return { inputs: { ...inputs, [IDENTITY_INPUT]: identity, [EXPLICIT_INPUTS]: presentInputs(userInputs) }, failures: failures.map(hideSensitiveValue) };
+        return {
+          inputs: { ...inputs, [IDENTITY_INPUT]: identity, [EXPLICIT_INPUTS]: presentInputs(userInputs) },
+          failures: failures.map(hideSensitiveValue),
+        };
       } catch (error) {
         throw userFacing(error, contextFor(def.kind, news), true);
       }
@@ -251,17 +292,23 @@ export function dynamicProvider<I extends object, O extends object>(def: Resourc
           // The replacement would delete the adopted object, and its create would then adopt an id that is gone.
           throw new AdoptionMismatchError(
             String(effective.adoptId),
-            decision.replaces.map((field) => ({ property: field, reason: `changing it replaces the adopted object; remove adoptId from the program to let Pulumi replace it, or set ${field} back` })),
+            decision.replaces.map((field) => ({
+              property: field,
+              reason: `changing it replaces the adopted object; remove adoptId from the program to let Pulumi replace it, or set ${field} back`,
+            })),
             {},
           );
         }
         if (decision.replaces.length > 0) {
-          contextFor(def.kind, news).log.info(`replacement needed: ${decision.replaces.join(", ")} cannot change in place`);
+          contextFor(def.kind, news).log.info(
+            `replacement needed: ${decision.replaces.join(", ")} cannot change in place`,
+          );
         }
         return {
           changes: decision.changes,
           replaces: decision.replaces,
-          deleteBeforeReplace: decision.replaces.length > 0 && (def.deleteBeforeReplace?.(olds as O, effective as I) ?? false),
+          deleteBeforeReplace:
+            decision.replaces.length > 0 && (def.deleteBeforeReplace?.(olds as O, effective as I) ?? false),
         };
       } catch (error) {
         throw userFacing(error, contextFor(def.kind, news), true);
@@ -272,13 +319,24 @@ export function dynamicProvider<I extends object, O extends object>(def: Resourc
       const ctx = contextFor(def.kind, inputs);
       try {
         const adopting = inputs.adoptId !== undefined && inputs.adoptId !== null && def.adopt !== undefined;
-        const { id, outs } = adopting ? await adoptObject(def, inputs, ctx) : await def.create(withoutSetList(inputs) as I, ctx);
+        const { id, outs } = adopting
+          ? await adoptObject(def, inputs, ctx)
+          : await def.create(withoutSetList(inputs) as I, ctx);
         return { id, outs: stamped(outs, ctx.identity, presentInputs(inputs), adopting) };
       } catch (error) {
         if (error instanceof PartialCreateError) {
-          ctx.log.warn(`created ${error.id} but a later step failed; it is kept in state so the next run can finish or delete it`);
+          ctx.log.warn(
+            `created ${error.id} but a later step failed; it is kept in state so the next run can finish or delete it`,
+          );
           const adopted = inputs.adoptId !== undefined && def.adopt !== undefined;
-          throw initFailure(new PartialCreateError(error.id, stamped(error.outs, ctx.identity, presentInputs(inputs), adopted), error.failure), inputs.__provider);
+          throw initFailure(
+            new PartialCreateError(
+              error.id,
+              stamped(error.outs, ctx.identity, presentInputs(inputs), adopted),
+              error.failure,
+            ),
+            inputs.__provider,
+          );
         }
         throw userFacing(error, ctx, false);
       }
@@ -303,7 +361,14 @@ export function dynamicProvider<I extends object, O extends object>(def: Resourc
         return { outs: stamped(outs, news[IDENTITY_INPUT], presentInputs(news), olds[ADOPTED_OUTPUT]) };
       } catch (error) {
         if (error instanceof PartialCreateError) {
-          throw initFailure(new PartialUpdateError(id, stamped(error.outs, news[IDENTITY_INPUT], presentInputs(news), olds[ADOPTED_OUTPUT]), error.failure), news.__provider);
+          throw initFailure(
+            new PartialUpdateError(
+              id,
+              stamped(error.outs, news[IDENTITY_INPUT], presentInputs(news), olds[ADOPTED_OUTPUT]),
+              error.failure,
+            ),
+            news.__provider,
+          );
         }
         throw userFacing(error, ctx, false);
       }

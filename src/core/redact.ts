@@ -19,7 +19,10 @@ const SENSITIVE_HEADER = /^(authorization|x-auth-token|cookie|set-cookie|proxy-a
 const PATTERNS: Array<[RegExp, string]> = [
   [/(authorization|x-auth-token|proxy-authorization)(["']?\s*[:=]\s*["']?)[^"'\r\n,}]+/gi, `$1$2${MASK}`],
   [/(signature=)[A-Za-z0-9+/=_-]+/gi, `$1${MASK}`],
-  [/(["']?(?:password|secret|api[_-]?secret|token|secret[_-]?key|user[_-]?data)["']?\s*:\s*")[^"]*(")/gi, `$1${MASK}$2`],
+  [
+    /(["']?(?:password|secret|api[_-]?secret|token|secret[_-]?key|user[_-]?data)["']?\s*:\s*")[^"]*(")/gi,
+    `$1${MASK}$2`,
+  ],
   [/([?&](?:secret|token|password)=)[^&\s"]+/gi, `$1${MASK}`],
   [/(Bearer\s+)[A-Za-z0-9._~+/=-]+/g, `$1${MASK}`],
 ];

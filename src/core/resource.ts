@@ -15,7 +15,12 @@ import { providerShimText } from "./shim";
  * `shim.ts` instead of a closure the SDK serializes. Extending `pulumi.CustomResource` directly also
  * makes the source position the engine records the user's `new …` line, not this package's class.
  */
-export function dynamicResource(kind: string, name: string, props: pulumi.Inputs, opts?: pulumi.CustomResourceOptions): [string, string, pulumi.Inputs, pulumi.CustomResourceOptions | undefined] {
+export function dynamicResource(
+  kind: string,
+  name: string,
+  props: pulumi.Inputs,
+  opts?: pulumi.CustomResourceOptions,
+): [string, string, pulumi.Inputs, pulumi.CustomResourceOptions | undefined] {
   const [cloud, type] = kind.split(":");
   return [`pulumi-nodejs:dynamic/${cloud}:${type}`, name, { ...props, __provider: providerShimText(kind) }, opts];
 }
@@ -43,7 +48,10 @@ export function instanceOptions(
 }
 
 /** Options for a child resource (a snapshot): `parent` defaults to the instance. */
-export function childOptions(parent: pulumi.Resource, opts: pulumi.CustomResourceOptions | undefined): pulumi.CustomResourceOptions {
+export function childOptions(
+  parent: pulumi.Resource,
+  opts: pulumi.CustomResourceOptions | undefined,
+): pulumi.CustomResourceOptions {
   return { parent, ...opts };
 }
 

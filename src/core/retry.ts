@@ -73,7 +73,10 @@ export interface CrowdView {
  * more). Without that spread, 50 parallel creates against 10 req/s all came back within 250 ms of
  * each other and ~3 of every 4 requests were answered 429 again (npm run bench, rate-limit storm).
  */
-export function serverRequestedDelayMs(error: unknown, crowd: CrowdView = { othersWaiting: 0, servedPerSecond: 1 }): number | undefined {
+export function serverRequestedDelayMs(
+  error: unknown,
+  crowd: CrowdView = { othersWaiting: 0, servedPerSecond: 1 },
+): number | undefined {
   if (!(error instanceof ProviderError) || error.retryAfterSeconds === undefined) return undefined;
   const base = Math.max(0, error.retryAfterSeconds) * 1000;
   const jitter = Math.random() * Math.max(100, base * 0.25);
@@ -126,7 +129,10 @@ function sleep(ms: number): Promise<void> {
 }
 
 /** Runs `attempt` until it succeeds, a non-retryable error occurs, or the deadline passes. */
-export async function withRetries<T>(attempt: (attemptNumber: number, remainingMs: number) => Promise<T>, options: RetryOptions): Promise<T> {
+export async function withRetries<T>(
+  attempt: (attemptNumber: number, remainingMs: number) => Promise<T>,
+  options: RetryOptions,
+): Promise<T> {
   const { default: pRetry, AbortError } = await import("p-retry");
   const started = Date.now();
   const remaining = () => options.deadlineMs - (Date.now() - started);

@@ -8,12 +8,21 @@ export function encodeUserData(text: string): string {
   return Buffer.from(text, "utf8").toString("base64");
 }
 
+/** Whether `text` holds a control character that text never does (tab, newlines and form feed aside). */
+function hasBinaryControl(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code <= 0x08 || (code >= 0x0e && code <= 0x1f)) return true;
+  }
+  return false;
+}
+
 /** Plain text from what an API returns (base64), or the value itself when it is not base64. */
 export function decodeUserData(value: string): string {
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(value) || value.length % 4 !== 0) return value;
   const decoded = Buffer.from(value, "base64").toString("utf8");
   // Only accept a decoding that round-trips and reads as text.
-  return encodeUserData(decoded) === value && !/[\u0000-\u0008\u000e-\u001f]/.test(decoded) ? decoded : value;
+  return encodeUserData(decoded) === value && !hasBinaryControl(decoded) ? decoded : value;
 }
 
 /** Line endings unified and trailing whitespace at the end removed. */

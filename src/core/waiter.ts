@@ -31,7 +31,12 @@ export type PollSchedule = (elapsedMs: number, polls: number) => number;
  * protection, most deletes): waiting a flat 100 ms for each of them was the largest part of an
  * ExoscaleInstance create/delete against a fast API (see test/bench). They add two polls at most.
  */
-export function adaptiveSchedule(firstMs = 25, maxMs = 5_000, fraction = 0.08, floorMs = Math.max(100, firstMs)): PollSchedule {
+export function adaptiveSchedule(
+  firstMs = 25,
+  maxMs = 5_000,
+  fraction = 0.08,
+  floorMs = Math.max(100, firstMs),
+): PollSchedule {
   return (elapsedMs, polls) => Math.min(maxMs, Math.max(Math.min(firstMs * 2 ** polls, floorMs), elapsedMs * fraction));
 }
 
@@ -89,7 +94,8 @@ class Progress<T> {
     const now = Date.now();
     const elapsed = formatElapsed(now - this.started);
     const heartbeatDue = now - this.lastPrinted >= (this.options.heartbeatMs ?? 10_000);
-    const end = status.failure !== undefined ? `${status.state}, failed after ${elapsed}` : `${status.state} after ${elapsed}`;
+    const end =
+      status.failure !== undefined ? `${status.state}, failed after ${elapsed}` : `${status.state} after ${elapsed}`;
     if (log.shows("progress")) {
       if (status.done || status.state !== this.lastState || heartbeatDue) {
         log.progress(`${what}: ${status.done ? end : `${status.state} (${elapsed})`}`);

@@ -1,11 +1,53 @@
 #!/usr/bin/env node
 /**
- * compute-emulator [--port N] [--host 127.0.0.1] [--state FILE] [--seed FILE] [--op-delay-ms N]
+ * compute-emulator [--port N] [--host 127.0.0.1] [--state FILE] [--seed FILE] [--op-delay-ms N] [--print-env]
  * Prints one JSON line once listening: {"url": "...", "env": {...}, "seeded": {...}}. `--seed` makes
- * the objects the JSON file describes, as if made outside Pulumi (see the README's emulator section).
+ * the objects the JSON file describes, as if made outside Pulumi (see docs/emulator.md).
+ * `--print-env` starts it in the background instead and prints shell `export` lines, so that
+ * `eval "$(npx compute-emulator --print-env)"` points the current shell at it.
  */
+import { spawn } from "node:child_process";
 import { parseArgs } from "node:util";
 import { startEmulator } from "./index";
+
+const USAGE =
+  "usage: compute-emulator [--port N] [--host 127.0.0.1] [--state FILE] [--seed FILE] [--op-delay-ms N] [--print-env]\n";
+
+/** What a background emulator tells the command that started it, over the IPC channel. */
+type Started = { url: string; env: Record<string, string>; seeded: unknown } | { error: string };
+
+/** A value quoted for POSIX shells: single quotes, with each `'` closed, escaped and reopened. */
+const shellQuote = (value: string) => `'${value.replace(/'/g, `'\\''`)}'`;
+
+/**
+ * Starts this command again, detached, with the same options, waits until it listens, and prints
+ * its env as `export` lines plus COMPUTE_EMULATOR_URL and COMPUTE_EMULATOR_PID (to stop it). The
+ * child has no stdio of ours, so the shell's `$(…)` ends as soon as this process exits.
+ */
+async function startInBackground(args: string[]): Promise<void> {
+  const child = spawn(process.execPath, [__filename, ...args.filter((arg) => arg !== "--print-env")], {
+    detached: true,
+    stdio: ["ignore", "ignore", "ignore", "ipc"],
+  });
+  const started = await new Promise<Started>((resolve) => {
+    child.once("message", (message) => resolve(message as Started));
+    child.once("exit", (code) => resolve({ error: `exited with ${code} before listening` }));
+  });
+  if ("error" in started) throw new Error(started.error);
+  if (child.connected) child.disconnect();
+  child.unref();
+  const variables = { ...started.env, COMPUTE_EMULATOR_URL: started.url, COMPUTE_EMULATOR_PID: String(child.pid) };
+  process.stdout.write(
+    Object.entries(variables)
+      .map(([name, value]) => `export ${name}=${shellQuote(value)}\n`)
+      .join(""),
+  );
+  process.stderr.write(
+    `compute-emulator: listening on ${started.url} (pid ${child.pid}); stop it with: kill $COMPUTE_EMULATOR_PID\n`,
+  );
+  if (started.seeded && Object.keys(started.seeded).length > 0)
+    process.stderr.write(`compute-emulator: seeded ${JSON.stringify(started.seeded)}\n`);
+}
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -15,17 +57,20 @@ async function main(): Promise<void> {
       state: { type: "string" },
       seed: { type: "string" },
       "op-delay-ms": { type: "string" },
+      "print-env": { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
   });
   if (values.help) {
-    process.stdout.write("usage: compute-emulator [--port N] [--host 127.0.0.1] [--state FILE] [--seed FILE] [--op-delay-ms N]\n");
+    process.stdout.write(USAGE);
     return;
   }
+  if (values["print-env"]) return startInBackground(process.argv.slice(2));
   const number = (name: string, value: string | undefined) => {
     if (value === undefined) return undefined;
     const parsed = Number(value);
-    if (!Number.isInteger(parsed) || parsed < 0) throw new Error(`--${name} must be a non-negative integer, got "${value}"`);
+    if (!Number.isInteger(parsed) || parsed < 0)
+      throw new Error(`--${name} must be a non-negative integer, got "${value}"`);
     return parsed;
   };
   const emulator = await startEmulator({
@@ -35,13 +80,21 @@ async function main(): Promise<void> {
     seed: values.seed,
     opDelayMs: number("op-delay-ms", values["op-delay-ms"]),
   });
-  process.stdout.write(JSON.stringify({ url: emulator.url, env: emulator.env, seeded: emulator.seeded }) + "\n");
+  const started = { url: emulator.url, env: emulator.env, seeded: emulator.seeded };
+  if (process.send) {
+    // Started by --print-env: report over IPC and let that command exit.
+    process.send(started, () => process.disconnect());
+  } else process.stdout.write(JSON.stringify(started) + "\n");
   const stop = () => void emulator.close().then(() => process.exit(0));
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
 }
 
 main().catch((error) => {
-  process.stderr.write(`compute-emulator: ${(error as Error).message}\n`);
-  process.exit(1);
+  const message = (error as Error).message;
+  if (process.send) process.send({ error: message } satisfies Started, () => process.exit(1));
+  else {
+    process.stderr.write(`compute-emulator: ${message}\n`);
+    process.exit(1);
+  }
 });

@@ -40,8 +40,10 @@ export function invalidFault(rule: unknown): string | undefined {
   const r = rule as Partial<FaultRule>;
   if (!FAULT_KINDS.includes(r.fault as FaultKind)) return `fault must be one of ${FAULT_KINDS.join(", ")}`;
   if (r.match !== undefined && typeof r.match !== "object") return "match must be an object with method and/or path";
-  if (r.count !== undefined && (!Number.isInteger(r.count) || r.count < 0)) return "count must be a non-negative integer";
-  if (r.probability !== undefined && !(r.probability >= 0 && r.probability <= 1)) return "probability must be between 0 and 1";
+  if (r.count !== undefined && (!Number.isInteger(r.count) || r.count < 0))
+    return "count must be a non-negative integer";
+  if (r.probability !== undefined && !(r.probability >= 0 && r.probability <= 1))
+    return "probability must be between 0 and 1";
   return undefined;
 }
 
@@ -49,7 +51,12 @@ export class FaultStore {
   private rules: ActiveRule[] = [];
 
   add(rule: FaultRule): void {
-    this.rules.push({ ...rule, match: rule.match ?? {}, remaining: rule.count ?? 1, regex: globToRegex(rule.match?.path ?? "**") });
+    this.rules.push({
+      ...rule,
+      match: rule.match ?? {},
+      remaining: rule.count ?? 1,
+      regex: globToRegex(rule.match?.path ?? "**"),
+    });
   }
 
   clear(): void {

@@ -8,7 +8,16 @@ import { type Emulator, type ServerOptions, startServer } from "./server";
 
 export type { ServerOptions } from "./server";
 
-export type { Emulator, EmulatorOptions, EmulatorSeed, SeededObjects, SeedExoscaleInstance, SeedScalewayImage, SeedComputeInstance, RecordedCall } from "./options";
+export type {
+  Emulator,
+  EmulatorOptions,
+  EmulatorSeed,
+  SeededObjects,
+  SeedExoscaleInstance,
+  SeedScalewayImage,
+  SeedComputeInstance,
+  RecordedCall,
+} from "./options";
 export type { FaultKind, FaultRule } from "./faults";
 export { DEFAULT_CREDENTIALS } from "./server";
 

@@ -29,7 +29,12 @@ export interface EmulatorResponse {
 export type Handler = (request: EmulatorRequest) => EmulatorResponse | Promise<EmulatorResponse>;
 
 /** Handles a websocket upgrade on a matched route. */
-export type UpgradeHandler = (request: IncomingMessage, socket: Duplex, head: Buffer, params: Record<string, string>) => void;
+export type UpgradeHandler = (
+  request: IncomingMessage,
+  socket: Duplex,
+  head: Buffer,
+  params: Record<string, string>,
+) => void;
 
 interface Route<H> {
   method: string;

@@ -8,7 +8,14 @@ import type { AddressInfo, Socket } from "node:net";
 import * as fs from "node:fs";
 import type { ApiModule, EmulatorContext } from "./api";
 import { type FaultRule, FaultStore, invalidFault, RateLimiter } from "./faults";
-import type { Emulator, EmulatorCredentials, EmulatorOptions, EmulatorSeed, RecordedCall, SeededObjects } from "./options";
+import type {
+  Emulator,
+  EmulatorCredentials,
+  EmulatorOptions,
+  EmulatorSeed,
+  RecordedCall,
+  SeededObjects,
+} from "./options";
 import { SeedError } from "./seed-error";
 import { type EmulatorRequest, type EmulatorResponse, Router } from "./router";
 import { Store } from "./store";
@@ -61,10 +68,14 @@ export async function startServer(options: ServerOptions, modules: ApiModule[]):
 
   /** Makes the seed's objects in each API's state, as if made outside Pulumi; throws SeedError naming a bad field. */
   const seed = (objects: unknown): SeededObjects => {
-    if (!objects || typeof objects !== "object" || Array.isArray(objects)) throw new SeedError("the seed must be a JSON object such as {\"exoscale\": {\"instances\": [...]}}");
+    if (!objects || typeof objects !== "object" || Array.isArray(objects))
+      throw new SeedError('the seed must be a JSON object such as {"exoscale": {"instances": [...]}}');
     const known = modules.filter((m) => m.seed).map((m) => m.name);
     const unknown = Object.keys(objects).filter((key) => !known.includes(key));
-    if (unknown.length > 0) throw new SeedError(`unknown section ${unknown.map((k) => `"${k}"`).join(", ")}; sections are ${known.join(", ")}`);
+    if (unknown.length > 0)
+      throw new SeedError(
+        `unknown section ${unknown.map((k) => `"${k}"`).join(", ")}; sections are ${known.join(", ")}`,
+      );
     const seeded: Record<string, unknown> = {};
     for (const module of modules) {
       const section = (objects as Record<string, unknown>)[module.name];
@@ -73,7 +84,10 @@ export async function startServer(options: ServerOptions, modules: ApiModule[]):
     store.changed();
     return seeded as SeededObjects;
   };
-  const initialSeed = typeof options.seed === "string" ? (JSON.parse(fs.readFileSync(options.seed, "utf8")) as EmulatorSeed) : options.seed;
+  const initialSeed =
+    typeof options.seed === "string"
+      ? (JSON.parse(fs.readFileSync(options.seed, "utf8")) as EmulatorSeed)
+      : options.seed;
   const seeded = initialSeed === undefined ? {} : seed(initialSeed);
 
   const moduleFor = (path: string) => modules.find((m) => m.prefixes.some((prefix) => path.startsWith(prefix)));
@@ -103,9 +117,18 @@ export async function startServer(options: ServerOptions, modules: ApiModule[]):
         return { status: 201, body: faults.list() };
       }
       case "GET config":
-        return { status: 200, body: { opDelayMs, rateLimit: limiter && { requestsPerSecond: limiter.requestsPerSecond, burst: limiter.burst } } };
+        return {
+          status: 200,
+          body: {
+            opDelayMs,
+            rateLimit: limiter && { requestsPerSecond: limiter.requestsPerSecond, burst: limiter.burst },
+          },
+        };
       case "POST config": {
-        const body = (request.body ?? {}) as { opDelayMs?: number; rateLimit?: { requestsPerSecond: number; burst?: number } | null };
+        const body = (request.body ?? {}) as {
+          opDelayMs?: number;
+          rateLimit?: { requestsPerSecond: number; burst?: number } | null;
+        };
         if (body.opDelayMs !== undefined) opDelayMs = Math.max(0, Number(body.opDelayMs));
         if (body.rateLimit !== undefined) limiter = rateLimiterFrom(body.rateLimit ?? undefined);
         return { status: 200, body: { opDelayMs } };
@@ -131,16 +154,32 @@ export async function startServer(options: ServerOptions, modules: ApiModule[]):
     const module = moduleFor(url.pathname);
     const record = (status: number, fault?: string) => {
       if (isControl) return;
-      calls.push({ method: req.method ?? "GET", path: url.pathname, status, at: new Date().toISOString(), ...(url.search ? { query: url.search.slice(1) } : {}), ...(fault ? { fault } : {}) });
+      calls.push({
+        method: req.method ?? "GET",
+        path: url.pathname,
+        status,
+        at: new Date().toISOString(),
+        ...(url.search ? { query: url.search.slice(1) } : {}),
+        ...(fault ? { fault } : {}),
+      });
       if (calls.length > MAX_CALLS) calls.splice(0, calls.length - MAX_CALLS);
     };
     const errorBody = (status: number, message: string) => module?.errorBody(status, message) ?? { message };
     const requestId = randomUUID();
     const send = (response: EmulatorResponse) => {
-      const headers: Record<string, string> = { [module?.requestIdHeader ?? "x-request-id"]: requestId, ...response.headers };
+      const headers: Record<string, string> = {
+        [module?.requestIdHeader ?? "x-request-id"]: requestId,
+        ...response.headers,
+      };
       if (response.body !== undefined) headers["content-type"] ??= "application/json";
       res.writeHead(response.status, headers);
-      res.end(response.body === undefined ? undefined : typeof response.body === "string" ? response.body : JSON.stringify(response.body));
+      res.end(
+        response.body === undefined
+          ? undefined
+          : typeof response.body === "string"
+            ? response.body
+            : JSON.stringify(response.body),
+      );
     };
 
     let body: unknown;
@@ -150,7 +189,15 @@ export async function startServer(options: ServerOptions, modules: ApiModule[]):
       record(400);
       return send({ status: 400, body: errorBody(400, "request body is not valid JSON") });
     }
-    const request: EmulatorRequest = { method: req.method ?? "GET", path: url.pathname, query: url.searchParams, headers: req.headers, body, rawBody, params: {} };
+    const request: EmulatorRequest = {
+      method: req.method ?? "GET",
+      path: url.pathname,
+      query: url.searchParams,
+      headers: req.headers,
+      body,
+      rawBody,
+      params: {},
+    };
     if (isControl) return send(await control(request));
 
     const fault = faults.take(request.method, request.path);
@@ -159,14 +206,23 @@ export async function startServer(options: ServerOptions, modules: ApiModule[]):
       if (fault.fault === "reset") return req.socket.destroy();
       const retryAfter = String(fault.retryAfter ?? 1);
       const status = Number(fault.fault);
-      return send({ status, body: errorBody(status, `injected fault ${fault.fault}`), headers: status === 429 || status === 503 ? { "retry-after": retryAfter } : {} });
+      return send({
+        status,
+        body: errorBody(status, `injected fault ${fault.fault}`),
+        headers: status === 429 || status === 503 ? { "retry-after": retryAfter } : {},
+      });
     }
     const wait = limiter?.take();
     if (wait !== undefined) {
       record(429, "rate-limit");
-      return send({ status: 429, body: errorBody(429, "rate limit exceeded"), headers: { "retry-after": String(wait) } });
+      return send({
+        status: 429,
+        body: errorBody(429, "rate limit exceeded"),
+        headers: { "retry-after": String(wait) },
+      });
     }
-    if (fault?.fault === "slow") await new Promise((resolve) => ctx.after(fault.delayMs ?? 35_000, () => resolve(undefined)));
+    if (fault?.fault === "slow")
+      await new Promise((resolve) => ctx.after(fault.delayMs ?? 35_000, () => resolve(undefined)));
 
     let response: EmulatorResponse;
     const denied = module?.authenticate?.(request, ctx);
@@ -180,7 +236,11 @@ export async function startServer(options: ServerOptions, modules: ApiModule[]):
           response = { status: 500, body: errorBody(500, `emulator error: ${(error as Error).message}`) };
         }
         store.changed();
-      } else if (allowed.length > 0) response = { status: 405, body: errorBody(405, `method ${request.method} not allowed; use ${allowed.join(", ")}`) };
+      } else if (allowed.length > 0)
+        response = {
+          status: 405,
+          body: errorBody(405, `method ${request.method} not allowed; use ${allowed.join(", ")}`),
+        };
       else response = { status: 404, body: errorBody(404, `no route for ${request.method} ${request.path}`) };
     }
     if (fault?.fault === "lost-response") {

@@ -125,7 +125,11 @@ export function isUuid(value: string): boolean {
 
 /** The endpoint for `zone`: `EXOSCALE_API_ENDPOINT` (or `exoscale:apiEndpoint`) or the public one. */
 export function endpointFor(zone: string): string {
-  const configured = optionalSetting({ what: "Exoscale API endpoint", config: ["exoscale:apiEndpoint"], env: ["EXOSCALE_API_ENDPOINT"] });
+  const configured = optionalSetting({
+    what: "Exoscale API endpoint",
+    config: ["exoscale:apiEndpoint"],
+    env: ["EXOSCALE_API_ENDPOINT"],
+  });
   return (configured ?? "https://api-{zone}.exoscale.com/v2").replace(/\{zone\}/g, zone);
 }
 
@@ -157,8 +161,15 @@ export class ExoscaleClient {
   /** A client for `zone` with credentials from `exoscale:apiKey`/`exoscale:apiSecret` or EXOSCALE_API_KEY/EXOSCALE_API_SECRET. */
   static forZone(zone: string, log?: Logger): ExoscaleClient {
     const baseUrl = endpointFor(zone);
-    const key = () => requireSetting({ what: "Exoscale API key", config: ["exoscale:apiKey"], env: ["EXOSCALE_API_KEY"] });
-    const secret = () => requireSetting({ what: "Exoscale API secret", config: ["exoscale:apiSecret"], env: ["EXOSCALE_API_SECRET"], secret: true });
+    const key = () =>
+      requireSetting({ what: "Exoscale API key", config: ["exoscale:apiKey"], env: ["EXOSCALE_API_KEY"] });
+    const secret = () =>
+      requireSetting({
+        what: "Exoscale API secret",
+        config: ["exoscale:apiSecret"],
+        env: ["EXOSCALE_API_SECRET"],
+        secret: true,
+      });
     // Fail now, naming both places to configure, rather than at the first request.
     key();
     secret();
@@ -166,7 +177,12 @@ export class ExoscaleClient {
       cloud: "exoscale",
       baseUrl,
       sign: (request) => ({
-        authorization: authorizationHeader(key(), secret(), { method: request.method, path: request.url.pathname, body: request.body, query: request.url.searchParams }, expiryFromNow()),
+        authorization: authorizationHeader(
+          key(),
+          secret(),
+          { method: request.method, path: request.url.pathname, body: request.body, query: request.url.searchParams },
+          expiryFromNow(),
+        ),
       }),
       parseError: parseExoscaleError,
       requestIdHeaders: ["x-request-id", "x-exoscale-request-id"],
@@ -184,8 +200,18 @@ export class ExoscaleClient {
 
   /** GET /instance, with the API's optional filters. */
   async listInstances(filter: ListInstancesFilter = {}): Promise<ApiInstance[]> {
-    const query = { "manager-id": filter.managerId, "manager-type": filter.managerType, "ip-address": filter.ipAddress, labels: filter.labels };
-    const page = await this.http.json<{ instances?: ApiInstance[] }>({ operation: "listInstances", method: "GET", path: "/instance", query });
+    const query = {
+      "manager-id": filter.managerId,
+      "manager-type": filter.managerType,
+      "ip-address": filter.ipAddress,
+      labels: filter.labels,
+    };
+    const page = await this.http.json<{ instances?: ApiInstance[] }>({
+      operation: "listInstances",
+      method: "GET",
+      path: "/instance",
+      query,
+    });
     return page.instances ?? [];
   }
 
@@ -246,22 +272,39 @@ export class ExoscaleClient {
 
   /** PUT /instance/{id}:reset-password. */
   resetInstancePassword(id: string): Promise<ApiOperation> {
-    return this.started("resetInstancePassword", { method: "PUT", path: path`/instance/${id}:reset-password`, idempotent: false });
+    return this.started("resetInstancePassword", {
+      method: "PUT",
+      path: path`/instance/${id}:reset-password`,
+      idempotent: false,
+    });
   }
 
   /** PUT /instance/{id}:resize-disk (stopped instances; grow only). */
   resizeInstanceDisk(id: string, diskSize: number): Promise<ApiOperation> {
-    return this.started("resizeInstanceDisk", { method: "PUT", path: path`/instance/${id}:resize-disk`, body: { "disk-size": diskSize } });
+    return this.started("resizeInstanceDisk", {
+      method: "PUT",
+      path: path`/instance/${id}:resize-disk`,
+      body: { "disk-size": diskSize },
+    });
   }
 
   /** PUT /instance/{id}:scale (stopped instances). */
   scaleInstance(id: string, instanceTypeId: string): Promise<ApiOperation> {
-    return this.started("scaleInstance", { method: "PUT", path: path`/instance/${id}:scale`, body: { "instance-type": { id: instanceTypeId } } });
+    return this.started("scaleInstance", {
+      method: "PUT",
+      path: path`/instance/${id}:scale`,
+      body: { "instance-type": { id: instanceTypeId } },
+    });
   }
 
   /** PUT /instance/{id}:start (stopped instances; the API answers 400 for a running one). */
   startInstance(id: string, rescueProfile?: "netboot" | "netboot-efi"): Promise<ApiOperation> {
-    return this.started("startInstance", { method: "PUT", path: path`/instance/${id}:start`, body: rescueProfile ? { "rescue-profile": rescueProfile } : {}, idempotent: false });
+    return this.started("startInstance", {
+      method: "PUT",
+      path: path`/instance/${id}:start`,
+      body: rescueProfile ? { "rescue-profile": rescueProfile } : {},
+      idempotent: false,
+    });
   }
 
   /** PUT /instance/{id}:stop (running instances). */
@@ -271,7 +314,11 @@ export class ExoscaleClient {
 
   /** POST /instance/{instance-id}:revert-snapshot (stopped instances). */
   revertInstanceToSnapshot(instanceId: string, snapshotId: string): Promise<ApiOperation> {
-    return this.started("revertInstanceToSnapshot", { method: "POST", path: path`/instance/${instanceId}:revert-snapshot`, body: { id: snapshotId } });
+    return this.started("revertInstanceToSnapshot", {
+      method: "POST",
+      path: path`/instance/${instanceId}:revert-snapshot`,
+      body: { id: snapshotId },
+    });
   }
 
   /** GET /console/{id}: a console-proxy websocket URL, valid for 60 seconds. */
@@ -288,7 +335,15 @@ export class ExoscaleClient {
 
   /** GET /snapshot. */
   async listSnapshots(): Promise<ApiSnapshot[]> {
-    return (await this.http.json<{ snapshots?: ApiSnapshot[] }>({ operation: "listSnapshots", method: "GET", path: "/snapshot" })).snapshots ?? [];
+    return (
+      (
+        await this.http.json<{ snapshots?: ApiSnapshot[] }>({
+          operation: "listSnapshots",
+          method: "GET",
+          path: "/snapshot",
+        })
+      ).snapshots ?? []
+    );
   }
 
   /** GET /snapshot/{id}. */
@@ -303,7 +358,17 @@ export class ExoscaleClient {
 
   /** GET /instance-type (cached per process). */
   listInstanceTypes(): Promise<ApiInstanceType[]> {
-    return this.cached("instance-types", async () => (await this.http.json<{ "instance-types"?: ApiInstanceType[] }>({ operation: "listInstanceTypes", method: "GET", path: "/instance-type" }))["instance-types"] ?? []);
+    return this.cached(
+      "instance-types",
+      async () =>
+        (
+          await this.http.json<{ "instance-types"?: ApiInstanceType[] }>({
+            operation: "listInstanceTypes",
+            method: "GET",
+            path: "/instance-type",
+          })
+        )["instance-types"] ?? [],
+    );
   }
 
   /** GET /instance-type/{id}. */
@@ -313,7 +378,18 @@ export class ExoscaleClient {
 
   /** GET /template?visibility=… (cached per process). */
   listTemplates(visibility: "public" | "private" = "public"): Promise<ApiTemplate[]> {
-    return this.cached(`templates-${visibility}`, async () => (await this.http.json<{ templates?: ApiTemplate[] }>({ operation: "listTemplates", method: "GET", path: "/template", query: { visibility } })).templates ?? []);
+    return this.cached(
+      `templates-${visibility}`,
+      async () =>
+        (
+          await this.http.json<{ templates?: ApiTemplate[] }>({
+            operation: "listTemplates",
+            method: "GET",
+            path: "/template",
+            query: { visibility },
+          })
+        ).templates ?? [],
+    );
   }
 
   /** GET /template/{id}. */
@@ -323,7 +399,15 @@ export class ExoscaleClient {
 
   /** GET /zone. */
   async listZones(): Promise<Array<{ name?: string; "api-endpoint"?: string }>> {
-    return (await this.http.json<{ zones?: Array<{ name?: string }> }>({ operation: "listZones", method: "GET", path: "/zone" })).zones ?? [];
+    return (
+      (
+        await this.http.json<{ zones?: Array<{ name?: string }> }>({
+          operation: "listZones",
+          method: "GET",
+          path: "/zone",
+        })
+      ).zones ?? []
+    );
   }
 
   // ---- helpers over the operations above ----
@@ -366,7 +450,10 @@ export class ExoscaleClient {
         status: (op) => ({
           state: op.state,
           done: op.state !== "pending",
-          failure: op.state === "failure" || op.state === "timeout" ? `${op.reason ?? "unknown"}: ${op.message ?? "no message"}` : undefined,
+          failure:
+            op.state === "failure" || op.state === "timeout"
+              ? `${op.reason ?? "unknown"}: ${op.message ?? "no message"}`
+              : undefined,
         }),
       });
     } catch (error) {
@@ -388,19 +475,41 @@ export class ExoscaleClient {
     const wanted = value.toLowerCase();
     const found = types.find((t) => `${t.family}.${t.size}` === wanted);
     if (found && (!found.zones || found.zones.includes(this.zone))) return found.id;
-    const names = types.filter((t) => !t.zones || t.zones.includes(this.zone)).map((t) => `${t.family}.${t.size}`).sort();
-    throw new InvalidArgumentsError([{ argument: "instanceType", reason: `"${value}" is not an instance type available in ${this.zone}; use a UUID or one of ${names.join(", ")}` }], { cloud: "exoscale" });
+    const names = types
+      .filter((t) => !t.zones || t.zones.includes(this.zone))
+      .map((t) => `${t.family}.${t.size}`)
+      .sort();
+    throw new InvalidArgumentsError(
+      [
+        {
+          argument: "instanceType",
+          reason: `"${value}" is not an instance type available in ${this.zone}; use a UUID or one of ${names.join(", ")}`,
+        },
+      ],
+      { cloud: "exoscale" },
+    );
   }
 
   /** The UUID of a template given by name (public first, then private; the newest build wins) or as a UUID. */
   async resolveTemplate(value: string): Promise<string> {
     if (isUuid(value)) return value.toLowerCase();
     for (const visibility of ["public", "private"] as const) {
-      const matches = (await this.listTemplates(visibility)).filter((t) => t.name === value && (!t.zones || t.zones.includes(this.zone)));
-      if (matches.length > 0) return matches.sort((a, b) => String(b["created-at"] ?? "").localeCompare(String(a["created-at"] ?? "")))[0].id;
+      const matches = (await this.listTemplates(visibility)).filter(
+        (t) => t.name === value && (!t.zones || t.zones.includes(this.zone)),
+      );
+      if (matches.length > 0)
+        return matches.sort((a, b) => String(b["created-at"] ?? "").localeCompare(String(a["created-at"] ?? "")))[0].id;
     }
     const names = (await this.listTemplates("public")).map((t) => t.name).filter((name): name is string => !!name);
-    throw new InvalidArgumentsError([{ argument: "template", reason: `no template named "${value}" in ${this.zone}; use a UUID or one of: ${[...new Set(names)].sort().join(", ")}` }], { cloud: "exoscale" });
+    throw new InvalidArgumentsError(
+      [
+        {
+          argument: "template",
+          reason: `no template named "${value}" in ${this.zone}; use a UUID or one of: ${[...new Set(names)].sort().join(", ")}`,
+        },
+      ],
+      { cloud: "exoscale" },
+    );
   }
 
   private cached<T>(what: string, load: () => Promise<T>): Promise<T> {

@@ -35,25 +35,40 @@ function instanceRef(args: { id: string; zone?: string }): { zone: string; uuid:
 }
 
 /** One instance by its id (GET /instance/{id}); rejects with NotFoundError when it does not exist. */
-export async function getExoscaleInstance(args: GetExoscaleInstanceArgs, _opts?: FunctionOptions): Promise<GetExoscaleInstanceResult> {
-  const { zone, uuid } = instanceRef(parseArguments(schema.GetExoscaleInstanceArgs, args, owner("getExoscaleInstance")));
+export async function getExoscaleInstance(
+  args: GetExoscaleInstanceArgs,
+  _opts?: FunctionOptions,
+): Promise<GetExoscaleInstanceResult> {
+  const { zone, uuid } = instanceRef(
+    parseArguments(schema.GetExoscaleInstanceArgs, args, owner("getExoscaleInstance")),
+  );
   const { creationToken: _token, ...info } = instanceInfo(await ExoscaleClient.forZone(zone).getInstance(uuid), zone);
   return info;
 }
 
 /** {@link getExoscaleInstance} taking Inputs, e.g. `getExoscaleInstanceOutput({ id: web.id })`. */
-export function getExoscaleInstanceOutput(args: GetExoscaleInstanceOutputArgs, opts?: FunctionOutputOptions): pulumi.Output<GetExoscaleInstanceResult> {
+export function getExoscaleInstanceOutput(
+  args: GetExoscaleInstanceOutputArgs,
+  opts?: FunctionOutputOptions,
+): pulumi.Output<GetExoscaleInstanceResult> {
   return outputForm(getExoscaleInstance, args, opts);
 }
 
 /** Instances of one zone (GET /instance) with the API's filters. */
-export async function listExoscaleInstances(args: ListExoscaleInstancesArgs, _opts?: FunctionOptions): Promise<ListExoscaleInstancesResult> {
+export async function listExoscaleInstances(
+  args: ListExoscaleInstancesArgs,
+  _opts?: FunctionOptions,
+): Promise<ListExoscaleInstancesResult> {
   const parsed = parseArguments(schema.ListExoscaleInstancesArgs, args, owner("listExoscaleInstances"));
   const filter: ListInstancesFilter = {
     ipAddress: parsed.ipAddress,
     managerId: parsed.managerId,
     managerType: parsed.managerType,
-    labels: parsed.labels ? Object.entries(parsed.labels).map(([key, value]) => (value === "" ? key : `${key}=${value}`)).join(",") : undefined,
+    labels: parsed.labels
+      ? Object.entries(parsed.labels)
+          .map(([key, value]) => (value === "" ? key : `${key}=${value}`))
+          .join(",")
+      : undefined,
   };
   const instances = await ExoscaleClient.forZone(parsed.zone).listInstances(filter);
   return instances.map((instance) => {
@@ -63,22 +78,39 @@ export async function listExoscaleInstances(args: ListExoscaleInstancesArgs, _op
 }
 
 /** {@link listExoscaleInstances} taking Inputs. */
-export function listExoscaleInstancesOutput(args: ListExoscaleInstancesOutputArgs, opts?: FunctionOutputOptions): pulumi.Output<ListExoscaleInstancesResult> {
+export function listExoscaleInstancesOutput(
+  args: ListExoscaleInstancesOutputArgs,
+  opts?: FunctionOutputOptions,
+): pulumi.Output<ListExoscaleInstancesResult> {
   return outputForm(listExoscaleInstances, args, opts);
 }
 
 /** A console-proxy websocket URL for the instance's VNC console (GET /console/{id}), valid 60 seconds. */
-export async function getExoscaleConsoleUrl(args: GetExoscaleConsoleUrlArgs, _opts?: FunctionOptions): Promise<GetExoscaleConsoleUrlResult> {
-  const { zone, uuid } = instanceRef(parseArguments(schema.GetExoscaleConsoleUrlArgs, args, owner("getExoscaleConsoleUrl")));
+export async function getExoscaleConsoleUrl(
+  args: GetExoscaleConsoleUrlArgs,
+  _opts?: FunctionOptions,
+): Promise<GetExoscaleConsoleUrlResult> {
+  const { zone, uuid } = instanceRef(
+    parseArguments(schema.GetExoscaleConsoleUrlArgs, args, owner("getExoscaleConsoleUrl")),
+  );
   const requested = Date.now();
   const answer = await ExoscaleClient.forZone(zone).getConsoleProxyUrl(uuid);
-  if (!answer.url) throw new NotFoundError(`the API returned no console URL for instance ${uuid}`, owner("getConsoleProxyUrl"));
+  if (!answer.url)
+    throw new NotFoundError(`the API returned no console URL for instance ${uuid}`, owner("getConsoleProxyUrl"));
   registerSecret(answer.url);
-  return { url: answer.url, host: answer.host, path: answer.path, expiresAt: new Date(requested + 60_000).toISOString() };
+  return {
+    url: answer.url,
+    host: answer.host,
+    path: answer.path,
+    expiresAt: new Date(requested + 60_000).toISOString(),
+  };
 }
 
 /** {@link getExoscaleConsoleUrl} taking Inputs; the result is a secret (the URL embeds a token). */
-export function getExoscaleConsoleUrlOutput(args: GetExoscaleConsoleUrlOutputArgs, opts?: FunctionOutputOptions): pulumi.Output<GetExoscaleConsoleUrlResult> {
+export function getExoscaleConsoleUrlOutput(
+  args: GetExoscaleConsoleUrlOutputArgs,
+  opts?: FunctionOutputOptions,
+): pulumi.Output<GetExoscaleConsoleUrlResult> {
   return outputForm(getExoscaleConsoleUrl, args, opts, true);
 }
 
@@ -88,15 +120,24 @@ export function getExoscaleConsoleUrlOutput(args: GetExoscaleConsoleUrlOutputArg
  * {@link revealExoscaleInstancePasswordOutput}, whose result is a secret. ExoscaleInstance's
  * `password` output is one already.
  */
-export async function revealExoscaleInstancePassword(args: RevealExoscaleInstancePasswordArgs, _opts?: FunctionOptions): Promise<RevealExoscaleInstancePasswordResult> {
-  const { zone, uuid } = instanceRef(parseArguments(schema.RevealExoscaleInstancePasswordArgs, args, owner("revealExoscaleInstancePassword")));
+export async function revealExoscaleInstancePassword(
+  args: RevealExoscaleInstancePasswordArgs,
+  _opts?: FunctionOptions,
+): Promise<RevealExoscaleInstancePasswordResult> {
+  const { zone, uuid } = instanceRef(
+    parseArguments(schema.RevealExoscaleInstancePasswordArgs, args, owner("revealExoscaleInstancePassword")),
+  );
   const { password } = await ExoscaleClient.forZone(zone).revealInstancePassword(uuid);
-  if (password === undefined) throw new NotFoundError(`instance ${uuid} has no password to reveal`, owner("revealInstancePassword"));
+  if (password === undefined)
+    throw new NotFoundError(`instance ${uuid} has no password to reveal`, owner("revealInstancePassword"));
   registerSecret(password);
   return { id: schema.zonedIdOf(zone, uuid), password };
 }
 
 /** {@link revealExoscaleInstancePassword} taking Inputs; the result is a secret. */
-export function revealExoscaleInstancePasswordOutput(args: RevealExoscaleInstancePasswordOutputArgs, opts?: FunctionOutputOptions): pulumi.Output<RevealExoscaleInstancePasswordResult> {
+export function revealExoscaleInstancePasswordOutput(
+  args: RevealExoscaleInstancePasswordOutputArgs,
+  opts?: FunctionOutputOptions,
+): pulumi.Output<RevealExoscaleInstancePasswordResult> {
   return outputForm(revealExoscaleInstancePassword, args, opts, true);
 }

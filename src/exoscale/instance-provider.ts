@@ -12,7 +12,14 @@
  */
 import { CREATION_TOKEN_LABEL, creationToken, sendCreate } from "../core/creation-token";
 import { sameSet, sameValue, type FieldTable } from "../core/diff";
-import { DeletionProtectedError, isNotFound, mayHaveActed, OperationFailedError, ProviderError, timedOut } from "../core/errors";
+import {
+  DeletionProtectedError,
+  isNotFound,
+  mayHaveActed,
+  OperationFailedError,
+  ProviderError,
+  timedOut,
+} from "../core/errors";
 import { hasStatus, lateArrivalWindowMs } from "../core/http";
 import { formatElapsed } from "../core/log";
 import type { ResourceContext, ResourceDefinition } from "../core/provider";
@@ -20,7 +27,13 @@ import { PartialCreateError } from "../core/provider";
 import { registerSecret } from "../core/redact";
 import { encodeUserData, sameUserData } from "../core/user-data";
 import { pollUntil } from "../core/waiter";
-import { type ApiInstance, type ApiOperation, type CreateInstanceBody, ExoscaleClient, type UpdateInstanceBody } from "./client";
+import {
+  type ApiInstance,
+  type ApiOperation,
+  type CreateInstanceBody,
+  ExoscaleClient,
+  type UpdateInstanceBody,
+} from "./client";
 import { instanceInfo, type KnownFields, sameInstanceType, sameLabels, sameTemplate, toOutputs } from "./mapping";
 import { ExoscaleInstanceInputs, type ExoscaleInstanceOutputs, parseZonedId, uuidOf, zonedIdOf } from "./schema";
 import { timeoutMs } from "../core/timeouts";
@@ -37,13 +50,15 @@ function unsetOr<V>(equals: (a: V | undefined, b: V | undefined) => boolean = sa
   return (previous: V | undefined, next: V | undefined) => next === undefined || equals(previous, next);
 }
 
-/** Which input changes replace the instance and which are applied in place (README has the op table). */
+/** Which input changes replace the instance and which are applied in place (docs/exoscale.md has the operations table). */
 export const instanceFields: FieldTable<Inputs> = {
   zone: "replace",
   name: "update",
   instanceType: { equals: (a, b) => String(a ?? "").toLowerCase() === String(b ?? "").toLowerCase() },
   template: { replaceIf: (_previous, _next, { news }) => news.templateChangeStrategy !== "reset" },
-  diskSize: { replaceIf: (previous, next) => typeof previous === "number" && typeof next === "number" && next < previous },
+  diskSize: {
+    replaceIf: (previous, next) => typeof previous === "number" && typeof next === "number" && next < previous,
+  },
   labels: { equals: sameLabels },
   userData: { equals: unsetOr(sameUserData) },
   publicIpAssignment: { equals: unsetOr() },
@@ -63,13 +78,24 @@ export const instanceFields: FieldTable<Inputs> = {
 };
 
 /** Runs one operation and waits for it; the progress line names it. */
-async function run(client: ExoscaleClient, what: string, start: () => Promise<ApiOperation>, ctx: ResourceContext, deadlineMs: number): Promise<ApiOperation> {
+async function run(
+  client: ExoscaleClient,
+  what: string,
+  start: () => Promise<ApiOperation>,
+  ctx: ResourceContext,
+  deadlineMs: number,
+): Promise<ApiOperation> {
   ctx.log.progress(what);
   return client.waitForOperation(await start(), { what, timeoutMs: deadlineMs, log: ctx.log });
 }
 
 /** Reads the instance until it is running, stopped or in error (never act on a transitional state). */
-async function settle(client: ExoscaleClient, id: string, ctx: ResourceContext, deadlineMs: number): Promise<ApiInstance> {
+async function settle(
+  client: ExoscaleClient,
+  id: string,
+  ctx: ResourceContext,
+  deadlineMs: number,
+): Promise<ApiInstance> {
   return pollUntil({
     what: `instance ${id}`,
     cloud: "exoscale",
@@ -82,7 +108,13 @@ async function settle(client: ExoscaleClient, id: string, ctx: ResourceContext, 
 }
 
 /** Reads the instance until `done` holds in a stable state, for the late-arrival window at most. */
-async function watchForEffect(client: ExoscaleClient, id: string, what: string, done: (instance: ApiInstance) => boolean, ctx: ResourceContext): Promise<ApiInstance> {
+async function watchForEffect(
+  client: ExoscaleClient,
+  id: string,
+  what: string,
+  done: (instance: ApiInstance) => boolean,
+  ctx: ResourceContext,
+): Promise<ApiInstance> {
   const windowMs = lateArrivalWindowMs();
   ctx.log.info(`${what}: timed out; watching ${formatElapsed(windowMs)} for the request to take effect`);
   return pollUntil({
@@ -92,7 +124,10 @@ async function watchForEffect(client: ExoscaleClient, id: string, what: string, 
     timeoutMs: windowMs,
     log: ctx.log,
     poll: () => client.getInstance(id),
-    status: (instance) => ({ state: instance.state ?? "unknown", done: STABLE_STATES.has(instance.state ?? "") && done(instance) }),
+    status: (instance) => ({
+      state: instance.state ?? "unknown",
+      done: STABLE_STATES.has(instance.state ?? "") && done(instance),
+    }),
   });
 }
 
@@ -117,7 +152,11 @@ async function revealPassword(client: ExoscaleClient, id: string, ctx: ResourceC
 }
 
 /** The create request for the inputs (catalogue names already resolved to UUIDs). */
-export function toCreateBody(inputs: Inputs, ids: { instanceTypeId: string; templateId: string }, token: string): CreateInstanceBody {
+export function toCreateBody(
+  inputs: Inputs,
+  ids: { instanceTypeId: string; templateId: string },
+  token: string,
+): CreateInstanceBody {
   return {
     name: inputs.name,
     "instance-type": { id: ids.instanceTypeId },
@@ -136,7 +175,14 @@ export function toCreateBody(inputs: Inputs, ids: { instanceTypeId: string; temp
 
 /** Inputs that define the object (what the creation token is derived from). */
 function tokenInputs(inputs: Inputs): Record<string, unknown> {
-  const { adoptId: _adopt, timeouts: _timeouts, deletionProtection: _protection, rebootTrigger: _reboot, passwordResetTrigger: _reset, ...rest } = inputs;
+  const {
+    adoptId: _adopt,
+    timeouts: _timeouts,
+    deletionProtection: _protection,
+    rebootTrigger: _reboot,
+    passwordResetTrigger: _reset,
+    ...rest
+  } = inputs;
   return rest;
 }
 
@@ -146,7 +192,14 @@ function tokenInputs(inputs: Inputs): Record<string, unknown> {
  * stopped instance (revert, scale, disk, TPM), then power state, reboot, password and protection.
  * Throws PartialCreateError with the state reached when a step fails after others were applied.
  */
-async function converge(client: ExoscaleClient, id: string, olds: Outputs, news: Inputs, ctx: ResourceContext, deadlineMs: number): Promise<Outputs> {
+async function converge(
+  client: ExoscaleClient,
+  id: string,
+  olds: Outputs,
+  news: Inputs,
+  ctx: ResourceContext,
+  deadlineMs: number,
+): Promise<Outputs> {
   // Fields whose effect cannot be read back from the API: only recorded once applied.
   const applied: KnownFields = {
     rebootTrigger: olds.rebootTrigger,
@@ -174,7 +227,9 @@ async function converge(client: ExoscaleClient, id: string, olds: Outputs, news:
         return await step(what, start);
       } catch (error) {
         if (!(error instanceof ProviderError) || error instanceof OperationFailedError) throw error;
-        const now = await (timedOut(error) ? watchForEffect(client, id, what, done, ctx) : settle(client, id, ctx, deadlineMs)).catch(() => undefined);
+        const now = await (
+          timedOut(error) ? watchForEffect(client, id, what, done, ctx) : settle(client, id, ctx, deadlineMs)
+        ).catch(() => undefined);
         if (now && done(now)) {
           ctx.log.info(`${what}: already done by an earlier attempt whose response was lost (${error.message})`);
           return;
@@ -190,7 +245,9 @@ async function converge(client: ExoscaleClient, id: string, olds: Outputs, news:
     if (news.templateChangeStrategy === "reset" && !sameTemplate(news.template, info, olds.templateId)) {
       const templateId = await client.resolveTemplate(news.template);
       if (templateId !== info.templateId) {
-        await step(`reinstall from template ${news.template} (:reset)`, () => client.resetInstance(id, { template: { id: templateId } }));
+        await step(`reinstall from template ${news.template} (:reset)`, () =>
+          client.resetInstance(id, { template: { id: templateId } }),
+        );
         applied.password = undefined;
       }
       applied.templateId = templateId;
@@ -198,43 +255,80 @@ async function converge(client: ExoscaleClient, id: string, olds: Outputs, news:
 
     const body: UpdateInstanceBody = {};
     if (news.name !== info.name) body.name = news.name;
-    if (news.userData !== undefined && !sameUserData(news.userData, info.userData)) body["user-data"] = encodeUserData(news.userData);
-    if (news.userData === undefined && olds.userData !== undefined) ctx.log.warn("userData cannot be removed from an existing instance (the API has no way to clear it); the current script stays");
-    if (news.publicIpAssignment !== undefined && news.publicIpAssignment !== info.publicIpAssignment) body["public-ip-assignment"] = news.publicIpAssignment;
+    if (news.userData !== undefined && !sameUserData(news.userData, info.userData))
+      body["user-data"] = encodeUserData(news.userData);
+    if (news.userData === undefined && olds.userData !== undefined)
+      ctx.log.warn(
+        "userData cannot be removed from an existing instance (the API has no way to clear it); the current script stays",
+      );
+    if (news.publicIpAssignment !== undefined && news.publicIpAssignment !== info.publicIpAssignment)
+      body["public-ip-assignment"] = news.publicIpAssignment;
     const removeLabels = Object.keys(news.labels ?? {}).length === 0 && Object.keys(info.labels).length > 0;
     if (!removeLabels && !sameLabels(news.labels, info.labels)) {
       // Keep the creation marker so a later lost response on this object is still recognised.
       const token = instance.labels?.[CREATION_TOKEN_LABEL];
       body.labels = { ...news.labels, ...(token ? { [CREATION_TOKEN_LABEL]: token } : {}) };
     }
-    if (Object.keys(body).length > 0) await step(`update ${Object.keys(body).join(", ")}`, () => client.updateInstance(id, body));
+    if (Object.keys(body).length > 0)
+      await step(`update ${Object.keys(body).join(", ")}`, () => client.updateInstance(id, body));
     if (removeLabels) await step("remove all labels", () => client.resetInstanceField(id, "labels"));
 
-    const revert = news.restoreSnapshotId !== undefined && (olds.restoreSnapshotId === undefined || uuidOf(news.restoreSnapshotId) !== uuidOf(olds.restoreSnapshotId));
+    const revert =
+      news.restoreSnapshotId !== undefined &&
+      (olds.restoreSnapshotId === undefined || uuidOf(news.restoreSnapshotId) !== uuidOf(olds.restoreSnapshotId));
     const scale = !sameInstanceType(news.instanceType, info);
     const grow = news.diskSize > info.diskSize;
     const enableTpm = news.tpmEnabled === true && !info.tpmEnabled;
     let running = instance.state === "running";
     if ((revert || scale || grow || enableTpm) && running) {
-      await stepTo("stop (the next changes need a stopped instance)", () => client.stopInstance(id), (i) => i.state === "stopped");
+      await stepTo(
+        "stop (the next changes need a stopped instance)",
+        () => client.stopInstance(id),
+        (i) => i.state === "stopped",
+      );
       running = false;
     }
     if (revert) {
-      await step(`revert to snapshot ${news.restoreSnapshotId}`, () => client.revertInstanceToSnapshot(id, uuidOf(news.restoreSnapshotId as string)));
+      await step(`revert to snapshot ${news.restoreSnapshotId}`, () =>
+        client.revertInstanceToSnapshot(id, uuidOf(news.restoreSnapshotId as string)),
+      );
       applied.restoreSnapshotId = news.restoreSnapshotId;
     }
     if (scale) {
       const typeId = await client.resolveInstanceType(news.instanceType);
-      if (typeId !== info.instanceTypeId) await stepTo(`scale to ${news.instanceType}`, () => client.scaleInstance(id, typeId), (i) => i["instance-type"]?.id === typeId);
+      if (typeId !== info.instanceTypeId)
+        await stepTo(
+          `scale to ${news.instanceType}`,
+          () => client.scaleInstance(id, typeId),
+          (i) => i["instance-type"]?.id === typeId,
+        );
     }
-    if (grow) await stepTo(`grow disk ${info.diskSize} → ${news.diskSize} GiB`, () => client.resizeInstanceDisk(id, news.diskSize), (i) => (i["disk-size"] ?? 0) >= news.diskSize);
-    if (enableTpm) await stepTo("enable TPM", () => client.enableTpm(id), (i) => i["tpm-enabled"] === true);
+    if (grow)
+      await stepTo(
+        `grow disk ${info.diskSize} → ${news.diskSize} GiB`,
+        () => client.resizeInstanceDisk(id, news.diskSize),
+        (i) => (i["disk-size"] ?? 0) >= news.diskSize,
+      );
+    if (enableTpm)
+      await stepTo(
+        "enable TPM",
+        () => client.enableTpm(id),
+        (i) => i["tpm-enabled"] === true,
+      );
 
     if (news.state === "running" && !running) {
-      await stepTo("start", () => client.startInstance(id), (i) => i.state === "running");
+      await stepTo(
+        "start",
+        () => client.startInstance(id),
+        (i) => i.state === "running",
+      );
       running = true;
     } else if (news.state === "stopped" && running) {
-      await stepTo("stop", () => client.stopInstance(id), (i) => i.state === "stopped");
+      await stepTo(
+        "stop",
+        () => client.stopInstance(id),
+        (i) => i.state === "stopped",
+      );
       running = false;
     }
 
@@ -267,20 +361,36 @@ async function converge(client: ExoscaleClient, id: string, olds: Outputs, news:
 }
 
 /** Waits for a create operation (when we have it), then protects and reads the new instance. */
-async function finishCreate(client: ExoscaleClient, id: string, operation: ApiOperation | undefined, inputs: Inputs, ctx: ResourceContext): Promise<{ id: string; outs: Outputs }> {
+async function finishCreate(
+  client: ExoscaleClient,
+  id: string,
+  operation: ApiOperation | undefined,
+  inputs: Inputs,
+  ctx: ResourceContext,
+): Promise<{ id: string; outs: Outputs }> {
   const deadline = timeoutMs(inputs.timeouts?.create);
   const known: KnownFields & { zone: string } = { ...inputs, deletionProtection: undefined };
   const stateId = zonedIdOf(inputs.zone, id);
   try {
-    if (operation) await client.waitForOperation(operation, { what: `create instance ${inputs.name}`, timeoutMs: deadline, log: ctx.log });
+    if (operation)
+      await client.waitForOperation(operation, {
+        what: `create instance ${inputs.name}`,
+        timeoutMs: deadline,
+        log: ctx.log,
+      });
   } catch (error) {
-    if (!(error instanceof OperationFailedError)) throw new PartialCreateError(stateId, { ...known, state: "unknown" }, error);
+    if (!(error instanceof OperationFailedError))
+      throw new PartialCreateError(stateId, { ...known, state: "unknown" }, error);
     // Nothing usable was made: remove it so nothing is left behind, then report why.
     ctx.log.warn(`creation failed; deleting ${id} so that nothing is left behind`);
     try {
       await deleteInstance(client, id, ctx, timeoutMs(inputs.timeouts?.delete));
     } catch (cleanupError) {
-      throw new PartialCreateError(stateId, { ...known, state: "error" }, `${(error as Error).message}; deleting the failed instance also failed: ${(cleanupError as Error).message}`);
+      throw new PartialCreateError(
+        stateId,
+        { ...known, state: "error" },
+        `${(error as Error).message}; deleting the failed instance also failed: ${(cleanupError as Error).message}`,
+      );
     }
     throw error;
   }
@@ -301,7 +411,11 @@ async function finishCreate(client: ExoscaleClient, id: string, operation: ApiOp
     known.password = await password;
     return { id: stateId, outs: toOutputs(instance, known) };
   } catch (error) {
-    throw new PartialCreateError(stateId, instance ? toOutputs(instance, known) : { ...known, state: "unknown" }, error);
+    throw new PartialCreateError(
+      stateId,
+      instance ? toOutputs(instance, known) : { ...known, state: "unknown" },
+      error,
+    );
   }
 }
 
@@ -310,17 +424,29 @@ async function finishCreate(client: ExoscaleClient, id: string, operation: ApiOp
  * from it and refuses what cannot change in place). Its password is revealed as at creation;
  * protection cannot be read back, so it counts as unset until the inputs say.
  */
-async function readForAdoption(adoptId: string, known: Partial<Inputs>, ctx: ResourceContext): Promise<{ id: string; outs: Outputs }> {
+async function readForAdoption(
+  adoptId: string,
+  known: Partial<Inputs>,
+  ctx: ResourceContext,
+): Promise<{ id: string; outs: Outputs }> {
   const { zone, id } = parseZonedId(adoptId, "adoptId");
   const client = ExoscaleClient.forZone(zone, ctx.log);
   const instance = await client.getInstance(id);
   ctx.log.info(`found instance ${id} (${instance.name ?? "unnamed"}, ${instance.state ?? "unknown"}) in ${zone}`);
   const password = await revealPassword(client, id, ctx);
-  return { id: zonedIdOf(zone, id), outs: toOutputs(instance, { ...known, zone, deletionProtection: undefined, password }) };
+  return {
+    id: zonedIdOf(zone, id),
+    outs: toOutputs(instance, { ...known, zone, deletionProtection: undefined, password }),
+  };
 }
 
 /** Deletes and waits; a missing instance is already deleted; protection gives an actionable error. */
-async function deleteInstance(client: ExoscaleClient, id: string, ctx: ResourceContext, deadlineMs: number): Promise<void> {
+async function deleteInstance(
+  client: ExoscaleClient,
+  id: string,
+  ctx: ResourceContext,
+  deadlineMs: number,
+): Promise<void> {
   let operation: ApiOperation;
   try {
     operation = await client.deleteInstance(id);
@@ -351,7 +477,10 @@ export const exoscaleInstanceDefinition: ResourceDefinition<Inputs, Outputs> = {
       ctx.log.info(`found instance ${earlier.id} created by an earlier attempt whose response was lost; adopting it`);
       return finishCreate(client, earlier.id, undefined, inputs, ctx);
     }
-    const [instanceTypeId, templateId] = await Promise.all([client.resolveInstanceType(inputs.instanceType), client.resolveTemplate(inputs.template)]);
+    const [instanceTypeId, templateId] = await Promise.all([
+      client.resolveInstanceType(inputs.instanceType),
+      client.resolveTemplate(inputs.template),
+    ]);
     let operation: ApiOperation | undefined;
     let id: string;
     const outcome = await sendCreate({
@@ -364,7 +493,9 @@ export const exoscaleInstanceDefinition: ResourceDefinition<Inputs, Outputs> = {
       operation = outcome.created;
       id = operation.reference?.id as string;
     } else {
-      ctx.log.info(`create failed (${(outcome.failure as Error).message}) but the instance exists as ${outcome.found.id}; adopting it`);
+      ctx.log.info(
+        `create failed (${(outcome.failure as Error).message}) but the instance exists as ${outcome.found.id}; adopting it`,
+      );
       id = outcome.found.id;
     }
     ctx.log.progress(`created instance ${id}`);

@@ -28,6 +28,7 @@ import { EXOSCALE_INSTANCE_OUTPUTS, type ExoscaleInstanceArgs, type ExoscaleInst
  * export const sameName = getExoscaleInstanceOutput({ id: web.id }).name;
  * ```
  */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- the merged interface holds the output properties, which the engine sets, not this class
 export class ExoscaleInstance extends pulumi.CustomResource {
   /**
    * Reads an existing instance by its id, `zone/uuid`, into the program as a read-only resource:
@@ -38,7 +39,14 @@ export class ExoscaleInstance extends pulumi.CustomResource {
   }
 
   constructor(name: string, args: ExoscaleInstanceArgs, opts?: pulumi.CustomResourceOptions) {
-    super(...dynamicResource("exoscale:Instance", name, resourceProps(EXOSCALE_INSTANCE_OUTPUTS, args, name), instanceOptions(args.deletionProtection, opts, ["password"])));
+    super(
+      ...dynamicResource(
+        "exoscale:Instance",
+        name,
+        resourceProps(EXOSCALE_INSTANCE_OUTPUTS, args, name),
+        instanceOptions(args.deletionProtection, opts, ["password"]),
+      ),
+    );
   }
 }
 

@@ -7,7 +7,12 @@ import { CREATION_TOKEN_LABEL } from "../core/creation-token";
 import { sameValue } from "../core/diff";
 import { decodeUserData, sameUserData } from "../core/user-data";
 import { type ApiInstance, isUuid } from "./client";
-import { type ExoscaleInstanceInputs, type ExoscaleInstanceOutputs, type GetExoscaleInstanceResult, zonedIdOf } from "./schema";
+import {
+  type ExoscaleInstanceInputs,
+  type ExoscaleInstanceOutputs,
+  type GetExoscaleInstanceResult,
+  zonedIdOf,
+} from "./schema";
 
 /** An instance as the functions return it. */
 export type ExoscaleInstanceInfo = GetExoscaleInstanceResult;
@@ -46,13 +51,22 @@ export function instanceInfo(instance: ApiInstance, zone: string): ExoscaleInsta
 }
 
 /** Whether a typed instance type (`family.size` or UUID) names the instance's current type. */
-export function sameInstanceType(typed: string | undefined, info: Pick<ExoscaleInstanceInfo, "instanceTypeId" | "instanceTypeName">): boolean {
+export function sameInstanceType(
+  typed: string | undefined,
+  info: Pick<ExoscaleInstanceInfo, "instanceTypeId" | "instanceTypeName">,
+): boolean {
   if (typed === undefined) return false;
-  return isUuid(typed) ? typed.toLowerCase() === info.instanceTypeId.toLowerCase() : typed.toLowerCase() === info.instanceTypeName.toLowerCase();
+  return isUuid(typed)
+    ? typed.toLowerCase() === info.instanceTypeId.toLowerCase()
+    : typed.toLowerCase() === info.instanceTypeName.toLowerCase();
 }
 
 /** Whether a typed template (name or UUID) names the instance's current template. */
-export function sameTemplate(typed: string | undefined, info: Pick<ExoscaleInstanceInfo, "templateId" | "templateName">, knownTemplateId?: string): boolean {
+export function sameTemplate(
+  typed: string | undefined,
+  info: Pick<ExoscaleInstanceInfo, "templateId" | "templateName">,
+  knownTemplateId?: string,
+): boolean {
   if (typed === undefined) return false;
   if (isUuid(typed)) return typed.toLowerCase() === info.templateId.toLowerCase();
   // Several builds may share a name: the one resolved at create/update time is the one that counts.
@@ -60,7 +74,8 @@ export function sameTemplate(typed: string | undefined, info: Pick<ExoscaleInsta
 }
 
 /** What only the user (or the previous state) knows: inputs, trigger values, the password. */
-export type KnownFields = Partial<Omit<ExoscaleInstanceInputs, "state">> & Partial<Pick<ExoscaleInstanceOutputs, "password" | "templateId">>;
+export type KnownFields = Partial<Omit<ExoscaleInstanceInputs, "state">> &
+  Partial<Pick<ExoscaleInstanceOutputs, "password" | "templateId">>;
 
 /** Resource outputs from the API instance, keeping the user's spelling where it means the same. */
 export function toOutputs(instance: ApiInstance, known: KnownFields & { zone: string }): ExoscaleInstanceOutputs {
@@ -69,13 +84,21 @@ export function toOutputs(instance: ApiInstance, known: KnownFields & { zone: st
     zone: known.zone as ExoscaleInstanceOutputs["zone"],
     name: info.name,
     instanceType: sameInstanceType(known.instanceType, info) ? (known.instanceType as string) : info.instanceTypeName,
-    template: sameTemplate(known.template, info, known.templateId) ? (known.template as string) : (info.templateName ?? info.templateId),
+    template: sameTemplate(known.template, info, known.templateId)
+      ? (known.template as string)
+      : (info.templateName ?? info.templateId),
     diskSize: info.diskSize,
     labels: Object.keys(info.labels).length > 0 || known.labels !== undefined ? info.labels : undefined,
-    userData: info.userData === undefined ? undefined : sameUserData(known.userData, info.userData) ? known.userData : info.userData,
+    userData:
+      info.userData === undefined
+        ? undefined
+        : sameUserData(known.userData, info.userData)
+          ? known.userData
+          : info.userData,
     publicIpAssignment: info.publicIpAssignment,
     sshKeys: info.sshKeys.length > 0 || known.sshKeys !== undefined ? info.sshKeys : undefined,
-    securityGroupIds: info.securityGroupIds.length > 0 || known.securityGroupIds !== undefined ? info.securityGroupIds : undefined,
+    securityGroupIds:
+      info.securityGroupIds.length > 0 || known.securityGroupIds !== undefined ? info.securityGroupIds : undefined,
     state: info.state,
     tpmEnabled: info.tpmEnabled,
     secureBootEnabled: info.secureBootEnabled,

@@ -44,12 +44,24 @@ export function signedQuery(query: Iterable<[string, string]> | undefined): Arra
     counts.set(name, (counts.get(name) ?? 0) + 1);
     values.set(name, value);
   }
-  return [...values.entries()].filter(([name]) => counts.get(name) === 1).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return [...values.entries()]
+    .filter(([name]) => counts.get(name) === 1)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 /** The message the HMAC covers: five fields joined by LF, no trailing newline. */
-export function messageToSign(request: SignableRequest, expires: number, signed: Array<[string, string]> = signedQuery(request.query)): string {
-  return [`${request.method.toUpperCase()} ${request.path}`, request.body ?? "", signed.map(([, value]) => value).join(""), "", String(expires)].join("\n");
+export function messageToSign(
+  request: SignableRequest,
+  expires: number,
+  signed: Array<[string, string]> = signedQuery(request.query),
+): string {
+  return [
+    `${request.method.toUpperCase()} ${request.path}`,
+    request.body ?? "",
+    signed.map(([, value]) => value).join(""),
+    "",
+    String(expires),
+  ].join("\n");
 }
 
 /** Base64 (standard alphabet, padded) HMAC-SHA256 of `message` keyed with the API secret. */
@@ -93,7 +105,12 @@ export function parseAuthorization(header: string | undefined): Exo2Authorizatio
  * Recomputes the signature of a received request from the names its header says were signed and
  * compares it in constant time.
  */
-export function signatureMatches(secret: string, request: SignableRequest, auth: Exo2Authorization, queryValue: (name: string) => string | undefined): boolean {
+export function signatureMatches(
+  secret: string,
+  request: SignableRequest,
+  auth: Exo2Authorization,
+  queryValue: (name: string) => string | undefined,
+): boolean {
   const signed = auth.signedQueryArgs.map((name): [string, string] => [name, queryValue(name) ?? ""]);
   const expected = Buffer.from(signMessage(secret, messageToSign(request, auth.expires, signed)));
   const given = Buffer.from(auth.signature);

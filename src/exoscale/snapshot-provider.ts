@@ -16,7 +16,13 @@ import type { ResourceContext, ResourceDefinition } from "../core/provider";
 import { PartialCreateError } from "../core/provider";
 import { pollUntil } from "../core/waiter";
 import { type ApiOperation, type ApiSnapshot, ExoscaleClient } from "./client";
-import { ExoscaleInstanceSnapshotInputs, type ExoscaleInstanceSnapshotOutputs, parseZonedId, uuidOf, zonedIdOf } from "./schema";
+import {
+  ExoscaleInstanceSnapshotInputs,
+  type ExoscaleInstanceSnapshotOutputs,
+  parseZonedId,
+  uuidOf,
+  zonedIdOf,
+} from "./schema";
 import { timeoutMs } from "../core/timeouts";
 
 type Inputs = ExoscaleInstanceSnapshotInputs;
@@ -24,16 +30,29 @@ type Outputs = ExoscaleInstanceSnapshotOutputs;
 
 /** Snapshot outputs from the API object. */
 export function snapshotOutputs(snapshot: ApiSnapshot, inputs: Inputs): Outputs {
-  return { ...inputs, name: snapshot.name ?? snapshot.id, state: snapshot.state ?? "unknown", size: snapshot.size, createdAt: snapshot["created-at"] };
+  return {
+    ...inputs,
+    name: snapshot.name ?? snapshot.id,
+    state: snapshot.state ?? "unknown",
+    size: snapshot.size,
+    createdAt: snapshot["created-at"],
+  };
 }
 
 /** The snapshot `adoptId` names, as outputs: the instance it belongs to is what the field table compares. */
-async function readForAdoption(adoptId: string, known: Partial<Inputs>, ctx: ResourceContext): Promise<{ id: string; outs: Outputs }> {
+async function readForAdoption(
+  adoptId: string,
+  known: Partial<Inputs>,
+  ctx: ResourceContext,
+): Promise<{ id: string; outs: Outputs }> {
   const { zone, id } = parseZonedId(adoptId, "adoptId");
   const snapshot = await ExoscaleClient.forZone(zone, ctx.log).getSnapshot(id);
   const owner = snapshot.instance?.id;
   // Keep the program's spelling of the instance id when it names the snapshot's instance.
-  const instanceId = owner !== undefined && known.instanceId !== undefined && uuidOf(known.instanceId) === owner.toLowerCase() ? known.instanceId : zonedIdOf(zone, owner ?? "unknown");
+  const instanceId =
+    owner !== undefined && known.instanceId !== undefined && uuidOf(known.instanceId) === owner.toLowerCase()
+      ? known.instanceId
+      : zonedIdOf(zone, owner ?? "unknown");
   return { id: zonedIdOf(zone, id), outs: snapshotOutputs(snapshot, { ...known, instanceId, zone }) };
 }
 
@@ -47,7 +66,12 @@ async function newSnapshots(client: ExoscaleClient, instanceId: string, before: 
   return [...(await snapshotIdsOf(client, instanceId))].filter((s) => !before.has(s));
 }
 
-async function waitReady(client: ExoscaleClient, id: string, ctx: ResourceContext, deadlineMs: number): Promise<ApiSnapshot> {
+async function waitReady(
+  client: ExoscaleClient,
+  id: string,
+  ctx: ResourceContext,
+  deadlineMs: number,
+): Promise<ApiSnapshot> {
   return pollUntil({
     what: `snapshot ${id}`,
     cloud: "exoscale",
@@ -55,11 +79,20 @@ async function waitReady(client: ExoscaleClient, id: string, ctx: ResourceContex
     timeoutMs: deadlineMs,
     log: ctx.log,
     poll: () => client.getSnapshot(id),
-    status: (snapshot) => ({ state: snapshot.state ?? "unknown", done: snapshot.state !== "snapshotting", failure: snapshot.state === "error" ? "the snapshot ended in state error" : undefined }),
+    status: (snapshot) => ({
+      state: snapshot.state ?? "unknown",
+      done: snapshot.state !== "snapshotting",
+      failure: snapshot.state === "error" ? "the snapshot ended in state error" : undefined,
+    }),
   });
 }
 
-async function deleteSnapshot(client: ExoscaleClient, id: string, ctx: ResourceContext, deadlineMs: number): Promise<void> {
+async function deleteSnapshot(
+  client: ExoscaleClient,
+  id: string,
+  ctx: ResourceContext,
+  deadlineMs: number,
+): Promise<void> {
   let operation: ApiOperation;
   try {
     operation = await client.deleteSnapshot(id);
@@ -75,7 +108,10 @@ export const exoscaleSnapshotDefinition: ResourceDefinition<Inputs, Outputs> = {
   inputs: ExoscaleInstanceSnapshotInputs,
   fields: {
     // `instance.id` is `zone/uuid`; stacks written before ids carried the zone hold the bare UUID.
-    instanceId: { equals: (a, b) => a !== undefined && b !== undefined && uuidOf(a) === uuidOf(b), replaceIf: () => true },
+    instanceId: {
+      equals: (a, b) => a !== undefined && b !== undefined && uuidOf(a) === uuidOf(b),
+      replaceIf: () => true,
+    },
     zone: "replace",
     adoptId: "ignore",
     timeouts: "ignore",
@@ -106,19 +142,30 @@ export const exoscaleSnapshotDefinition: ResourceDefinition<Inputs, Outputs> = {
       operation = outcome.created;
       id = operation.reference?.id as string;
     } else {
-      ctx.log.info(`create-snapshot failed (${(outcome.failure as Error).message}) but snapshot ${outcome.found} appeared; adopting it`);
+      ctx.log.info(
+        `create-snapshot failed (${(outcome.failure as Error).message}) but snapshot ${outcome.found} appeared; adopting it`,
+      );
       id = outcome.found;
     }
     ctx.log.progress(`snapshotting instance ${instanceId} as ${id}`);
     const stateId = zonedIdOf(inputs.zone, id);
     try {
-      if (operation) await client.waitForOperation(operation, { what: `snapshot instance ${instanceId}`, timeoutMs: deadline, log: ctx.log });
+      if (operation)
+        await client.waitForOperation(operation, {
+          what: `snapshot instance ${instanceId}`,
+          timeoutMs: deadline,
+          log: ctx.log,
+        });
       return { id: stateId, outs: snapshotOutputs(await waitReady(client, id, ctx, deadline), inputs) };
     } catch (error) {
       if (error instanceof OperationFailedError) {
         ctx.log.warn(`snapshot failed; deleting ${id} so that nothing is left behind`);
         await deleteSnapshot(client, id, ctx, timeoutMs(inputs.timeouts?.delete)).catch((cleanup) => {
-          throw new PartialCreateError(stateId, { ...inputs, name: id, state: "error" }, `${(error as Error).message}; deleting it also failed: ${(cleanup as Error).message}`);
+          throw new PartialCreateError(
+            stateId,
+            { ...inputs, name: id, state: "error" },
+            `${(error as Error).message}; deleting it also failed: ${(cleanup as Error).message}`,
+          );
         });
         throw error;
       }

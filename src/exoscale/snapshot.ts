@@ -1,7 +1,11 @@
 /** The ExoscaleInstanceSnapshot resource class (program side). */
 import * as pulumi from "@pulumi/pulumi";
 import { childOptions, dynamicResource, resourceProps } from "../core/resource";
-import { EXOSCALE_INSTANCE_SNAPSHOT_OUTPUTS, type ExoscaleInstanceSnapshotArgs, type ExoscaleInstanceSnapshotOutputProperties } from "./types";
+import {
+  EXOSCALE_INSTANCE_SNAPSHOT_OUTPUTS,
+  type ExoscaleInstanceSnapshotArgs,
+  type ExoscaleInstanceSnapshotOutputProperties,
+} from "./types";
 
 /**
  * A snapshot of an Exoscale instance's disk (`:create-snapshot`), ready when created. Deleting it
@@ -17,6 +21,7 @@ import { EXOSCALE_INSTANCE_SNAPSHOT_OUTPUTS, type ExoscaleInstanceSnapshotArgs, 
  * export const snapshotId = nightly.id;
  * ```
  */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- the merged interface holds the output properties, which the engine sets, not this class
 export class ExoscaleInstanceSnapshot extends pulumi.CustomResource {
   /** Reads an existing snapshot by its id, `zone/uuid`, as a read-only resource. */
   static get(name: string, id: pulumi.Input<pulumi.ID>, opts?: pulumi.CustomResourceOptions): ExoscaleInstanceSnapshot {
@@ -27,7 +32,14 @@ export class ExoscaleInstanceSnapshot extends pulumi.CustomResource {
     // `get` passes no instance: the read fills every output from the snapshot itself.
     const { instance, ...rest } = args;
     const inputs = instance ? { ...rest, instanceId: instance.id, zone: instance.zone } : rest;
-    super(...dynamicResource("exoscale:InstanceSnapshot", name, resourceProps(EXOSCALE_INSTANCE_SNAPSHOT_OUTPUTS, inputs, name), instance ? childOptions(instance, opts) : opts));
+    super(
+      ...dynamicResource(
+        "exoscale:InstanceSnapshot",
+        name,
+        resourceProps(EXOSCALE_INSTANCE_SNAPSHOT_OUTPUTS, inputs, name),
+        instance ? childOptions(instance, opts) : opts,
+      ),
+    );
   }
 }
 

@@ -2,24 +2,34 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { ExoscaleInstance } from "./instance";
 
-/** Inputs of ExoscaleInstance. The README's table says which API operation each change runs. */
+/** Inputs of ExoscaleInstance. docs/exoscale.md lists the API operation each change runs. */
 export interface ExoscaleInstanceArgs {
   /** Zone the instance lives in, e.g. `ch-gva-2`. Changing it replaces the instance. */
   zone: pulumi.Input<string>;
   /** Instance name, 1-255 characters; renamed in place. */
   name: pulumi.Input<string>;
-  /** `family.size` such as `standard.medium`, or an instance type UUID. A change stops the instance, runs `:scale` and starts it again. */
+  /**
+   * `family.size` such as `standard.medium`, or an instance type UUID. A change stops the instance, runs `:scale` and
+   * starts it again.
+   */
   instanceType: pulumi.Input<string>;
-  /** Template name such as `Linux Ubuntu 24.04 LTS 64-bit`, or a template UUID. A change replaces the instance, or reinstalls it in place with `templateChangeStrategy: "reset"`. */
+  /**
+   * Template name such as `Linux Ubuntu 24.04 LTS 64-bit`, or a template UUID. A change replaces the instance, or
+   * reinstalls it in place with `templateChangeStrategy: "reset"`.
+   */
   template: pulumi.Input<string>;
   /**
-   * Root disk in GiB, 10-51200. Growing it stops the instance, runs `:resize-disk` and starts it again; shrinking replaces the instance.
+   * Root disk in GiB, 10-51200. Growing it stops the instance, runs `:resize-disk` and starts it again; shrinking
+   * replaces the instance.
    * @defaultValue 10
    */
   diskSize?: pulumi.Input<number>;
   /** Labels, updated in place; an empty map removes them all. */
   labels?: pulumi.Input<Record<string, pulumi.Input<string>>>;
-  /** Plain-text cloud-init, encoded to base64 for you (at most 32 KiB once encoded); updated in place. Wrap it in `pulumi.secret()` to keep it encrypted in state. */
+  /**
+   * Plain-text cloud-init, encoded to base64 for you (at most 32 KiB once encoded); updated in place. Wrap it in
+   * `pulumi.secret()` to keep it encrypted in state.
+   */
   userData?: pulumi.Input<string>;
   /** Public IP assignment: `inet4`, `dual` or `none`; updated in place. */
   publicIpAssignment?: pulumi.Input<"inet4" | "dual" | "none">;
@@ -40,13 +50,25 @@ export interface ExoscaleInstanceArgs {
   rebootTrigger?: pulumi.Input<string | number>;
   /** Any value; change it to reset the password (`:reset-password`); the new one is in `password`. */
   passwordResetTrigger?: pulumi.Input<string | number>;
-  /** What a template change does: `replace` (the default) creates a new instance, `reset` reinstalls this one in place (`:reset`). */
+  /**
+   * What a template change does: `replace` (the default) creates a new instance, `reset` reinstalls this one in place
+   * (`:reset`).
+   */
   templateChangeStrategy?: pulumi.Input<"replace" | "reset">;
-  /** A snapshot of this instance (its id, e.g. `snapshot.id`): set or change it to revert the disk (stop, `:revert-snapshot`, start if it was running). */
+  /**
+   * A snapshot of this instance (its id, e.g. `snapshot.id`): set or change it to revert the disk (stop,
+   * `:revert-snapshot`, start if it was running).
+   */
   restoreSnapshotId?: pulumi.Input<string>;
-  /** Server-side destruction protection (`:add-protection` / `:remove-protection`); also the default of Pulumi's `protect` option. */
+  /**
+   * Server-side destruction protection (`:add-protection` / `:remove-protection`); also the default of Pulumi's
+   * `protect` option.
+   */
   deletionProtection?: boolean;
-  /** Take over an existing instance, `zone/uuid`, instead of creating one: inputs left unset take the instance's values, and a difference that cannot change in place is refused. */
+  /**
+   * Take over an existing instance, `zone/uuid`, instead of creating one: inputs left unset take the instance's values,
+   * and a difference that cannot change in place is refused.
+   */
   adoptId?: pulumi.Input<string>;
   /** Wait limits in seconds (default 1200 each): dynamic resources do not receive Pulumi's customTimeouts. */
   timeouts?: pulumi.Input<{
@@ -65,15 +87,27 @@ export interface ExoscaleInstanceOutputProperties {
   readonly zone: pulumi.Output<string>;
   /** Instance name, 1-255 characters; renamed in place. */
   readonly name: pulumi.Output<string>;
-  /** `family.size` such as `standard.medium`, or an instance type UUID. A change stops the instance, runs `:scale` and starts it again. */
+  /**
+   * `family.size` such as `standard.medium`, or an instance type UUID. A change stops the instance, runs `:scale` and
+   * starts it again.
+   */
   readonly instanceType: pulumi.Output<string>;
-  /** Template name such as `Linux Ubuntu 24.04 LTS 64-bit`, or a template UUID. A change replaces the instance, or reinstalls it in place with `templateChangeStrategy: "reset"`. */
+  /**
+   * Template name such as `Linux Ubuntu 24.04 LTS 64-bit`, or a template UUID. A change replaces the instance, or
+   * reinstalls it in place with `templateChangeStrategy: "reset"`.
+   */
   readonly template: pulumi.Output<string>;
-  /** Root disk in GiB, 10-51200. Growing it stops the instance, runs `:resize-disk` and starts it again; shrinking replaces the instance. */
+  /**
+   * Root disk in GiB, 10-51200. Growing it stops the instance, runs `:resize-disk` and starts it again; shrinking
+   * replaces the instance.
+   */
   readonly diskSize: pulumi.Output<number>;
   /** Labels, updated in place; an empty map removes them all. */
   readonly labels: pulumi.Output<Record<string, string> | undefined>;
-  /** Plain-text cloud-init, encoded to base64 for you (at most 32 KiB once encoded); updated in place. Wrap it in `pulumi.secret()` to keep it encrypted in state. */
+  /**
+   * Plain-text cloud-init, encoded to base64 for you (at most 32 KiB once encoded); updated in place. Wrap it in
+   * `pulumi.secret()` to keep it encrypted in state.
+   */
   readonly userData: pulumi.Output<string | undefined>;
   /** Public IP assignment: `inet4`, `dual` or `none`; updated in place. */
   readonly publicIpAssignment: pulumi.Output<"inet4" | "dual" | "none" | undefined>;
@@ -91,13 +125,25 @@ export interface ExoscaleInstanceOutputProperties {
   readonly rebootTrigger: pulumi.Output<string | number | undefined>;
   /** Any value; change it to reset the password (`:reset-password`); the new one is in `password`. */
   readonly passwordResetTrigger: pulumi.Output<string | number | undefined>;
-  /** What a template change does: `replace` (the default) creates a new instance, `reset` reinstalls this one in place (`:reset`). */
+  /**
+   * What a template change does: `replace` (the default) creates a new instance, `reset` reinstalls this one in place
+   * (`:reset`).
+   */
   readonly templateChangeStrategy: pulumi.Output<"replace" | "reset" | undefined>;
-  /** A snapshot of this instance (its id, e.g. `snapshot.id`): set or change it to revert the disk (stop, `:revert-snapshot`, start if it was running). */
+  /**
+   * A snapshot of this instance (its id, e.g. `snapshot.id`): set or change it to revert the disk (stop,
+   * `:revert-snapshot`, start if it was running).
+   */
   readonly restoreSnapshotId: pulumi.Output<string | undefined>;
-  /** Server-side destruction protection (`:add-protection` / `:remove-protection`); also the default of Pulumi's `protect` option. */
+  /**
+   * Server-side destruction protection (`:add-protection` / `:remove-protection`); also the default of Pulumi's
+   * `protect` option.
+   */
   readonly deletionProtection: pulumi.Output<boolean | undefined>;
-  /** Take over an existing instance, `zone/uuid`, instead of creating one: inputs left unset take the instance's values, and a difference that cannot change in place is refused. */
+  /**
+   * Take over an existing instance, `zone/uuid`, instead of creating one: inputs left unset take the instance's values,
+   * and a difference that cannot change in place is refused.
+   */
   readonly adoptId: pulumi.Output<string | undefined>;
   /** Wait limits in seconds (default 1200 each): dynamic resources do not receive Pulumi's customTimeouts. */
   readonly timeouts: pulumi.Output<{
@@ -285,7 +331,49 @@ export interface RevealExoscaleInstancePasswordResult {
 }
 
 /** Output properties ExoscaleInstance registers. */
-export const EXOSCALE_INSTANCE_OUTPUTS = ["zone","name","instanceType","template","diskSize","labels","userData","publicIpAssignment","sshKeys","securityGroupIds","state","tpmEnabled","secureBootEnabled","rebootTrigger","passwordResetTrigger","templateChangeStrategy","restoreSnapshotId","deletionProtection","adoptId","timeouts","instanceTypeId","instanceTypeName","cpus","memory","templateId","templateName","publicIp","ipv6Address","macAddress","snapshotIds","createdAt","password"] as const;
+export const EXOSCALE_INSTANCE_OUTPUTS = [
+  "zone",
+  "name",
+  "instanceType",
+  "template",
+  "diskSize",
+  "labels",
+  "userData",
+  "publicIpAssignment",
+  "sshKeys",
+  "securityGroupIds",
+  "state",
+  "tpmEnabled",
+  "secureBootEnabled",
+  "rebootTrigger",
+  "passwordResetTrigger",
+  "templateChangeStrategy",
+  "restoreSnapshotId",
+  "deletionProtection",
+  "adoptId",
+  "timeouts",
+  "instanceTypeId",
+  "instanceTypeName",
+  "cpus",
+  "memory",
+  "templateId",
+  "templateName",
+  "publicIp",
+  "ipv6Address",
+  "macAddress",
+  "snapshotIds",
+  "createdAt",
+  "password",
+] as const;
 
 /** Output properties ExoscaleInstanceSnapshot registers. */
-export const EXOSCALE_INSTANCE_SNAPSHOT_OUTPUTS = ["instanceId","zone","adoptId","timeouts","name","state","size","createdAt"] as const;
+export const EXOSCALE_INSTANCE_SNAPSHOT_OUTPUTS = [
+  "instanceId",
+  "zone",
+  "adoptId",
+  "timeouts",
+  "name",
+  "state",
+  "size",
+  "createdAt",
+] as const;

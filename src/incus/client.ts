@@ -5,8 +5,21 @@
  * background work return the operation; `waitFor` long-polls it with `/wait?timeout=`.
  */
 import { AuthError } from "../core/errors";
-import { HttpClient, type HttpClientOptions, type HttpResponse, path, type QueryValue, type RequestOptions } from "../core/http";
-import { type IncusEnvelope, type IncusOperation, IncusOperationsApi, operationIdOf, parseIncusError } from "../core/incus-operations";
+import {
+  HttpClient,
+  type HttpClientOptions,
+  type HttpResponse,
+  path,
+  type QueryValue,
+  type RequestOptions,
+} from "../core/http";
+import {
+  type IncusEnvelope,
+  type IncusOperation,
+  IncusOperationsApi,
+  operationIdOf,
+  parseIncusError,
+} from "../core/incus-operations";
 import type { Logger } from "../core/log";
 import { createLogger } from "../core/log";
 import { type IncusConnection, resolveConnection, type ResolveOptions } from "./connection";
@@ -128,13 +141,19 @@ export class IncusClient {
       baseUrl: connection.kind === "unix" ? "http://incus" : connection.url,
       socketPath: connection.kind === "unix" ? connection.socketPath : undefined,
       tls: connection.kind === "https" ? connection.tls : undefined,
-      headers: connection.kind === "https" && connection.bearerToken ? () => ({ authorization: `Bearer ${connection.bearerToken}` }) : undefined,
+      headers:
+        connection.kind === "https" && connection.bearerToken
+          ? () => ({ authorization: `Bearer ${connection.bearerToken}` })
+          : undefined,
       // The envelope's error_code repeats the HTTP status; the message is what matters.
       parseError: (body) => ({ message: parseIncusError(body).message }),
       requestIdHeaders: ["x-request-id", "x-incus-request-id"],
       log: log ?? createLogger("incus"),
     };
-    return new IncusClient(connection.kind === "https" ? new RemoteHttpClient(options, connection) : new HttpClient(options), connection);
+    return new IncusClient(
+      connection.kind === "https" ? new RemoteHttpClient(options, connection) : new HttpClient(options),
+      connection,
+    );
   }
 
   /** The project this client works in (undefined: the server's default project). */
@@ -153,7 +172,8 @@ export class IncusClient {
 
   /** GET /1.0: server environment, API extensions and whether we are trusted. */
   async getServer(): Promise<ApiServer> {
-    return (await this.http.json<IncusEnvelope<ApiServer>>({ operation: "serverGet", method: "GET", path: "/1.0" })).metadata;
+    return (await this.http.json<IncusEnvelope<ApiServer>>({ operation: "serverGet", method: "GET", path: "/1.0" }))
+      .metadata;
   }
 
   private identified?: Promise<Daemon>;
@@ -166,19 +186,39 @@ export class IncusClient {
 
   /** GET /1.0/instances/{name}, with the ETag for a conditional PUT. */
   async getInstance(name: string): Promise<Tagged<ApiInstance>> {
-    const response = await this.http.request<IncusEnvelope<ApiInstance>>({ operation: "getInstance", method: "GET", path: path`/1.0/instances/${name}`, query: this.query() });
+    const response = await this.http.request<IncusEnvelope<ApiInstance>>({
+      operation: "getInstance",
+      method: "GET",
+      path: path`/1.0/instances/${name}`,
+      query: this.query(),
+    });
     return { value: response.body.metadata, etag: IncusClient.etagOf(response) };
   }
 
   /** GET /1.0/instances?recursion=1 (the client's project, or every project). */
   async listInstances(options: { allProjects?: boolean } = {}): Promise<ApiInstance[]> {
     const query = options.allProjects ? { "all-projects": "true", recursion: 1 } : this.query({ recursion: 1 });
-    return (await this.http.json<IncusEnvelope<ApiInstance[]>>({ operation: "listInstances", method: "GET", path: "/1.0/instances", query })).metadata ?? [];
+    return (
+      (
+        await this.http.json<IncusEnvelope<ApiInstance[]>>({
+          operation: "listInstances",
+          method: "GET",
+          path: "/1.0/instances",
+          query,
+        })
+      ).metadata ?? []
+    );
   }
 
   /** POST /1.0/instances: creates (and optionally starts) an instance; returns the operation. Not retried. */
   async createInstance(body: ApiInstancesPost): Promise<StartedOperation> {
-    return this.async({ operation: "createInstance", method: "POST", path: "/1.0/instances", query: this.query(), body });
+    return this.async({
+      operation: "createInstance",
+      method: "POST",
+      path: "/1.0/instances",
+      query: this.query(),
+      body,
+    });
   }
 
   /**
@@ -186,27 +226,61 @@ export class IncusClient {
    * it since it was read (412 ConflictError otherwise).
    */
   async updateInstance(name: string, body: ApiInstancePut, etag: string | undefined): Promise<StartedOperation> {
-    return this.async({ operation: "updateInstance", method: "PUT", path: path`/1.0/instances/${name}`, query: this.query(), body, headers: etag ? { "if-match": etag } : undefined });
+    return this.async({
+      operation: "updateInstance",
+      method: "PUT",
+      path: path`/1.0/instances/${name}`,
+      query: this.query(),
+      body,
+      headers: etag ? { "if-match": etag } : undefined,
+    });
   }
 
   /** PUT /1.0/instances/{name}/state: start, stop, restart, freeze, unfreeze. */
   async setInstanceState(name: string, body: ApiInstanceStatePut): Promise<StartedOperation> {
-    return this.async({ operation: "updateInstanceState", method: "PUT", path: path`/1.0/instances/${name}/state`, query: this.query(), body });
+    return this.async({
+      operation: "updateInstanceState",
+      method: "PUT",
+      path: path`/1.0/instances/${name}/state`,
+      query: this.query(),
+      body,
+    });
   }
 
   /** DELETE /1.0/instances/{name} (the daemon refuses running or protected instances). */
   async deleteInstance(name: string): Promise<StartedOperation> {
-    return this.async({ operation: "deleteInstance", method: "DELETE", path: path`/1.0/instances/${name}`, query: this.query() });
+    return this.async({
+      operation: "deleteInstance",
+      method: "DELETE",
+      path: path`/1.0/instances/${name}`,
+      query: this.query(),
+    });
   }
 
   /** GET /1.0/images/aliases/{name}: which image fingerprint a local alias points at. */
   async getImageAlias(name: string): Promise<ApiImageAlias> {
-    return (await this.http.json<IncusEnvelope<ApiImageAlias>>({ operation: "getImageAlias", method: "GET", path: path`/1.0/images/aliases/${name}`, query: this.query() })).metadata;
+    return (
+      await this.http.json<IncusEnvelope<ApiImageAlias>>({
+        operation: "getImageAlias",
+        method: "GET",
+        path: path`/1.0/images/aliases/${name}`,
+        query: this.query(),
+      })
+    ).metadata;
   }
 
   /** GET /1.0/images/{fingerprint} (a unique prefix is accepted). */
-  async getImage(fingerprint: string): Promise<{ fingerprint: string; aliases: Array<{ name: string }>; properties: Record<string, string> }> {
-    return (await this.http.json<IncusEnvelope<never>>({ operation: "getImage", method: "GET", path: path`/1.0/images/${fingerprint}`, query: this.query() })).metadata;
+  async getImage(
+    fingerprint: string,
+  ): Promise<{ fingerprint: string; aliases: Array<{ name: string }>; properties: Record<string, string> }> {
+    return (
+      await this.http.json<IncusEnvelope<never>>({
+        operation: "getImage",
+        method: "GET",
+        path: path`/1.0/images/${fingerprint}`,
+        query: this.query(),
+      })
+    ).metadata;
   }
 
   /** GET /1.0/instances/{name}/snapshots/{snapshot}, with its ETag. */
@@ -223,16 +297,39 @@ export class IncusClient {
   /** GET /1.0/instances/{name}/snapshots?recursion=1: the instance's snapshots. */
   async listSnapshots(instance: string): Promise<ApiInstanceSnapshot[]> {
     const query = this.query({ recursion: 1 });
-    return (await this.http.json<IncusEnvelope<ApiInstanceSnapshot[]>>({ operation: "listInstanceSnapshots", method: "GET", path: path`/1.0/instances/${instance}/snapshots`, query })).metadata ?? [];
+    return (
+      (
+        await this.http.json<IncusEnvelope<ApiInstanceSnapshot[]>>({
+          operation: "listInstanceSnapshots",
+          method: "GET",
+          path: path`/1.0/instances/${instance}/snapshots`,
+          query,
+        })
+      ).metadata ?? []
+    );
   }
 
   /** POST /1.0/instances/{name}/snapshots. Not retried. */
-  async createSnapshot(instance: string, body: { name: string; stateful?: boolean; expires_at?: string }): Promise<StartedOperation> {
-    return this.async({ operation: "createInstanceSnapshot", method: "POST", path: path`/1.0/instances/${instance}/snapshots`, query: this.query(), body });
+  async createSnapshot(
+    instance: string,
+    body: { name: string; stateful?: boolean; expires_at?: string },
+  ): Promise<StartedOperation> {
+    return this.async({
+      operation: "createInstanceSnapshot",
+      method: "POST",
+      path: path`/1.0/instances/${instance}/snapshots`,
+      query: this.query(),
+      body,
+    });
   }
 
   /** PUT /1.0/instances/{name}/snapshots/{snapshot} with If-Match (the expiry is the only writable field). */
-  async updateSnapshot(instance: string, snapshot: string, body: { expires_at: string }, etag: string | undefined): Promise<StartedOperation> {
+  async updateSnapshot(
+    instance: string,
+    snapshot: string,
+    body: { expires_at: string },
+    etag: string | undefined,
+  ): Promise<StartedOperation> {
     return this.async({
       operation: "updateInstanceSnapshot",
       method: "PUT",
@@ -245,7 +342,12 @@ export class IncusClient {
 
   /** DELETE /1.0/instances/{name}/snapshots/{snapshot}. */
   async deleteSnapshot(instance: string, snapshot: string): Promise<StartedOperation> {
-    return this.async({ operation: "deleteInstanceSnapshot", method: "DELETE", path: path`/1.0/instances/${instance}/snapshots/${snapshot}`, query: this.query() });
+    return this.async({
+      operation: "deleteInstanceSnapshot",
+      method: "DELETE",
+      path: path`/1.0/instances/${instance}/snapshots/${snapshot}`,
+      query: this.query(),
+    });
   }
 
   /**
@@ -296,7 +398,10 @@ class RemoteHttpClient extends HttpClient {
   }
 
   private async explained(error: AuthError): Promise<AuthError> {
-    const credentials = { certificate: this.remote.tls.certificate !== undefined, bearerToken: this.remote.bearerToken !== undefined };
+    const credentials = {
+      certificate: this.remote.tls.certificate !== undefined,
+      bearerToken: this.remote.bearerToken !== undefined,
+    };
     // No credentials: a `public` call, refused for its secret, not for trust.
     if (!credentials.certificate && !credentials.bearerToken) return error;
     const server = await super
@@ -307,11 +412,30 @@ class RemoteHttpClient extends HttpClient {
     if (!server || server.auth === "trusted") return error;
     const hint = refusalHint(identifyDaemon(server), credentials, this.remote.url);
     const { cloud, operation, statusCode, vendorMessage, requestId } = error;
-    return new AuthError(`HTTP ${statusCode}: ${hint}`, { cloud, operation, statusCode, vendorMessage, requestId, cause: error });
+    return new AuthError(`HTTP ${statusCode}: ${hint}`, {
+      cloud,
+      operation,
+      statusCode,
+      vendorMessage,
+      requestId,
+      cause: error,
+    });
   }
 }
 
 function syncAsOperation(operation: string): StartedOperation {
   const now = new Date().toISOString();
-  return { id: "", class: "task", description: operation, created_at: now, updated_at: now, status: "Success", status_code: 200, resources: null, metadata: null, may_cancel: false, err: "" };
+  return {
+    id: "",
+    class: "task",
+    description: operation,
+    created_at: now,
+    updated_at: now,
+    status: "Success",
+    status_code: 200,
+    resources: null,
+    metadata: null,
+    may_cancel: false,
+    err: "",
+  };
 }

@@ -40,7 +40,9 @@ export function readPem(value: string | undefined, what: string): string | undef
   try {
     return fs.readFileSync(value, "utf8");
   } catch (error) {
-    throw new CredentialsError(`${what}: "${value}" is neither PEM text nor a readable file (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    throw new CredentialsError(
+      `${what}: "${value}" is neither PEM text nor a readable file (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
+    );
   }
 }
 
@@ -79,13 +81,21 @@ function httpsConnection(remote: string, project: string | undefined, options: R
   try {
     url = new URL(remote);
   } catch {
-    throw new CredentialsError(`incus:remote / INCUS_REMOTE must be an https:// URL such as https://incus.example.com:8443, got "${remote}"`);
+    throw new CredentialsError(
+      `incus:remote / INCUS_REMOTE must be an https:// URL such as https://incus.example.com:8443, got "${remote}"`,
+    );
   }
   // TLS is never optional: a plain-http remote would send client credentials in the clear.
-  if (url.protocol !== "https:") throw new CredentialsError(`incus:remote / INCUS_REMOTE must use https:// (TLS is always verified), got "${remote}"`);
+  if (url.protocol !== "https:")
+    throw new CredentialsError(
+      `incus:remote / INCUS_REMOTE must use https:// (TLS is always verified), got "${remote}"`,
+    );
 
   const tls: TlsOptions = {
-    pinnedServerCertificate: readPem(optionalSetting(INCUS_SETTINGS.serverCert), "incus:serverCert / INCUS_SERVER_CERT"),
+    pinnedServerCertificate: readPem(
+      optionalSetting(INCUS_SETTINGS.serverCert),
+      "incus:serverCert / INCUS_SERVER_CERT",
+    ),
     certificateAuthority: readPem(optionalSetting(INCUS_SETTINGS.caCert), "incus:caCert / INCUS_CA_CERT"),
   };
   const base = url.toString().replace(/\/+$/, "");
@@ -94,7 +104,9 @@ function httpsConnection(remote: string, project: string | undefined, options: R
   const certificate = readPem(optionalSetting(INCUS_SETTINGS.clientCert), "incus:clientCert / INCUS_CLIENT_CERT");
   const key = readPem(optionalSetting(INCUS_SETTINGS.clientKey), "incus:clientKey / INCUS_CLIENT_KEY");
   if ((certificate === undefined) !== (key === undefined)) {
-    throw new CredentialsError("an Incus client certificate needs both halves: set incus:clientCert / INCUS_CLIENT_CERT and incus:clientKey / INCUS_CLIENT_KEY (PEM text or file paths)");
+    throw new CredentialsError(
+      "an Incus client certificate needs both halves: set incus:clientCert / INCUS_CLIENT_CERT and incus:clientKey / INCUS_CLIENT_KEY (PEM text or file paths)",
+    );
   }
   const bearerToken = optionalSetting(INCUS_SETTINGS.apiKey);
   if (certificate === undefined && bearerToken === undefined) {

@@ -37,34 +37,52 @@ export function identifyDaemon(server: ApiServer): Daemon {
   const named = server.environment?.server;
   // Untrusted clients see no environment; Incus renamed LXD's devlxd_* extensions to dev_incus_*.
   const incus = named ? named === "incus" : [...extensions].some((extension) => extension.startsWith("dev_incus"));
-  return { product: incus ? "Incus" : "LXD", version: server.environment?.server_version || undefined, extensions, authMethods: server.auth_methods ?? ["tls"], trusted: server.auth === "trusted" };
+  return {
+    product: incus ? "Incus" : "LXD",
+    version: server.environment?.server_version || undefined,
+    extensions,
+    authMethods: server.auth_methods ?? ["tls"],
+    trusted: server.auth === "trusted",
+  };
 }
 
 /** "Incus 6.0.4", "LXD 5.0.2", or the product alone when the version is not shown. */
 export function daemonLabel(daemon: Daemon): string {
-  return daemon.version ? `${daemon.product} ${daemon.version}` : `${daemon.product} (its version is shown to trusted clients only)`;
+  return daemon.version
+    ? `${daemon.product} ${daemon.version}`
+    : `${daemon.product} (its version is shown to trusted clients only)`;
 }
 
 /** Throws UnsupportedByDaemonError unless the daemon advertises `extension`. */
 export function requireExtension(daemon: Daemon, extension: string, feature: string, operation: string): void {
   if (daemon.extensions.has(extension)) return;
-  throw new UnsupportedByDaemonError(`${feature} needs the API extension "${extension}", which ${daemonLabel(daemon)} does not have (GET /1.0 lists what it has)`, {
-    cloud: "incus",
-    operation,
-  });
+  throw new UnsupportedByDaemonError(
+    `${feature} needs the API extension "${extension}", which ${daemonLabel(daemon)} does not have (GET /1.0 lists what it has)`,
+    {
+      cloud: "incus",
+      operation,
+    },
+  );
 }
 
 /** The command that adds a client certificate to the daemon's trust store. */
 export function trustCommand(daemon: Daemon): string {
-  return daemon.product === "Incus" ? "incus config trust add-certificate client.crt" : "lxc config trust add client.crt";
+  return daemon.product === "Incus"
+    ? "incus config trust add-certificate client.crt"
+    : "lxc config trust add client.crt";
 }
 
 /** Why a remote refused a client that sent credentials (403), and what to do. */
-export function refusalHint(daemon: Daemon, credentials: { certificate: boolean; bearerToken: boolean }, url: string): string {
+export function refusalHint(
+  daemon: Daemon,
+  credentials: { certificate: boolean; bearerToken: boolean },
+  url: string,
+): string {
   const label = daemonLabel(daemon);
   const useCertificate = `use a client certificate (incus:clientCert and incus:clientKey), trusted on the server with \`${trustCommand(daemon)}\``;
   if (credentials.bearerToken && !credentials.certificate) {
-    if (!daemon.extensions.has("oidc")) return `${label} at ${url} has no bearer-token authentication (incus:apiKey / INCUS_API_KEY; it accepts ${daemon.authMethods.join(", ")}): ${useCertificate}`;
+    if (!daemon.extensions.has("oidc"))
+      return `${label} at ${url} has no bearer-token authentication (incus:apiKey / INCUS_API_KEY; it accepts ${daemon.authMethods.join(", ")}): ${useCertificate}`;
     if (!daemon.authMethods.includes("oidc")) {
       return `${label} at ${url} accepts a bearer token (incus:apiKey / INCUS_API_KEY) only as an OpenID Connect token, and has no OIDC issuer configured (oidc.issuer): configure one, or ${useCertificate}`;
     }

@@ -20,7 +20,9 @@ const owner = (operation: string) => ({ cloud: "incus", operation });
 
 /** Converts the daemon's instance to {@link GetIncusInstanceResult}. */
 function instanceInfo(instance: ApiInstance): GetIncusInstanceResult {
-  const config = Object.fromEntries(Object.entries(instance.config ?? {}).filter(([key]) => !key.startsWith("volatile.")));
+  const config = Object.fromEntries(
+    Object.entries(instance.config ?? {}).filter(([key]) => !key.startsWith("volatile.")),
+  );
   const project = instance.project || "default";
   return {
     id: instanceId(project, instance.name),
@@ -47,27 +49,46 @@ function instanceInfo(instance: ApiInstance): GetIncusInstanceResult {
  * One instance (GET /1.0/instances/{name}) by its `id` (`name` or `project/name`, as IncusInstance
  * reports it), or by `name` and `project`. Rejects with NotFoundError when it does not exist.
  */
-export async function getIncusInstance(args: GetIncusInstanceArgs, _opts?: FunctionOptions): Promise<GetIncusInstanceResult> {
+export async function getIncusInstance(
+  args: GetIncusInstanceArgs,
+  _opts?: FunctionOptions,
+): Promise<GetIncusInstanceResult> {
   const parsed = parseArguments(schema.GetIncusInstanceArgs, args, owner("getIncusInstance"));
-  const { project, name } = parsed.id !== undefined ? parseInstanceId(parsed.id) : { project: undefined, name: parsed.name as string };
+  const { project, name } =
+    parsed.id !== undefined ? parseInstanceId(parsed.id) : { project: undefined, name: parsed.name as string };
   const client = IncusClient.fromSettings({ project: project ?? parsed.project });
   return instanceInfo((await client.getInstance(name)).value);
 }
 
 /** {@link getIncusInstance} taking Inputs, e.g. `getIncusInstanceOutput({ id: web.id })`. */
-export function getIncusInstanceOutput(args: GetIncusInstanceOutputArgs, opts?: FunctionOutputOptions): pulumi.Output<GetIncusInstanceResult> {
+export function getIncusInstanceOutput(
+  args: GetIncusInstanceOutputArgs,
+  opts?: FunctionOutputOptions,
+): pulumi.Output<GetIncusInstanceResult> {
   return outputForm(getIncusInstance, args, opts);
 }
 
 /** Every instance of a project, or of all projects (GET /1.0/instances?recursion=1). */
-export async function listIncusInstances(args: ListIncusInstancesArgs = {}, _opts?: FunctionOptions): Promise<ListIncusInstancesResult> {
+export async function listIncusInstances(
+  args: ListIncusInstancesArgs = {},
+  _opts?: FunctionOptions,
+): Promise<ListIncusInstancesResult> {
   const parsed = parseArguments(schema.ListIncusInstancesArgs, args, owner("listIncusInstances"));
   const client = IncusClient.fromSettings({ project: parsed.project });
-  if (parsed.allProjects) requireExtension(await client.daemon(), "instance_all_projects", "listIncusInstances({ allProjects: true })", "listInstances");
+  if (parsed.allProjects)
+    requireExtension(
+      await client.daemon(),
+      "instance_all_projects",
+      "listIncusInstances({ allProjects: true })",
+      "listInstances",
+    );
   return (await client.listInstances({ allProjects: parsed.allProjects })).map(instanceInfo);
 }
 
 /** {@link listIncusInstances} taking Inputs. */
-export function listIncusInstancesOutput(args: ListIncusInstancesOutputArgs = {}, opts?: FunctionOutputOptions): pulumi.Output<ListIncusInstancesResult> {
+export function listIncusInstancesOutput(
+  args: ListIncusInstancesOutputArgs = {},
+  opts?: FunctionOutputOptions,
+): pulumi.Output<ListIncusInstancesResult> {
   return outputForm(listIncusInstances, args, opts);
 }

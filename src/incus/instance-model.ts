@@ -7,7 +7,13 @@
 import { sameValue } from "../core/diff";
 import { InvalidArgumentsError } from "../core/errors";
 import type { ApiInstance, ApiInstancePut, ApiInstanceStatePut, ApiInstancesPost } from "./client";
-import { CREATION_TOKEN_KEY, INSTANCE_ID, type IncusInstanceInputs, type IncusInstanceOutputs, PROTECTION_KEY } from "./schema";
+import {
+  CREATION_TOKEN_KEY,
+  INSTANCE_ID,
+  type IncusInstanceInputs,
+  type IncusInstanceOutputs,
+  PROTECTION_KEY,
+} from "./schema";
 
 /** An image given as a fingerprint (or a prefix of one) rather than an alias. */
 export function looksLikeFingerprint(image: string): boolean {
@@ -15,7 +21,11 @@ export function looksLikeFingerprint(image: string): boolean {
 }
 
 /** Whether `image` (alias, fingerprint or prefix) names the image recorded in the outputs. */
-export function sameImage(recorded: string | undefined, next: string | undefined, olds: Partial<IncusInstanceOutputs>): boolean {
+export function sameImage(
+  recorded: string | undefined,
+  next: string | undefined,
+  olds: Partial<IncusInstanceOutputs>,
+): boolean {
   if (next === undefined || next === recorded) return true;
   const fingerprint = olds.imageFingerprint;
   if (fingerprint && looksLikeFingerprint(next) && fingerprint.startsWith(next)) return true;
@@ -30,7 +40,11 @@ export function instanceId(project: string | undefined, name: string): string {
 /** Splits "name" / "project/name". */
 export function parseInstanceId(id: string): { project?: string; name: string } {
   const match = INSTANCE_ID.exec(id);
-  if (!match) throw new InvalidArgumentsError([{ argument: "id", reason: `"${id}" is not an Incus instance id ("name" or "project/name")` }], { cloud: "incus" });
+  if (!match)
+    throw new InvalidArgumentsError(
+      [{ argument: "id", reason: `"${id}" is not an Incus instance id ("name" or "project/name")` }],
+      { cloud: "incus" },
+    );
   return { project: match[1], name: match[2] };
 }
 
@@ -45,7 +59,9 @@ export function createBody(inputs: IncusInstanceInputs, token: string): ApiInsta
     source: {
       type: "image",
       ...(looksLikeFingerprint(image) && inputs.imageServer === undefined ? { fingerprint: image } : { alias: image }),
-      ...(inputs.imageServer !== undefined ? { server: inputs.imageServer, protocol: inputs.imageProtocol ?? "simplestreams" } : {}),
+      ...(inputs.imageServer !== undefined
+        ? { server: inputs.imageServer, protocol: inputs.imageProtocol ?? "simplestreams" }
+        : {}),
     },
     config,
     devices: inputs.devices ?? {},
@@ -71,7 +87,23 @@ function pick<T>(source: Record<string, T> | undefined, keys: string[]): Record<
 }
 
 /** What the user states about an instance; for outputs, the inputs (create/update) or the stored outputs (read). */
-export type Known = Partial<Pick<IncusInstanceOutputs, "image" | "imageServer" | "imageProtocol" | "config" | "devices" | "profiles" | "description" | "deletionProtection" | "adoptId" | "stopTimeout" | "timeouts" | "imageAliases">>;
+export type Known = Partial<
+  Pick<
+    IncusInstanceOutputs,
+    | "image"
+    | "imageServer"
+    | "imageProtocol"
+    | "config"
+    | "devices"
+    | "profiles"
+    | "description"
+    | "deletionProtection"
+    | "adoptId"
+    | "stopTimeout"
+    | "timeouts"
+    | "imageAliases"
+  >
+>;
 
 /**
  * Outputs for an instance as the daemon reports it. Config keys and devices are limited to those in
@@ -96,7 +128,8 @@ export function toOutputs(instance: ApiInstance, known: Known, imageAliases?: st
     state: powerState(instance.status),
     status: instance.status,
     // Read back from the server; unset (and never set by us) reads as undefined, not false.
-    deletionProtection: protection !== undefined ? protection === "true" : known.deletionProtection === undefined ? undefined : false,
+    deletionProtection:
+      protection !== undefined ? protection === "true" : known.deletionProtection === undefined ? undefined : false,
     project: instance.project || "default",
     adoptId: known.adoptId,
     stopTimeout: known.stopTimeout,
@@ -143,14 +176,19 @@ export function onlyDaemonKeysChanged(before: ApiInstancePut, after: ApiInstance
  * user managed before (`previous`) but no longer lists are removed; keys nobody manages (volatile.*,
  * image.*, set by other tools) are kept as they are. Unset profiles/description keep their value.
  */
-export function desiredDefinition(current: ApiInstancePut, inputs: IncusInstanceInputs, previous: Known = {}): ApiInstancePut {
+export function desiredDefinition(
+  current: ApiInstancePut,
+  inputs: IncusInstanceInputs,
+  previous: Known = {},
+): ApiInstancePut {
   const next = writablePart(current);
   for (const key of Object.keys(previous.config ?? {})) if (!(key in (inputs.config ?? {}))) delete next.config[key];
   Object.assign(next.config, inputs.config);
   if (inputs.deletionProtection === true) next.config[PROTECTION_KEY] = "true";
   else if (inputs.deletionProtection === false) delete next.config[PROTECTION_KEY];
 
-  for (const name of Object.keys(previous.devices ?? {})) if (!(name in (inputs.devices ?? {}))) delete next.devices[name];
+  for (const name of Object.keys(previous.devices ?? {}))
+    if (!(name in (inputs.devices ?? {}))) delete next.devices[name];
   Object.assign(next.devices, inputs.devices);
 
   if (inputs.profiles !== undefined) next.profiles = [...inputs.profiles];
@@ -166,7 +204,8 @@ export function definitionChanged(current: ApiInstancePut, desired: ApiInstanceP
 /** Names what changes between two definitions, for progress lines ("config limits.cpu, devices data"). */
 export function describeChanges(current: ApiInstancePut, desired: ApiInstancePut): string {
   const parts: string[] = [];
-  const keys = (a: Record<string, unknown>, b: Record<string, unknown>) => [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((k) => !sameValue(a[k], b[k])).sort();
+  const keys = (a: Record<string, unknown>, b: Record<string, unknown>) =>
+    [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((k) => !sameValue(a[k], b[k])).sort();
   const config = keys(current.config, desired.config);
   const devices = keys(current.devices, desired.devices);
   if (config.length > 0) parts.push(`config ${config.join(", ")}`);
@@ -180,7 +219,11 @@ export function describeChanges(current: ApiInstancePut, desired: ApiInstancePut
  * The state change that brings an instance from `status` to `desired`, or undefined when it is
  * there already (so repeating it is a no-op). A frozen instance is thawed rather than restarted.
  */
-export function powerAction(status: string, desired: "running" | "stopped", stopTimeoutSeconds: number): ApiInstanceStatePut | undefined {
+export function powerAction(
+  status: string,
+  desired: "running" | "stopped",
+  stopTimeoutSeconds: number,
+): ApiInstanceStatePut | undefined {
   const current = powerState(status);
   if (desired === "running") {
     if (current === "running") return undefined;

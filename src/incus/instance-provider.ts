@@ -16,7 +16,15 @@
  */
 import { creationToken } from "../core/creation-token";
 import { sameValue } from "../core/diff";
-import { ConflictError, DeletionProtectedError, isNotFound, mayHaveActed, NotFoundError, OperationFailedError, ProviderError } from "../core/errors";
+import {
+  ConflictError,
+  DeletionProtectedError,
+  isNotFound,
+  mayHaveActed,
+  NotFoundError,
+  OperationFailedError,
+  ProviderError,
+} from "../core/errors";
 import { timeoutMs as waitLimitMs } from "../core/timeouts";
 import type { ResourceContext, ResourceDefinition } from "../core/provider";
 import { PartialCreateError } from "../core/provider";
@@ -56,17 +64,28 @@ async function findInstance(client: IncusClient, name: string): Promise<Tagged<A
 }
 
 /** Local aliases of an image, best effort (the image may have been removed from the store since). */
-async function imageAliasesOf(client: IncusClient, fingerprint: string | undefined, ctx: ResourceContext): Promise<string[] | undefined> {
+async function imageAliasesOf(
+  client: IncusClient,
+  fingerprint: string | undefined,
+  ctx: ResourceContext,
+): Promise<string[] | undefined> {
   if (!fingerprint) return undefined;
   try {
     return (await client.getImage(fingerprint)).aliases.map((alias) => alias.name);
   } catch (error) {
-    ctx.log.debug(`image ${fingerprint.slice(0, 12)} not readable (${(error as Error).message}); keeping the aliases last seen`);
+    ctx.log.debug(
+      `image ${fingerprint.slice(0, 12)} not readable (${(error as Error).message}); keeping the aliases last seen`,
+    );
     return undefined;
   }
 }
 
-async function readOutputs(client: IncusClient, name: string, known: Known, ctx: ResourceContext): Promise<IncusInstanceOutputs | undefined> {
+async function readOutputs(
+  client: IncusClient,
+  name: string,
+  known: Known,
+  ctx: ResourceContext,
+): Promise<IncusInstanceOutputs | undefined> {
   const found = await findInstance(client, name);
   if (!found) return undefined;
   const aliases = await imageAliasesOf(client, found.value.config["volatile.base_image"], ctx);
@@ -80,7 +99,12 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
  * operation (e.g. the stop it runs by itself after a failed start): the busy step did nothing, so
  * repeating it is safe. Backs off up to 5 s, until `deadlineMs` has passed.
  */
-async function whenNotBusy<T>(what: string, step: () => Promise<T>, ctx: ResourceContext, deadlineMs: number): Promise<T> {
+async function whenNotBusy<T>(
+  what: string,
+  step: () => Promise<T>,
+  ctx: ResourceContext,
+  deadlineMs: number,
+): Promise<T> {
   const began = Date.now();
   for (let delay = 500; ; delay = Math.min(delay * 2, 5_000)) {
     try {
@@ -102,29 +126,55 @@ async function whenNotBusy<T>(what: string, step: () => Promise<T>, ctx: Resourc
  * sees the settled instance on both. Gives up quietly after 30 s.
  */
 async function settleAfterFailedStart(client: IncusClient, name: string, ctx: ResourceContext) {
-  const settled = (instance: ApiInstance) => instance.status === "Stopped" && (instance.config["volatile.last_state.power"] ?? "STOPPED") === "STOPPED";
+  const settled = (instance: ApiInstance) =>
+    instance.status === "Stopped" && (instance.config["volatile.last_state.power"] ?? "STOPPED") === "STOPPED";
   const deadline = Date.now() + 30_000;
   for (let delay = 100; Date.now() < deadline; delay = Math.min(delay * 2, 1_000)) {
     const found = await findInstance(client, name);
     if (!found || settled(found.value)) return;
     await sleep(delay);
   }
-  ctx.log.debug(`${name} still reads as ${(await findInstance(client, name))?.value.status ?? "gone"} 30 s after its start failed`);
+  ctx.log.debug(
+    `${name} still reads as ${(await findInstance(client, name))?.value.status ?? "gone"} 30 s after its start failed`,
+  );
 }
 
 /** Brings the power state to `desired`; a clean stop that does not finish in time is forced. */
-async function setPowerState(client: IncusClient, instance: ApiInstance, desired: "running" | "stopped", stopTimeout: number, ctx: ResourceContext, deadlineMs: number) {
+async function setPowerState(
+  client: IncusClient,
+  instance: ApiInstance,
+  desired: "running" | "stopped",
+  stopTimeout: number,
+  ctx: ResourceContext,
+  deadlineMs: number,
+) {
   const action = powerAction(instance.status, desired, stopTimeout);
   if (!action) return;
   ctx.log.progress(`${action.action} ${instance.name} (${instance.status} → ${desired})`);
-  const wait = { what: `${action.action} ${instance.name}`, operation: "updateInstanceState", timeoutMs: deadlineMs, log: ctx.log };
+  const wait = {
+    what: `${action.action} ${instance.name}`,
+    operation: "updateInstanceState",
+    timeoutMs: deadlineMs,
+    log: ctx.log,
+  };
   try {
-    await whenNotBusy(wait.what, async () => client.waitFor(await client.setInstanceState(instance.name, action), wait), ctx, deadlineMs);
+    await whenNotBusy(
+      wait.what,
+      async () => client.waitFor(await client.setInstanceState(instance.name, action), wait),
+      ctx,
+      deadlineMs,
+    );
   } catch (error) {
-    if (action.action === "start" && error instanceof OperationFailedError) await settleAfterFailedStart(client, instance.name, ctx);
+    if (action.action === "start" && error instanceof OperationFailedError)
+      await settleAfterFailedStart(client, instance.name, ctx);
     if (!(action.action === "stop" && !action.force && error instanceof OperationFailedError)) throw error;
-    ctx.log.warn(`clean shutdown of ${instance.name} did not finish (${error.vendorMessage ?? error.message}); stopping it by force`);
-    await client.waitFor(await client.setInstanceState(instance.name, { action: "stop", force: true }), { ...wait, what: `force-stop ${instance.name}` });
+    ctx.log.warn(
+      `clean shutdown of ${instance.name} did not finish (${error.vendorMessage ?? error.message}); stopping it by force`,
+    );
+    await client.waitFor(await client.setInstanceState(instance.name, { action: "stop", force: true }), {
+      ...wait,
+      what: `force-stop ${instance.name}`,
+    });
   }
 }
 
@@ -132,8 +182,18 @@ async function setPowerState(client: IncusClient, instance: ApiInstance, desired
  * Applies the inputs to an existing instance (definition by PUT with If-Match, then the power state)
  * and returns its outputs. `previous` names what the user managed before, so dropped keys are removed.
  */
-async function converge(client: IncusClient, name: string, inputs: IncusInstanceInputs, previous: Known, ctx: ResourceContext, deadlineMs: number): Promise<IncusInstanceOutputs> {
-  const gone = () => new NotFoundError(`instance ${name} disappeared while it was being updated; run \`pulumi refresh\``, { cloud: "incus" });
+async function converge(
+  client: IncusClient,
+  name: string,
+  inputs: IncusInstanceInputs,
+  previous: Known,
+  ctx: ResourceContext,
+  deadlineMs: number,
+): Promise<IncusInstanceOutputs> {
+  const gone = () =>
+    new NotFoundError(`instance ${name} disappeared while it was being updated; run \`pulumi refresh\``, {
+      cloud: "incus",
+    });
   // Read, change and write as one step: if the daemon is busy (its own operation changes the
   // instance, and so its ETag), the whole step is repeated from a fresh read.
   const instance = await whenNotBusy(
@@ -147,11 +207,18 @@ async function converge(client: IncusClient, name: string, inputs: IncusInstance
         ctx.log.progress(`updating ${name}: ${describeChanges(found.value, desired)}`);
         const written = await writeDefinition(client, name, desired, found, attempt < MAX_DEFINITION_WRITES);
         if ("reread" in written) {
-          ctx.log.info(`${name} changed only in the daemon's own volatile.* keys since it was read; writing again from the fresh read`);
+          ctx.log.info(
+            `${name} changed only in the daemon's own volatile.* keys since it was read; writing again from the fresh read`,
+          );
           found = written.reread;
           continue;
         }
-        await client.waitFor(written, { what: `update ${name}`, operation: "updateInstance", timeoutMs: deadlineMs, log: ctx.log });
+        await client.waitFor(written, {
+          what: `update ${name}`,
+          operation: "updateInstance",
+          timeoutMs: deadlineMs,
+          log: ctx.log,
+        });
         return (await client.getInstance(name)).value;
       }
     },
@@ -159,7 +226,14 @@ async function converge(client: IncusClient, name: string, inputs: IncusInstance
     deadlineMs,
   );
   // Always last, so any side step above cannot leave the instance in another power state (TF incus#164).
-  await setPowerState(client, instance, inputs.state, inputs.stopTimeout ?? DEFAULT_STOP_TIMEOUT_SECONDS, ctx, deadlineMs);
+  await setPowerState(
+    client,
+    instance,
+    inputs.state,
+    inputs.stopTimeout ?? DEFAULT_STOP_TIMEOUT_SECONDS,
+    ctx,
+    deadlineMs,
+  );
   const outs = await readOutputs(client, name, inputs, ctx);
   if (!outs) throw gone();
   return outs;
@@ -198,7 +272,12 @@ async function writeDefinition(
 }
 
 /** Converges a freshly made or adopted instance; if that fails, the instance stays in state. */
-async function finishCreate(client: IncusClient, inputs: IncusInstanceInputs, ctx: ResourceContext, deadlineMs: number): Promise<{ id: string; outs: IncusInstanceOutputs }> {
+async function finishCreate(
+  client: IncusClient,
+  inputs: IncusInstanceInputs,
+  ctx: ResourceContext,
+  deadlineMs: number,
+): Promise<{ id: string; outs: IncusInstanceOutputs }> {
   try {
     const outs = await converge(client, inputs.name, inputs, inputs, ctx, deadlineMs);
     return { id: instanceId(outs.project, outs.name), outs };
@@ -219,13 +298,19 @@ async function unsupportedProtocol(client: IncusClient, inputs: IncusInstanceInp
   if (inputs.imageProtocol === undefined || !/unsupported protocol/i.test(message)) return error;
   const daemon = await client.daemon().catch(() => undefined);
   if (!daemon) return error;
-  const instead = daemon.product === "LXD" ? '"simplestreams" or "lxd" (LXD\'s name for the protocol Incus calls "incus")' : '"simplestreams" or "incus"';
-  return new UnsupportedByDaemonError(`imageProtocol "${inputs.imageProtocol}" is not supported by ${daemonLabel(daemon)}; use ${instead}`, {
-    cloud: "incus",
-    operation: "createInstance",
-    vendorMessage: message,
-    cause: error,
-  });
+  const instead =
+    daemon.product === "LXD"
+      ? '"simplestreams" or "lxd" (LXD\'s name for the protocol Incus calls "incus")'
+      : '"simplestreams" or "incus"';
+  return new UnsupportedByDaemonError(
+    `imageProtocol "${inputs.imageProtocol}" is not supported by ${daemonLabel(daemon)}; use ${instead}`,
+    {
+      cloud: "incus",
+      operation: "createInstance",
+      vendorMessage: message,
+      cause: error,
+    },
+  );
 }
 
 /** A create request that may have reached the daemon, or lost a race with itself. */
@@ -240,31 +325,53 @@ function ambiguous(error: unknown): boolean {
  * in place). An alias that cannot be checked here (on a remote server, or not in the local store)
  * is recorded as given, with a warning.
  */
-async function adoptedImage(client: IncusClient, instance: ApiInstance, image: string | undefined, imageServer: string | undefined, ctx: ResourceContext): Promise<string | undefined> {
+async function adoptedImage(
+  client: IncusClient,
+  instance: ApiInstance,
+  image: string | undefined,
+  imageServer: string | undefined,
+  ctx: ResourceContext,
+): Promise<string | undefined> {
   const fingerprint = instance.config["volatile.base_image"] || undefined;
   if (image === undefined || !fingerprint) return image ?? fingerprint;
   const short = fingerprint.slice(0, 12);
   if (looksLikeFingerprint(image)) return fingerprint.startsWith(image) ? image : fingerprint;
   if (imageServer !== undefined) {
-    ctx.log.warn(`image "${image}" is on ${imageServer} and cannot be compared here with the instance's base image ${short}; recording it as given`);
+    ctx.log.warn(
+      `image "${image}" is on ${imageServer} and cannot be compared here with the instance's base image ${short}; recording it as given`,
+    );
     return image;
   }
-  const alias = await client.getImageAlias(image).catch((error) => (isNotFound(error) ? undefined : Promise.reject(error)));
+  const alias = await client
+    .getImageAlias(image)
+    .catch((error) => (isNotFound(error) ? undefined : Promise.reject(error)));
   if (!alias) {
-    ctx.log.warn(`image alias "${image}" does not exist locally, so it cannot be compared with the instance's base image ${short}; recording it as given`);
+    ctx.log.warn(
+      `image alias "${image}" does not exist locally, so it cannot be compared with the instance's base image ${short}; recording it as given`,
+    );
     return image;
   }
   if (alias.target === fingerprint) return image;
-  ctx.log.warn(`the instance was created from image ${short}, but alias "${image}" points at ${alias.target.slice(0, 12)}; set image to "${short}" to adopt the instance as it is`);
+  ctx.log.warn(
+    `the instance was created from image ${short}, but alias "${image}" points at ${alias.target.slice(0, 12)}; set image to "${short}" to adopt the instance as it is`,
+  );
   return fingerprint;
 }
 
 /** The instance `adoptId` names, as outputs for the provider's adoption. */
-async function readForAdoption(adoptId: string, known: Partial<IncusInstanceInputs>, ctx: ResourceContext): Promise<{ id: string; outs: IncusInstanceOutputs }> {
+async function readForAdoption(
+  adoptId: string,
+  known: Partial<IncusInstanceInputs>,
+  ctx: ResourceContext,
+): Promise<{ id: string; outs: IncusInstanceOutputs }> {
   const target = parseInstanceId(adoptId);
   const client = IncusClient.fromSettings({ project: target.project ?? known.project, log: ctx.log });
   const found = await findInstance(client, target.name);
-  if (!found) throw new NotFoundError(`adoptId "${adoptId}": there is no instance "${target.name}" in project "${client.project ?? "default"}"`, { cloud: "incus" });
+  if (!found)
+    throw new NotFoundError(
+      `adoptId "${adoptId}": there is no instance "${target.name}" in project "${client.project ?? "default"}"`,
+      { cloud: "incus" },
+    );
   ctx.log.info(`found ${target.name} (${found.value.status}) in project ${found.value.project}`);
   const image = await adoptedImage(client, found.value, known.image, known.imageServer, ctx);
   // What the server has, not what the program says: protection is read back from the instance.
@@ -280,7 +387,10 @@ export const incusInstanceDefinition: ResourceDefinition<IncusInstanceInputs, In
   fields: {
     name: "replace",
     // An alias, the fingerprint read back, or a prefix of it all name the same image (TF incus#475).
-    image: { equals: (previous, next, { olds }) => sameImage(previous, next, olds as Partial<IncusInstanceOutputs>), replaceIf: () => true },
+    image: {
+      equals: (previous, next, { olds }) => sameImage(previous, next, olds as Partial<IncusInstanceOutputs>),
+      replaceIf: () => true,
+    },
     // Where the image was fetched from matters only when creating.
     imageServer: "ignore",
     imageProtocol: "ignore",
@@ -298,7 +408,8 @@ export const incusInstanceDefinition: ResourceDefinition<IncusInstanceInputs, In
     timeouts: "ignore",
   },
   // Names are unique per project: a replacement keeping the name must remove the old one first.
-  deleteBeforeReplace: (olds, news) => olds.name === news.name && (news.project === undefined || news.project === olds.project),
+  deleteBeforeReplace: (olds, news) =>
+    olds.name === news.name && (news.project === undefined || news.project === olds.project),
 
   adopt: { read: readForAdoption },
 
@@ -311,9 +422,14 @@ export const incusInstanceDefinition: ResourceDefinition<IncusInstanceInputs, In
     if (existing) {
       if (existing.value.config[CREATION_TOKEN_KEY] !== token) {
         const id = instanceId(existing.value.project, inputs.name);
-        throw new ConflictError(`an instance named "${inputs.name}" already exists in project "${existing.value.project}"; set adoptId: "${id}" to take it over, or choose another name`, { cloud: "incus" });
+        throw new ConflictError(
+          `an instance named "${inputs.name}" already exists in project "${existing.value.project}"; set adoptId: "${id}" to take it over, or choose another name`,
+          { cloud: "incus" },
+        );
       }
-      ctx.log.info(`found ${inputs.name} made by an earlier attempt of this create (creation token ${token}); continuing with it`);
+      ctx.log.info(
+        `found ${inputs.name} made by an earlier attempt of this create (creation token ${token}); continuing with it`,
+      );
       return finishCreate(client, inputs, ctx, deadline);
     }
 
@@ -324,12 +440,21 @@ export const incusInstanceDefinition: ResourceDefinition<IncusInstanceInputs, In
       if (!ambiguous(error)) throw error;
       const found = await findInstance(client, inputs.name);
       if (found?.value.config[CREATION_TOKEN_KEY] !== token) throw error;
-      ctx.log.info(`create request failed (${(error as Error).message}) but ${inputs.name} exists with our creation token; continuing with it`);
+      ctx.log.info(
+        `create request failed (${(error as Error).message}) but ${inputs.name} exists with our creation token; continuing with it`,
+      );
       return finishCreate(client, inputs, ctx, deadline);
     }
-    ctx.log.progress(`creating ${inputs.type} ${inputs.name} from image ${inputs.image} on ${describeConnection(client.connection)}`);
+    ctx.log.progress(
+      `creating ${inputs.type} ${inputs.name} from image ${inputs.image} on ${describeConnection(client.connection)}`,
+    );
     try {
-      await client.waitFor(started, { what: `create ${inputs.name}`, operation: "createInstance", timeoutMs: deadline, log: ctx.log });
+      await client.waitFor(started, {
+        what: `create ${inputs.name}`,
+        operation: "createInstance",
+        timeoutMs: deadline,
+        log: ctx.log,
+      });
     } catch (error) {
       const made = await findInstance(client, inputs.name).catch(() => undefined);
       if (!made) throw await unsupportedProtocol(client, inputs, error);
@@ -363,7 +488,9 @@ export const incusInstanceDefinition: ResourceDefinition<IncusInstanceInputs, In
       const viaProfile = instance.config[PROTECTION_KEY] !== "true";
       throw new DeletionProtectedError(
         `instance ${name} is protected against deletion (${PROTECTION_KEY}=true${viaProfile ? ", set by one of its profiles" : ""}); nothing was stopped or deleted. ` +
-          (viaProfile ? "Remove the setting from the profile first." : "Set deletionProtection: false and run `pulumi up`, then destroy again."),
+          (viaProfile
+            ? "Remove the setting from the profile first."
+            : "Set deletionProtection: false and run `pulumi up`, then destroy again."),
       );
     }
     const deadline = timeoutMs(olds.timeouts?.delete);

@@ -7,8 +7,8 @@ import { INCUS_INSTANCE_OUTPUTS, type IncusInstanceArgs, type IncusInstanceOutpu
  * An Incus (or LXD) instance, a container or a virtual machine. Every asynchronous step is an Incus
  * operation waited on with the `/wait` long-poll; updates use ETags so a concurrent change is
  * reported, never overwritten. Its `id` is `name` in the default project and `project/name`
- * elsewhere, the form `IncusInstance.get`, `adoptId` and the functions take. See the README's
- * Incus section for the connection settings and the full lifecycle.
+ * elsewhere, the form `IncusInstance.get`, `adoptId` and the functions take. See docs/incus.md
+ * in the repository for the connection settings and the full lifecycle.
  *
  * @example
  * ```ts
@@ -36,6 +36,7 @@ export function declaredProject(instance: IncusInstance): pulumi.Input<string> |
   return declaredProjects.get(instance);
 }
 
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- the merged interface holds the output properties, which the engine sets, not this class
 export class IncusInstance extends pulumi.CustomResource {
   /**
    * Reads an existing instance into the program without managing it (`Resource.get`): its outputs
@@ -46,7 +47,14 @@ export class IncusInstance extends pulumi.CustomResource {
   }
 
   constructor(name: string, args: IncusInstanceArgs, opts?: pulumi.CustomResourceOptions) {
-    super(...dynamicResource("incus:Instance", name, resourceProps(INCUS_INSTANCE_OUTPUTS, args, name), instanceOptions(args.deletionProtection, opts)));
+    super(
+      ...dynamicResource(
+        "incus:Instance",
+        name,
+        resourceProps(INCUS_INSTANCE_OUTPUTS, args, name),
+        instanceOptions(args.deletionProtection, opts),
+      ),
+    );
     declaredProjects.set(this, args.project);
   }
 }

@@ -19,4 +19,3 @@ export function operationInfo(operation: IncusOperation): GetIncusOperationResul
     location: operation.location,
   };
 }
-

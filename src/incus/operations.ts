@@ -47,34 +47,74 @@ const owner = (operation: string) => ({ cloud: "incus", operation });
  * operations' URLs ("/1.0/operations/<id>"), with `recursion: 1` the operations themselves; the
  * daemon's grouping by status is flattened (each object carries its status).
  */
-export function listIncusOperations(args?: ListIncusOperationsArgs & { recursion?: 0 }, opts?: FunctionOptions): Promise<string[]>;
-export function listIncusOperations(args: ListIncusOperationsArgs & { recursion: 1 }, opts?: FunctionOptions): Promise<GetIncusOperationResult[]>;
-export function listIncusOperations(args?: ListIncusOperationsArgs, opts?: FunctionOptions): Promise<string[] | GetIncusOperationResult[]>;
-export async function listIncusOperations(args: ListIncusOperationsArgs = {}, _opts?: FunctionOptions): Promise<string[] | GetIncusOperationResult[]> {
+export function listIncusOperations(
+  args?: ListIncusOperationsArgs & { recursion?: 0 },
+  opts?: FunctionOptions,
+): Promise<string[]>;
+export function listIncusOperations(
+  args: ListIncusOperationsArgs & { recursion: 1 },
+  opts?: FunctionOptions,
+): Promise<GetIncusOperationResult[]>;
+export function listIncusOperations(
+  args?: ListIncusOperationsArgs,
+  opts?: FunctionOptions,
+): Promise<string[] | GetIncusOperationResult[]>;
+export async function listIncusOperations(
+  args: ListIncusOperationsArgs = {},
+  _opts?: FunctionOptions,
+): Promise<string[] | GetIncusOperationResult[]> {
   const parsed = parseArguments(schema.ListIncusOperationsArgs, args, owner("listIncusOperations"));
   const client = IncusClient.fromSettings({ project: parsed.project });
   // Without the extension (LXD 5.0), `all-projects` is ignored and only one project's operations come back.
-  if (parsed.allProjects) requireExtension(await client.daemon(), "operations_get_query_all_projects", "listIncusOperations({ allProjects: true })", "operationsGet");
-  const items = await client.operations.list({ project: parsed.project, allProjects: parsed.allProjects, recursion: parsed.recursion ?? 0 });
+  if (parsed.allProjects)
+    requireExtension(
+      await client.daemon(),
+      "operations_get_query_all_projects",
+      "listIncusOperations({ allProjects: true })",
+      "operationsGet",
+    );
+  const items = await client.operations.list({
+    project: parsed.project,
+    allProjects: parsed.allProjects,
+    recursion: parsed.recursion ?? 0,
+  });
   return parsed.recursion === 1 ? (items as IncusOperation[]).map(operationInfo) : (items as string[]);
 }
 
 /** {@link listIncusOperations} taking Inputs. */
-export function listIncusOperationsOutput(args?: ListIncusOperationsOutputArgs & { recursion?: 0 }, opts?: FunctionOutputOptions): pulumi.Output<string[]>;
-export function listIncusOperationsOutput(args: ListIncusOperationsOutputArgs & { recursion: 1 }, opts?: FunctionOutputOptions): pulumi.Output<GetIncusOperationResult[]>;
-export function listIncusOperationsOutput(args?: ListIncusOperationsOutputArgs, opts?: FunctionOutputOptions): pulumi.Output<string[] | GetIncusOperationResult[]>;
-export function listIncusOperationsOutput(args: ListIncusOperationsOutputArgs = {}, opts?: FunctionOutputOptions): pulumi.Output<string[] | GetIncusOperationResult[]> {
+export function listIncusOperationsOutput(
+  args?: ListIncusOperationsOutputArgs & { recursion?: 0 },
+  opts?: FunctionOutputOptions,
+): pulumi.Output<string[]>;
+export function listIncusOperationsOutput(
+  args: ListIncusOperationsOutputArgs & { recursion: 1 },
+  opts?: FunctionOutputOptions,
+): pulumi.Output<GetIncusOperationResult[]>;
+export function listIncusOperationsOutput(
+  args?: ListIncusOperationsOutputArgs,
+  opts?: FunctionOutputOptions,
+): pulumi.Output<string[] | GetIncusOperationResult[]>;
+export function listIncusOperationsOutput(
+  args: ListIncusOperationsOutputArgs = {},
+  opts?: FunctionOutputOptions,
+): pulumi.Output<string[] | GetIncusOperationResult[]> {
   return outputForm((plain: ListIncusOperationsArgs) => listIncusOperations(plain), args, opts);
 }
 
 /** One operation (GET /1.0/operations/{id}); rejects with NotFoundError once the daemon forgot it. */
-export async function getIncusOperation(args: GetIncusOperationArgs, _opts?: FunctionOptions): Promise<GetIncusOperationResult> {
+export async function getIncusOperation(
+  args: GetIncusOperationArgs,
+  _opts?: FunctionOptions,
+): Promise<GetIncusOperationResult> {
   const { id, project } = parseArguments(schema.GetIncusOperationArgs, args, owner("getIncusOperation"));
   return operationInfo(await IncusClient.fromSettings({ project }).operations.get(id, project));
 }
 
 /** {@link getIncusOperation} taking Inputs. */
-export function getIncusOperationOutput(args: GetIncusOperationOutputArgs, opts?: FunctionOutputOptions): pulumi.Output<GetIncusOperationResult> {
+export function getIncusOperationOutput(
+  args: GetIncusOperationOutputArgs,
+  opts?: FunctionOutputOptions,
+): pulumi.Output<GetIncusOperationResult> {
   return outputForm(getIncusOperation, args, opts);
 }
 
@@ -82,11 +122,27 @@ export function getIncusOperationOutput(args: GetIncusOperationOutputArgs, opts?
  * Waits for an operation (GET /1.0/operations/{id}/wait?timeout=N) and returns its state then. A
  * failed or cancelled operation is returned, not thrown: look at `statusCode` and `err`.
  */
-export async function waitIncusOperation(args: WaitIncusOperationArgs, _opts?: FunctionOptions): Promise<GetIncusOperationResult> {
-  const { id, project, timeout, secret, public: anonymous = false } = parseArguments(schema.WaitIncusOperationArgs, args, owner("waitIncusOperation"));
-  if (anonymous && !secret) throw new InvalidArgumentsError([{ argument: "secret", reason: "the public variant needs the operation's secret" }], owner("waitIncusOperation"));
+export async function waitIncusOperation(
+  args: WaitIncusOperationArgs,
+  _opts?: FunctionOptions,
+): Promise<GetIncusOperationResult> {
+  const {
+    id,
+    project,
+    timeout,
+    secret,
+    public: anonymous = false,
+  } = parseArguments(schema.WaitIncusOperationArgs, args, owner("waitIncusOperation"));
+  if (anonymous && !secret)
+    throw new InvalidArgumentsError(
+      [{ argument: "secret", reason: "the public variant needs the operation's secret" }],
+      owner("waitIncusOperation"),
+    );
   const client = IncusClient.fromSettings({ project, anonymous });
-  const waitOnce = (seconds: number) => (anonymous ? client.operations.waitPublic(id, secret as string, seconds) : client.operations.wait(id, seconds, project));
+  const waitOnce = (seconds: number) =>
+    anonymous
+      ? client.operations.waitPublic(id, secret as string, seconds)
+      : client.operations.wait(id, seconds, project);
 
   if (timeout !== undefined && timeout >= 0) return operationInfo(await waitOnce(timeout));
   const final = await longPollUntil({
@@ -102,7 +158,10 @@ export async function waitIncusOperation(args: WaitIncusOperationArgs, _opts?: F
 }
 
 /** {@link waitIncusOperation} taking Inputs. */
-export function waitIncusOperationOutput(args: WaitIncusOperationOutputArgs, opts?: FunctionOutputOptions): pulumi.Output<GetIncusOperationResult> {
+export function waitIncusOperationOutput(
+  args: WaitIncusOperationOutputArgs,
+  opts?: FunctionOutputOptions,
+): pulumi.Output<GetIncusOperationResult> {
   return outputForm(waitIncusOperation, args, opts);
 }
 
@@ -143,12 +202,25 @@ export interface IncusOperationWebsocket {
  * it; a refused handshake rejects with the daemon's message. A live connection is not a value a
  * program can wait on, so this function has no `…Output` form.
  */
-export async function connectIncusOperationWebsocket(args: ConnectIncusOperationWebsocketArgs, _opts?: FunctionOptions): Promise<IncusOperationWebsocket> {
-  const { id, project, secret, public: anonymous, handshakeTimeoutMs } = parseArguments(schema.ConnectIncusOperationWebsocketArgs, args, owner("connectIncusOperationWebsocket"));
+export async function connectIncusOperationWebsocket(
+  args: ConnectIncusOperationWebsocketArgs,
+  _opts?: FunctionOptions,
+): Promise<IncusOperationWebsocket> {
+  const {
+    id,
+    project,
+    secret,
+    public: anonymous,
+    handshakeTimeoutMs,
+  } = parseArguments(schema.ConnectIncusOperationWebsocketArgs, args, owner("connectIncusOperationWebsocket"));
   const client = IncusClient.fromSettings({ project, anonymous: anonymous === true });
   try {
     // A ws WebSocket is structurally this interface; the cast keeps `ws`'s own types out of ours.
-    return (await openOperationWebsocket(client.connection, id, { secret, public: anonymous, handshakeTimeoutMs })) as unknown as IncusOperationWebsocket;
+    return (await openOperationWebsocket(client.connection, id, {
+      secret,
+      public: anonymous,
+      handshakeTimeoutMs,
+    })) as unknown as IncusOperationWebsocket;
   } catch (error) {
     throw await requestorMismatch(client, id, anonymous === true, error);
   }
@@ -159,16 +231,24 @@ export async function connectIncusOperationWebsocket(args: ConnectIncusOperation
  * 5.0 lets whoever holds the secret connect, which is what the `public` variant relies on. Said
  * with the daemon's name; any other error is returned as it is.
  */
-async function requestorMismatch(client: IncusClient, id: string, anonymous: boolean, error: unknown): Promise<unknown> {
+async function requestorMismatch(
+  client: IncusClient,
+  id: string,
+  anonymous: boolean,
+  error: unknown,
+): Promise<unknown> {
   if (!(error instanceof AuthError && error.vendorMessage === "Requestor mismatch")) return error;
   const daemon = await client.daemon().catch(() => undefined);
   const who = daemon ? daemonLabel(daemon) : "Incus";
   const variant = anonymous ? ", so the public variant (which sends no credentials) is refused; LXD accepts it" : "";
-  return new UnsupportedByDaemonError(`${who} lets only the client that started operation ${id} connect to its websockets${variant}. Connect with the credentials that started the operation`, {
-    cloud: "incus",
-    operation: error.operation,
-    statusCode: error.statusCode,
-    vendorMessage: error.vendorMessage,
-    cause: error,
-  });
+  return new UnsupportedByDaemonError(
+    `${who} lets only the client that started operation ${id} connect to its websockets${variant}. Connect with the credentials that started the operation`,
+    {
+      cloud: "incus",
+      operation: error.operation,
+      statusCode: error.statusCode,
+      vendorMessage: error.vendorMessage,
+      cause: error,
+    },
+  );
 }

@@ -22,13 +22,24 @@ const timeoutMs = (seconds: number | undefined) => waitLimitMs(seconds, INCUS_TI
 
 /** The resource id: "instance/snapshot" in the default project, "project/instance/snapshot" elsewhere. */
 export function snapshotId(project: string | undefined, instance: string, name: string): string {
-  return project === undefined || project === "" || project === "default" ? `${instance}/${name}` : `${project}/${instance}/${name}`;
+  return project === undefined || project === "" || project === "default"
+    ? `${instance}/${name}`
+    : `${project}/${instance}/${name}`;
 }
 
 /** Splits "instance/snapshot" / "project/instance/snapshot". */
 export function parseSnapshotId(id: string): { project?: string; instance: string; name: string } {
   const match = SNAPSHOT_ID.exec(id);
-  if (!match) throw new InvalidArgumentsError([{ argument: "id", reason: `"${id}" is not an Incus snapshot id ("instance/snapshot" or "project/instance/snapshot")` }], { cloud: "incus" });
+  if (!match)
+    throw new InvalidArgumentsError(
+      [
+        {
+          argument: "id",
+          reason: `"${id}" is not an Incus snapshot id ("instance/snapshot" or "project/instance/snapshot")`,
+        },
+      ],
+      { cloud: "incus" },
+    );
   return { project: match[1], instance: match[2], name: match[3] };
 }
 
@@ -44,7 +55,12 @@ export function sameInstant(a: string | undefined, b: string | undefined): boole
 }
 
 /** Outputs from the daemon's snapshot; the user's own spelling of the expiry is kept when it means the same instant. */
-export function toSnapshotOutputs(snapshot: ApiInstanceSnapshot, instance: string, project: string, known: Partial<IncusInstanceSnapshotInputs>): IncusInstanceSnapshotOutputs {
+export function toSnapshotOutputs(
+  snapshot: ApiInstanceSnapshot,
+  instance: string,
+  project: string,
+  known: Partial<IncusInstanceSnapshotInputs>,
+): IncusInstanceSnapshotOutputs {
   const expiresAt = expiry(snapshot.expires_at);
   return {
     instance,
@@ -59,7 +75,11 @@ export function toSnapshotOutputs(snapshot: ApiInstanceSnapshot, instance: strin
   };
 }
 
-async function findSnapshot(client: IncusClient, instance: string, name: string): Promise<Tagged<ApiInstanceSnapshot> | undefined> {
+async function findSnapshot(
+  client: IncusClient,
+  instance: string,
+  name: string,
+): Promise<Tagged<ApiInstanceSnapshot> | undefined> {
   try {
     return await client.getSnapshot(instance, name);
   } catch (error) {
@@ -73,40 +93,70 @@ async function projectOf(client: IncusClient, instance: string): Promise<string>
   return client.project ?? (await client.getInstance(instance)).value.project ?? "default";
 }
 
-async function finish(client: IncusClient, inputs: IncusInstanceSnapshotInputs, ctx: ResourceContext): Promise<{ id: string; outs: IncusInstanceSnapshotOutputs }> {
+async function finish(
+  client: IncusClient,
+  inputs: IncusInstanceSnapshotInputs,
+  ctx: ResourceContext,
+): Promise<{ id: string; outs: IncusInstanceSnapshotOutputs }> {
   const found = await findSnapshot(client, inputs.instance, inputs.name);
-  if (!found) throw new NotFoundError(`snapshot ${inputs.instance}/${inputs.name} disappeared right after it was created`, { cloud: "incus" });
+  if (!found)
+    throw new NotFoundError(`snapshot ${inputs.instance}/${inputs.name} disappeared right after it was created`, {
+      cloud: "incus",
+    });
   let snapshot = found;
   if (inputs.expiresAt !== undefined && !sameInstant(expiry(found.value.expires_at), inputs.expiresAt)) {
     await setExpiry(client, inputs, found, ctx);
     snapshot = (await findSnapshot(client, inputs.instance, inputs.name)) ?? found;
   }
   const project = await projectOf(client, inputs.instance);
-  return { id: snapshotId(project, inputs.instance, inputs.name), outs: toSnapshotOutputs(snapshot.value, inputs.instance, project, inputs) };
+  return {
+    id: snapshotId(project, inputs.instance, inputs.name),
+    outs: toSnapshotOutputs(snapshot.value, inputs.instance, project, inputs),
+  };
 }
 
-async function setExpiry(client: IncusClient, inputs: IncusInstanceSnapshotInputs, current: Tagged<ApiInstanceSnapshot>, ctx: ResourceContext) {
+async function setExpiry(
+  client: IncusClient,
+  inputs: IncusInstanceSnapshotInputs,
+  current: Tagged<ApiInstanceSnapshot>,
+  ctx: ResourceContext,
+) {
   // No expiry is written as the zero time, the daemon's own spelling of "never".
   const body = { expires_at: inputs.expiresAt ?? "0001-01-01T00:00:00Z" };
   ctx.log.progress(`setting the expiry of ${inputs.instance}/${inputs.name} to ${inputs.expiresAt ?? "never"}`);
   const started = await client.updateSnapshot(inputs.instance, inputs.name, body, current.etag);
-  await client.waitFor(started, { what: `update snapshot ${inputs.instance}/${inputs.name}`, operation: "updateInstanceSnapshot", timeoutMs: timeoutMs(inputs.timeouts?.update), log: ctx.log });
+  await client.waitFor(started, {
+    what: `update snapshot ${inputs.instance}/${inputs.name}`,
+    operation: "updateInstanceSnapshot",
+    timeoutMs: timeoutMs(inputs.timeouts?.update),
+    log: ctx.log,
+  });
 }
 
-
 /** The snapshot `adoptId` names, as outputs: `stateful` as the daemon has it, so the field table compares it. */
-async function readForAdoption(adoptId: string, known: Partial<IncusInstanceSnapshotInputs>, ctx: ResourceContext): Promise<{ id: string; outs: IncusInstanceSnapshotOutputs }> {
+async function readForAdoption(
+  adoptId: string,
+  known: Partial<IncusInstanceSnapshotInputs>,
+  ctx: ResourceContext,
+): Promise<{ id: string; outs: IncusInstanceSnapshotOutputs }> {
   const target = parseSnapshotId(adoptId);
   const client = IncusClient.fromSettings({ project: target.project ?? known.project, log: ctx.log });
   const found = await findSnapshot(client, target.instance, target.name);
-  if (!found) throw new NotFoundError(`adoptId "${adoptId}": there is no snapshot ${target.instance}/${target.name} in project "${client.project ?? "default"}"`, { cloud: "incus" });
+  if (!found)
+    throw new NotFoundError(
+      `adoptId "${adoptId}": there is no snapshot ${target.instance}/${target.name} in project "${client.project ?? "default"}"`,
+      { cloud: "incus" },
+    );
   const project = await projectOf(client, target.instance);
   const outs = toSnapshotOutputs(found.value, target.instance, project, { ...known, stateful: undefined });
   return { id: snapshotId(project, target.instance, target.name), outs };
 }
 
 /** The IncusInstanceSnapshot resource: schema, replace/update table and lifecycle (see the file header). */
-export const incusInstanceSnapshotDefinition: ResourceDefinition<IncusInstanceSnapshotInputs, IncusInstanceSnapshotOutputs> = {
+export const incusInstanceSnapshotDefinition: ResourceDefinition<
+  IncusInstanceSnapshotInputs,
+  IncusInstanceSnapshotOutputs
+> = {
   kind: "incus:InstanceSnapshot",
   inputs: IncusInstanceSnapshotInputs,
   fields: {
@@ -127,20 +177,43 @@ export const incusInstanceSnapshotDefinition: ResourceDefinition<IncusInstanceSn
     const client = IncusClient.fromSettings({ project: inputs.project, log: ctx.log });
     const label = `${inputs.instance}/${inputs.name}`;
     const existing = await findSnapshot(client, inputs.instance, inputs.name);
-    if (existing) throw new ConflictError(`a snapshot named ${label} already exists; set adoptId: "${label}" to take it over, or choose another name`, { cloud: "incus" });
+    if (existing)
+      throw new ConflictError(
+        `a snapshot named ${label} already exists; set adoptId: "${label}" to take it over, or choose another name`,
+        { cloud: "incus" },
+      );
 
     let started;
     try {
-      started = await client.createSnapshot(inputs.instance, { name: inputs.name, stateful: inputs.stateful ?? false, ...(inputs.expiresAt ? { expires_at: inputs.expiresAt } : {}) });
+      started = await client.createSnapshot(inputs.instance, {
+        name: inputs.name,
+        stateful: inputs.stateful ?? false,
+        ...(inputs.expiresAt ? { expires_at: inputs.expiresAt } : {}),
+      });
     } catch (error) {
-      if (isNotFound(error)) throw new NotFoundError(`cannot snapshot ${inputs.instance}: the instance does not exist (${(error as Error).message})`, { cloud: "incus" });
+      if (isNotFound(error))
+        throw new NotFoundError(
+          `cannot snapshot ${inputs.instance}: the instance does not exist (${(error as Error).message})`,
+          { cloud: "incus" },
+        );
       // The name was free before we asked, so a snapshot that has it now is ours.
-      if (!(mayHaveActed(error) || (error instanceof ConflictError && error.statusCode === 409)) || !(await findSnapshot(client, inputs.instance, inputs.name))) throw error;
-      ctx.log.info(`create request failed (${(error as Error).message}) but snapshot ${label} exists; continuing with it`);
+      if (
+        !(mayHaveActed(error) || (error instanceof ConflictError && error.statusCode === 409)) ||
+        !(await findSnapshot(client, inputs.instance, inputs.name))
+      )
+        throw error;
+      ctx.log.info(
+        `create request failed (${(error as Error).message}) but snapshot ${label} exists; continuing with it`,
+      );
       return finish(client, inputs, ctx);
     }
     ctx.log.progress(`creating ${inputs.stateful ? "stateful " : ""}snapshot ${label}`);
-    await client.waitFor(started, { what: `snapshot ${label}`, operation: "createInstanceSnapshot", timeoutMs: timeoutMs(inputs.timeouts?.create), log: ctx.log });
+    await client.waitFor(started, {
+      what: `snapshot ${label}`,
+      operation: "createInstanceSnapshot",
+      timeoutMs: timeoutMs(inputs.timeouts?.create),
+      log: ctx.log,
+    });
     return finish(client, inputs, ctx);
   },
 
@@ -157,7 +230,8 @@ export const incusInstanceSnapshotDefinition: ResourceDefinition<IncusInstanceSn
     const client = IncusClient.fromSettings({ project: olds.project, log: ctx.log });
     const found = await findSnapshot(client, olds.instance, olds.name);
     if (!found) throw new NotFoundError(`snapshot ${id} no longer exists; run \`pulumi refresh\``, { cloud: "incus" });
-    if (!sameInstant(expiry(found.value.expires_at), news.expiresAt)) await setExpiry(client, { ...news, instance: olds.instance, name: olds.name }, found, ctx);
+    if (!sameInstant(expiry(found.value.expires_at), news.expiresAt))
+      await setExpiry(client, { ...news, instance: olds.instance, name: olds.name }, found, ctx);
     const after = (await findSnapshot(client, olds.instance, olds.name)) ?? found;
     return toSnapshotOutputs(after.value, olds.instance, olds.project, news);
   },
@@ -177,7 +251,12 @@ export const incusInstanceSnapshotDefinition: ResourceDefinition<IncusInstanceSn
       throw error;
     }
     try {
-      await client.waitFor(started, { what: `delete snapshot ${label}`, operation: "deleteInstanceSnapshot", timeoutMs: timeoutMs(olds.timeouts?.delete), log: ctx.log });
+      await client.waitFor(started, {
+        what: `delete snapshot ${label}`,
+        operation: "deleteInstanceSnapshot",
+        timeoutMs: timeoutMs(olds.timeouts?.delete),
+        log: ctx.log,
+      });
     } catch (error) {
       // The instance may have been deleted while we waited (its deletion removes the snapshot too).
       if (!(await findSnapshot(client, olds.instance, olds.name))) return;

@@ -2,7 +2,11 @@
 import * as pulumi from "@pulumi/pulumi";
 import { childOptions, dynamicResource, resourceProps } from "../core/resource";
 import { declaredProject, IncusInstance } from "./instance";
-import { INCUS_INSTANCE_SNAPSHOT_OUTPUTS, type IncusInstanceSnapshotArgs, type IncusInstanceSnapshotOutputProperties } from "./types";
+import {
+  INCUS_INSTANCE_SNAPSHOT_OUTPUTS,
+  type IncusInstanceSnapshotArgs,
+  type IncusInstanceSnapshotOutputProperties,
+} from "./types";
 
 /**
  * A snapshot of an Incus instance, a child of the instance by default. Deleting it after its
@@ -19,6 +23,7 @@ import { INCUS_INSTANCE_SNAPSHOT_OUTPUTS, type IncusInstanceSnapshotArgs, type I
  * export const snapshotId = beforeUpgrade.id; // "web/before-upgrade"
  * ```
  */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- the merged interface holds the output properties, which the engine sets, not this class
 export class IncusInstanceSnapshot extends pulumi.CustomResource {
   /** Reads an existing snapshot by its id, `instance/snapshot` or `project/instance/snapshot`, as a read-only resource. */
   static get(name: string, id: pulumi.Input<pulumi.ID>, opts?: pulumi.CustomResourceOptions): IncusInstanceSnapshot {
@@ -29,8 +34,23 @@ export class IncusInstanceSnapshot extends pulumi.CustomResource {
     const parent = args.instance instanceof IncusInstance ? args.instance : undefined;
     const { instance, ...rest } = args;
     // `get` passes no instance: the read fills every output from the snapshot itself.
-    const inputs = instance === undefined ? rest : { ...rest, instance: parent ? parent.name : instance, name: args.name ?? name, project: args.project ?? (parent ? declaredProject(parent) : undefined) };
-    super(...dynamicResource("incus:InstanceSnapshot", name, resourceProps(INCUS_INSTANCE_SNAPSHOT_OUTPUTS, inputs, name), parent ? childOptions(parent, opts) : opts));
+    const inputs =
+      instance === undefined
+        ? rest
+        : {
+            ...rest,
+            instance: parent ? parent.name : instance,
+            name: args.name ?? name,
+            project: args.project ?? (parent ? declaredProject(parent) : undefined),
+          };
+    super(
+      ...dynamicResource(
+        "incus:InstanceSnapshot",
+        name,
+        resourceProps(INCUS_INSTANCE_SNAPSHOT_OUTPUTS, inputs, name),
+        parent ? childOptions(parent, opts) : opts,
+      ),
+    );
   }
 }
 

@@ -4,9 +4,16 @@ import type { IncusInstance } from "./instance";
 
 /** Inputs of IncusInstance. */
 export interface IncusInstanceArgs {
-  /** Instance name, unique in its project: 1-63 letters, digits or dashes, starting with a letter. Changing it replaces the instance. */
+  /**
+   * Instance name, unique in its project: 1-63 letters, digits or dashes, starting with a letter. Changing it replaces
+   * the instance.
+   */
   name: pulumi.Input<string>;
-  /** Image to create from: a local alias (`busybox`) or a fingerprint (a unique prefix of 12+ hex digits is enough); with `imageServer`, an alias on that server. Changing it replaces the instance. Optional only with `adoptId` (the image is then read back from the instance). */
+  /**
+   * Image to create from: a local alias (`busybox`) or a fingerprint (a unique prefix of 12+ hex digits is enough);
+   * with `imageServer`, an alias on that server. Changing it replaces the instance. Optional only with `adoptId` (the
+   * image is then read back from the instance).
+   */
   image?: pulumi.Input<string>;
   /** Remote image server, e.g. `https://images.linuxcontainers.org` (used only when creating). */
   imageServer?: pulumi.Input<string>;
@@ -17,9 +24,16 @@ export interface IncusInstanceArgs {
    * @defaultValue "container"
    */
   type?: pulumi.Input<"container" | "virtual-machine">;
-  /** Profiles in order, later ones overriding earlier ones. Unset: keep what the instance has (a new one gets `default`). */
+  /**
+   * Profiles in order, later ones overriding earlier ones. Unset: keep what the instance has (a new one gets
+   * `default`).
+   */
   profiles?: pulumi.Input<pulumi.Input<string>[]>;
-  /** Instance config keys you manage (e.g. `"limits.cpu": 2`, `"user.team": "web"`), updated in place. Keys you do not list (volatile.*, image.*, set by others) are never touched or diffed; a key you remove from this map is removed from the instance. */
+  /**
+   * Instance config keys you manage (e.g. `"limits.cpu": 2`, `"user.team": "web"`), updated in place. Keys you do not
+   * list (volatile.*, image.*, set by others) are never touched or diffed; a key you remove from this map is removed
+   * from the instance.
+   */
   config?: pulumi.Input<Record<string, pulumi.Input<string | number | boolean>>>;
   /** Devices you manage, by name, each with a `type` (disk, nic, proxy, …); updated in place. */
   devices?: pulumi.Input<Record<string, pulumi.Input<Record<string, pulumi.Input<string | number | boolean>>>>>;
@@ -30,15 +44,24 @@ export interface IncusInstanceArgs {
    * @defaultValue "running"
    */
   state?: pulumi.Input<"running" | "stopped">;
-  /** Sets `security.protection.delete` on the server (the daemon and this provider then refuse to delete the instance) and Pulumi's `protect` option unless you set `protect` yourself. */
+  /**
+   * Sets `security.protection.delete` on the server (the daemon and this provider then refuse to delete the instance)
+   * and Pulumi's `protect` option unless you set `protect` yourself.
+   */
   deletionProtection?: boolean;
   /** Incus project; default `incus:project` / INCUS_PROJECT, else the server's default project. */
   project?: pulumi.Input<string>;
-  /** Take over an existing instance, `name` or `project/name` (its id), instead of creating one: inputs left unset take the instance's values, and a difference that cannot change in place (type, image) is refused. */
+  /**
+   * Take over an existing instance, `name` or `project/name` (its id), instead of creating one: inputs left unset take
+   * the instance's values, and a difference that cannot change in place (type, image) is refused.
+   */
   adoptId?: pulumi.Input<string>;
   /** Seconds a clean shutdown may take before the instance is stopped by force (default 30). */
   stopTimeout?: pulumi.Input<number>;
-  /** How long to wait for each step, in seconds (default 600 each): dynamic resources do not receive Pulumi's customTimeouts. */
+  /**
+   * How long to wait for each step, in seconds (default 600 each): dynamic resources do not receive Pulumi's
+   * customTimeouts.
+   */
   timeouts?: pulumi.Input<{
     /** Seconds to wait for the create to finish. */
     create?: pulumi.Input<number>;
@@ -51,7 +74,10 @@ export interface IncusInstanceArgs {
 
 /** Output properties of IncusInstance. */
 export interface IncusInstanceOutputProperties {
-  /** Instance name, unique in its project: 1-63 letters, digits or dashes, starting with a letter. Changing it replaces the instance. */
+  /**
+   * Instance name, unique in its project: 1-63 letters, digits or dashes, starting with a letter. Changing it replaces
+   * the instance.
+   */
   readonly name: pulumi.Output<string>;
   /** The image as you wrote it, or the base image's fingerprint for an adopted instance given no image. */
   readonly image: pulumi.Output<string | undefined>;
@@ -75,11 +101,17 @@ export interface IncusInstanceOutputProperties {
   readonly deletionProtection: pulumi.Output<boolean | undefined>;
   /** The project the instance lives in. */
   readonly project: pulumi.Output<string>;
-  /** Take over an existing instance, `name` or `project/name` (its id), instead of creating one: inputs left unset take the instance's values, and a difference that cannot change in place (type, image) is refused. */
+  /**
+   * Take over an existing instance, `name` or `project/name` (its id), instead of creating one: inputs left unset take
+   * the instance's values, and a difference that cannot change in place (type, image) is refused.
+   */
   readonly adoptId: pulumi.Output<string | undefined>;
   /** Seconds a clean shutdown may take before the instance is stopped by force (default 30). */
   readonly stopTimeout: pulumi.Output<number | undefined>;
-  /** How long to wait for each step, in seconds (default 600 each): dynamic resources do not receive Pulumi's customTimeouts. */
+  /**
+   * How long to wait for each step, in seconds (default 600 each): dynamic resources do not receive Pulumi's
+   * customTimeouts.
+   */
   readonly timeouts: pulumi.Output<{
     /** Seconds to wait for the create to finish. */
     create?: number;
@@ -104,7 +136,10 @@ export interface IncusInstanceOutputProperties {
 
 /** Inputs of IncusInstanceSnapshot. */
 export interface IncusInstanceSnapshotArgs {
-  /** The instance to snapshot: the IncusInstance resource (which also becomes the parent), or an instance name. Changing it replaces the snapshot. */
+  /**
+   * The instance to snapshot: the IncusInstance resource (which also becomes the parent), or an instance name. Changing
+   * it replaces the snapshot.
+   */
   instance: IncusInstance | pulumi.Input<string>;
   /** Snapshot name, unique per instance (default: the resource name). Changing it replaces the snapshot. */
   name?: pulumi.Input<string>;
@@ -114,9 +149,15 @@ export interface IncusInstanceSnapshotArgs {
   expiresAt?: pulumi.Input<string>;
   /** Incus project; default: the instance's project, else `incus:project` / INCUS_PROJECT. */
   project?: pulumi.Input<string>;
-  /** Take over an existing snapshot, `instance/snapshot` or `project/instance/snapshot` (its id), instead of creating one. */
+  /**
+   * Take over an existing snapshot, `instance/snapshot` or `project/instance/snapshot` (its id), instead of creating
+   * one.
+   */
   adoptId?: pulumi.Input<string>;
-  /** How long to wait for each step, in seconds (default 600 each): dynamic resources do not receive Pulumi's customTimeouts. */
+  /**
+   * How long to wait for each step, in seconds (default 600 each): dynamic resources do not receive Pulumi's
+   * customTimeouts.
+   */
   timeouts?: pulumi.Input<{
     /** Seconds to wait for the create to finish. */
     create?: pulumi.Input<number>;
@@ -139,9 +180,15 @@ export interface IncusInstanceSnapshotOutputProperties {
   readonly expiresAt: pulumi.Output<string | undefined>;
   /** The project the snapshot lives in. */
   readonly project: pulumi.Output<string>;
-  /** Take over an existing snapshot, `instance/snapshot` or `project/instance/snapshot` (its id), instead of creating one. */
+  /**
+   * Take over an existing snapshot, `instance/snapshot` or `project/instance/snapshot` (its id), instead of creating
+   * one.
+   */
   readonly adoptId: pulumi.Output<string | undefined>;
-  /** How long to wait for each step, in seconds (default 600 each): dynamic resources do not receive Pulumi's customTimeouts. */
+  /**
+   * How long to wait for each step, in seconds (default 600 each): dynamic resources do not receive Pulumi's
+   * customTimeouts.
+   */
   readonly timeouts: pulumi.Output<{
     /** Seconds to wait for the create to finish. */
     create?: number;
@@ -252,7 +299,11 @@ export interface GetIncusOperationResult {
 export interface ListIncusOperationsArgs {
   /** Project to look in; default `incus:project` / INCUS_PROJECT, else the server's default project. */
   project?: string;
-  /** Operations of every project (`all-projects=true`); `project` is then ignored. Needs the API extension operations_get_query_all_projects: Incus has it; LXD 5.0 does not and is refused with an error rather than answered with one project's operations. */
+  /**
+   * Operations of every project (`all-projects=true`); `project` is then ignored. Needs the API extension
+   * operations_get_query_all_projects: Incus has it; LXD 5.0 does not and is refused with an error rather than answered
+   * with one project's operations.
+   */
   allProjects?: boolean;
   /** 0 (default, as the API): the operations' URLs; 1: the operations themselves. */
   recursion?: 0 | 1;
@@ -264,7 +315,10 @@ export interface WaitIncusOperationArgs {
   id: string;
   /** Project to look in; default `incus:project` / INCUS_PROJECT, else the server's default project. */
   project?: string;
-  /** Seconds the server may hold the request: the answer comes when the operation ends or this time passes, whichever is first (check `statusCode`). Omitted or -1: wait until it ends, with consecutive long-polls. */
+  /**
+   * Seconds the server may hold the request: the answer comes when the operation ends or this time passes, whichever is
+   * first (check `statusCode`). Omitted or -1: wait until it ends, with consecutive long-polls.
+   */
   timeout?: number;
   /** The operation's secret, for the `public` variant. */
   secret?: string;
@@ -295,7 +349,39 @@ export interface ConnectIncusOperationWebsocketArgs {
 }
 
 /** Output properties IncusInstance registers. */
-export const INCUS_INSTANCE_OUTPUTS = ["name","image","imageServer","imageProtocol","type","profiles","config","devices","description","state","deletionProtection","project","adoptId","stopTimeout","timeouts","status","imageFingerprint","architecture","uuid","createdAt","location"] as const;
+export const INCUS_INSTANCE_OUTPUTS = [
+  "name",
+  "image",
+  "imageServer",
+  "imageProtocol",
+  "type",
+  "profiles",
+  "config",
+  "devices",
+  "description",
+  "state",
+  "deletionProtection",
+  "project",
+  "adoptId",
+  "stopTimeout",
+  "timeouts",
+  "status",
+  "imageFingerprint",
+  "architecture",
+  "uuid",
+  "createdAt",
+  "location",
+] as const;
 
 /** Output properties IncusInstanceSnapshot registers. */
-export const INCUS_INSTANCE_SNAPSHOT_OUTPUTS = ["instance","name","stateful","expiresAt","project","adoptId","timeouts","createdAt","size"] as const;
+export const INCUS_INSTANCE_SNAPSHOT_OUTPUTS = [
+  "instance",
+  "name",
+  "stateful",
+  "expiresAt",
+  "project",
+  "adoptId",
+  "timeouts",
+  "createdAt",
+  "size",
+] as const;

@@ -21,7 +21,11 @@ export interface OperationWebsocketOptions {
 }
 
 /** The URL ws connects to, and the request path within it. */
-export function websocketUrl(connection: IncusConnection, id: string, options: Pick<OperationWebsocketOptions, "secret" | "public">): string {
+export function websocketUrl(
+  connection: IncusConnection,
+  id: string,
+  options: Pick<OperationWebsocketOptions, "secret" | "public">,
+): string {
   const query = new URLSearchParams({ secret: options.secret });
   if (connection.project) query.set("project", connection.project);
   const requestPath = `/1.0/operations/${encodeURIComponent(id)}/websocket?${options.public ? "public&" : ""}${query.toString()}`;
@@ -30,7 +34,11 @@ export function websocketUrl(connection: IncusConnection, id: string, options: P
 }
 
 /** Connects and resolves once the websocket is open; rejects with a typed error carrying the daemon's message. */
-export async function openOperationWebsocket(connection: IncusConnection, id: string, options: OperationWebsocketOptions): Promise<WebSocket> {
+export async function openOperationWebsocket(
+  connection: IncusConnection,
+  id: string,
+  options: OperationWebsocketOptions,
+): Promise<WebSocket> {
   const { default: WebSocketClass } = await import("ws");
   const url = websocketUrl(connection, id, options);
   const operation = options.public ? "operationWebsocketGetUntrusted" : "operationWebsocketGet";
@@ -38,16 +46,33 @@ export async function openOperationWebsocket(connection: IncusConnection, id: st
     connection.kind === "https"
       ? {
           ca: connection.tls.certificateAuthority ?? connection.tls.pinnedServerCertificate,
-          checkServerIdentity: connection.tls.pinnedServerCertificate ? pinnedIdentityCheck(connection.tls.pinnedServerCertificate) : undefined,
+          checkServerIdentity: connection.tls.pinnedServerCertificate
+            ? pinnedIdentityCheck(connection.tls.pinnedServerCertificate)
+            : undefined,
           ...(options.public ? {} : { cert: connection.tls.certificate, key: connection.tls.key }),
         }
       : {};
-  const headers = connection.kind === "https" && connection.bearerToken && !options.public ? { authorization: `Bearer ${connection.bearerToken}` } : undefined;
-  const socket = new WebSocketClass(url, { ...tlsOptions, headers, handshakeTimeout: options.handshakeTimeoutMs ?? 30_000, perMessageDeflate: false });
+  const headers =
+    connection.kind === "https" && connection.bearerToken && !options.public
+      ? { authorization: `Bearer ${connection.bearerToken}` }
+      : undefined;
+  const socket = new WebSocketClass(url, {
+    ...tlsOptions,
+    headers,
+    handshakeTimeout: options.handshakeTimeoutMs ?? 30_000,
+    perMessageDeflate: false,
+  });
 
   return new Promise<WebSocket>((resolve, reject) => {
     const onError = (error: Error & { code?: string }) =>
-      reject(new TransportError(`${error.code ?? "websocket error"}: ${error.message}`, { cloud: "incus", operation, details: { code: error.code }, cause: error }));
+      reject(
+        new TransportError(`${error.code ?? "websocket error"}: ${error.message}`, {
+          cloud: "incus",
+          operation,
+          details: { code: error.code },
+          cause: error,
+        }),
+      );
     // Kept until the socket is open (a refused handshake also ends in an error event after we
     // terminate it); from then on errors are the caller's to handle, as with any ws socket.
     socket.on("error", onError);
@@ -69,7 +94,14 @@ export async function openOperationWebsocket(connection: IncusConnection, id: st
           // not JSON: keep the text
         }
         const status = response.statusCode ?? 0;
-        reject(apiErrorFor(status, { cloud: "incus", operation, statusCode: status, vendorMessage: parseIncusError(body).message ?? (text.slice(0, 300) || response.statusMessage) }));
+        reject(
+          apiErrorFor(status, {
+            cloud: "incus",
+            operation,
+            statusCode: status,
+            vendorMessage: parseIncusError(body).message ?? (text.slice(0, 300) || response.statusMessage),
+          }),
+        );
         socket.terminate();
       });
     });

@@ -71,7 +71,11 @@ export function parseKoyebError(raw: unknown): VendorError {
   if (!raw || typeof raw !== "object") return {};
   const body = raw as { code?: string; message?: string; fields?: Array<{ field?: string; description?: string }> };
   const fields = (body.fields ?? []).map((f) => `${f.field}: ${f.description}`);
-  return { message: [body.message, fields.join("; ")].filter(Boolean).join(": ") || undefined, code: body.code || undefined, details: body.fields };
+  return {
+    message: [body.message, fields.join("; ")].filter(Boolean).join(": ") || undefined,
+    code: body.code || undefined,
+    details: body.fields,
+  };
 }
 
 export function toInstance(api: ApiKoyebInstance): KoyebInstance {
@@ -100,7 +104,15 @@ export function toInstance(api: ApiKoyebInstance): KoyebInstance {
 }
 
 export function toEvent(api: ApiKoyebInstanceEvent): KoyebInstanceEvent {
-  return { id: api.id, when: api.when, organizationId: api.organization_id, instanceId: api.instance_id, type: api.type, message: api.message, metadata: api.metadata ?? {} };
+  return {
+    id: api.id,
+    when: api.when,
+    organizationId: api.organization_id,
+    instanceId: api.instance_id,
+    type: api.type,
+    message: api.message,
+    metadata: api.metadata ?? {},
+  };
 }
 
 export class KoyebClient {
@@ -113,8 +125,15 @@ export class KoyebClient {
 
   /** A client for the endpoint and token in stack config (`koyeb:*`) or the KOYEB_* environment variables. */
   static fromSettings(log?: Logger): KoyebClient {
-    const baseUrl = optionalSetting({ what: "Koyeb API URL", config: ["koyeb:apiUrl"], env: ["KOYEB_API_URL"] }) ?? KOYEB_API_URL;
-    const token = () => requireSetting({ what: "Koyeb API token", config: ["koyeb:token"], env: ["KOYEB_TOKEN", "KOYEB_API_KEY"], secret: true });
+    const baseUrl =
+      optionalSetting({ what: "Koyeb API URL", config: ["koyeb:apiUrl"], env: ["KOYEB_API_URL"] }) ?? KOYEB_API_URL;
+    const token = () =>
+      requireSetting({
+        what: "Koyeb API token",
+        config: ["koyeb:token"],
+        env: ["KOYEB_TOKEN", "KOYEB_API_KEY"],
+        secret: true,
+      });
     const http = new HttpClient({
       cloud: "koyeb",
       baseUrl,
@@ -133,13 +152,28 @@ export class KoyebClient {
 
   /** GET /v1/instances/{id}. */
   async getInstance(id: string): Promise<ApiKoyebInstance> {
-    return (await this.http.json<{ instance: ApiKoyebInstance }>({ operation: "getInstance", method: "GET", path: path`/v1/instances/${id}` })).instance;
+    return (
+      await this.http.json<{ instance: ApiKoyebInstance }>({
+        operation: "getInstance",
+        method: "GET",
+        path: path`/v1/instances/${id}`,
+      })
+    ).instance;
   }
 
   /** GET /v1/instances: one page. */
-  async listInstancesPage(filters: InstanceFilters, offset: number, limit: number): Promise<OffsetPage<ApiKoyebInstance>> {
+  async listInstancesPage(
+    filters: InstanceFilters,
+    offset: number,
+    limit: number,
+  ): Promise<OffsetPage<ApiKoyebInstance>> {
     const query: Record<string, QueryValue> = { ...filters, limit, offset };
-    const reply = await this.http.json<{ instances?: ApiKoyebInstance[]; count?: number | string }>({ operation: "listInstances", method: "GET", path: "/v1/instances", query });
+    const reply = await this.http.json<{ instances?: ApiKoyebInstance[]; count?: number | string }>({
+      operation: "listInstances",
+      method: "GET",
+      path: "/v1/instances",
+      query,
+    });
     return { items: reply.instances ?? [], count: reply.count === undefined ? undefined : Number(reply.count) };
   }
 
@@ -149,9 +183,18 @@ export class KoyebClient {
   }
 
   /** GET /v1/instance_events: one page. */
-  async listInstanceEventsPage(filters: InstanceEventFilters, offset: number, limit: number): Promise<OffsetPage<ApiKoyebInstanceEvent>> {
+  async listInstanceEventsPage(
+    filters: InstanceEventFilters,
+    offset: number,
+    limit: number,
+  ): Promise<OffsetPage<ApiKoyebInstanceEvent>> {
     const query: Record<string, QueryValue> = { ...filters, limit, offset };
-    const reply = await this.http.json<{ events?: ApiKoyebInstanceEvent[]; has_next?: boolean }>({ operation: "listInstanceEvents", method: "GET", path: "/v1/instance_events", query });
+    const reply = await this.http.json<{ events?: ApiKoyebInstanceEvent[]; has_next?: boolean }>({
+      operation: "listInstanceEvents",
+      method: "GET",
+      path: "/v1/instance_events",
+      query,
+    });
     return { items: reply.events ?? [], hasNext: reply.has_next };
   }
 

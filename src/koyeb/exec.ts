@@ -42,7 +42,13 @@ export class KoyebExecError extends OperationFailedError {
 
   constructor(code: number, message: string) {
     const name = GRPC_NAMES[code] ?? "UNKNOWN";
-    super(`error frame with gRPC code ${code}`, { cloud: "koyeb", operation: "execCommand", vendorCode: name, vendorMessage: message, details: { code, message } });
+    super(`error frame with gRPC code ${code}`, {
+      cloud: "koyeb",
+      operation: "execCommand",
+      vendorCode: name,
+      vendorMessage: message,
+      details: { code, message },
+    });
     this.grpcCode = code;
   }
 }
@@ -69,7 +75,9 @@ export async function runExec(request: ExecRequest): Promise<KoyebExecResult> {
   const stderr: Buffer[] = [];
 
   return new Promise<KoyebExecResult>((resolve, reject) => {
-    const socket = new WebSocket(request.url, ["Bearer", request.token], { handshakeTimeout: Math.min(request.timeoutMs, 30_000) });
+    const socket = new WebSocket(request.url, ["Bearer", request.token], {
+      handshakeTimeout: Math.min(request.timeoutMs, 30_000),
+    });
     let settled = false;
     const finish = (outcome: { result?: KoyebExecResult; error?: Error }) => {
       if (settled) return;
@@ -83,10 +91,13 @@ export async function runExec(request: ExecRequest): Promise<KoyebExecResult> {
     };
     const timer = setTimeout(() => {
       finish({
-        error: new WaitTimeoutError(`command ${JSON.stringify(request.command)} on instance ${request.instanceId} did not exit within ${request.timeoutMs / 1000}s; the stream was closed`, {
-          cloud: "koyeb",
-          operation: "execCommand",
-        }),
+        error: new WaitTimeoutError(
+          `command ${JSON.stringify(request.command)} on instance ${request.instanceId} did not exit within ${request.timeoutMs / 1000}s; the stream was closed`,
+          {
+            cloud: "koyeb",
+            operation: "execCommand",
+          },
+        ),
       });
       socket.terminate();
     }, request.timeoutMs);
@@ -117,29 +128,56 @@ export async function runExec(request: ExecRequest): Promise<KoyebExecResult> {
     socket.on("open", () => {
       socket.send(JSON.stringify({ id: request.instanceId, body: { command: request.command, disableTty: true } }));
       // Always close stdin, so a command that reads it (cat) sees the end instead of waiting forever.
-      socket.send(JSON.stringify({ id: request.instanceId, body: { stdin: { data: Buffer.from(request.stdin ?? "").toString("base64"), close: true } } }));
+      socket.send(
+        JSON.stringify({
+          id: request.instanceId,
+          body: { stdin: { data: Buffer.from(request.stdin ?? "").toString("base64"), close: true } },
+        }),
+      );
     });
     socket.on("message", (data) => {
       let frame: ServerFrame;
       try {
         frame = JSON.parse(data.toString());
       } catch {
-        return finish({ error: new OperationFailedError("the exec stream sent a frame that is not JSON", { cloud: "koyeb", operation: "execCommand" }) });
+        return finish({
+          error: new OperationFailedError("the exec stream sent a frame that is not JSON", {
+            cloud: "koyeb",
+            operation: "execCommand",
+          }),
+        });
       }
-      if (frame.error) return finish({ error: new KoyebExecError(frame.error.code ?? 2, frame.error.message ?? "unknown error") });
+      if (frame.error)
+        return finish({ error: new KoyebExecError(frame.error.code ?? 2, frame.error.message ?? "unknown error") });
       const result = frame.result ?? {};
       if (result.stdout?.data) stdout.push(Buffer.from(result.stdout.data, "base64"));
       if (result.stderr?.data) stderr.push(Buffer.from(result.stderr.data, "base64"));
       if (result.exited) {
-        finish({ result: { stdout: Buffer.concat(stdout).toString("utf8"), stderr: Buffer.concat(stderr).toString("utf8"), exitCode: result.exit_code ?? 0 } });
+        finish({
+          result: {
+            stdout: Buffer.concat(stdout).toString("utf8"),
+            stderr: Buffer.concat(stderr).toString("utf8"),
+            exitCode: result.exit_code ?? 0,
+          },
+        });
       }
     });
     socket.on("error", (error) => {
-      finish({ error: new TransportError(redact(`exec stream: ${error.message}`), { cloud: "koyeb", operation: "execCommand", details: { code: (error as { code?: string }).code }, cause: error }) });
+      finish({
+        error: new TransportError(redact(`exec stream: ${error.message}`), {
+          cloud: "koyeb",
+          operation: "execCommand",
+          details: { code: (error as { code?: string }).code },
+          cause: error,
+        }),
+      });
     });
     socket.on("close", (code, reason) => {
       finish({
-        error: new OperationFailedError(`the exec stream closed (${code}${reason.length > 0 ? ` ${reason.toString()}` : ""}) before the command exited`, { cloud: "koyeb", operation: "execCommand" }),
+        error: new OperationFailedError(
+          `the exec stream closed (${code}${reason.length > 0 ? ` ${reason.toString()}` : ""}) before the command exited`,
+          { cloud: "koyeb", operation: "execCommand" },
+        ),
       });
     });
   });

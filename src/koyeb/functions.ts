@@ -10,7 +10,15 @@ import { type FunctionOptions, type FunctionOutputOptions, type InputArgs, outpu
 import { KoyebClient, toEvent, toInstance } from "./client";
 import { runExec } from "./exec";
 import * as schema from "./schema";
-import type { ExecKoyebInstanceArgs, ExecKoyebInstanceResult, GetKoyebInstanceArgs, GetKoyebInstanceResult, KoyebInstanceEvent, ListKoyebInstanceEventsArgs, ListKoyebInstancesArgs } from "./types";
+import type {
+  ExecKoyebInstanceArgs,
+  ExecKoyebInstanceResult,
+  GetKoyebInstanceArgs,
+  GetKoyebInstanceResult,
+  KoyebInstanceEvent,
+  ListKoyebInstanceEventsArgs,
+  ListKoyebInstancesArgs,
+} from "./types";
 
 export type GetKoyebInstanceOutputArgs = InputArgs<GetKoyebInstanceArgs>;
 export type ListKoyebInstancesOutputArgs = InputArgs<ListKoyebInstancesArgs>;
@@ -22,18 +30,27 @@ export type ExecKoyebInstanceOutputArgs = InputArgs<ExecKoyebInstanceArgs>;
 const owner = (operation: string) => ({ cloud: "koyeb", operation });
 
 /** One instance by id (GET /v1/instances/{id}); rejects with NotFoundError when it does not exist. */
-export async function getKoyebInstance(args: GetKoyebInstanceArgs, _opts?: FunctionOptions): Promise<GetKoyebInstanceResult> {
+export async function getKoyebInstance(
+  args: GetKoyebInstanceArgs,
+  _opts?: FunctionOptions,
+): Promise<GetKoyebInstanceResult> {
   const { id } = parseArguments(schema.GetKoyebInstanceArgs, args, owner("getKoyebInstance"));
   return toInstance(await KoyebClient.fromSettings().getInstance(id));
 }
 
 /** {@link getKoyebInstance} taking Inputs. */
-export function getKoyebInstanceOutput(args: GetKoyebInstanceOutputArgs, opts?: FunctionOutputOptions): pulumi.Output<GetKoyebInstanceResult> {
+export function getKoyebInstanceOutput(
+  args: GetKoyebInstanceOutputArgs,
+  opts?: FunctionOutputOptions,
+): pulumi.Output<GetKoyebInstanceResult> {
   return outputForm(getKoyebInstance, args, opts);
 }
 
 /** Every instance matching the filters (GET /v1/instances, following every page). */
-export async function listKoyebInstances(args: ListKoyebInstancesArgs = {}, _opts?: FunctionOptions): Promise<ListKoyebInstancesResult> {
+export async function listKoyebInstances(
+  args: ListKoyebInstancesArgs = {},
+  _opts?: FunctionOptions,
+): Promise<ListKoyebInstancesResult> {
   const a = parseArguments(schema.ListKoyebInstancesArgs, args, owner("listKoyebInstances"));
   const filters = {
     app_id: a.appId,
@@ -51,19 +68,31 @@ export async function listKoyebInstances(args: ListKoyebInstancesArgs = {}, _opt
 }
 
 /** {@link listKoyebInstances} taking Inputs. */
-export function listKoyebInstancesOutput(args: ListKoyebInstancesOutputArgs = {}, opts?: FunctionOutputOptions): pulumi.Output<ListKoyebInstancesResult> {
+export function listKoyebInstancesOutput(
+  args: ListKoyebInstancesOutputArgs = {},
+  opts?: FunctionOutputOptions,
+): pulumi.Output<ListKoyebInstancesResult> {
   return outputForm(listKoyebInstances, args, opts);
 }
 
 /** Every event matching the filters (GET /v1/instance_events, following every page). */
-export async function listKoyebInstanceEvents(args: ListKoyebInstanceEventsArgs = {}, _opts?: FunctionOptions): Promise<ListKoyebInstanceEventsResult> {
+export async function listKoyebInstanceEvents(
+  args: ListKoyebInstanceEventsArgs = {},
+  _opts?: FunctionOptions,
+): Promise<ListKoyebInstanceEventsResult> {
   const a = parseArguments(schema.ListKoyebInstanceEventsArgs, args, owner("listKoyebInstanceEvents"));
-  const events = await KoyebClient.fromSettings().listInstanceEvents({ instance_ids: a.instanceIds, types: a.types, order: a.order }, a.pageSize);
+  const events = await KoyebClient.fromSettings().listInstanceEvents(
+    { instance_ids: a.instanceIds, types: a.types, order: a.order },
+    a.pageSize,
+  );
   return events.map(toEvent);
 }
 
 /** {@link listKoyebInstanceEvents} taking Inputs. */
-export function listKoyebInstanceEventsOutput(args: ListKoyebInstanceEventsOutputArgs = {}, opts?: FunctionOutputOptions): pulumi.Output<ListKoyebInstanceEventsResult> {
+export function listKoyebInstanceEventsOutput(
+  args: ListKoyebInstanceEventsOutputArgs = {},
+  opts?: FunctionOutputOptions,
+): pulumi.Output<ListKoyebInstanceEventsResult> {
   return outputForm(listKoyebInstanceEvents, args, opts);
 }
 
@@ -85,19 +114,34 @@ function isPreview(): boolean {
  * stopped instance, …) rejects with its gRPC code and message; the socket is closed in every case,
  * also on timeout.
  */
-export async function execKoyebInstance(args: ExecKoyebInstanceArgs, _opts?: FunctionOptions): Promise<ExecKoyebInstanceResult> {
+export async function execKoyebInstance(
+  args: ExecKoyebInstanceArgs,
+  _opts?: FunctionOptions,
+): Promise<ExecKoyebInstanceResult> {
   const a = parseArguments(schema.ExecKoyebInstanceArgs, args, owner("execKoyebInstance"));
   if (isPreview() && a.runInPreview !== true) {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    (require("@pulumi/pulumi") as typeof import("@pulumi/pulumi")).log.info(`execKoyebInstance: ${JSON.stringify(a.command)} on instance ${a.instanceId} is not run during a preview (set runInPreview: true to run it)`);
+    (require("@pulumi/pulumi") as typeof import("@pulumi/pulumi")).log.info(
+      `execKoyebInstance: ${JSON.stringify(a.command)} on instance ${a.instanceId} is not run during a preview (set runInPreview: true to run it)`,
+    );
     return { ran: false, skipped: "preview" };
   }
   const client = KoyebClient.fromSettings();
-  const result = await runExec({ url: client.execUrl(a.instanceId), token: client.token(), instanceId: a.instanceId, command: a.command, stdin: a.stdin, timeoutMs: (a.timeout ?? 60) * 1000 });
+  const result = await runExec({
+    url: client.execUrl(a.instanceId),
+    token: client.token(),
+    instanceId: a.instanceId,
+    command: a.command,
+    stdin: a.stdin,
+    timeoutMs: (a.timeout ?? 60) * 1000,
+  });
   return { ran: true, ...result };
 }
 
 /** {@link execKoyebInstance} taking Inputs; the same preview rule applies. */
-export function execKoyebInstanceOutput(args: ExecKoyebInstanceOutputArgs, opts?: FunctionOutputOptions): pulumi.Output<ExecKoyebInstanceResult> {
+export function execKoyebInstanceOutput(
+  args: ExecKoyebInstanceOutputArgs,
+  opts?: FunctionOutputOptions,
+): pulumi.Output<ExecKoyebInstanceResult> {
   return outputForm(execKoyebInstance, args, opts);
 }

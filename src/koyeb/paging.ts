@@ -20,14 +20,23 @@ export const MAX_LIMIT = 100;
  * Fetches offset 0, limit, 2·limit, … until every item is collected: stops on `hasNext === false`,
  * when `count` is reached, at an empty page, or (with neither signal) at the first short page.
  */
-export async function collectOffsetPages<T>(fetchPage: (offset: number, limit: number) => Promise<OffsetPage<T>>, limit = MAX_LIMIT, maxPages = 10_000): Promise<T[]> {
-  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) throw new InvalidArgumentsError([{ argument: "pageSize", reason: `must be an integer from 1 to ${MAX_LIMIT}, got ${limit}` }], { cloud: "koyeb" });
+export async function collectOffsetPages<T>(
+  fetchPage: (offset: number, limit: number) => Promise<OffsetPage<T>>,
+  limit = MAX_LIMIT,
+  maxPages = 10_000,
+): Promise<T[]> {
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT)
+    throw new InvalidArgumentsError(
+      [{ argument: "pageSize", reason: `must be an integer from 1 to ${MAX_LIMIT}, got ${limit}` }],
+      { cloud: "koyeb" },
+    );
   const all: T[] = [];
   for (let pages = 0; pages < maxPages; pages++) {
     const page = await fetchPage(all.length, limit);
     all.push(...page.items);
     if (page.items.length === 0 || page.hasNext === false) break;
-    if (page.hasNext === undefined && (page.count !== undefined ? all.length >= page.count : page.items.length < limit)) break;
+    if (page.hasNext === undefined && (page.count !== undefined ? all.length >= page.count : page.items.length < limit))
+      break;
   }
   return all;
 }

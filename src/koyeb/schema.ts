@@ -6,14 +6,25 @@
 import { z } from "zod";
 
 /** Instance.Status in Koyeb's API spec. */
-export const KOYEB_INSTANCE_STATUSES = ["ALLOCATING", "STARTING", "HEALTHY", "UNHEALTHY", "STOPPING", "STOPPED", "ERROR", "SLEEPING"] as const;
+export const KOYEB_INSTANCE_STATUSES = [
+  "ALLOCATING",
+  "STARTING",
+  "HEALTHY",
+  "UNHEALTHY",
+  "STOPPING",
+  "STOPPED",
+  "ERROR",
+  "SLEEPING",
+] as const;
 export type KoyebInstanceStatus = (typeof KOYEB_INSTANCE_STATUSES)[number];
 
 const Id = z.string().min(1, "must not be empty");
 const Order = z.enum(["asc", "desc"], { error: 'must be "asc" or "desc"' });
 const PageSize = z.number().int().min(1).max(100);
 const Timestamp = z
-  .union([z.iso.datetime({ offset: true }), z.date().transform((d) => d.toISOString())], { error: "must be an RFC 3339 date-time or a Date" })
+  .union([z.iso.datetime({ offset: true }), z.date().transform((d) => d.toISOString())], {
+    error: "must be an RFC 3339 date-time or a Date",
+  })
   .meta({ tsType: "string | Date" });
 
 export const GetKoyebInstanceArgs = z.strictObject({
@@ -34,12 +45,17 @@ export const GetKoyebInstanceResult = z.object({
   region: z.string().optional().describe("Region, e.g. `fra`."),
   datacenter: z.string().optional().describe("Datacenter."),
   hypervisor: z.string().optional().describe("Hypervisor (only from getKoyebInstance)."),
-  status: z.enum(KOYEB_INSTANCE_STATUSES).describe("ALLOCATING, STARTING, HEALTHY, UNHEALTHY, STOPPING, STOPPED, ERROR or SLEEPING."),
+  status: z
+    .enum(KOYEB_INSTANCE_STATUSES)
+    .describe("ALLOCATING, STARTING, HEALTHY, UNHEALTHY, STOPPING, STOPPED, ERROR or SLEEPING."),
   messages: z.array(z.string()).describe("Status messages."),
   startedAt: z.string().optional().describe("When it started (only from getKoyebInstance)."),
   succeededAt: z.string().optional().describe("When it became healthy."),
   terminatedAt: z.string().optional().describe("When it stopped."),
-  deploymentId: z.string().optional().describe("The deployment it belongs to (the API's `xyz_deployment_id`, which Koyeb marks as unstable)."),
+  deploymentId: z
+    .string()
+    .optional()
+    .describe("The deployment it belongs to (the API's `xyz_deployment_id`, which Koyeb marks as unstable)."),
 });
 export type GetKoyebInstanceResult = z.infer<typeof GetKoyebInstanceResult>;
 
@@ -50,7 +66,10 @@ export const ListKoyebInstancesArgs = z.strictObject({
   regionalDeploymentId: Id.optional().describe("Only instances of this regional deployment."),
   allocationId: Id.optional().describe("Only instances of this allocation."),
   replicaIndex: z.number().int().min(0).optional().describe("Only the replica with this index."),
-  statuses: z.array(z.enum(KOYEB_INSTANCE_STATUSES, { error: `must be one of ${KOYEB_INSTANCE_STATUSES.join(", ")}` })).optional().describe("Only instances in one of these statuses."),
+  statuses: z
+    .array(z.enum(KOYEB_INSTANCE_STATUSES, { error: `must be one of ${KOYEB_INSTANCE_STATUSES.join(", ")}` }))
+    .optional()
+    .describe("Only instances in one of these statuses."),
   order: Order.optional().describe("Sort order by creation: `asc` or `desc`."),
   startingTime: Timestamp.optional().describe("Instances that ran at some time between startingTime and endingTime."),
   endingTime: Timestamp.optional().describe("See startingTime."),
@@ -78,14 +97,22 @@ export type KoyebInstanceEvent = z.infer<typeof KoyebInstanceEvent>;
 export const ExecKoyebInstanceArgs = z.strictObject({
   instanceId: Id.describe("The instance to run the command in."),
   command: z
-    .union([z.array(z.string()).min(1, "must name a command"), z.string().min(1, "must name a command").transform((script) => ["sh", "-c", script])])
-    .describe("argv, e.g. `[\"cat\", \"/etc/hostname\"]`; a string runs through `sh -c`."),
+    .union([
+      z.array(z.string()).min(1, "must name a command"),
+      z
+        .string()
+        .min(1, "must name a command")
+        .transform((script) => ["sh", "-c", script]),
+    ])
+    .describe('argv, e.g. `["cat", "/etc/hostname"]`; a string runs through `sh -c`.'),
   stdin: z.string().optional().describe("Sent to the command's stdin, which is then closed."),
   timeout: z.number().positive().max(3600).optional().describe("Seconds to wait for the command to exit (default 60)."),
   runInPreview: z
     .boolean()
     .optional()
-    .describe("Run the command during `pulumi preview` too. By default a preview does not run it (a command may change the instance) and the result says so."),
+    .describe(
+      "Run the command during `pulumi preview` too. By default a preview does not run it (a command may change the instance) and the result says so.",
+    ),
 });
 
 export const ExecKoyebInstanceResult = z.discriminatedUnion("ran", [

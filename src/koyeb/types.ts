@@ -5,7 +5,10 @@ export interface GetKoyebInstanceArgs {
   id: string;
 }
 
-/** An instance (one replica of a service's deployment in one region) as getKoyebInstance and listKoyebInstances return it. */
+/**
+ * An instance (one replica of a service's deployment in one region) as getKoyebInstance and listKoyebInstances return
+ * it.
+ */
 export interface GetKoyebInstanceResult {
   /** The instance's id. */
   id: string;
@@ -113,7 +116,10 @@ export interface ExecKoyebInstanceArgs {
   stdin?: string;
   /** Seconds to wait for the command to exit (default 60). */
   timeout?: number;
-  /** Run the command during `pulumi preview` too. By default a preview does not run it (a command may change the instance) and the result says so. */
+  /**
+   * Run the command during `pulumi preview` too. By default a preview does not run it (a command may change the
+   * instance) and the result says so.
+   */
   runInPreview?: boolean;
 }
 

@@ -91,29 +91,54 @@ export class ScalewayClient {
 
   /** A client for the endpoint and key in stack config (`scaleway:*`) or the SCW_* environment variables. */
   static fromSettings(log?: Logger): ScalewayClient {
-    const baseUrl = optionalSetting({ what: "Scaleway API URL", config: ["scaleway:apiUrl"], env: ["SCW_API_URL"] }) ?? SCALEWAY_API_URL;
+    const baseUrl =
+      optionalSetting({ what: "Scaleway API URL", config: ["scaleway:apiUrl"], env: ["SCW_API_URL"] }) ??
+      SCALEWAY_API_URL;
     const http = new HttpClient({
       cloud: "scaleway",
       baseUrl,
       headers: () => ({
-        "x-auth-token": requireSetting({ what: "Scaleway secret key", config: ["scaleway:secretKey"], env: ["SCW_SECRET_KEY", "SCALEWAY_API_KEY"], secret: true }),
+        "x-auth-token": requireSetting({
+          what: "Scaleway secret key",
+          config: ["scaleway:secretKey"],
+          env: ["SCW_SECRET_KEY", "SCALEWAY_API_KEY"],
+          secret: true,
+        }),
       }),
       parseError: parseScalewayError,
       requestIdHeaders: ["x-request-id"],
       log,
     });
-    const zone = optionalSetting({ what: "Scaleway zone", config: ["scaleway:zone"], env: ["SCW_DEFAULT_ZONE"] }) ?? DEFAULT_ZONE;
-    const project = optionalSetting({ what: "Scaleway project", config: ["scaleway:projectId"], env: ["SCW_DEFAULT_PROJECT_ID"] });
+    const zone =
+      optionalSetting({ what: "Scaleway zone", config: ["scaleway:zone"], env: ["SCW_DEFAULT_ZONE"] }) ?? DEFAULT_ZONE;
+    const project = optionalSetting({
+      what: "Scaleway project",
+      config: ["scaleway:projectId"],
+      env: ["SCW_DEFAULT_PROJECT_ID"],
+    });
     return new ScalewayClient(http, zone, project, log);
   }
 
   /** The project for a create: the given one, else `scaleway:projectId` / SCW_DEFAULT_PROJECT_ID, else an error naming both. */
   projectFor(explicit: string | undefined): string {
-    return explicit ?? this.defaultProject ?? requireSetting({ what: "Scaleway project ID (the `project` input)", config: ["scaleway:projectId"], env: ["SCW_DEFAULT_PROJECT_ID"] });
+    return (
+      explicit ??
+      this.defaultProject ??
+      requireSetting({
+        what: "Scaleway project ID (the `project` input)",
+        config: ["scaleway:projectId"],
+        env: ["SCW_DEFAULT_PROJECT_ID"],
+      })
+    );
   }
 
   /** GET /instance/v1/zones/{zone}/images: one page and the total from X-Total-Count. */
-  async listImagesPage(zone: string, filters: ListImagesFilters, page: number, perPage = MAX_PER_PAGE): Promise<NumberedPage<ApiScalewayImage>> {
+  async listImagesPage(
+    zone: string,
+    filters: ListImagesFilters,
+    page: number,
+    perPage = MAX_PER_PAGE,
+  ): Promise<NumberedPage<ApiScalewayImage>> {
     const query: Record<string, QueryValue> = {
       page,
       per_page: perPage,
@@ -124,7 +149,14 @@ export class ScalewayClient {
       organization: filters.organization,
       tags: filters.tags && filters.tags.length > 0 ? filters.tags.join(",") : undefined,
     };
-    const response = await this.refine(() => this.http.request<{ images?: ApiScalewayImage[] }>({ operation: "listImages", method: "GET", path: path`/instance/v1/zones/${zone}/images`, query }));
+    const response = await this.refine(() =>
+      this.http.request<{ images?: ApiScalewayImage[] }>({
+        operation: "listImages",
+        method: "GET",
+        path: path`/instance/v1/zones/${zone}/images`,
+        query,
+      }),
+    );
     const total = Number(response.headers["x-total-count"]);
     return { items: response.body.images ?? [], total: Number.isFinite(total) ? total : undefined };
   }
@@ -136,13 +168,26 @@ export class ScalewayClient {
 
   /** POST /instance/v1/zones/{zone}/images: answers 201 with the image "creating". Not idempotent. */
   async createImage(zone: string, body: CreateImageBody): Promise<ApiScalewayImage> {
-    const response = await this.refine(() => this.http.json<{ image: ApiScalewayImage }>({ operation: "createImage", method: "POST", path: path`/instance/v1/zones/${zone}/images`, body }));
+    const response = await this.refine(() =>
+      this.http.json<{ image: ApiScalewayImage }>({
+        operation: "createImage",
+        method: "POST",
+        path: path`/instance/v1/zones/${zone}/images`,
+        body,
+      }),
+    );
     return response.image;
   }
 
   /** GET /instance/v1/zones/{zone}/images/{image_id}. */
   async getImage(zone: string, id: string): Promise<ApiScalewayImage> {
-    const response = await this.refine(() => this.http.json<{ image: ApiScalewayImage }>({ operation: "getImage", method: "GET", path: path`/instance/v1/zones/${zone}/images/${id}` }));
+    const response = await this.refine(() =>
+      this.http.json<{ image: ApiScalewayImage }>({
+        operation: "getImage",
+        method: "GET",
+        path: path`/instance/v1/zones/${zone}/images/${id}`,
+      }),
+    );
     return response.image;
   }
 
@@ -150,7 +195,13 @@ export class ScalewayClient {
   async updateImage(zone: string, id: string, body: UpdateImageBody): Promise<ApiScalewayImage> {
     const response = await this.whenSettled("updateImage", id, () =>
       // Sending absolute values makes a repeat harmless, so retrying after a lost response is safe.
-      this.http.json<{ image: ApiScalewayImage }>({ operation: "updateImage", method: "PATCH", path: path`/instance/v1/zones/${zone}/images/${id}`, body, idempotent: true }),
+      this.http.json<{ image: ApiScalewayImage }>({
+        operation: "updateImage",
+        method: "PATCH",
+        path: path`/instance/v1/zones/${zone}/images/${id}`,
+        body,
+        idempotent: true,
+      }),
     );
     return response.image;
   }
@@ -158,18 +209,34 @@ export class ScalewayClient {
   /** PUT /instance/v1/zones/{zone}/images/{id} (SetImage): replaces every property with `image`. */
   async setImage(zone: string, id: string, image: ApiScalewayImage): Promise<ApiScalewayImage> {
     const response = await this.whenSettled("setImage", id, () =>
-      this.http.json<{ image: ApiScalewayImage }>({ operation: "setImage", method: "PUT", path: path`/instance/v1/zones/${zone}/images/${id}`, body: image }),
+      this.http.json<{ image: ApiScalewayImage }>({
+        operation: "setImage",
+        method: "PUT",
+        path: path`/instance/v1/zones/${zone}/images/${id}`,
+        body: image,
+      }),
     );
     return response.image;
   }
 
   /** DELETE /instance/v1/zones/{zone}/images/{image_id}: 204. The image's snapshots are kept. */
   async deleteImage(zone: string, id: string): Promise<void> {
-    await this.whenSettled("deleteImage", id, () => this.http.request({ operation: "deleteImage", method: "DELETE", path: path`/instance/v1/zones/${zone}/images/${id}` }));
+    await this.whenSettled("deleteImage", id, () =>
+      this.http.request({
+        operation: "deleteImage",
+        method: "DELETE",
+        path: path`/instance/v1/zones/${zone}/images/${id}`,
+      }),
+    );
   }
 
   /** Runs a mutation, waiting out `transient_state` answers (image still creating) with backoff. */
-  private async whenSettled<T>(operation: string, id: string, call: () => Promise<T>, deadlineMs = 10 * 60_000): Promise<T> {
+  private async whenSettled<T>(
+    operation: string,
+    id: string,
+    call: () => Promise<T>,
+    deadlineMs = 10 * 60_000,
+  ): Promise<T> {
     const { default: pRetry } = await import("p-retry");
     const started = Date.now();
     return pRetry(() => this.refine(call), {
@@ -180,7 +247,10 @@ export class ScalewayClient {
       maxRetryTime: deadlineMs,
       shouldRetry: ({ error }) => isTransientState(error),
       onFailedAttempt: ({ error }) => {
-        if (isTransientState(error)) this.log.info(`${operation} ${id}: image is busy (${(error as ApiError).vendorMessage}); trying again (${formatElapsed(Date.now() - started)} elapsed)`);
+        if (isTransientState(error))
+          this.log.info(
+            `${operation} ${id}: image is busy (${(error as ApiError).vendorMessage}); trying again (${formatElapsed(Date.now() - started)} elapsed)`,
+          );
       },
     });
   }

@@ -17,7 +17,15 @@ interface ScalewayErrorBody {
   method?: string;
   reason?: string;
   fields?: Record<string, string[]>;
-  details?: Array<{ argument_name?: string; reason?: string; help_message?: string; resource?: string; quota?: number; current?: number; action?: string }>;
+  details?: Array<{
+    argument_name?: string;
+    reason?: string;
+    help_message?: string;
+    resource?: string;
+    quota?: number;
+    current?: number;
+    action?: string;
+  }>;
 }
 
 /** What went wrong, in words, from the parts of the body that the `type` defines. */
@@ -55,7 +63,12 @@ export function parseScalewayError(raw: unknown): VendorError {
   return {
     message: [body.message, extra].filter(Boolean).join(": ") || undefined,
     code: body.type,
-    details: body.fields ?? body.details ?? (body.resource ? { resource: body.resource, resourceId: body.resource_id, currentState: body.current_state } : undefined),
+    details:
+      body.fields ??
+      body.details ??
+      (body.resource
+        ? { resource: body.resource, resourceId: body.resource_id, currentState: body.current_state }
+        : undefined),
   };
 }
 

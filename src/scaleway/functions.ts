@@ -36,7 +36,9 @@ function info(image: ApiScalewayImage): GetScalewayImageResult {
     organization: image.organization,
     tags: splitTags(image.tags).tags,
     rootVolume: image.root_volume ? volumeInfo(image.root_volume) : undefined,
-    extraVolumes: fromExtraVolumes(extra).map((id) => volumeInfo(Object.values(extra).find((v) => v.id === id) ?? { id })),
+    extraVolumes: fromExtraVolumes(extra).map((id) =>
+      volumeInfo(Object.values(extra).find((v) => v.id === id) ?? { id }),
+    ),
     creationDate: image.creation_date ?? undefined,
     modificationDate: image.modification_date ?? undefined,
     fromServer: image.from_server || undefined,
@@ -48,16 +50,26 @@ function info(image: ApiScalewayImage): GetScalewayImageResult {
  * narrowed by `arch`, `project` and `public` when given). Rejects with NotFoundError when nothing
  * matches, and with a ConflictError listing the candidates when several do.
  */
-export async function getScalewayImage(args: GetScalewayImageArgs, _opts?: FunctionOptions): Promise<GetScalewayImageResult> {
+export async function getScalewayImage(
+  args: GetScalewayImageArgs,
+  _opts?: FunctionOptions,
+): Promise<GetScalewayImageResult> {
   const parsed = parseArguments(schema.GetScalewayImageArgs, args, owner("getScalewayImage"));
   const client = ScalewayClient.fromSettings();
   if (parsed.id !== undefined) {
-    const { zone, id } = parsed.id.includes("/") ? schema.parseZonedId(parsed.id) : { zone: parsed.zone ?? client.defaultZone, id: parsed.id };
+    const { zone, id } = parsed.id.includes("/")
+      ? schema.parseZonedId(parsed.id)
+      : { zone: parsed.zone ?? client.defaultZone, id: parsed.id };
     return info(await client.getImage(zone, id));
   }
   const zone = parsed.zone ?? client.defaultZone;
   const name = parsed.name as string;
-  const candidates = await client.listImages(zone, { name, arch: parsed.arch, project: parsed.project, public: parsed.public });
+  const candidates = await client.listImages(zone, {
+    name,
+    arch: parsed.arch,
+    project: parsed.project,
+    public: parsed.public,
+  });
   const exact = candidates.filter((image) => image.name === name);
   if (exact.length === 1) return info(exact[0]);
   if (exact.length === 0) {
@@ -65,20 +77,32 @@ export async function getScalewayImage(args: GetScalewayImageArgs, _opts?: Funct
     throw new NotFoundError(`no image is named exactly "${name}" in ${zone}`, {
       cloud: "scaleway",
       operation: "listImages",
-      vendorMessage: near.length > 0 ? `names containing it: ${near.join(", ")}${candidates.length > 5 ? ", …" : ""}` : undefined,
+      vendorMessage:
+        near.length > 0 ? `names containing it: ${near.join(", ")}${candidates.length > 5 ? ", …" : ""}` : undefined,
     });
   }
-  const listed = exact.map((image) => `${image.zone}/${image.id} (${image.arch}, ${image.public ? "public" : `project ${image.project}`})`);
-  throw new ConflictError(`${exact.length} images in ${zone} are named "${name}": ${listed.join(", ")}; narrow it down with arch, project or public, or pass id`, owner("getScalewayImage"));
+  const listed = exact.map(
+    (image) => `${image.zone}/${image.id} (${image.arch}, ${image.public ? "public" : `project ${image.project}`})`,
+  );
+  throw new ConflictError(
+    `${exact.length} images in ${zone} are named "${name}": ${listed.join(", ")}; narrow it down with arch, project or public, or pass id`,
+    owner("getScalewayImage"),
+  );
 }
 
 /** {@link getScalewayImage} taking Inputs, e.g. `getScalewayImageOutput({ id: image.id })`. */
-export function getScalewayImageOutput(args: GetScalewayImageOutputArgs, opts?: FunctionOutputOptions): pulumi.Output<GetScalewayImageResult> {
+export function getScalewayImageOutput(
+  args: GetScalewayImageOutputArgs,
+  opts?: FunctionOutputOptions,
+): pulumi.Output<GetScalewayImageResult> {
   return outputForm(getScalewayImage, args, opts);
 }
 
 /** Every image in a zone matching the filters (ListImages, following every page). */
-export async function listScalewayImages(args: ListScalewayImagesArgs = {}, _opts?: FunctionOptions): Promise<ListScalewayImagesResult> {
+export async function listScalewayImages(
+  args: ListScalewayImagesArgs = {},
+  _opts?: FunctionOptions,
+): Promise<ListScalewayImagesResult> {
   const parsed = parseArguments(schema.ListScalewayImagesArgs, args, owner("listScalewayImages"));
   const client = ScalewayClient.fromSettings();
   const { zone, perPage, ...filters } = parsed;
@@ -86,6 +110,9 @@ export async function listScalewayImages(args: ListScalewayImagesArgs = {}, _opt
 }
 
 /** {@link listScalewayImages} taking Inputs. */
-export function listScalewayImagesOutput(args: ListScalewayImagesOutputArgs = {}, opts?: FunctionOutputOptions): pulumi.Output<ListScalewayImagesResult> {
+export function listScalewayImagesOutput(
+  args: ListScalewayImagesOutputArgs = {},
+  opts?: FunctionOutputOptions,
+): pulumi.Output<ListScalewayImagesResult> {
   return outputForm(listScalewayImages, args, opts);
 }

@@ -54,10 +54,18 @@ export function toOutputs(image: ApiScalewayImage, known: Partial<ScalewayImageI
 }
 
 /** The PATCH that makes `image` match `inputs`, or undefined when it already does. */
-export function patchFor(image: ApiScalewayImage, inputs: ScalewayImageInputs, name: string): UpdateImageBody | undefined {
+export function patchFor(
+  image: ApiScalewayImage,
+  inputs: ScalewayImageInputs,
+  name: string,
+): UpdateImageBody | undefined {
   const current = toOutputs(image, inputs);
   const differs =
-    current.name !== name || current.arch !== inputs.arch || current.public !== inputs.public || !sameSet(current.tags, inputs.tags) || !sameValue(current.extraVolumes, inputs.extraVolumes);
+    current.name !== name ||
+    current.arch !== inputs.arch ||
+    current.public !== inputs.public ||
+    !sameSet(current.tags, inputs.tags) ||
+    !sameValue(current.extraVolumes, inputs.extraVolumes);
   if (!differs) return undefined;
   const { token } = splitTags(image.tags);
   // Every mutable field is sent with its absolute value (as the Terraform provider does): the
@@ -82,12 +90,23 @@ export function needsSetImage(image: ApiScalewayImage, inputs: ScalewayImageInpu
  */
 export function wholeImage(image: ApiScalewayImage, patch: UpdateImageBody): ApiScalewayImage {
   const { default_bootscript, ...read } = image;
-  return { ...read, ...(default_bootscript == null ? {} : { default_bootscript }), ...patch, extra_volumes: patch.extra_volumes ?? {} } as ApiScalewayImage;
+  return {
+    ...read,
+    ...(default_bootscript == null ? {} : { default_bootscript }),
+    ...patch,
+    extra_volumes: patch.extra_volumes ?? {},
+  } as ApiScalewayImage;
 }
 
-
 /** Polls until the image leaves "creating"; with `requireAvailable`, an "error" state fails. */
-async function waitSettled(client: ScalewayClient, zone: string, id: string, ctx: ResourceContext, timeoutMs: number, requireAvailable: boolean): Promise<ApiScalewayImage> {
+async function waitSettled(
+  client: ScalewayClient,
+  zone: string,
+  id: string,
+  ctx: ResourceContext,
+  timeoutMs: number,
+  requireAvailable: boolean,
+): Promise<ApiScalewayImage> {
   return pollUntil({
     what: `image ${zone}/${id}`,
     cloud: "scaleway",
@@ -98,29 +117,56 @@ async function waitSettled(client: ScalewayClient, zone: string, id: string, ctx
     status: (image) => ({
       state: image.state,
       done: image.state !== "creating",
-      failure: requireAvailable && image.state === "error" ? `image "${image.name}" (${zone}/${id}, root volume ${image.root_volume?.id ?? "?"}, arch ${image.arch}) could not be built` : undefined,
+      failure:
+        requireAvailable && image.state === "error"
+          ? `image "${image.name}" (${zone}/${id}, root volume ${image.root_volume?.id ?? "?"}, arch ${image.arch}) could not be built`
+          : undefined,
     }),
   });
 }
 
-async function findByToken(client: ScalewayClient, zone: string, project: string, token: string): Promise<ApiScalewayImage | undefined> {
+async function findByToken(
+  client: ScalewayClient,
+  zone: string,
+  project: string,
+  token: string,
+): Promise<ApiScalewayImage | undefined> {
   const images = await client.listImages(zone, { project, tags: [`${CREATION_TOKEN_TAG_PREFIX}${token}`] });
   return images.find((image) => splitTags(image.tags).token === token);
 }
 
 /** Waits for a new image, removes it if it failed to build, and returns the outputs. */
-async function finishCreate(client: ScalewayClient, image: ApiScalewayImage, inputs: ScalewayImageInputs, ctx: ResourceContext): Promise<{ id: string; outs: ScalewayImageOutputs }> {
+async function finishCreate(
+  client: ScalewayClient,
+  image: ApiScalewayImage,
+  inputs: ScalewayImageInputs,
+  ctx: ResourceContext,
+): Promise<{ id: string; outs: ScalewayImageOutputs }> {
   const id = `${image.zone}/${image.id}`;
   try {
-    const ready = await waitSettled(client, image.zone, image.id, ctx, timeoutMs(inputs.timeouts?.create, DEFAULT_TIMEOUTS.create), true);
+    const ready = await waitSettled(
+      client,
+      image.zone,
+      image.id,
+      ctx,
+      timeoutMs(inputs.timeouts?.create, DEFAULT_TIMEOUTS.create),
+      true,
+    );
     return { id, outs: toOutputs(ready, inputs) };
   } catch (error) {
     if (error instanceof OperationFailedError) {
-      ctx.log.warn(`image ${id} ended in state "error"; deleting it so that nothing is left behind (its snapshots are kept)`);
+      ctx.log.warn(
+        `image ${id} ended in state "error"; deleting it so that nothing is left behind (its snapshots are kept)`,
+      );
       try {
         await client.deleteImage(image.zone, image.id);
       } catch (cleanupError) {
-        if (!isNotFound(cleanupError)) throw new PartialCreateError(id, toOutputs({ ...image, state: "error" }, inputs), `${error.message}; deleting it also failed: ${(cleanupError as Error).message}`);
+        if (!isNotFound(cleanupError))
+          throw new PartialCreateError(
+            id,
+            toOutputs({ ...image, state: "error" }, inputs),
+            `${error.message}; deleting it also failed: ${(cleanupError as Error).message}`,
+          );
       }
       throw error;
     }
@@ -129,20 +175,42 @@ async function finishCreate(client: ScalewayClient, image: ApiScalewayImage, inp
 }
 
 /** The image `adoptId` names, settled, as outputs (the provider's adoption compares and converges). */
-async function readForAdoption(adoptId: string, known: Partial<ScalewayImageInputs>, ctx: ResourceContext): Promise<{ id: string; outs: ScalewayImageOutputs }> {
+async function readForAdoption(
+  adoptId: string,
+  known: Partial<ScalewayImageInputs>,
+  ctx: ResourceContext,
+): Promise<{ id: string; outs: ScalewayImageOutputs }> {
   const target = parseZonedId(adoptId);
   const client = ScalewayClient.fromSettings(ctx.log);
   const image = await client.getImage(target.zone, target.id);
-  const settled = image.state === "creating" ? await waitSettled(client, target.zone, target.id, ctx, timeoutMs(known.timeouts?.create, DEFAULT_TIMEOUTS.create), true) : image;
+  const settled =
+    image.state === "creating"
+      ? await waitSettled(
+          client,
+          target.zone,
+          target.id,
+          ctx,
+          timeoutMs(known.timeouts?.create, DEFAULT_TIMEOUTS.create),
+          true,
+        )
+      : image;
   return { id: `${target.zone}/${target.id}`, outs: toOutputs(settled, known) };
 }
 
 /** Brings a settled image to the inputs with PATCH, or PUT when PATCH cannot express the change. */
-async function applyChanges(client: ScalewayClient, image: ApiScalewayImage, inputs: ScalewayImageInputs, name: string, ctx: ResourceContext): Promise<ApiScalewayImage> {
+async function applyChanges(
+  client: ScalewayClient,
+  image: ApiScalewayImage,
+  inputs: ScalewayImageInputs,
+  name: string,
+  ctx: ResourceContext,
+): Promise<ApiScalewayImage> {
   const patch = patchFor(image, inputs, name);
   if (!patch) return image;
   if (needsSetImage(image, inputs)) {
-    ctx.log.progress(`removing every extra volume: writing the whole image with SetImage (PUT), which PATCH cannot express`);
+    ctx.log.progress(
+      `removing every extra volume: writing the whole image with SetImage (PUT), which PATCH cannot express`,
+    );
     // Read-modify-write: start from a fresh read so no concurrent change is undone.
     const fresh = await client.getImage(image.zone, image.id);
     const freshPatch = patchFor(fresh, inputs, name);
@@ -157,7 +225,8 @@ function nameFor(inputs: ScalewayImageInputs, ctx: ResourceContext, known?: stri
 }
 
 /** An input that, when unset, keeps whatever the image has (zone, project and name get defaults). */
-const unsetKeeps = (previous: unknown, next: unknown) => next === undefined || next === null || sameValue(previous, next);
+const unsetKeeps = (previous: unknown, next: unknown) =>
+  next === undefined || next === null || sameValue(previous, next);
 
 export const scalewayImageDefinition: ResourceDefinition<ScalewayImageInputs, ScalewayImageOutputs> = {
   kind: "scaleway:Image",
@@ -186,7 +255,9 @@ export const scalewayImageDefinition: ResourceDefinition<ScalewayImageInputs, Sc
     const token = creationToken(ctx.identity, { ...tokenInputs, zone, project });
     const earlier = await findByToken(client, zone, project, token);
     if (earlier) {
-      ctx.log.info(`found image ${zone}/${earlier.id} created by an earlier attempt whose response was lost; adopting it`);
+      ctx.log.info(
+        `found image ${zone}/${earlier.id} created by an earlier attempt whose response was lost; adopting it`,
+      );
       return finishCreate(client, earlier, inputs, ctx);
     }
     const outcome = await sendCreate({
@@ -209,7 +280,9 @@ export const scalewayImageDefinition: ResourceDefinition<ScalewayImageInputs, Sc
       created = outcome.created;
       ctx.log.progress(`created image ${zone}/${created.id}, waiting for it to be available`);
     } else {
-      ctx.log.info(`create failed (${(outcome.failure as Error).message}) but the image exists as ${zone}/${outcome.found.id}; adopting it`);
+      ctx.log.info(
+        `create failed (${(outcome.failure as Error).message}) but the image exists as ${zone}/${outcome.found.id}; adopting it`,
+      );
       created = outcome.found;
     }
     return finishCreate(client, created, inputs, ctx);
@@ -230,7 +303,14 @@ export const scalewayImageDefinition: ResourceDefinition<ScalewayImageInputs, Sc
     const client = ScalewayClient.fromSettings(ctx.log);
     const { zone, id: imageId } = parseZonedId(id);
     // Also finishes an image kept in state by an earlier create that stopped waiting.
-    const settled = await waitSettled(client, zone, imageId, ctx, timeoutMs(news.timeouts?.update, DEFAULT_TIMEOUTS.update), true);
+    const settled = await waitSettled(
+      client,
+      zone,
+      imageId,
+      ctx,
+      timeoutMs(news.timeouts?.update, DEFAULT_TIMEOUTS.update),
+      true,
+    );
     const updated = await applyChanges(client, settled, news, nameFor(news, ctx, olds.name), ctx);
     return toOutputs(updated, news);
   },

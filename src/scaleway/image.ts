@@ -22,6 +22,7 @@ import { SCALEWAY_IMAGE_OUTPUTS, type ScalewayImageArgs, type ScalewayImageOutpu
  * export const state = getScalewayImageOutput({ id: image.id }).state;
  * ```
  */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- the merged interface holds the output properties, which the engine sets, not this class
 export class ScalewayImage extends pulumi.CustomResource {
   /** Reads an existing image by its id, `zone/uuid`, as a read-only resource: Pulumi never changes or deletes it. */
   static get(name: string, id: pulumi.Input<pulumi.ID>, opts?: pulumi.CustomResourceOptions): ScalewayImage {
@@ -30,7 +31,14 @@ export class ScalewayImage extends pulumi.CustomResource {
 
   constructor(name: string, args: ScalewayImageArgs, opts?: pulumi.CustomResourceOptions) {
     // Every output is listed so it resolves, even when its input is unset (defaults come from the provider).
-    super(...dynamicResource("scaleway:Image", name, resourceProps(SCALEWAY_IMAGE_OUTPUTS, args, name), instanceOptions(undefined, opts)));
+    super(
+      ...dynamicResource(
+        "scaleway:Image",
+        name,
+        resourceProps(SCALEWAY_IMAGE_OUTPUTS, args, name),
+        instanceOptions(undefined, opts),
+      ),
+    );
   }
 }
 

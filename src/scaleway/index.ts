@@ -8,4 +8,10 @@ export {
   type ListScalewayImagesOutputArgs,
   type ListScalewayImagesResult,
 } from "./functions";
-export type { ScalewayImageArgs, ScalewayImageOutputProperties, GetScalewayImageArgs, GetScalewayImageResult, ListScalewayImagesArgs } from "./types";
+export type {
+  ScalewayImageArgs,
+  ScalewayImageOutputProperties,
+  GetScalewayImageArgs,
+  GetScalewayImageResult,
+  ListScalewayImagesArgs,
+} from "./types";

@@ -19,8 +19,16 @@ export const MAX_PER_PAGE = 100;
  * server gave no total, at the first short page. A page limit guards against a server that never
  * stops answering full pages.
  */
-export async function collectNumberedPages<T>(fetchPage: (page: number, perPage: number) => Promise<NumberedPage<T>>, perPage = MAX_PER_PAGE, maxPages = 10_000): Promise<T[]> {
-  if (!Number.isInteger(perPage) || perPage < 1 || perPage > MAX_PER_PAGE) throw new InvalidArgumentsError([{ argument: "perPage", reason: `must be an integer from 1 to ${MAX_PER_PAGE}, got ${perPage}` }], { cloud: "scaleway" });
+export async function collectNumberedPages<T>(
+  fetchPage: (page: number, perPage: number) => Promise<NumberedPage<T>>,
+  perPage = MAX_PER_PAGE,
+  maxPages = 10_000,
+): Promise<T[]> {
+  if (!Number.isInteger(perPage) || perPage < 1 || perPage > MAX_PER_PAGE)
+    throw new InvalidArgumentsError(
+      [{ argument: "perPage", reason: `must be an integer from 1 to ${MAX_PER_PAGE}, got ${perPage}` }],
+      { cloud: "scaleway" },
+    );
   const all: T[] = [];
   for (let page = 1; page <= maxPages; page++) {
     const { items, total } = await fetchPage(page, perPage);

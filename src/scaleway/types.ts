@@ -5,11 +5,15 @@ import type * as pulumi from "@pulumi/pulumi";
 export interface ScalewayImageArgs {
   /** Image name; the resource's name when unset. Renamed in place; unsetting it later keeps the current name. */
   name?: pulumi.Input<string>;
-  /** Zone, e.g. `fr-par-1`; `scaleway:zone`, SCW_DEFAULT_ZONE, then fr-par-1 when unset. Changing it replaces the image. */
+  /**
+   * Zone, e.g. `fr-par-1`; `scaleway:zone`, SCW_DEFAULT_ZONE, then fr-par-1 when unset. Changing it replaces the image.
+   */
   zone?: pulumi.Input<string>;
   /** Project UUID; `scaleway:projectId` or SCW_DEFAULT_PROJECT_ID when unset. Changing it replaces the image. */
   project?: pulumi.Input<string>;
-  /** UUID of the snapshot that becomes the image's root volume (in the image's zone). Changing it replaces the image. */
+  /**
+   * UUID of the snapshot that becomes the image's root volume (in the image's zone). Changing it replaces the image.
+   */
   rootVolume: pulumi.Input<string>;
   /**
    * CPU architecture: `x86_64`, `arm` or `arm64`; updated in place.
@@ -31,7 +35,10 @@ export interface ScalewayImageArgs {
    * @defaultValue false
    */
   public?: pulumi.Input<boolean>;
-  /** Take over an existing image, `zone/uuid`, instead of creating one: inputs left unset take the image's values, and a difference that cannot change in place is refused. */
+  /**
+   * Take over an existing image, `zone/uuid`, instead of creating one: inputs left unset take the image's values, and a
+   * difference that cannot change in place is refused.
+   */
   adoptId?: pulumi.Input<string>;
   /** Wait limits in seconds: dynamic resources do not receive Pulumi's customTimeouts. */
   timeouts?: pulumi.Input<{
@@ -52,7 +59,9 @@ export interface ScalewayImageOutputProperties {
   readonly zone: pulumi.Output<string>;
   /** Project of the image. */
   readonly project: pulumi.Output<string>;
-  /** UUID of the snapshot that becomes the image's root volume (in the image's zone). Changing it replaces the image. */
+  /**
+   * UUID of the snapshot that becomes the image's root volume (in the image's zone). Changing it replaces the image.
+   */
   readonly rootVolume: pulumi.Output<string>;
   /** CPU architecture: `x86_64`, `arm` or `arm64`; updated in place. */
   readonly arch: pulumi.Output<"x86_64" | "arm" | "arm64">;
@@ -62,7 +71,10 @@ export interface ScalewayImageOutputProperties {
   readonly tags: pulumi.Output<string[]>;
   /** Share the image with every Scaleway user; updated in place. */
   readonly public: pulumi.Output<boolean>;
-  /** Take over an existing image, `zone/uuid`, instead of creating one: inputs left unset take the image's values, and a difference that cannot change in place is refused. */
+  /**
+   * Take over an existing image, `zone/uuid`, instead of creating one: inputs left unset take the image's values, and a
+   * difference that cannot change in place is refused.
+   */
   readonly adoptId: pulumi.Output<string | undefined>;
   /** Wait limits in seconds: dynamic resources do not receive Pulumi's customTimeouts. */
   readonly timeouts: pulumi.Output<{
@@ -182,4 +194,24 @@ export interface ListScalewayImagesArgs {
 }
 
 /** Output properties ScalewayImage registers. */
-export const SCALEWAY_IMAGE_OUTPUTS = ["name","zone","project","rootVolume","arch","extraVolumes","tags","public","adoptId","timeouts","imageId","organization","state","creationDate","modificationDate","fromServer","rootVolumeName","rootVolumeSize","rootVolumeType"] as const;
+export const SCALEWAY_IMAGE_OUTPUTS = [
+  "name",
+  "zone",
+  "project",
+  "rootVolume",
+  "arch",
+  "extraVolumes",
+  "tags",
+  "public",
+  "adoptId",
+  "timeouts",
+  "imageId",
+  "organization",
+  "state",
+  "creationDate",
+  "modificationDate",
+  "fromServer",
+  "rootVolumeName",
+  "rootVolumeSize",
+  "rootVolumeType",
+] as const;

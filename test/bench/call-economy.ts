@@ -30,7 +30,13 @@ export interface CallEconomyResult {
   steps: CallStep[];
 }
 
-function summarize(step: string, calls: RecordedCall[], n: number, connections: number, changes?: Record<string, number>): CallStep {
+function summarize(
+  step: string,
+  calls: RecordedCall[],
+  n: number,
+  connections: number,
+  changes?: Record<string, number>,
+): CallStep {
   return {
     step,
     changes,
@@ -42,7 +48,11 @@ function summarize(step: string, calls: RecordedCall[], n: number, connections: 
   };
 }
 
-export async function measureCallEconomy(emulator: BenchEmulator, n: number, log: (line: string) => void): Promise<CallEconomyResult> {
+export async function measureCallEconomy(
+  emulator: BenchEmulator,
+  n: number,
+  log: (line: string) => void,
+): Promise<CallEconomyResult> {
   await emulator.configure({ opDelayMs: 0, rateLimit: null });
   // The stack talks to the emulator through a pass-through that counts TCP connections.
   const counter = await countConnections(emulator);
@@ -52,10 +62,18 @@ export async function measureCallEconomy(emulator: BenchEmulator, n: number, log
     await emulator.clearCalls();
     counter.reset();
     const result = await runOk(stack, op);
-    const summary = summarize(step, await emulator.calls(), n, counter.opened(), result.summary?.resourceChanges ?? result.changeSummary);
+    const summary = summarize(
+      step,
+      await emulator.calls(),
+      n,
+      counter.opened(),
+      result.summary?.resourceChanges ?? result.changeSummary,
+    );
     Object.assign(summary, check?.(summary));
     steps.push(summary);
-    log(`  ${step}: ${summary.totalCalls} calls (${summary.mutatingCalls} mutating) over ${summary.connections} connections${summary.target ? ` — target ${summary.target}: ${summary.pass ? "pass" : "FAIL"}` : ""}`);
+    log(
+      `  ${step}: ${summary.totalCalls} calls (${summary.mutatingCalls} mutating) over ${summary.connections} connections${summary.target ? ` — target ${summary.target}: ${summary.pass ? "pass" : "FAIL"}` : ""}`,
+    );
     return summary;
   };
   try {
@@ -68,7 +86,10 @@ export async function measureCallEconomy(emulator: BenchEmulator, n: number, log
     });
     await stack.setConfig("labelValue", "b");
     await measure("preview of a label change", "preview", (s) => ({ target: "0 calls", pass: s.totalCalls === 0 }));
-    await measure("up: change one label", "up", (s) => ({ target: "1 PUT per resource, nothing else mutating", pass: s.mutatingCalls === n && s.byKind.some((k) => k.call === "PUT /v2/instance/{id}" && k.count === n) }));
+    await measure("up: change one label", "up", (s) => ({
+      target: "1 PUT per resource, nothing else mutating",
+      pass: s.mutatingCalls === n && s.byKind.some((k) => k.call === "PUT /v2/instance/{id}" && k.count === n),
+    }));
     await stack.setConfig("protect", "true");
     await measure("up: turn deletionProtection on", "up");
     await stack.setConfig("labelValue", "c");

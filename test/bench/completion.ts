@@ -67,9 +67,14 @@ class FinishClock {
   private stamp(): void {
     const now = performance.timeOrigin + performance.now();
     const exoscale = this.store?.slice<{ operations?: Record<string, { state: string }> }>("exoscale", () => ({}));
-    for (const [id, op] of Object.entries(exoscale?.operations ?? {})) if (op.state !== "pending" && !this.finished.has(id)) this.finished.set(id, now);
-    const compute = this.store?.slice<{ operations?: Record<string, { status_code: number }> }>("computeOperations", () => ({}));
-    for (const [id, op] of Object.entries(compute?.operations ?? {})) if (op.status_code >= 200 && !this.finished.has(id)) this.finished.set(id, now);
+    for (const [id, op] of Object.entries(exoscale?.operations ?? {}))
+      if (op.state !== "pending" && !this.finished.has(id)) this.finished.set(id, now);
+    const compute = this.store?.slice<{ operations?: Record<string, { status_code: number }> }>(
+      "computeOperations",
+      () => ({}),
+    );
+    for (const [id, op] of Object.entries(compute?.operations ?? {}))
+      if (op.status_code >= 200 && !this.finished.has(id)) this.finished.set(id, now);
   }
 }
 
@@ -105,7 +110,10 @@ export async function goSdkStylePoll<T>(poll: () => Promise<T>, done: (value: T)
       started = true;
       return undefined;
     },
-    status: (value) => ({ state: value !== undefined && done(value) ? "done" : "pending", done: value !== undefined && done(value) }),
+    status: (value) => ({
+      state: value !== undefined && done(value) ? "done" : "pending",
+      done: value !== undefined && done(value),
+    }),
   });
   return value as T;
 }
@@ -120,7 +128,10 @@ function strategies(state: () => Promise<Record<string, any>>): Strategy[] {
   const compute = () => ComputeClient.fromSettings(quiet);
   const exoscaleIds = (async () => {
     const client = exoscale();
-    return { type: await client.resolveInstanceType("standard.tiny"), template: await client.resolveTemplate("Linux Ubuntu 24.04 LTS 64-bit") };
+    return {
+      type: await client.resolveInstanceType("standard.tiny"),
+      template: await client.resolveTemplate("Linux Ubuntu 24.04 LTS 64-bit"),
+    };
   })();
   const exoscaleBody = async (name: string) => {
     const ids = await exoscaleIds;
@@ -133,8 +144,17 @@ function strategies(state: () => Promise<Record<string, any>>): Strategy[] {
       const ops = Object.values(snapshot.exoscale.operations) as Array<{ id: string; reference?: { id?: string } }>;
       return ops.find((op) => op.reference?.id === instanceId)?.id ?? "?";
     }
-    const ops = Object.values(snapshot.computeOperations.operations) as Array<{ id: string; description: string; resources: { instances?: string[] } }>;
-    return ops.find((op) => op.description.startsWith("Creating") && op.resources.instances?.includes(`/v1/instances/${instanceId}`))?.id ?? "?";
+    const ops = Object.values(snapshot.computeOperations.operations) as Array<{
+      id: string;
+      description: string;
+      resources: { instances?: string[] };
+    }>;
+    return (
+      ops.find(
+        (op) =>
+          op.description.startsWith("Creating") && op.resources.instances?.includes(`/v1/instances/${instanceId}`),
+      )?.id ?? "?"
+    );
   };
 
   return [
@@ -144,7 +164,15 @@ function strategies(state: () => Promise<Record<string, any>>): Strategy[] {
       level: "create",
       judged: true,
       run: async (tag) => {
-        const inputs = { zone: "ch-gva-2", name: `c-${tag}`, instanceType: "standard.tiny", template: "Linux Ubuntu 24.04 LTS 64-bit", diskSize: 10, state: "running", __identity: `bench/completion/${tag}` };
+        const inputs = {
+          zone: "ch-gva-2",
+          name: `c-${tag}`,
+          instanceType: "standard.tiny",
+          template: "Linux Ubuntu 24.04 LTS 64-bit",
+          diskSize: 10,
+          state: "running",
+          __identity: `bench/completion/${tag}`,
+        };
         const { id } = await exoscaleProvider.create(inputs);
         const returnedAt = now();
         return { operationId: await createOperationOf("exoscale", id), returnedAt };
@@ -170,7 +198,10 @@ function strategies(state: () => Promise<Record<string, any>>): Strategy[] {
       run: async (tag) => {
         const client = exoscale();
         const op = await client.createInstance(await exoscaleBody(`f-${tag}`));
-        await goSdkStylePoll(() => client.getOperation(op.id), (value) => value.state !== "pending");
+        await goSdkStylePoll(
+          () => client.getOperation(op.id),
+          (value) => value.state !== "pending",
+        );
         return { operationId: op.id, returnedAt: now() };
       },
     },
@@ -193,9 +224,18 @@ function strategies(state: () => Promise<Record<string, any>>): Strategy[] {
       judged: true,
       run: async (tag) => {
         const client = compute();
-        const created = await client.createInstance({ metadata: { name: `w-${tag}` }, spec: { type: "cx31", image: "ubuntu-22.04" } });
+        const created = await client.createInstance({
+          metadata: { name: `w-${tag}` },
+          spec: { type: "cx31", image: "ubuntu-22.04" },
+        });
         const id = created.operation_id as string;
-        await client.operations.waitUntilDone(id, { what: "bench", timeoutMs: 120_000, log: quiet, cloud: "compute", operation: "bench" });
+        await client.operations.waitUntilDone(id, {
+          what: "bench",
+          timeoutMs: 120_000,
+          log: quiet,
+          cloud: "compute",
+          operation: "bench",
+        });
         return { operationId: id, returnedAt: now() };
       },
     },
@@ -206,9 +246,15 @@ function strategies(state: () => Promise<Record<string, any>>): Strategy[] {
       judged: false,
       run: async (tag) => {
         const client = compute();
-        const created = await client.createInstance({ metadata: { name: `f-${tag}` }, spec: { type: "cx31", image: "ubuntu-22.04" } });
+        const created = await client.createInstance({
+          metadata: { name: `f-${tag}` },
+          spec: { type: "cx31", image: "ubuntu-22.04" },
+        });
         const id = created.operation_id as string;
-        await goSdkStylePoll(() => client.operations.get(id), (op) => op.status_code >= 200);
+        await goSdkStylePoll(
+          () => client.operations.get(id),
+          (op) => op.status_code >= 200,
+        );
         return { operationId: id, returnedAt: now() };
       },
     },
@@ -239,16 +285,33 @@ export async function sideBySide<S extends MeasuredStrategy>(
   const results = await Promise.all(flows);
   return strategies.map((strategy) => {
     const latencyMs = results.filter((r) => r.strategy === strategy).map((r) => round(r.latency, 1));
-    const row: CompletionRow = { ...pickRow(strategy), opMs, latencyMs, medianMs: round(median(latencyMs), 1), maxMs: round(Math.max(...latencyMs), 1), targetMs: 100 + opMs / 10 };
-    log(`  op ${opMs} ms  ${row.strategy.padEnd(48)} median ${row.medianMs} ms, max ${row.maxMs} ms (target ≤ ${row.targetMs} ms)`);
+    const row: CompletionRow = {
+      ...pickRow(strategy),
+      opMs,
+      latencyMs,
+      medianMs: round(median(latencyMs), 1),
+      maxMs: round(Math.max(...latencyMs), 1),
+      targetMs: 100 + opMs / 10,
+    };
+    log(
+      `  op ${opMs} ms  ${row.strategy.padEnd(48)} median ${row.medianMs} ms, max ${row.maxMs} ms (target ≤ ${row.targetMs} ms)`,
+    );
     return row;
   });
 }
 
-const pickRow = ({ cloud, strategy, level, judged }: MeasuredStrategy): MeasuredStrategy => ({ cloud, strategy, level, judged });
+const pickRow = ({ cloud, strategy, level, judged }: MeasuredStrategy): MeasuredStrategy => ({
+  cloud,
+  strategy,
+  level,
+  judged,
+});
 
 /** Runs every strategy `reps` times for each operation length. */
-export async function measureCompletion(options: { opLengthsMs: number[]; reps: number }, log: (line: string) => void): Promise<CompletionRow[]> {
+export async function measureCompletion(
+  options: { opLengthsMs: number[]; reps: number },
+  log: (line: string) => void,
+): Promise<CompletionRow[]> {
   const clock = new FinishClock();
   const { ALL_APIS } = fromDist<EmulatorModules>("emulator/modules");
   const emulator = await startBenchEmulator({ opDelayMs: 0, modules: clock.wrap(ALL_APIS) });
@@ -268,7 +331,8 @@ export async function measureCompletion(options: { opLengthsMs: number[]; reps: 
         ...(await sideBySide(all, opMs, options.reps, log, async (strategy, tag) => {
           const { operationId, returnedAt } = await strategy.run(tag);
           const finishedAt = clock.finished.get(operationId);
-          if (finishedAt === undefined) throw new Error(`${strategy.strategy}: no finish time for operation ${operationId}`);
+          if (finishedAt === undefined)
+            throw new Error(`${strategy.strategy}: no finish time for operation ${operationId}`);
           return returnedAt - finishedAt;
         })),
       );

@@ -66,7 +66,10 @@ async function exportedSize(stack: TestStack, type: string): Promise<{ bytes: nu
   const state = await stack.exportState();
   const resources = (state.deployment.resources ?? []).filter((r) => r.type === type);
   const provider = resources[0]?.outputs?.__provider;
-  return { bytes: Buffer.byteLength(JSON.stringify(state)), providerBytes: typeof provider === "string" ? Buffer.byteLength(provider) : Number.NaN };
+  return {
+    bytes: Buffer.byteLength(JSON.stringify(state)),
+    providerBytes: typeof provider === "string" ? Buffer.byteLength(provider) : Number.NaN,
+  };
 }
 
 /** One full lifecycle of one fleet: fresh stack, preview, up, no-change preview, destroy. */
@@ -83,7 +86,8 @@ async function runKind(kind: FleetKind, n: number, emulator: BenchEmulator, expo
     const usage = sampler.stop();
     const exported = exportState ? await exportedSize(stack, FLEET_TYPES[kind]) : undefined;
     const noChange = await runOk(stack, "preview");
-    if (Object.keys(noChange.changeSummary ?? {}).some((key) => key !== "same")) throw new Error(`${kind} fleet: a no-change preview planned changes: ${JSON.stringify(noChange.changeSummary)}`);
+    if (Object.keys(noChange.changeSummary ?? {}).some((key) => key !== "same"))
+      throw new Error(`${kind} fleet: a no-change preview planned changes: ${JSON.stringify(noChange.changeSummary)}`);
     ms["preview (no change)"] = noChange.ms;
     ms.destroy = (await runOk(stack, "destroy")).ms;
     discard(stack);
@@ -94,15 +98,22 @@ async function runKind(kind: FleetKind, n: number, emulator: BenchEmulator, expo
   }
 }
 
-const byKind = <T>(make: (kind: FleetKind) => T) => Object.fromEntries(KINDS.map((kind) => [kind, make(kind)])) as Record<FleetKind, T>;
+const byKind = <T>(make: (kind: FleetKind) => T) =>
+  Object.fromEntries(KINDS.map((kind) => [kind, make(kind)])) as Record<FleetKind, T>;
 
 function medianCpu(runs: KindRun[]): CpuByRole {
   const roles = Object.keys(runs[0].cpuMs) as Array<keyof CpuByRole>;
-  return Object.fromEntries(roles.map((role) => [role, Math.round(median(runs.map((r) => r.cpuMs[role])))])) as CpuByRole;
+  return Object.fromEntries(
+    roles.map((role) => [role, Math.round(median(runs.map((r) => r.cpuMs[role])))]),
+  ) as CpuByRole;
 }
 
 /** Runs the comparison for every size; `log` gets one line per lifecycle. */
-export async function measureEngineOverhead(emulator: BenchEmulator, options: { sizes: number[]; reps: number }, log: (line: string) => void): Promise<OverheadResult> {
+export async function measureEngineOverhead(
+  emulator: BenchEmulator,
+  options: { sizes: number[]; reps: number },
+  log: (line: string) => void,
+): Promise<OverheadResult> {
   await emulator.configure({ opDelayMs: 0, rateLimit: null });
   const rows: OverheadRow[] = [];
   const upCpuMs: OverheadResult["upCpuMs"] = [];
@@ -120,15 +131,26 @@ export async function measureEngineOverhead(emulator: BenchEmulator, options: { 
         samples[kind].push(run);
         if (n === largest && run.peakRssMb !== undefined) rss[kind].push(run.peakRssMb);
         if (run.exported) exported[kind] = run.exported;
-        const cpu = Object.entries(run.cpuMs).map(([role, value]) => `${role} ${Math.round(value)}`).join(", ");
-        log(`  N=${n} rep ${rep + 1}/${options.reps} ${kind.padEnd(11)} ${OPS.map((op) => `${op} ${run.ms[op]}`).join(", ")} ms; up CPU ms: ${cpu}${run.peakRssMb ? `; provider peak RSS ${run.peakRssMb.toFixed(0)} MB` : ""}`);
+        const cpu = Object.entries(run.cpuMs)
+          .map(([role, value]) => `${role} ${Math.round(value)}`)
+          .join(", ");
+        log(
+          `  N=${n} rep ${rep + 1}/${options.reps} ${kind.padEnd(11)} ${OPS.map((op) => `${op} ${run.ms[op]}`).join(", ")} ms; up CPU ms: ${cpu}${run.peakRssMb ? `; provider peak RSS ${run.peakRssMb.toFixed(0)} MB` : ""}`,
+        );
       }
       await emulator.clearCalls();
     }
     for (const op of OPS) {
       const samplesMs = byKind((kind) => samples[kind].map((s) => s.ms[op]));
       const medianMs = byKind((kind) => median(samplesMs[kind]));
-      rows.push({ n, op, samplesMs, medianMs, ratio: round(medianMs.exoscale / medianMs.noop, 3), ratioShaped: round(medianMs.exoscale / medianMs["noop-shaped"], 3) });
+      rows.push({
+        n,
+        op,
+        samplesMs,
+        medianMs,
+        ratio: round(medianMs.exoscale / medianMs.noop, 3),
+        ratioShaped: round(medianMs.exoscale / medianMs["noop-shaped"], 3),
+      });
     }
     for (const kind of KINDS) upCpuMs.push({ n, kind, cpuMs: medianCpu(samples[kind]) });
   }

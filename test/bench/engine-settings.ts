@@ -39,7 +39,11 @@ interface Variant {
 
 const SKIP = { PULUMI_SKIP_CHECKPOINTS: "true" };
 
-export async function measureEngineSettings(emulator: BenchEmulator, options: EngineSettingsOptions, log: (line: string) => void): Promise<EngineSettingsResult> {
+export async function measureEngineSettings(
+  emulator: BenchEmulator,
+  options: EngineSettingsOptions,
+  log: (line: string) => void,
+): Promise<EngineSettingsResult> {
   const variants: Variant[] = [
     { setting: "defaults (--parallel 8, checkpoint after every step)", opDelayMs: 0 },
     { setting: "PULUMI_SKIP_CHECKPOINTS=true", opDelayMs: 0, env: SKIP },
@@ -49,7 +53,9 @@ export async function measureEngineSettings(emulator: BenchEmulator, options: En
     { setting: "--parallel 32, PULUMI_SKIP_CHECKPOINTS=true", opDelayMs: options.slowOpMs, parallel: 32, env: SKIP },
   ];
   const samples = variants.map(() => ({ up: [] as number[], destroy: [] as number[] }));
-  const groups = [...new Set(variants.map((v) => v.opDelayMs))].map((delay) => variants.flatMap((v, i) => (v.opDelayMs === delay ? [i] : [])));
+  const groups = [...new Set(variants.map((v) => v.opDelayMs))].map((delay) =>
+    variants.flatMap((v, i) => (v.opDelayMs === delay ? [i] : [])),
+  );
   for (let rep = 0; rep < options.reps; rep++) {
     for (const group of groups) {
       await emulator.configure({ opDelayMs: variants[group[0]].opDelayMs, rateLimit: null });
@@ -59,12 +65,27 @@ export async function measureEngineSettings(emulator: BenchEmulator, options: En
       try {
         // Distinct labels give each stack its own creation tokens: the stacks' resources share names,
         // and one stack would otherwise adopt the instances another made.
-        for (const i of order) stacks.set(i, await fleetStack("exoscale", options.n, { ...emulator.env, ...variants[i].env }, { labelValue: `setting-${i}` }));
+        for (const i of order)
+          stacks.set(
+            i,
+            await fleetStack(
+              "exoscale",
+              options.n,
+              { ...emulator.env, ...variants[i].env },
+              { labelValue: `setting-${i}` },
+            ),
+          );
         for (const op of ["up", "destroy"] as const) {
           for (const i of order) {
-            const result = await runOk(stacks.get(i) as TestStack, op, variants[i].parallel ? { parallel: variants[i].parallel } : {});
+            const result = await runOk(
+              stacks.get(i) as TestStack,
+              op,
+              variants[i].parallel ? { parallel: variants[i].parallel } : {},
+            );
             samples[i][op].push(result.ms);
-            log(`  engine settings N=${options.n} rep ${rep + 1}/${options.reps}, operations ${variants[i].opDelayMs} ms, ${variants[i].setting}: ${op} ${result.ms} ms`);
+            log(
+              `  engine settings N=${options.n} rep ${rep + 1}/${options.reps}, operations ${variants[i].opDelayMs} ms, ${variants[i].setting}: ${op} ${result.ms} ms`,
+            );
           }
         }
         for (const stack of stacks.values()) discard(stack);
@@ -75,7 +96,13 @@ export async function measureEngineSettings(emulator: BenchEmulator, options: En
     }
   }
   await emulator.configure({ opDelayMs: 0, rateLimit: null });
-  const rows = variants.map((v, i) => ({ setting: v.setting, opDelayMs: v.opDelayMs, upMs: median(samples[i].up), destroyMs: median(samples[i].destroy), samplesMs: samples[i] }));
+  const rows = variants.map((v, i) => ({
+    setting: v.setting,
+    opDelayMs: v.opDelayMs,
+    upMs: median(samples[i].up),
+    destroyMs: median(samples[i].destroy),
+    samplesMs: samples[i],
+  }));
   return { options, rows };
 }
 
@@ -89,6 +116,9 @@ export function engineSettingsSection(result: EngineSettingsResult): string[] {
     "",
     "| emulator operations | setting | `up` | `destroy` | samples (up / destroy, ms) |",
     "|---|---|---:|---:|---|",
-    ...result.rows.map((r) => `| ${r.opDelayMs === 0 ? "instant" : `${r.opDelayMs / 1000} s each`} | ${r.setting} | ${formatMs(r.upMs)} | ${formatMs(r.destroyMs)} | ${ms(r.samplesMs.up)} / ${ms(r.samplesMs.destroy)} |`),
+    ...result.rows.map(
+      (r) =>
+        `| ${r.opDelayMs === 0 ? "instant" : `${r.opDelayMs / 1000} s each`} | ${r.setting} | ${formatMs(r.upMs)} | ${formatMs(r.destroyMs)} | ${ms(r.samplesMs.up)} / ${ms(r.samplesMs.destroy)} |`,
+    ),
   ];
 }

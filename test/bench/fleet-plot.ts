@@ -7,7 +7,13 @@ import type { FleetKind } from "./lib/stacks";
 import { FLEET_OPS, type FleetResult } from "./fleet";
 import { KIND_LABELS } from "./fleet-report";
 
-const COLORS: Record<FleetKind, string> = { exoscale: "#d62728", noop: "#1f77b4", "noop-shaped": "#2ca02c", scaleway: "#9467bd", compute: "#ff7f0e" };
+const COLORS: Record<FleetKind, string> = {
+  exoscale: "#d62728",
+  noop: "#1f77b4",
+  "noop-shaped": "#2ca02c",
+  scaleway: "#9467bd",
+  compute: "#ff7f0e",
+};
 const PANEL = { width: 330, height: 240, left: 52, right: 12, top: 28, bottom: 40 };
 
 const escape = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;");
@@ -31,9 +37,13 @@ function panel(result: FleetResult, op: (typeof FLEET_OPS)[number], x0: number):
   const py = (seconds: number) => PANEL.top + plotH - (seconds / y.top) * plotH;
   const out = [`<text x="${x0 + PANEL.width / 2}" y="16" text-anchor="middle" font-weight="bold">${op}</text>`];
   for (let v = 0; v <= y.top + 1e-9; v += y.step) {
-    out.push(`<line x1="${px(0)}" y1="${py(v)}" x2="${px(xAxis.top)}" y2="${py(v)}" stroke="#ddd"/>`, `<text x="${px(0) - 4}" y="${py(v) + 4}" text-anchor="end">${+v.toFixed(2)}</text>`);
+    out.push(
+      `<line x1="${px(0)}" y1="${py(v)}" x2="${px(xAxis.top)}" y2="${py(v)}" stroke="#ddd"/>`,
+      `<text x="${px(0) - 4}" y="${py(v) + 4}" text-anchor="end">${+v.toFixed(2)}</text>`,
+    );
   }
-  for (let v = 0; v <= xAxis.top + 1e-9; v += xAxis.step) out.push(`<text x="${px(v)}" y="${py(0) + 16}" text-anchor="middle">${v}</text>`);
+  for (let v = 0; v <= xAxis.top + 1e-9; v += xAxis.step)
+    out.push(`<text x="${px(v)}" y="${py(0) + 16}" text-anchor="middle">${v}</text>`);
   out.push(
     `<line x1="${px(0)}" y1="${py(0)}" x2="${px(xAxis.top)}" y2="${py(0)}" stroke="#333"/>`,
     `<line x1="${px(0)}" y1="${py(0)}" x2="${px(0)}" y2="${py(y.top)}" stroke="#333"/>`,
@@ -42,8 +52,14 @@ function panel(result: FleetResult, op: (typeof FLEET_OPS)[number], x0: number):
   );
   for (const kind of Object.keys(COLORS) as FleetKind[]) {
     const points = rows.filter((r) => r.kind === kind).sort((a, b) => a.n - b.n);
-    if (points.length > 1) out.push(`<polyline fill="none" stroke="${COLORS[kind]}" stroke-width="2" points="${points.map((p) => `${px(p.n).toFixed(1)},${py(p.ms / 1000).toFixed(1)}`).join(" ")}"/>`);
-    for (const p of points) out.push(`<circle cx="${px(p.n).toFixed(1)}" cy="${py(p.ms / 1000).toFixed(1)}" r="3" fill="${COLORS[kind]}"><title>${escape(`${KIND_LABELS[kind]}, N=${p.n}: ${p.ms} ms`)}</title></circle>`);
+    if (points.length > 1)
+      out.push(
+        `<polyline fill="none" stroke="${COLORS[kind]}" stroke-width="2" points="${points.map((p) => `${px(p.n).toFixed(1)},${py(p.ms / 1000).toFixed(1)}`).join(" ")}"/>`,
+      );
+    for (const p of points)
+      out.push(
+        `<circle cx="${px(p.n).toFixed(1)}" cy="${py(p.ms / 1000).toFixed(1)}" r="3" fill="${COLORS[kind]}"><title>${escape(`${KIND_LABELS[kind]}, N=${p.n}: ${p.ms} ms`)}</title></circle>`,
+      );
   }
   return out;
 }
@@ -54,7 +70,10 @@ export function fleetSvg(result: FleetResult, caption: string): string {
   const width = PANEL.width * FLEET_OPS.length;
   const height = PANEL.height + 40;
   const body = FLEET_OPS.flatMap((op, i) => panel(result, op, i * PANEL.width));
-  const legend = kinds.map((kind, i) => `<rect x="${10 + i * 190}" y="${PANEL.height + 8}" width="12" height="12" fill="${COLORS[kind]}"/><text x="${26 + i * 190}" y="${PANEL.height + 18}">${escape(KIND_LABELS[kind])}</text>`);
+  const legend = kinds.map(
+    (kind, i) =>
+      `<rect x="${10 + i * 190}" y="${PANEL.height + 8}" width="12" height="12" fill="${COLORS[kind]}"/><text x="${26 + i * 190}" y="${PANEL.height + 18}">${escape(KIND_LABELS[kind])}</text>`,
+  );
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="sans-serif" font-size="11">`,
     `<title>${escape(caption)}</title>`,

@@ -39,31 +39,86 @@ function find(result: FleetResult, kind: FleetKind, n: number, op: FleetOp): Fle
 export function fleetChecks(result: FleetResult): FleetCheck[] {
   const checks: FleetCheck[] = [];
   const ms = (kind: FleetKind, n: number, op: FleetOp) => find(result, kind, n, op)?.ms;
-  for (const [n, target] of [[20, FLEET_TARGETS.upRatioAt20], [300, FLEET_TARGETS.upRatioAt300]] as const) {
+  for (const [n, target] of [
+    [20, FLEET_TARGETS.upRatioAt20],
+    [300, FLEET_TARGETS.upRatioAt300],
+  ] as const) {
     const ours = ms("exoscale", n, "up");
     const noop = ms("noop", n, "up");
-    if (ours && noop) checks.push({ what: `\`up\` at N = ${n}, ExoscaleInstance / plain no-op`, measured: `${formatMs(ours)} / ${formatMs(noop)} = **${(ours / noop).toFixed(2)}**`, target: `≤ ${target}`, pass: ours / noop <= target });
+    if (ours && noop)
+      checks.push({
+        what: `\`up\` at N = ${n}, ExoscaleInstance / plain no-op`,
+        measured: `${formatMs(ours)} / ${formatMs(noop)} = **${(ours / noop).toFixed(2)}**`,
+        target: `≤ ${target}`,
+        pass: ours / noop <= target,
+      });
   }
-  const [e50, e300, n50, n300] = [ms("exoscale", 50, "up"), ms("exoscale", 300, "up"), ms("noop", 50, "up"), ms("noop", 300, "up")];
+  const [e50, e300, n50, n300] = [
+    ms("exoscale", 50, "up"),
+    ms("exoscale", 300, "up"),
+    ms("noop", 50, "up"),
+    ms("noop", 300, "up"),
+  ];
   if (e50 && e300 && n50 && n300) {
     const ours = (e300 - e50) / 250;
     const noop = (n300 - n50) / 250;
-    checks.push({ what: "marginal `up` cost per instance, N = 50 → 300", measured: `${ours.toFixed(1)} ms vs no-op ${noop.toFixed(1)} ms = **${(ours / noop).toFixed(2)}**`, target: `≤ ${FLEET_TARGETS.marginalRatio} ×`, pass: ours / noop <= FLEET_TARGETS.marginalRatio });
+    checks.push({
+      what: "marginal `up` cost per instance, N = 50 → 300",
+      measured: `${ours.toFixed(1)} ms vs no-op ${noop.toFixed(1)} ms = **${(ours / noop).toFixed(2)}**`,
+      target: `≤ ${FLEET_TARGETS.marginalRatio} ×`,
+      pass: ours / noop <= FLEET_TARGETS.marginalRatio,
+    });
   }
   for (const op of ["up", "destroy"] as const) {
     const [small, large] = [ms("exoscale", 50, op), ms("exoscale", 300, op)];
-    if (small && large) checks.push({ what: `\`${op}\` of 300 / \`${op}\` of 50 ExoscaleInstances`, measured: `${formatMs(large)} / ${formatMs(small)} = **${(large / small).toFixed(2)}**`, target: `≤ ${FLEET_TARGETS.growth50to300}`, pass: large / small <= FLEET_TARGETS.growth50to300 });
+    if (small && large)
+      checks.push({
+        what: `\`${op}\` of 300 / \`${op}\` of 50 ExoscaleInstances`,
+        measured: `${formatMs(large)} / ${formatMs(small)} = **${(large / small).toFixed(2)}**`,
+        target: `≤ ${FLEET_TARGETS.growth50to300}`,
+        pass: large / small <= FLEET_TARGETS.growth50to300,
+      });
   }
   const states = result.state.filter((s) => s.kind === "exoscale");
   if (states.length > 0) {
     const worst = Math.max(...states.map((s) => s.bytesPerResource));
-    checks.push({ what: "state per ExoscaleInstance (largest over N)", measured: `${formatBytes(worst)} (\`__provider\` ${states[0].providerBytes} B)`, target: "≤ 4 KB", pass: worst <= FLEET_TARGETS.stateBytesPerInstance });
+    checks.push({
+      what: "state per ExoscaleInstance (largest over N)",
+      measured: `${formatBytes(worst)} (\`__provider\` ${states[0].providerBytes} B)`,
+      target: "≤ 4 KB",
+      pass: worst <= FLEET_TARGETS.stateBytesPerInstance,
+    });
   }
   const exoRows = (op: FleetOp) => result.rows.filter((r) => r.kind === "exoscale" && r.op === op);
-  if (exoRows("preview").length > 0) checks.push({ what: "no-change `preview`: API calls (every N)", measured: exoRows("preview").map((r) => r.calls).join(", "), target: "0", pass: exoRows("preview").every((r) => r.calls === 0) });
-  if (exoRows("refresh").length > 0) checks.push({ what: "`refresh`: API calls = GETs = N (every N)", measured: exoRows("refresh").map((r) => `${r.calls}/${r.n}`).join(", "), target: "1 GET per resource", pass: exoRows("refresh").every((r) => r.calls === r.n && r.gets === r.n) });
-  const extraLines = exoRows("up").map((r) => ({ n: r.n, extra: r.lines - (find(result, "noop", r.n, "up")?.lines ?? Number.NaN) }));
-  if (extraLines.length > 0) checks.push({ what: "lines `up` prints beyond the no-op program's (every N)", measured: extraLines.map((l) => `N=${l.n}: ${l.extra}`).join(", "), target: "≤ N", pass: extraLines.every((l) => l.extra <= l.n) });
+  if (exoRows("preview").length > 0)
+    checks.push({
+      what: "no-change `preview`: API calls (every N)",
+      measured: exoRows("preview")
+        .map((r) => r.calls)
+        .join(", "),
+      target: "0",
+      pass: exoRows("preview").every((r) => r.calls === 0),
+    });
+  if (exoRows("refresh").length > 0)
+    checks.push({
+      what: "`refresh`: API calls = GETs = N (every N)",
+      measured: exoRows("refresh")
+        .map((r) => `${r.calls}/${r.n}`)
+        .join(", "),
+      target: "1 GET per resource",
+      pass: exoRows("refresh").every((r) => r.calls === r.n && r.gets === r.n),
+    });
+  const extraLines = exoRows("up").map((r) => ({
+    n: r.n,
+    extra: r.lines - (find(result, "noop", r.n, "up")?.lines ?? Number.NaN),
+  }));
+  if (extraLines.length > 0)
+    checks.push({
+      what: "lines `up` prints beyond the no-op program's (every N)",
+      measured: extraLines.map((l) => `N=${l.n}: ${l.extra}`).join(", "),
+      target: "≤ N",
+      pass: extraLines.every((l) => l.extra <= l.n),
+    });
   return checks;
 }
 
@@ -81,7 +136,9 @@ export function fleetSection(result: FleetResult, plotFile: string): string[] {
     "|---|---|---|---|",
     ...fleetChecks(result).map((c) => `| ${c.what} | ${c.measured} | ${c.target} | ${verdict(c.pass)} |`),
     "",
-    "| N | kind | " + FLEET_OPS.map((op) => `${op}`).join(" | ") + " | `up` lines | `up` provider CPU (engine) | provider peak RSS | state / resource |",
+    "| N | kind | " +
+      FLEET_OPS.map((op) => `${op}`).join(" | ") +
+      " | `up` lines | `up` provider CPU (engine) | provider peak RSS | state / resource |",
     "|---:|---|" + FLEET_OPS.map(() => "---:").join("|") + "|---:|---:|---:|---:|",
   ];
   const sizes = [...new Set(result.rows.map((r) => r.n))];

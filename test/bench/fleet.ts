@@ -67,7 +67,6 @@ export interface FleetState {
   stackBytesPerResource: number;
 }
 
-
 export interface FleetResult {
   options: FleetOptions;
   rows: FleetRow[];
@@ -90,7 +89,12 @@ async function stateOf(stack: TestStack, kind: FleetKind, n: number): Promise<Fl
 }
 
 /** Runs one engine operation while sampling its processes and counting the API calls it caused. */
-async function timedOp(stack: TestStack, op: FleetOp, emulator: BenchEmulator, options: Record<string, unknown> = {}): Promise<OpSample> {
+async function timedOp(
+  stack: TestStack,
+  op: FleetOp,
+  emulator: BenchEmulator,
+  options: Record<string, unknown> = {},
+): Promise<OpSample> {
   await emulator.clearCalls();
   const sampler = new ProcessSampler();
   const emulatorBefore = emulator.cpuMs();
@@ -119,7 +123,11 @@ function configFor(kind: FleetKind): Record<string, string> {
  * (up, up, up, preview, preview, …), so that the runs compared with each other are minutes apart
  * at most even at N = 500.
  */
-async function lifecycles(kinds: FleetKind[], n: number, emulator: BenchEmulator): Promise<Map<FleetKind, { ops: Record<FleetOp, OpSample>; state: FleetState }>> {
+async function lifecycles(
+  kinds: FleetKind[],
+  n: number,
+  emulator: BenchEmulator,
+): Promise<Map<FleetKind, { ops: Record<FleetOp, OpSample>; state: FleetState }>> {
   const stacks = new Map<FleetKind, TestStack>();
   try {
     for (const kind of kinds) stacks.set(kind, await fleetStack(kind, n, emulator.env, configFor(kind)));
@@ -133,7 +141,12 @@ async function lifecycles(kinds: FleetKind[], n: number, emulator: BenchEmulator
       }
     }
     for (const stack of stacks.values()) discard(stack);
-    return new Map(kinds.map((kind) => [kind, { ops: ops.get(kind) as Record<FleetOp, OpSample>, state: states.get(kind) as FleetState }]));
+    return new Map(
+      kinds.map((kind) => [
+        kind,
+        { ops: ops.get(kind) as Record<FleetOp, OpSample>, state: states.get(kind) as FleetState },
+      ]),
+    );
   } catch (error) {
     for (const stack of stacks.values()) await teardown(stack);
     throw error;
@@ -160,7 +173,11 @@ function rowOf(kind: FleetKind, n: number, op: FleetOp, samples: OpSample[]): Fl
 }
 
 /** Runs every size; `log` gets one line per kind and repetition. */
-export async function measureFleet(emulator: BenchEmulator, options: FleetOptions, log: (line: string) => void): Promise<FleetResult> {
+export async function measureFleet(
+  emulator: BenchEmulator,
+  options: FleetOptions,
+  log: (line: string) => void,
+): Promise<FleetResult> {
   await emulator.configure({ opDelayMs: 0, rateLimit: null });
   const rows: FleetRow[] = [];
   const state: FleetState[] = [];
@@ -169,16 +186,36 @@ export async function measureFleet(emulator: BenchEmulator, options: FleetOption
     const samples = new Map<FleetKind, Array<Record<FleetOp, OpSample>>>(kinds.map((kind) => [kind, []]));
     for (let rep = 0; rep < options.reps; rep++) {
       // Rotate which kind goes first, so a burst of load from elsewhere hits all alike.
-      const runs = await lifecycles(kinds.map((_, i) => kinds[(i + rep) % kinds.length]), n, emulator);
+      const runs = await lifecycles(
+        kinds.map((_, i) => kinds[(i + rep) % kinds.length]),
+        n,
+        emulator,
+      );
       for (const [kind, run] of runs) {
         samples.get(kind)?.push(run.ops);
         if (rep === 0) state.push(run.state);
-        const cpu = (op: FleetOp) => (["provider", "engine", "program", "emulator"] as const).map((role) => Math.round(run.ops[op].cpuMs[role])).join("/");
-        const described = FLEET_OPS.map((op) => `${op} ${run.ops[op].ms} ms, ${run.ops[op].lines} lines, ${run.ops[op].calls} calls, CPU ${cpu(op)}`).join("; ");
-        log(`  fleet N=${n} rep ${rep + 1}/${options.reps} ${kind.padEnd(11)} ${described} (CPU ms: provider/engine/program/emulator); ${run.state.bytesPerResource} B/resource`);
+        const cpu = (op: FleetOp) =>
+          (["provider", "engine", "program", "emulator"] as const)
+            .map((role) => Math.round(run.ops[op].cpuMs[role]))
+            .join("/");
+        const described = FLEET_OPS.map(
+          (op) => `${op} ${run.ops[op].ms} ms, ${run.ops[op].lines} lines, ${run.ops[op].calls} calls, CPU ${cpu(op)}`,
+        ).join("; ");
+        log(
+          `  fleet N=${n} rep ${rep + 1}/${options.reps} ${kind.padEnd(11)} ${described} (CPU ms: provider/engine/program/emulator); ${run.state.bytesPerResource} B/resource`,
+        );
       }
     }
-    for (const kind of kinds) for (const op of FLEET_OPS) rows.push(rowOf(kind, n, op, (samples.get(kind) ?? []).map((s) => s[op])));
+    for (const kind of kinds)
+      for (const op of FLEET_OPS)
+        rows.push(
+          rowOf(
+            kind,
+            n,
+            op,
+            (samples.get(kind) ?? []).map((s) => s[op]),
+          ),
+        );
   }
   return { options, rows, state };
 }

@@ -23,7 +23,10 @@ function epochMs(stamp: string): number {
   return Date.parse(`${match[1]}${match[3]}`) + Number(`0.${match[2] ?? "0"}`) * 1000;
 }
 
-export async function measureIncusCompletion(options: { opLengthsMs: number[]; reps: number }, log: (line: string) => void): Promise<CompletionRow[]> {
+export async function measureIncusCompletion(
+  options: { opLengthsMs: number[]; reps: number },
+  log: (line: string) => void,
+): Promise<CompletionRow[]> {
   const lxd = testDaemon("lxd");
   process.env.INCUS_SOCKET = lxd.socket;
   const { IncusClient } = fromDist<IncusClientModule>("incus/client");
@@ -34,7 +37,12 @@ export async function measureIncusCompletion(options: { opLengthsMs: number[]; r
 
   /** Starts `sleep` for `ms` in the container; the daemon answers with the exec operation at once. */
   const startSleep = async (ms: number): Promise<Operation> => {
-    const started = await lxd.raw("POST", `/1.0/instances/${container}/exec`, { command: ["sleep", String(ms / 1000)], "wait-for-websocket": false, interactive: false, "record-output": false });
+    const started = await lxd.raw("POST", `/1.0/instances/${container}/exec`, {
+      command: ["sleep", String(ms / 1000)],
+      "wait-for-websocket": false,
+      interactive: false,
+      "record-output": false,
+    });
     if (started.status !== 202) throw new Error(`exec refused: ${started.status} ${JSON.stringify(started.body)}`);
     return started.body.metadata as Operation;
   };
@@ -49,7 +57,12 @@ export async function measureIncusCompletion(options: { opLengthsMs: number[]; r
       level: "wait" as const,
       judged: true,
       run: async (ms: number) => {
-        const op = await client.waitFor(await startSleep(ms), { what: "bench", operation: "bench", timeoutMs: 120_000, log: quiet });
+        const op = await client.waitFor(await startSleep(ms), {
+          what: "bench",
+          operation: "bench",
+          timeoutMs: 120_000,
+          log: quiet,
+        });
         return now() - finished(op);
       },
     },
@@ -60,7 +73,10 @@ export async function measureIncusCompletion(options: { opLengthsMs: number[]; r
       judged: false,
       run: async (ms: number) => {
         const { id } = await startSleep(ms);
-        const op = await goSdkStylePoll<Operation>(async () => (await lxd.raw("GET", `/1.0/operations/${id}`)).body.metadata, (value) => value.status_code >= 200);
+        const op = await goSdkStylePoll<Operation>(
+          async () => (await lxd.raw("GET", `/1.0/operations/${id}`)).body.metadata,
+          (value) => value.status_code >= 200,
+        );
         return now() - finished(op);
       },
     },

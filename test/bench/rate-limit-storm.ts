@@ -39,7 +39,11 @@ export interface StormResult {
   connections: number;
 }
 
-export async function measureStorm(emulator: BenchEmulator, options: { instances: number; requestsPerSecond: number; burst: number }, log: (line: string) => void): Promise<StormResult> {
+export async function measureStorm(
+  emulator: BenchEmulator,
+  options: { instances: number; requestsPerSecond: number; burst: number },
+  log: (line: string) => void,
+): Promise<StormResult> {
   const { instances: n, requestsPerSecond: rps, burst } = options;
   await emulator.configure({ opDelayMs: 0, rateLimit: null });
   let stack: TestStack | undefined;
@@ -61,7 +65,9 @@ export async function measureStorm(emulator: BenchEmulator, options: { instances
     const served = calls.filter((c) => c.status !== 429);
     const times = calls.map((c) => Date.parse(c.at));
     const state = await emulator.state();
-    const live = (Object.values(state.exoscale.instances) as Array<{ id: string; name: string; labels?: Record<string, string> }>).filter((i) => !existing.has(i.id));
+    const live = (
+      Object.values(state.exoscale.instances) as Array<{ id: string; name: string; labels?: Record<string, string> }>
+    ).filter((i) => !existing.has(i.id));
     const resources = (await stack.resourcesOfType("pulumi-nodejs:dynamic/exoscale:Instance")).length;
     const boundMs = (served.length / rps) * 1000;
     const apiWindowMs = Math.max(...times) - Math.min(...times);
@@ -86,7 +92,9 @@ export async function measureStorm(emulator: BenchEmulator, options: { instances
       servedByKind: countByKind(served),
       connections: counter.opened(),
     };
-    log(`  ${n} creates at ${rps} req/s: up ${up.ms} ms, API window ${apiWindowMs} ms, ${served.length} served + ${result.rateLimitedCalls} rate-limited calls, bound ${boundMs} ms → ratio ${result.upRatio} (up) / ${result.apiWindowRatio} (API window); ${live.length} instances, ${result.distinctTokens} distinct tokens, ${result.connections} TCP connections`);
+    log(
+      `  ${n} creates at ${rps} req/s: up ${up.ms} ms, API window ${apiWindowMs} ms, ${served.length} served + ${result.rateLimitedCalls} rate-limited calls, bound ${boundMs} ms → ratio ${result.upRatio} (up) / ${result.apiWindowRatio} (API window); ${live.length} instances, ${result.distinctTokens} distinct tokens, ${result.connections} TCP connections`,
+    );
     await runOk(stack, "destroy");
     discard(stack);
     return result;

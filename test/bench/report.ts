@@ -1,4 +1,4 @@
-/** Renders the benchmark results as the Markdown table in test/bench/results.md and the README. */
+/** Renders the benchmark results as the Markdown table in test/bench/results.md. */
 import type { CallEconomyResult } from "./call-economy";
 import type { CompletionRow } from "./completion";
 import type { OverheadResult } from "./engine-overhead";
@@ -55,12 +55,22 @@ function engineSection(result: OverheadResult): string[] {
   ];
   for (const row of result.rows) {
     const samples = (["exoscale", "noop", "noop-shaped"] as const).map((kind) => ms(row.samplesMs[kind])).join(" / ");
-    lines.push(`| ${row.n} | ${row.op} | ${formatMs(row.medianMs.exoscale)} | ${formatMs(row.medianMs.noop)} | ${formatMs(row.medianMs["noop-shaped"])} | **${row.ratio.toFixed(2)}** | *${row.ratioShaped.toFixed(2)}* | ${samples} |`);
+    lines.push(
+      `| ${row.n} | ${row.op} | ${formatMs(row.medianMs.exoscale)} | ${formatMs(row.medianMs.noop)} | ${formatMs(row.medianMs["noop-shaped"])} | **${row.ratio.toFixed(2)}** | *${row.ratioShaped.toFixed(2)}* | ${samples} |`,
+    );
   }
   const up50 = result.rows.find((r) => r.n === 50 && r.op === "up");
-  if (up50) lines.push("", `Target: \`up\` ratio at N = 50 ≤ ${TARGETS.upRatioAt50} — measured **${up50.ratio.toFixed(2)}** ${verdict(up50.ratio <= TARGETS.upRatioAt50)} (against the Exoscale-shaped no-op: ${up50.ratioShaped.toFixed(2)} ${verdict(up50.ratioShaped <= TARGETS.upRatioAt50)}).`);
+  if (up50)
+    lines.push(
+      "",
+      `Target: \`up\` ratio at N = 50 ≤ ${TARGETS.upRatioAt50} — measured **${up50.ratio.toFixed(2)}** ${verdict(up50.ratio <= TARGETS.upRatioAt50)} (against the Exoscale-shaped no-op: ${up50.ratioShaped.toFixed(2)} ${verdict(up50.ratioShaped <= TARGETS.upRatioAt50)}).`,
+    );
   const ups = result.rows.filter((r) => r.op === "up");
-  if (ups.length > 1) lines.push("", `\`up\` ratio by N: ${ups.map((r) => `N=${r.n}: ${r.ratio.toFixed(2)} (shaped ${r.ratioShaped.toFixed(2)})`).join("; ")}.`);
+  if (ups.length > 1)
+    lines.push(
+      "",
+      `\`up\` ratio by N: ${ups.map((r) => `N=${r.n}: ${r.ratio.toFixed(2)} (shaped ${r.ratioShaped.toFixed(2)})`).join("; ")}.`,
+    );
   if (result.upCpuMs.length > 0) {
     lines.push(
       "",
@@ -71,7 +81,9 @@ function engineSection(result: OverheadResult): string[] {
     );
     for (const { n, kind, cpuMs } of result.upCpuMs) {
       const total = cpuMs.program + cpuMs.engine + cpuMs.provider + cpuMs.other + cpuMs.emulator;
-      lines.push(`| ${n} | ${kind} | ${cpuMs.program} | ${cpuMs.engine} | ${cpuMs.provider} | ${cpuMs.emulator} | ${Math.round(total)} |`);
+      lines.push(
+        `| ${n} | ${kind} | ${cpuMs.program} | ${cpuMs.engine} | ${cpuMs.provider} | ${cpuMs.emulator} | ${Math.round(total)} |`,
+      );
     }
   }
   return lines;
@@ -87,7 +99,9 @@ function completionSection(rows: CompletionRow[]): string[] {
     "|---:|---|---|---:|---:|---|---:|---|",
   ];
   for (const row of rows) {
-    lines.push(`| ${formatMs(row.opMs)} | ${row.strategy} | ${row.level} | ${formatMs(row.medianMs)} | ${formatMs(row.maxMs)} | ${ms(row.latencyMs)} | ≤ ${formatMs(row.targetMs)} | ${row.judged ? verdict(row.medianMs <= row.targetMs) : "(comparison)"} |`);
+    lines.push(
+      `| ${formatMs(row.opMs)} | ${row.strategy} | ${row.level} | ${formatMs(row.medianMs)} | ${formatMs(row.maxMs)} | ${ms(row.latencyMs)} | ≤ ${formatMs(row.targetMs)} | ${row.judged ? verdict(row.medianMs <= row.targetMs) : "(comparison)"} |`,
+    );
   }
   return lines;
 }
@@ -95,7 +109,8 @@ function completionSection(rows: CompletionRow[]): string[] {
 function stateSection(result: OverheadResult): string[] {
   const state = result.state;
   if (!state) return [];
-  const rss = (kind: "exoscale" | "noop" | "noop-shaped") => `${state.providerPeakRssMb[kind] ?? "n/a"} MB (${state.providerPeakRssSamplesMb[kind].join(", ")})`;
+  const rss = (kind: "exoscale" | "noop" | "noop-shaped") =>
+    `${state.providerPeakRssMb[kind] ?? "n/a"} MB (${state.providerPeakRssSamplesMb[kind].join(", ")})`;
   return [
     `### 3. State economy (${state.resources} resources)`,
     "",
@@ -117,14 +132,24 @@ function callsSection(result: CallEconomyResult): string[] {
   ];
   for (const step of result.steps) {
     const kinds = step.byKind.map((k) => `${k.count}× \`${k.call}\``).join("<br>") || "—";
-    const changes = step.changes ? Object.entries(step.changes).map(([k, v]) => `${k} ${v}`).join(", ") : "";
-    lines.push(`| ${step.step} | ${changes} | ${step.totalCalls} | ${step.mutatingCalls} | ${step.callsPerResource} | ${step.connections} | ${kinds} | ${step.target ?? ""} | ${step.target ? verdict(step.pass === true) : ""} |`);
+    const changes = step.changes
+      ? Object.entries(step.changes)
+          .map(([k, v]) => `${k} ${v}`)
+          .join(", ")
+      : "";
+    lines.push(
+      `| ${step.step} | ${changes} | ${step.totalCalls} | ${step.mutatingCalls} | ${step.callsPerResource} | ${step.connections} | ${kinds} | ${step.target ?? ""} | ${step.target ? verdict(step.pass === true) : ""} |`,
+    );
   }
   return lines;
 }
 
 function stormSection(storm: StormResult): string[] {
-  const ok = storm.ok && storm.liveInstances === storm.instances && storm.distinctTokens === storm.instances && storm.resourcesInState === storm.instances;
+  const ok =
+    storm.ok &&
+    storm.liveInstances === storm.instances &&
+    storm.distinctTokens === storm.instances &&
+    storm.resourcesInState === storm.instances;
   return [
     `### 5. Rate-limit storm (${storm.instances} creates, \`--parallel ${storm.parallel}\`, ${storm.requestsPerSecond} req/s, burst ${storm.burst}, 429 + Retry-After beyond)`,
     "",
@@ -145,7 +170,14 @@ export function renderMarkdown(results: BenchResults): string {
   const m = results.machine;
   const lines = [
     `Run ${results.startedAt}${results.durationS !== undefined ? ` (${Math.round(results.durationS)} s)` : ""} on ${m.cpus} × ${m.cpuModel}, ${m.memoryGb} GB RAM, ${m.os}; Node ${m.node}, Pulumi ${m.pulumi}. Load average at start ${m.loadAverageAtStart.map((v) => v.toFixed(2)).join(" / ")}${m.loadAverageAtEnd ? `, at end ${m.loadAverageAtEnd.map((v) => v.toFixed(2)).join(" / ")}` : ""} (the machine is shared: absolute times are noisy, ratios are measured side by side).`,
-    ...(results.measuredIn ? ["", `Parts kept from earlier runs: ${Object.entries(results.measuredIn).map(([part, at]) => `${part} (run ${at})`).join(", ")}.`] : []),
+    ...(results.measuredIn
+      ? [
+          "",
+          `Parts kept from earlier runs: ${Object.entries(results.measuredIn)
+            .map(([part, at]) => `${part} (run ${at})`)
+            .join(", ")}.`,
+        ]
+      : []),
     "",
   ];
   const sections: string[][] = [];
@@ -156,6 +188,7 @@ export function renderMarkdown(results: BenchResults): string {
   if (results.storm) sections.push(stormSection(results.storm));
   if (results.fleet) sections.push(fleetSection(results.fleet, FLEET_PLOT_FILE));
   if (results.engineSettings) sections.push(engineSettingsSection(results.engineSettings));
-  for (const [part, error] of Object.entries(results.errors)) sections.push([`### ${part}: did not complete`, "", "```", error.slice(0, 2000), "```"]);
+  for (const [part, error] of Object.entries(results.errors))
+    sections.push([`### ${part}: did not complete`, "", "```", error.slice(0, 2000), "```"]);
   return [...lines, ...sections.flatMap((s) => [...s, ""])].join("\n");
 }

@@ -35,7 +35,12 @@ function argument(name: string): string | undefined {
 }
 
 function numbers(text: string | undefined, fallback: number[]): number[] {
-  return text ? text.split(",").map(Number).filter((n) => Number.isFinite(n) && n > 0) : fallback;
+  return text
+    ? text
+        .split(",")
+        .map(Number)
+        .filter((n) => Number.isFinite(n) && n > 0)
+    : fallback;
 }
 
 function machine(): Machine {
@@ -43,7 +48,9 @@ function machine(): Machine {
   const model = /^model name\s*:\s*(.+)$/m.exec(cpuinfo)?.[1]?.trim() ?? os.cpus()[0]?.model ?? "unknown";
   let pulumi = "unknown";
   try {
-    pulumi = execFileSync(path.join(process.env.PULUMI_ENGINE_BIN ?? "", "pulumi"), ["version"], { encoding: "utf8" }).trim();
+    pulumi = execFileSync(path.join(process.env.PULUMI_ENGINE_BIN ?? "", "pulumi"), ["version"], {
+      encoding: "utf8",
+    }).trim();
   } catch {
     // reported as unknown
   }
@@ -59,7 +66,10 @@ function machine(): Machine {
 }
 
 /** Which result field each part fills. */
-const PART_RESULTS: Record<(typeof PARTS)[number], "calls" | "storm" | "completion" | "engineOverhead" | "fleet" | "engineSettings"> = {
+const PART_RESULTS: Record<
+  (typeof PARTS)[number],
+  "calls" | "storm" | "completion" | "engineOverhead" | "fleet" | "engineSettings"
+> = {
   calls: "calls",
   storm: "storm",
   completion: "completion",
@@ -106,12 +116,19 @@ export async function main(): Promise<number> {
   const started = Date.now();
   const results: BenchResults = { startedAt: new Date().toISOString(), machine: machine(), options, errors: {} };
   const log = (line: string) => process.stdout.write(`${line}\n`);
-  log(`[bench] ${results.machine.cpus} × ${results.machine.cpuModel}, Node ${results.machine.node}, Pulumi ${results.machine.pulumi}; load ${os.loadavg().map((v) => v.toFixed(2)).join(" ")}`);
+  log(
+    `[bench] ${results.machine.cpus} × ${results.machine.cpuModel}, Node ${results.machine.node}, Pulumi ${results.machine.pulumi}; load ${os
+      .loadavg()
+      .map((v) => v.toFixed(2))
+      .join(" ")}`,
+  );
 
   // By default the emulator runs as its own process at a lower CPU priority: on a 2-core machine its
   // CPU would otherwise compete with the engine, which a real cloud's does not.
   const inProcess = argument("emulator") === "in-process";
-  const emulator: BenchEmulator = inProcess ? await startBenchEmulator({ opDelayMs: 0 }) : await startEmulatorProcess({ opDelayMs: 0, niceness: 10 });
+  const emulator: BenchEmulator = inProcess
+    ? await startBenchEmulator({ opDelayMs: 0 })
+    : await startEmulatorProcess({ opDelayMs: 0, niceness: 10 });
   const part = async (name: string, title: string, body: () => Promise<void>) => {
     if (!only.has(name)) return;
     const partStarted = Date.now();
@@ -129,11 +146,18 @@ export async function main(): Promise<number> {
       results.calls = await measureCallEconomy(emulator, 10, log);
     });
     await part("storm", "5. rate-limit storm", async () => {
-      results.storm = await measureStorm(emulator, { instances: quick ? 20 : 50, requestsPerSecond: 10, burst: 10 }, log);
+      results.storm = await measureStorm(
+        emulator,
+        { instances: quick ? 20 : 50, requestsPerSecond: 10, burst: 10 },
+        log,
+      );
     });
     await part("completion", "2. completion detection", async () => {
       const completion = { opLengthsMs: options.opLengthsMs, reps: options.completionReps };
-      results.completion = [...(await measureCompletion(completion, log)), ...(await measureIncusCompletion(completion, log))];
+      results.completion = [
+        ...(await measureCompletion(completion, log)),
+        ...(await measureIncusCompletion(completion, log)),
+      ];
     });
     await part("engine", "1. engine overhead and 3. state economy", async () => {
       results.engineOverhead = await measureEngineOverhead(emulator, { sizes: options.sizes, reps: options.reps }, log);
@@ -155,7 +179,14 @@ export async function main(): Promise<number> {
   if (!process.argv.includes("--no-write")) {
     fs.writeFileSync(path.join(__dirname, "results.json"), `${JSON.stringify(results, null, 2)}\n`);
     fs.writeFileSync(path.join(__dirname, "results.md"), `# Benchmark results\n\n${markdown}`);
-    if (results.fleet) fs.writeFileSync(path.join(__dirname, FLEET_PLOT_FILE), fleetSvg(results.fleet, `pulumi-dynamic-compute fleet benchmark, ${results.measuredIn?.fleet ?? results.startedAt}`));
+    if (results.fleet)
+      fs.writeFileSync(
+        path.join(__dirname, FLEET_PLOT_FILE),
+        fleetSvg(
+          results.fleet,
+          `pulumi-dynamic-compute fleet benchmark, ${results.measuredIn?.fleet ?? results.startedAt}`,
+        ),
+      );
     log(`[bench] wrote test/bench/results.md and results.json`);
   }
   log("");

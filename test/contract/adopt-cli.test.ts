@@ -14,11 +14,20 @@ import { startTestEmulator, type TestEmulator } from "../helpers/emulator";
 
 const cli = path.resolve(__dirname, "..", "..", "dist", "cli", "main.js");
 
-async function run(args: string[], env: Record<string, string> = {}, cwd?: string): Promise<{ code: number; stdout: string; stderr: string }> {
+async function run(
+  args: string[],
+  env: Record<string, string> = {},
+  cwd?: string,
+): Promise<{ code: number; stdout: string; stderr: string }> {
   // A user's shell: no cloud settings but those given (and no Incus daemon unless given).
-  const base = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(EXOSCALE_|SCW_|SCALEWAY_|COMPUTE_|KOYEB_|INCUS_|LXD_)/.test(key)));
+  const base = Object.fromEntries(
+    Object.entries(process.env).filter(([key]) => !/^(EXOSCALE_|SCW_|SCALEWAY_|COMPUTE_|KOYEB_|INCUS_|LXD_)/.test(key)),
+  );
   try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [cli, ...args], { env: { ...base, ...env }, cwd });
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [cli, ...args], {
+      env: { ...base, ...env },
+      cwd,
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failure = error as { code?: number; stdout?: string; stderr?: string };
@@ -41,7 +50,13 @@ describe("pulumi-dynamic-compute adopt: bad input", () => {
   const out = () => path.join(dir, "adopted.ts");
 
   beforeAll(async () => {
-    emulator = await startTestEmulator({ seed: { compute: { instances: [{ name: "vm-1", userData: "#!/bin/sh\necho secret-token-123\n" }] }, exoscale: { instances: [{ name: "web-1" }] }, scaleway: { images: [{ name: "golden" }] } } });
+    emulator = await startTestEmulator({
+      seed: {
+        compute: { instances: [{ name: "vm-1", userData: "#!/bin/sh\necho secret-token-123\n" }] },
+        exoscale: { instances: [{ name: "web-1" }] },
+        scaleway: { images: [{ name: "golden" }] },
+      },
+    });
   });
   afterAll(() => emulator?.close());
   beforeEach(() => {
@@ -55,8 +70,21 @@ describe("pulumi-dynamic-compute adopt: bad input", () => {
   it("prints its help with --help, and the commands without arguments", async () => {
     const help = await run(["adopt", "--help"]);
     expect(help.code).toBe(0);
-    expect(help.stdout).toContain("Usage: pulumi-dynamic-compute adopt <exoscale|scaleway|compute|incus|all> [options]");
-    for (const option of ["--zone", "--label", "--name-prefix", "--out", "--force", "--dry-run", "--stack", "--secrets-dir", "--show-secrets"]) expect(help.stdout).toContain(option);
+    expect(help.stdout).toContain(
+      "Usage: pulumi-dynamic-compute adopt <exoscale|scaleway|compute|incus|all> [options]",
+    );
+    for (const option of [
+      "--zone",
+      "--label",
+      "--name-prefix",
+      "--out",
+      "--force",
+      "--dry-run",
+      "--stack",
+      "--secrets-dir",
+      "--show-secrets",
+    ])
+      expect(help.stdout).toContain(option);
     const bare = await run([]);
     expect(bare.code).toBe(2);
     expect(bare.stdout).toContain("adopt <exoscale|scaleway|compute|incus|all>");
@@ -65,7 +93,10 @@ describe("pulumi-dynamic-compute adopt: bad input", () => {
   it.each([
     [["adopt", "aws"], 'unknown cloud "aws": use one of exoscale, scaleway, compute, incus, all'],
     [["adopt"], "name the cloud to list: one of exoscale, scaleway, compute, incus, all"],
-    [["adopt", "exoscale", "--zone", "eu-west-1"], '--zone "eu-west-1" is not a zone of exoscale; zones: ch-gva-2, ch-dk-2, de-fra-1'],
+    [
+      ["adopt", "exoscale", "--zone", "eu-west-1"],
+      '--zone "eu-west-1" is not a zone of exoscale; zones: ch-gva-2, ch-dk-2, de-fra-1',
+    ],
     [["adopt", "compute", "--colour"], "Unknown option '--colour'"],
     [["deploy"], 'unknown command "deploy"; the commands are: adopt'],
   ])("refuses %j with exit status 2, saying what is allowed", async (args, message) => {
@@ -97,7 +128,11 @@ describe("pulumi-dynamic-compute adopt: bad input", () => {
   });
 
   it("reports an unreachable endpoint with the cloud, operation and cause", async () => {
-    const result = await run(["adopt", "compute", "--out", out()], { ...emulator.env, COMPUTE_API_URL: `http://127.0.0.1:${await closedPort()}`, DYNAMIC_COMPUTE_HTTP_DEADLINE_MS: "3000" });
+    const result = await run(["adopt", "compute", "--out", out()], {
+      ...emulator.env,
+      COMPUTE_API_URL: `http://127.0.0.1:${await closedPort()}`,
+      DYNAMIC_COMPUTE_HTTP_DEADLINE_MS: "3000",
+    });
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/compute listInstances failed: .*ECONNREFUSED/);
     expectNothingWritten();
@@ -105,7 +140,10 @@ describe("pulumi-dynamic-compute adopt: bad input", () => {
 
   it("reports an Incus socket nothing answers on, naming it", async () => {
     const socket = path.join(dir, "no-daemon.socket");
-    const result = await run(["adopt", "incus", "--out", out()], { INCUS_SOCKET: socket, DYNAMIC_COMPUTE_HTTP_DEADLINE_MS: "3000" });
+    const result = await run(["adopt", "incus", "--out", out()], {
+      INCUS_SOCKET: socket,
+      DYNAMIC_COMPUTE_HTTP_DEADLINE_MS: "3000",
+    });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(`incus serverGet failed: ENOENT: connect ENOENT ${socket}`);
     expectNothingWritten();
@@ -126,13 +164,18 @@ describe("pulumi-dynamic-compute adopt: bad input", () => {
   it("names both places to configure a cloud that has no settings", async () => {
     const result = await run(["adopt", "compute", "--out", out()]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain("Instances API endpoint is not configured: set `pulumi config set compute:endpoint …` or the COMPUTE_API_URL environment variable.");
+    expect(result.stderr).toContain(
+      "Instances API endpoint is not configured: set `pulumi config set compute:endpoint …` or the COMPUTE_API_URL environment variable.",
+    );
     expectNothingWritten();
   });
 
   it("refuses a --stack file that `pulumi stack export` did not write", async () => {
     fs.writeFileSync(path.join(dir, "state.json"), "not json");
-    const result = await run(["adopt", "compute", "--stack", path.join(dir, "state.json"), "--out", out()], emulator.env);
+    const result = await run(
+      ["adopt", "compute", "--stack", path.join(dir, "state.json"), "--out", out()],
+      emulator.env,
+    );
     expect(result.code).toBe(1);
     expect(result.stderr).toContain("not the JSON `pulumi stack export` writes");
     expectNothingWritten(["state.json"]);
@@ -161,7 +204,9 @@ describe("pulumi-dynamic-compute adopt: bad input", () => {
     expect(dry.stdout).not.toContain("secret-token-123");
     expectNothingWritten();
     const shown = await run(["adopt", "compute", "--out", out(), "--show-secrets"], emulator.env);
-    expect(shown.stdout).toContain("pulumi config set --secret computeVm1UserData -- '#!/bin/sh\necho secret-token-123\n'");
+    expect(shown.stdout).toContain(
+      "pulumi config set --secret computeVm1UserData -- '#!/bin/sh\necho secret-token-123\n'",
+    );
     expect(fs.readFileSync(out(), "utf8")).not.toContain("secret-token-123");
   });
 });

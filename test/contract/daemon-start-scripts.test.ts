@@ -9,8 +9,20 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 
 const scripts = [
-  { name: "LXD", script: "start-lxd.sh", lock: "pulumi-dynamic-compute-start-lxd.lock", pidFile: "/var/lib/lxd/lxd.pid", variable: "LXD_SOCKET" },
-  { name: "Incus", script: "start-incus.sh", lock: "pulumi-dynamic-compute-start-incus.lock", pidFile: "/var/lib/incus/incusd.pid", variable: "INCUS_SOCKET" },
+  {
+    name: "LXD",
+    script: "start-lxd.sh",
+    lock: "pulumi-dynamic-compute-start-lxd.lock",
+    pidFile: "/var/lib/lxd/lxd.pid",
+    variable: "LXD_SOCKET",
+  },
+  {
+    name: "Incus",
+    script: "start-incus.sh",
+    lock: "pulumi-dynamic-compute-start-incus.lock",
+    pidFile: "/var/lib/incus/incusd.pid",
+    variable: "INCUS_SOCKET",
+  },
 ];
 
 const asRoot = process.getuid?.() === 0;
@@ -27,28 +39,37 @@ function openFiles(pid: number): string[] {
   });
 }
 
-(asRoot ? describe.each(scripts) : describe.skip.each(scripts))("scripts/$script", ({ name, script, lock, pidFile }) => {
-  const run = () => {
-    const started = Date.now();
-    const result = spawnSync("bash", [path.resolve(__dirname, "..", "..", "scripts", script)], { encoding: "utf8", timeout: 120_000 });
-    return { ...result, seconds: (Date.now() - started) / 1000 };
-  };
+(asRoot ? describe.each(scripts) : describe.skip.each(scripts))(
+  "scripts/$script",
+  ({ name, script, lock, pidFile }) => {
+    const run = () => {
+      const started = Date.now();
+      const result = spawnSync("bash", [path.resolve(__dirname, "..", "..", "scripts", script)], {
+        encoding: "utf8",
+        timeout: 120_000,
+      });
+      return { ...result, seconds: (Date.now() - started) / 1000 };
+    };
 
-  it(`prints the ${name} socket, and answers again at once when the daemon is up`, () => {
-    const first = run();
-    expect({ status: first.status, stderr: first.status === 0 ? "" : first.stderr }).toEqual({ status: 0, stderr: "" });
-    const again = run();
-    expect(again.status).toBe(0);
-    expect(again.stdout.trim().split("\n").pop()).toBe(first.stdout.trim().split("\n").pop());
-    // Installed, started and configured already: only liveness checks are left.
-    expect(again.seconds).toBeLessThan(20);
-  });
+    it(`prints the ${name} socket, and answers again at once when the daemon is up`, () => {
+      const first = run();
+      expect({ status: first.status, stderr: first.status === 0 ? "" : first.stderr }).toEqual({
+        status: 0,
+        stderr: "",
+      });
+      const again = run();
+      expect(again.status).toBe(0);
+      expect(again.stdout.trim().split("\n").pop()).toBe(first.stdout.trim().split("\n").pop());
+      // Installed, started and configured already: only liveness checks are left.
+      expect(again.seconds).toBeLessThan(20);
+    });
 
-  it(`leaves the start lock with the script, not with the ${name} daemon it started`, () => {
-    expect(run().status).toBe(0);
-    if (!fs.existsSync(pidFile)) return; // a daemon started some other way: nothing of ours to check
-    const pid = Number(fs.readFileSync(pidFile, "utf8").trim());
-    if (!fs.existsSync(`/proc/${pid}`)) return; // an older pid file: the running daemon was not started by the script
-    expect(openFiles(pid).filter((file) => file.endsWith(lock))).toEqual([]);
-  });
-});
+    it(`leaves the start lock with the script, not with the ${name} daemon it started`, () => {
+      expect(run().status).toBe(0);
+      if (!fs.existsSync(pidFile)) return; // a daemon started some other way: nothing of ours to check
+      const pid = Number(fs.readFileSync(pidFile, "utf8").trim());
+      if (!fs.existsSync(`/proc/${pid}`)) return; // an older pid file: the running daemon was not started by the script
+      expect(openFiles(pid).filter((file) => file.endsWith(lock))).toEqual([]);
+    });
+  },
+);

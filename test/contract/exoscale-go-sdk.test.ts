@@ -46,11 +46,19 @@ const SUPPORT: Record<string, string> = {
 /** "METHOD /path/{param}:action" → a matcher where `{param}` is one segment up to "/" or ":" (as the router does). */
 function matcher(route: string): (method: string, path: string) => boolean {
   const [method, pattern] = route.split(" ");
-  const regex = new RegExp(`^${pattern.split(/\{[^}]+\}/).map((part) => part.replace(/[.*+?^$()|[\]\\]/g, "\\$&")).join("[^/:]+")}$`);
+  const regex = new RegExp(
+    `^${pattern
+      .split(/\{[^}]+\}/)
+      .map((part) => part.replace(/[.*+?^$()|[\]\\]/g, "\\$&"))
+      .join("[^/:]+")}$`,
+  );
   return (m, p) => m === method && regex.test(p);
 }
 
-const ROUTES = Object.entries({ ...SEED_000, ...SUPPORT }).map(([operation, route]) => ({ operation, matches: matcher(route) }));
+const ROUTES = Object.entries({ ...SEED_000, ...SUPPORT }).map(([operation, route]) => ({
+  operation,
+  matches: matcher(route),
+}));
 
 describe("egoscale v3 (Exoscale's Go SDK) against the emulator", () => {
   let emulator: TestEmulator;
@@ -71,22 +79,41 @@ describe("egoscale v3 (Exoscale's Go SDK) against the emulator", () => {
     expect(report).toMatchObject({
       ok: true,
       zone: "ch-gva-2",
-      tpmAgain: expect.stringMatching(/^CreateSnapshot: http response: Bad Request: enable-tpm: TPM is already enabled/),
-      deleteProtected: expect.stringMatching(/^DeleteInstance: http response: Forbidden: .*protected against destruction/),
+      tpmAgain: expect.stringMatching(
+        /^CreateSnapshot: http response: Bad Request: enable-tpm: TPM is already enabled/,
+      ),
+      deleteProtected: expect.stringMatching(
+        /^DeleteInstance: http response: Forbidden: .*protected against destruction/,
+      ),
       afterDelete: expect.stringMatching(/^GetInstance: http response: Not Found: Instance [0-9a-f-]{36} not found$/),
       badSecret: "ListInstances: http response: Forbidden: Invalid request signature",
     });
     expect([...(report.operations as string[])].sort()).toEqual(Object.keys(SEED_000).sort());
 
-    const calls = (await emulator.calls()).map((call) => ({ ...call, operation: ROUTES.find((route) => route.matches(call.method, call.path))?.operation }));
+    const calls = (await emulator.calls()).map((call) => ({
+      ...call,
+      operation: ROUTES.find((route) => route.matches(call.method, call.path))?.operation,
+    }));
     // Nothing outside the seed and its supporting routes (no "no route" 404s).
-    expect(calls.filter((call) => call.operation === undefined).map((call) => `${call.method} ${call.path}`)).toEqual([]);
+    expect(calls.filter((call) => call.operation === undefined).map((call) => `${call.method} ${call.path}`)).toEqual(
+      [],
+    );
     for (const operation of Object.keys(SEED_000)) {
-      expect({ operation, ok: calls.some((call) => call.operation === operation && call.status >= 200 && call.status < 300) }).toEqual({ operation, ok: true });
+      expect({
+        operation,
+        ok: calls.some((call) => call.operation === operation && call.status >= 200 && call.status < 300),
+      }).toEqual({ operation, ok: true });
     }
     // The only refusals: a second TPM enable, delete while protected, get after delete, the wrong secret.
-    expect(calls.filter((call) => call.status >= 300).map((call) => `${call.operation} ${call.status}`)).toEqual(["enable-tpm 400", "delete-instance 403", "get-instance 404", "list-instances 403"]);
+    expect(calls.filter((call) => call.status >= 300).map((call) => `${call.operation} ${call.status}`)).toEqual([
+      "enable-tpm 400",
+      "delete-instance 403",
+      "get-instance 404",
+      "list-instances 403",
+    ]);
     // Every mutation was awaited through the SDK's own polling of GET /operation/{id}.
-    expect(calls.filter((call) => call.operation === "get-operation" && call.status === 200).length).toBeGreaterThanOrEqual(16);
+    expect(
+      calls.filter((call) => call.operation === "get-operation" && call.status === 200).length,
+    ).toBeGreaterThanOrEqual(16);
   });
 });

@@ -18,14 +18,26 @@ import {
   revealExoscaleInstancePassword,
 } from "../../src/exoscale/functions";
 
-const BASE = { zone: "ch-gva-2", name: "web", instanceType: "standard.small", template: "Linux Ubuntu 22.04 LTS 64-bit", diskSize: 10, state: "running" };
+const BASE = {
+  zone: "ch-gva-2",
+  name: "web",
+  instanceType: "standard.small",
+  template: "Linux Ubuntu 22.04 LTS 64-bit",
+  diskSize: 10,
+  state: "running",
+};
 
 describe("Exoscale providers against the emulator", () => {
   let emulator: TestEmulator;
   let client: ExoscaleClient;
   let identity = 0;
-  const inputs = (extra: Record<string, unknown> = {}) => ({ ...BASE, ...extra, __identity: `proj/stack/web-${identity++}` });
-  const live = async () => Object.values((await emulator.state()).exoscale.instances) as Array<{ id: string; name: string; state: string }>;
+  const inputs = (extra: Record<string, unknown> = {}) => ({
+    ...BASE,
+    ...extra,
+    __identity: `proj/stack/web-${identity++}`,
+  });
+  const live = async () =>
+    Object.values((await emulator.state()).exoscale.instances) as Array<{ id: string; name: string; state: string }>;
 
   beforeAll(async () => {
     emulator = await startTestEmulator({ opDelayMs: 50 });
@@ -56,15 +68,26 @@ describe("Exoscale providers against the emulator", () => {
 
   it("deletes the instance when its create operation fails, and reports the vendor's reason", async () => {
     const attempt = Instance.create!(inputs({ name: "broken", labels: { [FAIL_LABEL]: "create-instance" } }));
-    await expect(attempt).rejects.toThrow(/create instance broken: operation .* ended in state "failure" \[fault\] - create-instance: injected failure/);
+    await expect(attempt).rejects.toThrow(
+      /create instance broken: operation .* ended in state "failure" \[fault\] - create-instance: injected failure/,
+    );
     expect((await live()).filter((i) => i.name === "broken")).toEqual([]);
     expect((await emulator.calls()).filter((c) => c.method === "DELETE")).toHaveLength(1);
   });
 
   it("keeps the instance in state when a step after creation fails", async () => {
-    const attempt = Instance.create!(inputs({ name: "half", deletionProtection: true, labels: { [FAIL_LABEL]: "add-instance-protection" } }));
-    const error = await attempt.then(() => undefined, (e) => e);
-    expect(error).toMatchObject({ id: expect.any(String), properties: expect.objectContaining({ name: "half", state: "running" }), reasons: [expect.stringMatching(/add destruction protection/)] });
+    const attempt = Instance.create!(
+      inputs({ name: "half", deletionProtection: true, labels: { [FAIL_LABEL]: "add-instance-protection" } }),
+    );
+    const error = await attempt.then(
+      () => undefined,
+      (e) => e,
+    );
+    expect(error).toMatchObject({
+      id: expect.any(String),
+      properties: expect.objectContaining({ name: "half", state: "running" }),
+      reasons: [expect.stringMatching(/add destruction protection/)],
+    });
     // Protection was not applied, so the state does not claim it: the next update re-applies it.
     expect(error.properties.deletionProtection).toBeUndefined();
     expect((await live()).filter((i) => i.name === "half").map((i) => `ch-gva-2/${i.id}`)).toEqual([error.id]);
@@ -73,7 +96,10 @@ describe("Exoscale providers against the emulator", () => {
   it("waits out a transitional state before acting, and restores the power state after a scale", async () => {
     const { id, outs } = await Instance.create!(inputs({ name: "transitions" }));
     await client.stopInstance(uuidOf(id)); // left "stopping", not waited for
-    const { outs: updated } = await Instance.update!(id, outs, { ...inputs({ name: "transitions" }), instanceType: "standard.large" });
+    const { outs: updated } = await Instance.update!(id, outs, {
+      ...inputs({ name: "transitions" }),
+      instanceType: "standard.large",
+    });
     expect(updated).toMatchObject({ state: "running", instanceType: "standard.large" });
     const actions = (await emulator.calls()).filter((c) => c.method === "PUT").map((c) => c.path.split(":")[1]);
     expect(actions).toEqual(["stop", "scale", "start"]);
@@ -82,17 +108,31 @@ describe("Exoscale providers against the emulator", () => {
 
   it("raises OperationFailedError with the operation's reason and message", async () => {
     const { id } = await Instance.create!(inputs({ name: "failing-stop", labels: { [FAIL_LABEL]: "stop-instance" } }));
-    const error = await client.waitForOperation(await client.stopInstance(uuidOf(id)), { what: "stop", timeoutMs: 5000 }).catch((e) => e);
+    const error = await client
+      .waitForOperation(await client.stopInstance(uuidOf(id)), { what: "stop", timeoutMs: 5000 })
+      .catch((e) => e);
     expect(error).toBeInstanceOf(OperationFailedError);
-    expect(error).toMatchObject({ cloud: "exoscale", operation: "stopInstance", vendorCode: "fault", vendorMessage: expect.stringContaining("stop-instance: injected failure") });
+    expect(error).toMatchObject({
+      cloud: "exoscale",
+      operation: "stopInstance",
+      vendorCode: "fault",
+      vendorMessage: expect.stringContaining("stop-instance: injected failure"),
+    });
   });
 
   it("reports API errors with status, vendor message, operation and request id", async () => {
     const { id, outs } = await Instance.create!(inputs({ name: "protected", deletionProtection: true }));
     const error = await Instance.delete!(id, outs).catch((e) => e);
-    expect(error.message).toMatch(/protected against destruction, so nothing was deleted\. To delete it, set deletionProtection: false/);
-    expect(error.message).toMatch(/exoscale deleteInstance failed: HTTP 403 - Operation delete-instance .* \(request id [0-9a-f-]{36}\)/);
-    const { outs: unprotected } = await Instance.update!(id, outs, { ...inputs({ name: "protected" }), deletionProtection: false });
+    expect(error.message).toMatch(
+      /protected against destruction, so nothing was deleted\. To delete it, set deletionProtection: false/,
+    );
+    expect(error.message).toMatch(
+      /exoscale deleteInstance failed: HTTP 403 - Operation delete-instance .* \(request id [0-9a-f-]{36}\)/,
+    );
+    const { outs: unprotected } = await Instance.update!(id, outs, {
+      ...inputs({ name: "protected" }),
+      deletionProtection: false,
+    });
     await Instance.delete!(id, unprotected);
     expect((await live()).find((i) => i.id === uuidOf(id))).toBeUndefined();
     expect(await Instance.read!(id, unprotected)).toEqual({});
@@ -111,14 +151,24 @@ describe("Exoscale providers against the emulator", () => {
     const { id } = await Instance.create!(inputs({ name: "existing", diskSize: 30, labels: { team: "ops" } }));
     await emulator.clearCalls();
     // Only what the program sets counts: labels and disk size stay as they are, nothing is written.
-    const program = { adoptId: id, zone: "ch-gva-2", name: "existing", instanceType: "standard.small", template: BASE.template, __identity: "p/s/adopter" };
+    const program = {
+      adoptId: id,
+      zone: "ch-gva-2",
+      name: "existing",
+      instanceType: "standard.small",
+      template: BASE.template,
+      __identity: "p/s/adopter",
+    };
     const checked = await Instance.check!({}, program);
     const adopted = await Instance.create!(checked.inputs);
     expect(adopted.id).toBe(id);
     expect(adopted.outs).toMatchObject({ diskSize: 30, labels: { team: "ops" }, __adopted: true });
     expect((await emulator.calls()).filter((c) => c.method !== "GET")).toEqual([]);
     // The next diff (same program) shows no change although diskSize and labels have defaults / are unset.
-    expect(await Instance.diff!(adopted.id, adopted.outs, checked.inputs)).toMatchObject({ changes: false, replaces: [] });
+    expect(await Instance.diff!(adopted.id, adopted.outs, checked.inputs)).toMatchObject({
+      changes: false,
+      replaces: [],
+    });
 
     const shrink = await Instance.check!({}, { ...program, diskSize: 20 });
     const refused = await Instance.create!(shrink.inputs).catch((e) => e);
@@ -142,20 +192,37 @@ describe("Exoscale providers against the emulator", () => {
   });
 
   it("explains an unknown instance type or template with the available names", async () => {
-    await expect(Instance.create!(inputs({ instanceType: "standard.gigantic" }))).rejects.toThrow(/instanceType: "standard.gigantic" is not an instance type .* standard.medium/);
-    await expect(Instance.create!(inputs({ template: "Windows 95" }))).rejects.toThrow(/template: no template named "Windows 95" .*Linux Debian 12/);
+    await expect(Instance.create!(inputs({ instanceType: "standard.gigantic" }))).rejects.toThrow(
+      /instanceType: "standard.gigantic" is not an instance type .* standard.medium/,
+    );
+    await expect(Instance.create!(inputs({ template: "Windows 95" }))).rejects.toThrow(
+      /template: no template named "Windows 95" .*Linux Debian 12/,
+    );
   });
 
   it("answers the functions: get, list with label filters, console URL, password", async () => {
-    const { id } = await Instance.create!(inputs({ name: "lookup", labels: { role: "db" }, userData: "#!/bin/sh\necho hi\n" }));
+    const { id } = await Instance.create!(
+      inputs({ name: "lookup", labels: { role: "db" }, userData: "#!/bin/sh\necho hi\n" }),
+    );
     const info = await getExoscaleInstance({ id });
-    expect(info).toMatchObject({ id, uuid: uuidOf(id), zone: "ch-gva-2", name: "lookup", labels: { role: "db" }, instanceTypeName: "standard.small", userData: "#!/bin/sh\necho hi\n" });
+    expect(info).toMatchObject({
+      id,
+      uuid: uuidOf(id),
+      zone: "ch-gva-2",
+      name: "lookup",
+      labels: { role: "db" },
+      instanceTypeName: "standard.small",
+      userData: "#!/bin/sh\necho hi\n",
+    });
     expect(info).not.toHaveProperty("creationToken");
     expect(await getExoscaleInstance({ id: uuidOf(id), zone: "ch-gva-2" })).toEqual(info);
     expect((await listExoscaleInstances({ zone: "ch-gva-2", labels: { role: "db" } })).map((i) => i.id)).toEqual([id]);
     const consoleUrl = await getExoscaleConsoleUrl({ id });
     expect(consoleUrl.url).toMatch(/^wss:\/\//);
-    expect(await revealExoscaleInstancePassword({ id })).toEqual({ id, password: (await emulator.state()).exoscale.passwords[uuidOf(id)] });
+    expect(await revealExoscaleInstancePassword({ id })).toEqual({
+      id,
+      password: (await emulator.state()).exoscale.passwords[uuidOf(id)],
+    });
     await emulator.clearCalls();
     const bad = await getExoscaleInstance({ id: uuidOf(id) }).catch((e) => e);
     expect(bad).toBeInstanceOf(InvalidArgumentsError);
@@ -169,7 +236,9 @@ describe("Exoscale providers against the emulator", () => {
     const saved = process.env.EXOSCALE_API_SECRET;
     process.env.EXOSCALE_API_SECRET = "wrong-secret-value";
     try {
-      const error = await ExoscaleClient.forZone("ch-gva-2").listInstances().catch((e) => e);
+      const error = await ExoscaleClient.forZone("ch-gva-2")
+        .listInstances()
+        .catch((e) => e);
       expect(error).toBeInstanceOf(AuthError);
       expect(error.message).toMatch(/exoscale listInstances failed: HTTP 403 - Invalid request signature/);
     } finally {
@@ -181,7 +250,9 @@ describe("Exoscale providers against the emulator", () => {
     const saved = process.env.EXOSCALE_API_KEY;
     delete process.env.EXOSCALE_API_KEY;
     try {
-      expect(() => ExoscaleClient.forZone("ch-gva-2")).toThrow(/`pulumi config set exoscale:apiKey …` or the EXOSCALE_API_KEY environment variable/);
+      expect(() => ExoscaleClient.forZone("ch-gva-2")).toThrow(
+        /`pulumi config set exoscale:apiKey …` or the EXOSCALE_API_KEY environment variable/,
+      );
     } finally {
       process.env.EXOSCALE_API_KEY = saved;
     }

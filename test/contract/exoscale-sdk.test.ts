@@ -36,7 +36,9 @@ describe("Exoscale's Python SDK against the emulator", () => {
     });
     // Every SDK call was signed and accepted except the three refusals above.
     const calls = await emulator.calls();
-    expect(calls.filter((c) => c.status === 403).map((c) => `${c.method} ${c.path.replace(/[0-9a-f-]{36}/, "{id}")}`)).toEqual(["DELETE /v2/instance/{id}", "GET /v2/instance"]);
+    expect(
+      calls.filter((c) => c.status === 403).map((c) => `${c.method} ${c.path.replace(/[0-9a-f-]{36}/, "{id}")}`),
+    ).toEqual(["DELETE /v2/instance/{id}", "GET /v2/instance"]);
     expect(calls.some((c) => c.path.endsWith(":scale") && c.status === 200)).toBe(true);
   });
 });

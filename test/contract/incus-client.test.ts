@@ -18,7 +18,16 @@ import { OpenApiSpec } from "../helpers/openapi";
 import { makeCertificate, operationSpecErrors, testDaemons, uniqueName } from "./incus-daemon";
 
 const spec = new OpenApiSpec("incus-rest-api.json");
-const REMOTE_VARS = ["INCUS_REMOTE", "INCUS_SERVER_CERT", "INCUS_CA_CERT", "INCUS_CLIENT_CERT", "INCUS_CLIENT_KEY", "INCUS_API_KEY", "INCUS_SOCKET", "INCUS_PROJECT"];
+const REMOTE_VARS = [
+  "INCUS_REMOTE",
+  "INCUS_SERVER_CERT",
+  "INCUS_CA_CERT",
+  "INCUS_CLIENT_CERT",
+  "INCUS_CLIENT_KEY",
+  "INCUS_API_KEY",
+  "INCUS_SOCKET",
+  "INCUS_PROJECT",
+];
 
 /** Runs `fn` with exactly these Incus variables set (the others unset), restoring them afterwards. */
 async function withIncusEnv<T>(vars: Record<string, string>, fn: () => Promise<T>): Promise<T> {
@@ -68,35 +77,52 @@ describe.each(testDaemons())("on $label", (daemon) => {
 
   describe("over the unix socket", () => {
     it("uses INCUS_SOCKET", async () => {
-      const viaEnv = await withIncusEnv({ INCUS_SOCKET: daemon.socket }, async () => IncusClient.fromSettings().getServer());
+      const viaEnv = await withIncusEnv({ INCUS_SOCKET: daemon.socket }, async () =>
+        IncusClient.fromSettings().getServer(),
+      );
       expect(viaEnv.auth).toBe("trusted");
       expect(viaEnv.environment).toMatchObject({ server: daemon.kind, server_version: daemon.version });
     });
 
     it("turns the daemon's error envelope into a typed error with its message and the operation name", async () => {
-      const error = await withIncusEnv({ INCUS_SOCKET: daemon.socket }, () => IncusClient.fromSettings().getInstance("no-such-instance")).catch((e) => e);
+      const error = await withIncusEnv({ INCUS_SOCKET: daemon.socket }, () =>
+        IncusClient.fromSettings().getInstance("no-such-instance"),
+      ).catch((e) => e);
       expect(error).toBeInstanceOf(NotFoundError);
       // The daemon's own words, which differ: Incus names the instance and the project.
-      const vendorMessage = { lxd: "Instance not found", incus: 'Failed to fetch instance "no-such-instance" in project "default": Instance not found' }[daemon.kind];
+      const vendorMessage = {
+        lxd: "Instance not found",
+        incus: 'Failed to fetch instance "no-such-instance" in project "default": Instance not found',
+      }[daemon.kind];
       expect(error).toMatchObject({ cloud: "incus", operation: "getInstance", statusCode: 404, vendorMessage });
       const response = await daemon.raw("GET", "/1.0/instances/no-such-instance");
       expect(spec.validateResponse("GET", "/1.0/instances/no-such-instance", 404, response.body)).toEqual([]);
     });
 
     it("sends the project on every call", async () => {
-      const elsewhere = await withIncusEnv({ INCUS_SOCKET: daemon.socket, INCUS_PROJECT: "pdc-no-such-project" }, async () => {
-        const client = IncusClient.fromSettings();
-        return { list: await client.listInstances(), get: await client.getInstance(instance).catch((e) => e) };
-      });
+      const elsewhere = await withIncusEnv(
+        { INCUS_SOCKET: daemon.socket, INCUS_PROJECT: "pdc-no-such-project" },
+        async () => {
+          const client = IncusClient.fromSettings();
+          return { list: await client.listInstances(), get: await client.getInstance(instance).catch((e) => e) };
+        },
+      );
       expect(elsewhere.list).toEqual([]);
       expect(elsewhere.get).toBeInstanceOf(NotFoundError);
-      const here = await withIncusEnv({ INCUS_SOCKET: daemon.socket }, async () => IncusClient.fromSettings({ project: "default" }).getInstance(instance));
+      const here = await withIncusEnv({ INCUS_SOCKET: daemon.socket }, async () =>
+        IncusClient.fromSettings({ project: "default" }).getInstance(instance),
+      );
       expect(here.value.name).toBe(instance);
     });
   });
 
   describe("over HTTPS", () => {
-    const mtls = () => ({ INCUS_REMOTE: endpoint.url, INCUS_SERVER_CERT: endpoint.serverCertPath, INCUS_CLIENT_CERT: trusted.certPath, INCUS_CLIENT_KEY: trusted.keyPath });
+    const mtls = () => ({
+      INCUS_REMOTE: endpoint.url,
+      INCUS_SERVER_CERT: endpoint.serverCertPath,
+      INCUS_CLIENT_CERT: trusted.certPath,
+      INCUS_CLIENT_KEY: trusted.keyPath,
+    });
 
     it("authenticates with a trusted client certificate and a pinned server certificate", async () => {
       const result = await withIncusEnv(mtls(), async () => {
@@ -126,30 +152,47 @@ describe.each(testDaemons())("on $label", (daemon) => {
       expect(Date.now() - started).toBeLessThan(3_000);
 
       // A pin that is not the server's certificate is refused too.
-      const wrongPin = await withIncusEnv({ ...mtls(), INCUS_SERVER_CERT: trusted.certPath }, () => IncusClient.fromSettings().getServer()).catch((e) => e);
+      const wrongPin = await withIncusEnv({ ...mtls(), INCUS_SERVER_CERT: trusted.certPath }, () =>
+        IncusClient.fromSettings().getServer(),
+      ).catch((e) => e);
       expect(wrongPin).toBeInstanceOf(TransportError);
     });
 
     it("refuses plain http and half a client certificate before sending anything", async () => {
-      const plain = await withIncusEnv({ INCUS_REMOTE: endpoint.url.replace("https:", "http:"), INCUS_API_KEY: "t0ken-value" }, async () => IncusClient.fromSettings()).catch((e) => e);
+      const plain = await withIncusEnv(
+        { INCUS_REMOTE: endpoint.url.replace("https:", "http:"), INCUS_API_KEY: "t0ken-value" },
+        async () => IncusClient.fromSettings(),
+      ).catch((e) => e);
       expect(plain).toBeInstanceOf(CredentialsError);
       expect(plain.message).toMatch(/https/);
-      const half = await withIncusEnv({ INCUS_REMOTE: endpoint.url, INCUS_CLIENT_CERT: trusted.certPath }, async () => IncusClient.fromSettings()).catch((e) => e);
+      const half = await withIncusEnv({ INCUS_REMOTE: endpoint.url, INCUS_CLIENT_CERT: trusted.certPath }, async () =>
+        IncusClient.fromSettings(),
+      ).catch((e) => e);
       expect(half).toBeInstanceOf(CredentialsError);
       expect(half.message).toMatch(/INCUS_CLIENT_KEY/);
     });
 
     it("is answered 403 with the daemon's message for a certificate the daemon does not trust", async () => {
       const stranger = makeCertificate(certDir, "pdc-client-stranger");
-      const result = await withIncusEnv({ ...mtls(), INCUS_CLIENT_CERT: stranger.certPath, INCUS_CLIENT_KEY: stranger.keyPath }, async () => {
-        const client = IncusClient.fromSettings();
-        return { server: await client.getServer(), list: await client.listInstances().catch((e) => e) };
-      });
+      const result = await withIncusEnv(
+        { ...mtls(), INCUS_CLIENT_CERT: stranger.certPath, INCUS_CLIENT_KEY: stranger.keyPath },
+        async () => {
+          const client = IncusClient.fromSettings();
+          return { server: await client.getServer(), list: await client.listInstances().catch((e) => e) };
+        },
+      );
       expect(result.server.auth).toBe("untrusted");
       expect(result.list).toBeInstanceOf(AuthError);
-      expect(result.list).toMatchObject({ statusCode: 403, vendorMessage: "not authorized", operation: "listInstances" });
+      expect(result.list).toMatchObject({
+        statusCode: 403,
+        vendorMessage: "not authorized",
+        operation: "listInstances",
+      });
       // What to run on this daemon to trust the certificate (untrusted clients are not told its version).
-      const command = { lxd: "lxc config trust add client.crt", incus: "incus config trust add-certificate client.crt" }[daemon.kind];
+      const command = {
+        lxd: "lxc config trust add client.crt",
+        incus: "incus config trust add-certificate client.crt",
+      }[daemon.kind];
       expect(result.list.message).toBe(
         `incus listInstances failed: HTTP 403: the client certificate (incus:clientCert / INCUS_CLIENT_CERT) is not trusted by ${daemon.product} (its version is shown to trusted clients only) at ${endpoint.url}: add it on the server with \`${command}\` - not authorized`,
       );
@@ -160,11 +203,21 @@ describe.each(testDaemons())("on $label", (daemon) => {
       // what goes on the wire.
       const token = "pdc-bearer-0123456789";
       const seen: Array<string | undefined> = [];
-      const server = https.createServer({ cert: trusted.pem, key: fs.readFileSync(trusted.keyPath) }, (request, response) => {
-        seen.push(request.headers.authorization);
-        response.setHeader("content-type", "application/json");
-        response.end(JSON.stringify({ type: "sync", status: "Success", status_code: 200, metadata: { auth: "trusted", api_extensions: [] } }));
-      });
+      const server = https.createServer(
+        { cert: trusted.pem, key: fs.readFileSync(trusted.keyPath) },
+        (request, response) => {
+          seen.push(request.headers.authorization);
+          response.setHeader("content-type", "application/json");
+          response.end(
+            JSON.stringify({
+              type: "sync",
+              status: "Success",
+              status_code: 200,
+              metadata: { auth: "trusted", api_extensions: [] },
+            }),
+          );
+        },
+      );
       await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
       const lines: string[] = [];
       const spy = jest.spyOn(process.stderr, "write").mockImplementation((chunk: string | Uint8Array) => {
@@ -174,7 +227,15 @@ describe.each(testDaemons())("on $label", (daemon) => {
       try {
         const port = (server.address() as AddressInfo).port;
         // The test certificate names CN=pdc-client-trusted, not 127.0.0.1: only a pin can accept it.
-        await withIncusEnv({ INCUS_REMOTE: `https://127.0.0.1:${port}`, INCUS_SERVER_CERT: trusted.certPath, INCUS_API_KEY: token, DYNAMIC_COMPUTE_DEBUG: "1" }, () => IncusClient.fromSettings().getServer());
+        await withIncusEnv(
+          {
+            INCUS_REMOTE: `https://127.0.0.1:${port}`,
+            INCUS_SERVER_CERT: trusted.certPath,
+            INCUS_API_KEY: token,
+            DYNAMIC_COMPUTE_DEBUG: "1",
+          },
+          () => IncusClient.fromSettings().getServer(),
+        );
       } finally {
         spy.mockRestore();
         delete process.env.DYNAMIC_COMPUTE_DEBUG;
@@ -186,10 +247,13 @@ describe.each(testDaemons())("on $label", (daemon) => {
 
       // Neither daemon here takes the token: LXD 5.0 has no bearer authentication at all, Incus takes
       // OIDC tokens only once an issuer is configured. The refusal says which.
-      const againstDaemon = await withIncusEnv({ INCUS_REMOTE: endpoint.url, INCUS_SERVER_CERT: endpoint.serverCertPath, INCUS_API_KEY: token }, async () => {
-        const client = IncusClient.fromSettings();
-        return { server: await client.getServer(), list: await client.listInstances().catch((e) => e) };
-      });
+      const againstDaemon = await withIncusEnv(
+        { INCUS_REMOTE: endpoint.url, INCUS_SERVER_CERT: endpoint.serverCertPath, INCUS_API_KEY: token },
+        async () => {
+          const client = IncusClient.fromSettings();
+          return { server: await client.getServer(), list: await client.listInstances().catch((e) => e) };
+        },
+      );
       expect(againstDaemon.server.auth).toBe("untrusted");
       expect(againstDaemon.list).toBeInstanceOf(AuthError);
       expect(againstDaemon.list.message).toMatch(
@@ -224,8 +288,20 @@ describe.each(testDaemons())("on $label", (daemon) => {
         const next = writablePart(fresh.value);
         next.config["user.mine"] = "ours";
         const started = await client.updateInstance(instance, next, fresh.etag);
-        expect(operationSpecErrors(spec, "PUT", `/1.0/instances/${instance}`, 202, { type: "async", status: "Operation created", status_code: 100, metadata: { ...started } })).toEqual([]);
-        await client.waitFor(started, { what: "update", operation: "updateInstance", timeoutMs: 30_000, log: createLogger("test") });
+        expect(
+          operationSpecErrors(spec, "PUT", `/1.0/instances/${instance}`, 202, {
+            type: "async",
+            status: "Operation created",
+            status_code: 100,
+            metadata: { ...started },
+          }),
+        ).toEqual([]);
+        await client.waitFor(started, {
+          what: "update",
+          operation: "updateInstance",
+          timeoutMs: 30_000,
+          log: createLogger("test"),
+        });
         const after = await daemon.instance(instance);
         expect(after.config).toMatchObject({ "user.other": "theirs", "user.mine": "ours" });
       });
@@ -243,17 +319,25 @@ describe.each(testDaemons())("on $label", (daemon) => {
       expect(operationSpecErrors(spec, "POST", `/1.0/instances/${instance}/snapshots`, 202, snapshot.body)).toEqual([]);
       await daemon.raw("GET", `/1.0/operations/${snapshot.body.metadata.id}/wait?timeout=30`);
       const snapshotGot = await daemon.raw("GET", `/1.0/instances/${instance}/snapshots/spec-check`);
-      expect(spec.validateResponse("GET", `/1.0/instances/${instance}/snapshots/spec-check`, 200, snapshotGot.body)).toEqual([]);
+      expect(
+        spec.validateResponse("GET", `/1.0/instances/${instance}/snapshots/spec-check`, 200, snapshotGot.body),
+      ).toEqual([]);
       // (The spec helper matches paths without their query, so the recursion=1 form is the one checked.)
       const listed = await daemon.raw("GET", `/1.0/instances/${instance}/snapshots?recursion=1`);
       expect(listed.body.metadata.map((s: { name: string }) => s.name)).toEqual(["spec-check"]);
       expect(spec.validateResponse("GET", `/1.0/instances/${instance}/snapshots`, 200, listed.body)).toEqual([]);
       const deleted = await daemon.raw("DELETE", `/1.0/instances/${instance}/snapshots/spec-check`);
-      expect(operationSpecErrors(spec, "DELETE", `/1.0/instances/${instance}/snapshots/spec-check`, 202, deleted.body)).toEqual([]);
+      expect(
+        operationSpecErrors(spec, "DELETE", `/1.0/instances/${instance}/snapshots/spec-check`, 202, deleted.body),
+      ).toEqual([]);
       await daemon.raw("GET", `/1.0/operations/${deleted.body.metadata.id}/wait?timeout=30`);
 
       const extra = `${instance}-spec`;
-      const created = await daemon.raw("POST", "/1.0/instances", { name: extra, type: "container", source: { type: "image", alias: "busybox" } });
+      const created = await daemon.raw("POST", "/1.0/instances", {
+        name: extra,
+        type: "container",
+        source: { type: "image", alias: "busybox" },
+      });
       expect(operationSpecErrors(spec, "POST", "/1.0/instances", 202, created.body)).toEqual([]);
       await daemon.raw("GET", `/1.0/operations/${created.body.metadata.id}/wait?timeout=60`);
       const removed = await daemon.raw("DELETE", `/1.0/instances/${extra}`);

@@ -28,7 +28,6 @@ const DAEMONS: Record<DaemonKind, { name: string; variable: string; script: stri
 export interface RawResponse {
   status: number;
   headers: http.IncomingHttpHeaders;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   body: any;
 }
 
@@ -63,11 +62,17 @@ export class TestDaemon {
   /** Sends a request answered by an operation and waits for it to end; returns the final operation. */
   async rawAndWait(method: string, requestPath: string, body?: unknown) {
     const response = await this.raw(method, requestPath, body);
-    if (response.status >= 400) throw new Error(`${this.label}: ${method} ${requestPath}: ${response.status} ${JSON.stringify(response.body)}`);
+    if (response.status >= 400)
+      throw new Error(`${this.label}: ${method} ${requestPath}: ${response.status} ${JSON.stringify(response.body)}`);
     if (response.body.type !== "async") return response.body.metadata;
     const waited = await this.raw("GET", `/1.0/operations/${response.body.metadata.id}/wait?timeout=60`);
     // Incus answers the wait for a failed operation with an error envelope; LXD with the operation.
-    const failure = waited.body.type === "error" ? waited.body.error : waited.body.metadata.status_code !== 200 ? `${waited.body.metadata.status}: ${waited.body.metadata.err}` : undefined;
+    const failure =
+      waited.body.type === "error"
+        ? waited.body.error
+        : waited.body.metadata.status_code !== 200
+          ? `${waited.body.metadata.status}: ${waited.body.metadata.err}`
+          : undefined;
     if (failure !== undefined) throw new Error(`${this.label}: ${method} ${requestPath}: operation ended ${failure}`);
     return waited.body.metadata;
   }
@@ -80,7 +85,12 @@ export class TestDaemon {
 
   /** Launches a busybox container outside Pulumi. */
   async launch(name: string, options: { start?: boolean; config?: Record<string, string> } = {}) {
-    await this.rawAndWait("POST", "/1.0/instances", { name, type: "container", source: { type: "image", alias: "busybox" }, config: options.config ?? {} });
+    await this.rawAndWait("POST", "/1.0/instances", {
+      name,
+      type: "container",
+      source: { type: "image", alias: "busybox" },
+      config: options.config ?? {},
+    });
     // LXD 5.0 predates the `start` field of the create request (API extension instance_create_start).
     if (options.start ?? true) await this.rawAndWait("PUT", `/1.0/instances/${name}/state`, { action: "start" });
   }
@@ -93,7 +103,8 @@ export class TestDaemon {
       if (instance.config["security.protection.delete"] === "true") {
         await this.raw("PATCH", `/1.0/instances/${name}`, { config: { "security.protection.delete": "false" } });
       }
-      if (instance.status !== "Stopped") await this.rawAndWait("PUT", `/1.0/instances/${name}/state`, { action: "stop", force: true });
+      if (instance.status !== "Stopped")
+        await this.rawAndWait("PUT", `/1.0/instances/${name}/state`, { action: "stop", force: true });
       await this.rawAndWait("DELETE", `/1.0/instances/${name}`);
     }
   }
@@ -107,7 +118,10 @@ export class TestDaemon {
       const set = await this.raw("PATCH", "/1.0", { config: { "core.https_address": address } });
       if (set.status !== 200) throw new Error(`cannot enable HTTPS on ${this.label}: ${JSON.stringify(set.body)}`);
     }
-    const host = address.startsWith(":") || address.startsWith("[::]") || address.startsWith("0.0.0.0") ? `127.0.0.1${address.slice(address.lastIndexOf(":"))}` : address;
+    const host =
+      address.startsWith(":") || address.startsWith("[::]") || address.startsWith("0.0.0.0")
+        ? `127.0.0.1${address.slice(address.lastIndexOf(":"))}`
+        : address;
     const serverCertPath = path.join(path.dirname(this.socket), "server.crt");
     return { url: `https://${host}`, serverCertPath };
   }
@@ -116,7 +130,8 @@ export class TestDaemon {
   async trustCertificate(pem: string, name: string): Promise<string> {
     const der = pem.replace(/-----[^-]+-----/g, "").replace(/\s+/g, "");
     const added = await this.raw("POST", "/1.0/certificates", { type: "client", name, certificate: der });
-    if (added.status >= 400) throw new Error(`${this.label} cannot trust the test certificate: ${JSON.stringify(added.body)}`);
+    if (added.status >= 400)
+      throw new Error(`${this.label} cannot trust the test certificate: ${JSON.stringify(added.body)}`);
     return createHash("sha256").update(Buffer.from(der, "base64")).digest("hex");
   }
 
@@ -126,15 +141,35 @@ export class TestDaemon {
   }
 }
 
-function rawRequest(socketPath: string, method: string, requestPath: string, body?: unknown, headers: Record<string, string> = {}): Promise<RawResponse> {
+function rawRequest(
+  socketPath: string,
+  method: string,
+  requestPath: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<RawResponse> {
   const payload = body === undefined ? undefined : JSON.stringify(body);
   return new Promise((resolve, reject) => {
-    const request = http.request({ socketPath, method, path: requestPath, headers: { ...(payload ? { "content-type": "application/json" } : {}), ...headers } }, (response) => {
-      let text = "";
-      response.setEncoding("utf8");
-      response.on("data", (chunk) => (text += chunk));
-      response.on("end", () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: text ? JSON.parse(text) : undefined }));
-    });
+    const request = http.request(
+      {
+        socketPath,
+        method,
+        path: requestPath,
+        headers: { ...(payload ? { "content-type": "application/json" } : {}), ...headers },
+      },
+      (response) => {
+        let text = "";
+        response.setEncoding("utf8");
+        response.on("data", (chunk) => (text += chunk));
+        response.on("end", () =>
+          resolve({
+            status: response.statusCode ?? 0,
+            headers: response.headers,
+            body: text ? JSON.parse(text) : undefined,
+          }),
+        );
+      },
+    );
     request.on("error", reject);
     request.end(payload);
   });
@@ -149,17 +184,25 @@ function describeSocket(socket: string): { server: string; version: string; exte
   const run = spawnSync(process.execPath, ["-e", script], { encoding: "utf8", timeout: 30_000 });
   if (run.status !== 0) throw new Error(`no daemon answers on ${socket}: ${run.stderr || run.error}`);
   const metadata = JSON.parse(run.stdout).metadata;
-  return { server: metadata.environment?.server ?? "", version: metadata.environment?.server_version ?? "", extensions: metadata.api_extensions ?? [] };
+  return {
+    server: metadata.environment?.server ?? "",
+    version: metadata.environment?.server_version ?? "",
+    extensions: metadata.api_extensions ?? [],
+  };
 }
 
 /** Runs a start script; returns the socket it prints last. */
 function startDaemon(kind: DaemonKind): string {
   const failedBefore = process.env[`${DAEMONS[kind].variable}_START_FAILED`];
-  if (failedBefore) throw new Error(`${DAEMONS[kind].name} did not start before the tests (${failedBefore}); see its messages at the top of the run`);
+  if (failedBefore)
+    throw new Error(
+      `${DAEMONS[kind].name} did not start before the tests (${failedBefore}); see its messages at the top of the run`,
+    );
   const script = path.resolve(__dirname, "..", "..", "scripts", DAEMONS[kind].script);
   const run = spawnSync("bash", [script], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
   const last = run.stdout.trim().split("\n").pop();
-  if (run.status !== 0 || !last) throw new Error(`scripts/${DAEMONS[kind].script} failed (exit ${run.status}):\n${run.stderr}`);
+  if (run.status !== 0 || !last)
+    throw new Error(`scripts/${DAEMONS[kind].script} failed (exit ${run.status}):\n${run.stderr}`);
   return last;
 }
 
@@ -171,7 +214,9 @@ function socketsByKind(): Record<DaemonKind, string> {
     if (!socket) continue;
     const server = describeSocket(socket).server as DaemonKind;
     if (server !== kind && !(kind === "incus" && server === "lxd" && !process.env.LXD_SOCKET)) {
-      throw new Error(`${DAEMONS[kind].variable}=${socket} is ${DAEMONS[server] ? `an ${DAEMONS[server].name}` : `an unknown ("${server}")`} daemon, not ${DAEMONS[kind].name}`);
+      throw new Error(
+        `${DAEMONS[kind].variable}=${socket} is ${DAEMONS[server] ? `an ${DAEMONS[server].name}` : `an unknown ("${server}")`} daemon, not ${DAEMONS[kind].name}`,
+      );
     }
     given[server] ??= socket;
   }
@@ -208,7 +253,23 @@ export function makeCertificate(dir: string, commonName: string): { certPath: st
   const keyPath = path.join(dir, `${commonName}.key`);
   const run = spawnSync(
     "openssl",
-    ["req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-keyout", keyPath, "-out", certPath, "-days", "2", "-subj", `/CN=${commonName}`],
+    [
+      "req",
+      "-x509",
+      "-newkey",
+      "ec",
+      "-pkeyopt",
+      "ec_paramgen_curve:prime256v1",
+      "-nodes",
+      "-keyout",
+      keyPath,
+      "-out",
+      certPath,
+      "-days",
+      "2",
+      "-subj",
+      `/CN=${commonName}`,
+    ],
     { encoding: "utf8" },
   );
   if (run.status !== 0) throw new Error(`openssl could not make a test certificate: ${run.stderr || run.error}`);
@@ -220,8 +281,19 @@ export function makeCertificate(dir: string, commonName: string): { certPath: st
  * empty `metadata` and `resources` where the spec says object; the client reads both as `{}`, so
  * exactly those two deviations are tolerated (and only when the value really is null).
  */
-export function operationSpecErrors(spec: OpenApiSpec, method: string, requestPath: string, status: number, body: { metadata: Record<string, unknown>; [key: string]: unknown }): string[] {
+export function operationSpecErrors(
+  spec: OpenApiSpec,
+  method: string,
+  requestPath: string,
+  status: number,
+  body: { metadata: Record<string, unknown>; [key: string]: unknown },
+): string[] {
   return spec
     .validateResponse(method, requestPath, status, body)
-    .filter((error) => !["metadata", "resources"].some((field) => body.metadata[field] === null && error.startsWith(`/metadata/${field} must be object`)));
+    .filter(
+      (error) =>
+        !["metadata", "resources"].some(
+          (field) => body.metadata[field] === null && error.startsWith(`/metadata/${field} must be object`),
+        ),
+    );
 }

@@ -61,8 +61,8 @@ describe.each(testDaemons())("on $label", (daemon) => {
       const name = fresh("lost");
       const inputs = await checked(instances, "lost", { name, image: "busybox", config: { "user.role": "web" } });
       // The provider leaves its own bookkeeping (which inputs the program set) out of the token.
-    const { __explicit: _explicit, ...defining } = inputs as Record<string, unknown>;
-    const token = creationToken("incus-contract/test/lost", defining);
+      const { __explicit: _explicit, ...defining } = inputs as Record<string, unknown>;
+      const token = creationToken("incus-contract/test/lost", defining);
       // The earlier attempt: the daemon made the instance, the answer never reached us.
       await daemon.launch(name, { start: false, config: { "user.role": "web", "user.pulumi-creation-token": token } });
       const before = await daemon.instance(name);
@@ -79,13 +79,19 @@ describe.each(testDaemons())("on $label", (daemon) => {
       const name = fresh("taken");
       await daemon.launch(name, { start: false });
       const inputs = await checked(instances, "taken", { name, image: "busybox" });
-      await expect(instances.create(inputs)).rejects.toThrow(`an instance named "${name}" already exists in project "default"; set adoptId: "${name}" to take it over`);
+      await expect(instances.create(inputs)).rejects.toThrow(
+        `an instance named "${name}" already exists in project "default"; set adoptId: "${name}" to take it over`,
+      );
       expect((await daemon.instance(name)).status).toBe("Stopped");
     });
 
     it("keeps an instance that was made but would not start in state, and the next update fixes and starts it", async () => {
       const name = fresh("nostart");
-      const broken = await checked(instances, "nostart", { name, image: "busybox", config: { "raw.lxc": "lxc.init.cmd = /nonexistent-init" } });
+      const broken = await checked(instances, "nostart", {
+        name,
+        image: "busybox",
+        config: { "raw.lxc": "lxc.init.cmd = /nonexistent-init" },
+      });
       const failure = await instances.create(broken).catch((e) => e);
       // The engine's "created but failed to initialise": the instance is recorded, not orphaned.
       expect(failure).toMatchObject({ id: name, properties: { name, state: "stopped" } });
@@ -110,11 +116,15 @@ describe.each(testDaemons())("on $label", (daemon) => {
      */
     async function updateRacing(prefix: string, change: Record<string, string>) {
       const name = fresh(prefix);
-      const inputs = (role: string) => checked(instances, prefix, { name, image: "busybox", state: "stopped", config: { "user.role": role } });
+      const inputs = (role: string) =>
+        checked(instances, prefix, { name, image: "busybox", state: "stopped", config: { "user.role": role } });
       const { id, outs } = await instances.create(await inputs("web"));
       const next = await inputs("db");
       const original = IncusClient.prototype.updateInstance;
-      const writes = jest.spyOn(IncusClient.prototype, "updateInstance").mockImplementation(async function (this: IncusClient, ...args) {
+      const writes = jest.spyOn(IncusClient.prototype, "updateInstance").mockImplementation(async function (
+        this: IncusClient,
+        ...args
+      ) {
         if (writes.mock.calls.length === 1) await daemon.raw("PATCH", `/1.0/instances/${name}`, { config: change });
         return original.apply(this, args);
       });
@@ -129,7 +139,9 @@ describe.each(testDaemons())("on $label", (daemon) => {
     it("reports somebody's edit made between its read and its write (ETag), and overwrites nothing", async () => {
       const { outcome, daemon } = await updateRacing("race", { "limits.cpu": "1" });
       expect(outcome).toBeInstanceOf(Error);
-      expect((outcome as Error).message).toMatch(/HTTP 412.*changed by someone else after it was read \(ETag mismatch\)\. Nothing was overwritten/);
+      expect((outcome as Error).message).toMatch(
+        /HTTP 412.*changed by someone else after it was read \(ETag mismatch\)\. Nothing was overwritten/,
+      );
       expect(daemon.config).toMatchObject({ "limits.cpu": "1", "user.role": "web" });
     });
 
@@ -137,7 +149,9 @@ describe.each(testDaemons())("on $label", (daemon) => {
       const { name, outcome, writes, daemon } = await updateRacing("volatile", { "volatile.apply_template": "copy" });
       if (outcome instanceof Error) throw outcome;
       expect(outcome.result.outs).toMatchObject({ config: { "user.role": "db" } });
-      expect(outcome.lines.join("")).toContain(`${name} changed only in the daemon's own volatile.* keys since it was read; writing again from the fresh read`);
+      expect(outcome.lines.join("")).toContain(
+        `${name} changed only in the daemon's own volatile.* keys since it was read; writing again from the fresh read`,
+      );
       expect(writes).toBe(2);
       expect(daemon.config).toMatchObject({ "user.role": "db", "volatile.apply_template": "copy" });
     });
@@ -146,10 +160,20 @@ describe.each(testDaemons())("on $label", (daemon) => {
       // LXD calls Incus's "incus" protocol "lxd"; neither daemon here has OCI images.
       const protocol = daemon.kind === "lxd" ? "incus" : "oci";
       const name = fresh("proto");
-      const inputs = await checked(instances, "proto", { name, image: "busybox", imageServer: "https://127.0.0.1:1", imageProtocol: protocol });
+      const inputs = await checked(instances, "proto", {
+        name,
+        image: "busybox",
+        imageServer: "https://127.0.0.1:1",
+        imageProtocol: protocol,
+      });
       const error = await instances.create(inputs).catch((e) => e);
-      const instead = daemon.kind === "lxd" ? `"simplestreams" or "lxd" (LXD's name for the protocol Incus calls "incus")` : `"simplestreams" or "incus"`;
-      expect(error.message).toBe(`incus createInstance failed: imageProtocol "${protocol}" is not supported by ${daemon.label}; use ${instead} - Unsupported protocol: ${protocol}`);
+      const instead =
+        daemon.kind === "lxd"
+          ? `"simplestreams" or "lxd" (LXD's name for the protocol Incus calls "incus")`
+          : `"simplestreams" or "incus"`;
+      expect(error.message).toBe(
+        `incus createInstance failed: imageProtocol "${protocol}" is not supported by ${daemon.label}; use ${instead} - Unsupported protocol: ${protocol}`,
+      );
       expect(await daemon.instance(name)).toBeUndefined();
     });
 
@@ -167,7 +191,9 @@ describe.each(testDaemons())("on $label", (daemon) => {
   describe("IncusInstanceSnapshot provider", () => {
     it("says so when the instance does not exist", async () => {
       const inputs = await checked(snapshots, "missing", { instance: "pdc-no-such-instance", name: "s1" });
-      await expect(snapshots.create(inputs)).rejects.toThrow(/cannot snapshot pdc-no-such-instance: the instance does not exist/);
+      await expect(snapshots.create(inputs)).rejects.toThrow(
+        /cannot snapshot pdc-no-such-instance: the instance does not exist/,
+      );
     });
 
     it("snapshots, updates the expiry in place, and deletes fine after the instance is gone", async () => {
@@ -199,13 +225,26 @@ describe.each(testDaemons())("on $label", (daemon) => {
       await daemon.launch(name, { config: { "user.team": "platform" } });
       const onDaemon = await daemon.instance(name);
       const info = await getIncusInstance({ id: name });
-      expect(info).toMatchObject({ id: name, name, project: "default", type: "container", status: "Running", state: "running", config: { "user.team": "platform" }, deletionProtection: false, profiles: ["default"] });
+      expect(info).toMatchObject({
+        id: name,
+        name,
+        project: "default",
+        type: "container",
+        status: "Running",
+        state: "running",
+        config: { "user.team": "platform" },
+        deletionProtection: false,
+        profiles: ["default"],
+      });
       expect(info.imageFingerprint).toBe(onDaemon.config["volatile.base_image"]);
       expect(info.uuid).toBe(onDaemon.config["volatile.uuid"]);
       expect(Object.keys(info.config).filter((key) => key.startsWith("volatile."))).toEqual([]);
       expect(await getIncusInstance({ id: `default/${name}` })).toEqual(info);
       expect(await getIncusInstance({ name, project: "default" })).toEqual(info);
-      await expect(getIncusInstance({ name: `default/${name}` })).rejects.toMatchObject({ code: "ERR_INVALID_ARGUMENTS", argument: "name" });
+      await expect(getIncusInstance({ name: `default/${name}` })).rejects.toMatchObject({
+        code: "ERR_INVALID_ARGUMENTS",
+        argument: "name",
+      });
 
       expect((await listIncusInstances()).map((i) => i.name)).toContain(name);
       expect((await listIncusInstances({ allProjects: true })).find((i) => i.name === name)?.project).toBe("default");

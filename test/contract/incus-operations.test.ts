@@ -6,7 +6,14 @@
  */
 import { AuthError, CredentialsError, InvalidRequestError, NotFoundError, ProviderError } from "../../src/core/errors";
 import { UnsupportedByDaemonError } from "../../src/incus/daemon";
-import { cancelIncusOperation, connectIncusOperationWebsocket, getIncusOperation, type IncusOperationWebsocket, listIncusOperations, waitIncusOperation } from "../../src/incus";
+import {
+  cancelIncusOperation,
+  connectIncusOperationWebsocket,
+  getIncusOperation,
+  type IncusOperationWebsocket,
+  listIncusOperations,
+  waitIncusOperation,
+} from "../../src/incus";
 import { OpenApiSpec } from "../helpers/openapi";
 import { operationSpecErrors, testDaemons, uniqueName } from "./incus-daemon";
 
@@ -19,7 +26,12 @@ describe.each(testDaemons())("on $label", (daemon) => {
 
   /** Starts a command in the test container; returns the async response's operation. */
   async function exec(command: string[], options: { websockets?: boolean } = {}) {
-    const response = await daemon.raw("POST", `/1.0/instances/${instance}/exec`, { command, "wait-for-websocket": options.websockets ?? false, interactive: false, "record-output": false });
+    const response = await daemon.raw("POST", `/1.0/instances/${instance}/exec`, {
+      command,
+      "wait-for-websocket": options.websockets ?? false,
+      interactive: false,
+      "record-output": false,
+    });
     expect({ status: response.status, error: response.body.error }).toEqual({ status: 202, error: "" });
     expect(operationSpecErrors(spec, "POST", `/1.0/instances/${instance}/exec`, 202, response.body)).toEqual([]);
     return response.body.metadata as { id: string; metadata: { fds?: Record<string, string> } };
@@ -54,7 +66,13 @@ describe.each(testDaemons())("on $label", (daemon) => {
   /** HTTPS settings with no client credentials at all (for the public variants). */
   async function anonymousRemote(): Promise<Record<string, string | undefined>> {
     const { url, serverCertPath } = await daemon.httpsEndpoint();
-    return { INCUS_REMOTE: url, INCUS_SERVER_CERT: serverCertPath, INCUS_CLIENT_CERT: undefined, INCUS_CLIENT_KEY: undefined, INCUS_API_KEY: undefined };
+    return {
+      INCUS_REMOTE: url,
+      INCUS_SERVER_CERT: serverCertPath,
+      INCUS_CLIENT_CERT: undefined,
+      INCUS_CLIENT_KEY: undefined,
+      INCUS_API_KEY: undefined,
+    };
   }
 
   /** Lines the HTTP client logs at debug level while `fn` runs. */
@@ -75,14 +93,19 @@ describe.each(testDaemons())("on $label", (daemon) => {
   /** Connects every websocket of a non-interactive exec and collects stdout/stderr until they close. */
   async function runExecOverWebsockets(id: string, fds: Record<string, string>, options: { public?: boolean } = {}) {
     const sockets: Record<string, IncusOperationWebsocket> = {};
-    for (const fd of ["control", "0", "1", "2"]) sockets[fd] = await connectIncusOperationWebsocket({ id: id, secret: fds[fd], public: options.public });
+    for (const fd of ["control", "0", "1", "2"])
+      sockets[fd] = await connectIncusOperationWebsocket({ id: id, secret: fds[fd], public: options.public });
     const collect = (socket: IncusOperationWebsocket) =>
       new Promise<string>((resolve) => {
         let text = "";
         socket.on("message", (data: Uint8Array) => (text += Buffer.from(data).toString("utf8")));
         socket.on("close", () => resolve(text));
       });
-    const [stdout, stderr] = await Promise.all([collect(sockets["1"]), collect(sockets["2"]), (sockets["0"].close(), Promise.resolve())]);
+    const [stdout, stderr] = await Promise.all([
+      collect(sockets["1"]),
+      collect(sockets["2"]),
+      (sockets["0"].close(), Promise.resolve()),
+    ]);
     sockets.control.close();
     return { stdout, stderr };
   }
@@ -91,7 +114,10 @@ describe.each(testDaemons())("on $label", (daemon) => {
     // The functions find the daemon as a user's program would: INCUS_SOCKET.
     process.env.INCUS_SOCKET = daemon.socket;
     await daemon.launch(instance);
-    const created = await daemon.raw("POST", "/1.0/projects", { name: project, config: { "features.images": "false", "features.profiles": "false" } });
+    const created = await daemon.raw("POST", "/1.0/projects", {
+      name: project,
+      config: { "features.images": "false", "features.profiles": "false" },
+    });
     expect(created.status).toBeLessThan(300);
   }, 120_000);
 
@@ -100,8 +126,18 @@ describe.each(testDaemons())("on $label", (daemon) => {
     await daemon.raw("DELETE", `/1.0/projects/${project}`);
     // Tokens not used by a test are still pending: cancel them so the trust store stays clean.
     const pending = await daemon.raw("GET", "/1.0/operations?recursion=1");
-    for (const operation of Object.values(pending.body.metadata ?? {}).flat() as Array<{ id: string; class: string; status_code: number; metadata?: { request?: { name?: string } } }>) {
-      if (operation.class === "token" && operation.status_code === 103 && tokenNames.includes(operation.metadata?.request?.name ?? "")) await daemon.raw("DELETE", `/1.0/operations/${operation.id}`);
+    for (const operation of Object.values(pending.body.metadata ?? {}).flat() as Array<{
+      id: string;
+      class: string;
+      status_code: number;
+      metadata?: { request?: { name?: string } };
+    }>) {
+      if (
+        operation.class === "token" &&
+        operation.status_code === 103 &&
+        tokenNames.includes(operation.metadata?.request?.name ?? "")
+      )
+        await daemon.raw("DELETE", `/1.0/operations/${operation.id}`);
     }
   });
 
@@ -123,7 +159,12 @@ describe.each(testDaemons())("on $label", (daemon) => {
       const listed = await daemon.raw("GET", "/1.0/operations?recursion=1");
       expect(Array.isArray(listed.body.metadata)).toBe(false);
       for (const operation of Object.values(listed.body.metadata).flat()) {
-        expect(operationSpecErrors(spec, "GET", `/1.0/operations/${(operation as { id: string }).id}`, 200, { ...listed.body, metadata: operation })).toEqual([]);
+        expect(
+          operationSpecErrors(spec, "GET", `/1.0/operations/${(operation as { id: string }).id}`, 200, {
+            ...listed.body,
+            metadata: operation,
+          }),
+        ).toEqual([]);
       }
     });
 
@@ -135,10 +176,19 @@ describe.each(testDaemons())("on $label", (daemon) => {
       // An operation in the other project too.
       const other = `${instance}-p`;
       const inProject = `project=${project}`;
-      await daemon.rawAndWait("POST", `/1.0/instances?${inProject}`, { name: other, type: "container", source: { type: "image", alias: "busybox" } });
+      await daemon.rawAndWait("POST", `/1.0/instances?${inProject}`, {
+        name: other,
+        type: "container",
+        source: { type: "image", alias: "busybox" },
+      });
       try {
         await daemon.rawAndWait("PUT", `/1.0/instances/${other}/state?${inProject}`, { action: "start" });
-        const elsewhere = await daemon.raw("POST", `/1.0/instances/${other}/exec?${inProject}`, { command: ["sleep", "20"], "wait-for-websocket": false, interactive: false, "record-output": false });
+        const elsewhere = await daemon.raw("POST", `/1.0/instances/${other}/exec?${inProject}`, {
+          command: ["sleep", "20"],
+          "wait-for-websocket": false,
+          interactive: false,
+          "record-output": false,
+        });
         expect(await listIncusOperations({ project })).toContain(`/1.0/operations/${elsewhere.body.metadata.id}`);
         const raw = await daemon.raw("GET", "/1.0/operations?all-projects=true");
         const rawIds = (Object.values(raw.body.metadata ?? {}).flat() as string[]).map((url) => url.split("/").pop());
@@ -147,7 +197,9 @@ describe.each(testDaemons())("on $label", (daemon) => {
           expect(daemon.extensions).toContain("operations_get_query_all_projects");
           expect(rawIds).toEqual(expect.arrayContaining([started.id, elsewhere.body.metadata.id]));
           const everywhere = await listIncusOperations({ allProjects: true, recursion: 1 });
-          expect(everywhere.map((operation) => operation.id)).toEqual(expect.arrayContaining([started.id, elsewhere.body.metadata.id]));
+          expect(everywhere.map((operation) => operation.id)).toEqual(
+            expect.arrayContaining([started.id, elsewhere.body.metadata.id]),
+          );
         } else {
           // LXD 5.0 ignores all-projects here and answers with the default project's operations only.
           expect(daemon.extensions).not.toContain("operations_get_query_all_projects");
@@ -160,7 +212,8 @@ describe.each(testDaemons())("on $label", (daemon) => {
         }
       } finally {
         const leftover = await daemon.raw("GET", `/1.0/instances/${other}?${inProject}`);
-        if (leftover.body.metadata?.status === "Running") await daemon.rawAndWait("PUT", `/1.0/instances/${other}/state?${inProject}`, { action: "stop", force: true });
+        if (leftover.body.metadata?.status === "Running")
+          await daemon.rawAndWait("PUT", `/1.0/instances/${other}/state?${inProject}`, { action: "stop", force: true });
         if (leftover.status === 200) await daemon.rawAndWait("DELETE", `/1.0/instances/${other}?${inProject}`);
       }
     });
@@ -192,14 +245,19 @@ describe.each(testDaemons())("on $label", (daemon) => {
       expect(result).toMatchObject({ id: started.id, statusCode: 103 });
       expect(elapsed).toBeGreaterThanOrEqual(900);
       expect(elapsed).toBeLessThan(5_000);
-      expect(lines.filter((line) => line.includes(`GET /1.0/operations/${started.id}/wait?timeout=1`) && line.includes("→"))).toHaveLength(1);
+      expect(
+        lines.filter((line) => line.includes(`GET /1.0/operations/${started.id}/wait?timeout=1`) && line.includes("→")),
+      ).toHaveLength(1);
       const response = await daemon.raw("GET", `/1.0/operations/${started.id}/wait?timeout=0`);
       if (daemon.kind === "lxd") {
         expect(operationSpecErrors(spec, "GET", `/1.0/operations/${started.id}/wait`, 200, response.body)).toEqual([]);
       } else {
         // Incus answers a wait that timed out with an error envelope and no operation (HTTP 200); the
         // function read the operation itself instead (above).
-        expect(response).toMatchObject({ status: 200, body: { type: "error", error: "context deadline exceeded", metadata: null } });
+        expect(response).toMatchObject({
+          status: 200,
+          body: { type: "error", error: "context deadline exceeded", metadata: null },
+        });
       }
     });
 
@@ -217,16 +275,26 @@ describe.each(testDaemons())("on $label", (daemon) => {
     it("waits through the public endpoint over HTTPS with only the operation's secret", async () => {
       const pending = await token();
       const anonymous = await anonymousRemote();
-      const waited = await withEnv(anonymous, () => waitIncusOperation({ id: pending.id, public: true, secret: pending.metadata.secret, timeout: 1 }));
+      const waited = await withEnv(anonymous, () =>
+        waitIncusOperation({ id: pending.id, public: true, secret: pending.metadata.secret, timeout: 1 }),
+      );
       // LXD sends the running operation; Incus only says the wait timed out, and an anonymous caller
       // cannot read the operation: the answer is its id and "still running".
-      expect(waited).toMatchObject(daemon.kind === "lxd" ? { id: pending.id, class: "token", statusCode: 103 } : { id: pending.id, status: "Running", statusCode: 103, err: "" });
+      expect(waited).toMatchObject(
+        daemon.kind === "lxd"
+          ? { id: pending.id, class: "token", statusCode: 103 }
+          : { id: pending.id, status: "Running", statusCode: 103, err: "" },
+      );
 
-      const wrong = await withEnv(anonymous, () => waitIncusOperation({ id: pending.id, public: true, secret: "not-the-secret", timeout: 1 })).catch((e) => e);
+      const wrong = await withEnv(anonymous, () =>
+        waitIncusOperation({ id: pending.id, public: true, secret: "not-the-secret", timeout: 1 }),
+      ).catch((e) => e);
       expect(wrong).toBeInstanceOf(AuthError);
       expect(wrong).toMatchObject({ statusCode: 403, operation: "operationWaitGetUntrusted" });
       // Without `public`, a remote needs credentials: the function says which ones, before any request.
-      const trusted = await withEnv(anonymous, () => waitIncusOperation({ id: pending.id, timeout: 1 })).catch((e) => e);
+      const trusted = await withEnv(anonymous, () => waitIncusOperation({ id: pending.id, timeout: 1 })).catch(
+        (e) => e,
+      );
       expect(trusted).toBeInstanceOf(CredentialsError);
       expect(trusted.message).toMatch(/INCUS_CLIENT_CERT.*INCUS_API_KEY/s);
     });
@@ -256,7 +324,10 @@ describe.each(testDaemons())("on $label", (daemon) => {
     it("streams an exec's stdout and stderr over the unix socket", async () => {
       const started = await exec(["sh", "-c", "echo hello-from-exec; echo oops >&2"], { websockets: true });
       expect(Object.keys(started.metadata.fds ?? {}).sort()).toEqual(["0", "1", "2", "control"]);
-      const { stdout, stderr } = await runExecOverWebsockets(started.id, started.metadata.fds as Record<string, string>);
+      const { stdout, stderr } = await runExecOverWebsockets(
+        started.id,
+        started.metadata.fds as Record<string, string>,
+      );
       expect(stdout).toBe("hello-from-exec\n");
       expect(stderr).toBe("oops\n");
       const done = await waitIncusOperation({ id: started.id, timeout: 10 });
@@ -267,13 +338,21 @@ describe.each(testDaemons())("on $label", (daemon) => {
       const started = await exec(["sh", "-c", "echo over-tls"], { websockets: true });
       const fds = started.metadata.fds as Record<string, string>;
       if (daemon.kind === "lxd") {
-        const { stdout } = await withEnv(await anonymousRemote(), () => runExecOverWebsockets(started.id, fds, { public: true }));
+        const { stdout } = await withEnv(await anonymousRemote(), () =>
+          runExecOverWebsockets(started.id, fds, { public: true }),
+        );
         expect(stdout).toBe("over-tls\n");
       } else {
         // Incus lets only the client that started the operation connect: the refusal says so by name.
-        const refused = await withEnv(await anonymousRemote(), () => connectIncusOperationWebsocket({ id: started.id, secret: fds.control, public: true })).catch((e) => e);
+        const refused = await withEnv(await anonymousRemote(), () =>
+          connectIncusOperationWebsocket({ id: started.id, secret: fds.control, public: true }),
+        ).catch((e) => e);
         expect(refused).toBeInstanceOf(UnsupportedByDaemonError);
-        expect(refused).toMatchObject({ statusCode: 403, vendorMessage: "Requestor mismatch", operation: "operationWebsocketGetUntrusted" });
+        expect(refused).toMatchObject({
+          statusCode: 403,
+          vendorMessage: "Requestor mismatch",
+          operation: "operationWebsocketGetUntrusted",
+        });
         expect(refused.message).toBe(
           `incus operationWebsocketGetUntrusted failed: Incus (its version is shown to trusted clients only) lets only the client that started operation ${started.id} connect to its websockets, ` +
             "so the public variant (which sends no credentials) is refused; LXD accepts it. Connect with the credentials that started the operation - Requestor mismatch",
@@ -290,8 +369,17 @@ describe.each(testDaemons())("on $label", (daemon) => {
       // LXD answers a wrong secret with 500 "permission denied", Incus with 403 "Forbidden"; the error says it as it is.
       const error = await connectIncusOperationWebsocket({ id: started.id, secret: "wrong" }).catch((e) => e);
       expect(error).toBeInstanceOf(ProviderError);
-      expect(error).toMatchObject({ operation: "operationWebsocketGet", cloud: "incus", ...(daemon.kind === "lxd" ? { statusCode: 500, vendorMessage: "permission denied" } : { statusCode: 403, vendorMessage: "Forbidden" }) });
-      const unknown = await connectIncusOperationWebsocket({ id: "00000000-0000-0000-0000-000000000000", secret: "x" }).catch((e) => e);
+      expect(error).toMatchObject({
+        operation: "operationWebsocketGet",
+        cloud: "incus",
+        ...(daemon.kind === "lxd"
+          ? { statusCode: 500, vendorMessage: "permission denied" }
+          : { statusCode: 403, vendorMessage: "Forbidden" }),
+      });
+      const unknown = await connectIncusOperationWebsocket({
+        id: "00000000-0000-0000-0000-000000000000",
+        secret: "x",
+      }).catch((e) => e);
       expect(unknown).toBeInstanceOf(NotFoundError);
       expect(unknown.message).toContain("Operation not found");
       // Let the exec run to its end so it does not linger on the daemon.

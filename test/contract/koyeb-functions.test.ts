@@ -9,7 +9,12 @@ import { WebSocketServer } from "ws";
 import { KOYEB_APP, KOYEB_SERVICES } from "../../src/emulator/koyeb";
 import { AuthError, NotFoundError, WaitTimeoutError } from "../../src/core/errors";
 import { KoyebExecError } from "../../src/koyeb/exec";
-import { execKoyebInstance, getKoyebInstance, listKoyebInstanceEvents, listKoyebInstances } from "../../src/koyeb/functions";
+import {
+  execKoyebInstance,
+  getKoyebInstance,
+  listKoyebInstanceEvents,
+  listKoyebInstances,
+} from "../../src/koyeb/functions";
 import { startTestEmulator, type TestEmulator } from "../helpers/emulator";
 
 describe("Koyeb functions", () => {
@@ -35,21 +40,44 @@ describe("Koyeb functions", () => {
   });
 
   it("filters by app, service, statuses, order and time window, with typed results", async () => {
-    const web = await listKoyebInstances({ appId: KOYEB_APP.id, serviceId: KOYEB_SERVICES.web.id, statuses: ["HEALTHY", "UNHEALTHY"], order: "asc", pageSize: 2 });
+    const web = await listKoyebInstances({
+      appId: KOYEB_APP.id,
+      serviceId: KOYEB_SERVICES.web.id,
+      statuses: ["HEALTHY", "UNHEALTHY"],
+      order: "asc",
+      pageSize: 2,
+    });
     expect(web.map((i) => i.status).sort()).toEqual(["HEALTHY", "HEALTHY", "HEALTHY", "HEALTHY", "UNHEALTHY"]);
-    expect(web[0]).toMatchObject({ appId: KOYEB_APP.id, serviceId: KOYEB_SERVICES.web.id, region: expect.stringMatching(/^(fra|was)$/), replicaIndex: expect.any(Number), deploymentId: expect.any(String), messages: expect.any(Array) });
+    expect(web[0]).toMatchObject({
+      appId: KOYEB_APP.id,
+      serviceId: KOYEB_SERVICES.web.id,
+      region: expect.stringMatching(/^(fra|was)$/),
+      replicaIndex: expect.any(Number),
+      deploymentId: expect.any(String),
+      messages: expect.any(Array),
+    });
     const [first] = (await emulator.calls()).filter((c) => c.path === "/v1/instances");
     expect(new URLSearchParams(first.query).getAll("statuses")).toEqual(["HEALTHY", "UNHEALTHY"]);
-    const early = await listKoyebInstances({ startingTime: new Date("2026-03-01T09:00:00Z"), endingTime: "2026-03-01T09:00:00Z" });
+    const early = await listKoyebInstances({
+      startingTime: new Date("2026-03-01T09:00:00Z"),
+      endingTime: "2026-03-01T09:00:00Z",
+    });
     expect(early).toHaveLength(6);
   });
 
   it("gets one instance with the details only GetInstance has", async () => {
     const [item] = await listKoyebInstances({ statuses: ["SLEEPING"] });
     const instance = await getKoyebInstance({ id: item.id });
-    expect(instance).toMatchObject({ id: item.id, status: "SLEEPING", hypervisor: expect.stringMatching(/^hv-/), startedAt: expect.any(String) });
+    expect(instance).toMatchObject({
+      id: item.id,
+      status: "SLEEPING",
+      hypervisor: expect.stringMatching(/^hv-/),
+      startedAt: expect.any(String),
+    });
     await expect(getKoyebInstance({ id: "missing" })).rejects.toBeInstanceOf(NotFoundError);
-    await expect(getKoyebInstance({ id: "missing" })).rejects.toThrow(/koyeb getInstance failed: HTTP 404 \[not_found\] - Instance not found \(request id /);
+    await expect(getKoyebInstance({ id: "missing" })).rejects.toThrow(
+      /koyeb getInstance failed: HTTP 404 \[not_found\] - Instance not found \(request id /,
+    );
   });
 
   it("lists every event across pages, filtered by instance and type", async () => {
@@ -57,7 +85,12 @@ describe("Koyeb functions", () => {
     expect(all.length).toBeGreaterThan(90);
     expect((await emulator.calls()).length).toBe(Math.ceil(all.length / 30));
     const [stopped] = await listKoyebInstances({ statuses: ["STOPPED"] });
-    const events = await listKoyebInstanceEvents({ instanceIds: [stopped.id], types: ["started", "stopped"], order: "asc", pageSize: 1 });
+    const events = await listKoyebInstanceEvents({
+      instanceIds: [stopped.id],
+      types: ["started", "stopped"],
+      order: "asc",
+      pageSize: 1,
+    });
     expect(events.map((e) => [e.type, e.instanceId])).toEqual([
       ["started", stopped.id],
       ["stopped", stopped.id],
@@ -66,10 +99,27 @@ describe("Koyeb functions", () => {
 
   it("runs commands: stdout, stderr, stdin and a non-zero exit code are results", async () => {
     const [healthy] = await listKoyebInstances({ statuses: ["HEALTHY"] });
-    expect(await execKoyebInstance({ instanceId: healthy.id, command: ["echo", "hello"] })).toEqual({ ran: true, stdout: "hello\n", stderr: "", exitCode: 0 });
-    expect(await execKoyebInstance({ instanceId: healthy.id, command: ["cat"], stdin: "line one\nline two\n" })).toEqual({ ran: true, stdout: "line one\nline two\n", stderr: "", exitCode: 0 });
-    expect(await execKoyebInstance({ instanceId: healthy.id, command: "printenv KOYEB_INSTANCE_ID && echo nope >&2; exit 42" })).toEqual({ ran: true, stdout: `${healthy.id}\n`, stderr: "nope\n", exitCode: 42 });
-    expect(await execKoyebInstance({ instanceId: healthy.id, command: ["ls", "/"] })).toEqual({ ran: true, stdout: "", stderr: "sh: ls: not found\n", exitCode: 127 });
+    expect(await execKoyebInstance({ instanceId: healthy.id, command: ["echo", "hello"] })).toEqual({
+      ran: true,
+      stdout: "hello\n",
+      stderr: "",
+      exitCode: 0,
+    });
+    expect(
+      await execKoyebInstance({ instanceId: healthy.id, command: ["cat"], stdin: "line one\nline two\n" }),
+    ).toEqual({ ran: true, stdout: "line one\nline two\n", stderr: "", exitCode: 0 });
+    expect(
+      await execKoyebInstance({
+        instanceId: healthy.id,
+        command: "printenv KOYEB_INSTANCE_ID && echo nope >&2; exit 42",
+      }),
+    ).toEqual({ ran: true, stdout: `${healthy.id}\n`, stderr: "nope\n", exitCode: 42 });
+    expect(await execKoyebInstance({ instanceId: healthy.id, command: ["ls", "/"] })).toEqual({
+      ran: true,
+      stdout: "",
+      stderr: "sh: ls: not found\n",
+      exitCode: 127,
+    });
   });
 
   it("turns error frames into errors with their gRPC code and message", async () => {
@@ -78,7 +128,9 @@ describe("Koyeb functions", () => {
     expect(refused).toBeInstanceOf(KoyebExecError);
     expect(refused).toMatchObject({ grpcCode: 9, vendorCode: "FAILED_PRECONDITION" });
     expect(refused.message).toContain(`instance ${stopped.id} is STOPPED: exec needs a running instance`);
-    const unknown = await execKoyebInstance({ instanceId: "no-such-instance", command: ["env"] }).catch((error) => error);
+    const unknown = await execKoyebInstance({ instanceId: "no-such-instance", command: ["env"] }).catch(
+      (error) => error,
+    );
     expect(unknown).toMatchObject({ grpcCode: 5, vendorCode: "NOT_FOUND" });
   });
 
@@ -98,12 +150,16 @@ describe("Koyeb functions", () => {
   it("closes the socket when the command does not exit in time", async () => {
     // A real websocket server that accepts the session and never answers.
     const server = new WebSocketServer({ port: 0, host: "127.0.0.1", handleProtocols: () => "Bearer" });
-    const closed = new Promise<number>((resolve) => server.on("connection", (socket) => socket.on("close", (code) => resolve(code))));
+    const closed = new Promise<number>((resolve) =>
+      server.on("connection", (socket) => socket.on("close", (code) => resolve(code))),
+    );
     await new Promise((resolve) => server.once("listening", resolve));
     process.env.KOYEB_API_URL = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     try {
       const started = Date.now();
-      const error = await execKoyebInstance({ instanceId: "i-1", command: ["sleep", "60"], timeout: 0.3 }).catch((e) => e);
+      const error = await execKoyebInstance({ instanceId: "i-1", command: ["sleep", "60"], timeout: 0.3 }).catch(
+        (e) => e,
+      );
       expect(error).toBeInstanceOf(WaitTimeoutError);
       expect(error.message).toContain("did not exit within 0.3s; the stream was closed");
       expect(Date.now() - started).toBeLessThan(2_000);
@@ -115,11 +171,19 @@ describe("Koyeb functions", () => {
   });
 
   it("rejects bad arguments before any call, naming them", async () => {
-    await expect(listKoyebInstances({ statuses: ["RUNNING" as never] })).rejects.toThrow("listKoyebInstances: invalid arguments: statuses[0]: must be one of ALLOCATING, STARTING, HEALTHY, UNHEALTHY, STOPPING, STOPPED, ERROR, SLEEPING");
+    await expect(listKoyebInstances({ statuses: ["RUNNING" as never] })).rejects.toThrow(
+      "listKoyebInstances: invalid arguments: statuses[0]: must be one of ALLOCATING, STARTING, HEALTHY, UNHEALTHY, STOPPING, STOPPED, ERROR, SLEEPING",
+    );
     await expect(listKoyebInstances({ pageSize: 1000 })).rejects.toThrow(/pageSize: /);
-    await expect(listKoyebInstanceEvents({ order: "sideways" as never })).rejects.toThrow('order: must be "asc" or "desc"');
-    await expect(execKoyebInstance({ instanceId: "", command: [] })).rejects.toThrow(/instanceId: must not be empty; command: must name a command/);
-    await expect(getKoyebInstance({ id: "x", extra: 1 } as never)).rejects.toThrow("getKoyebInstance: invalid arguments: extra: unknown argument; allowed: id");
+    await expect(listKoyebInstanceEvents({ order: "sideways" as never })).rejects.toThrow(
+      'order: must be "asc" or "desc"',
+    );
+    await expect(execKoyebInstance({ instanceId: "", command: [] })).rejects.toThrow(
+      /instanceId: must not be empty; command: must name a command/,
+    );
+    await expect(getKoyebInstance({ id: "x", extra: 1 } as never)).rejects.toThrow(
+      "getKoyebInstance: invalid arguments: extra: unknown argument; allowed: id",
+    );
     expect(await emulator.calls()).toEqual([]);
   });
 });

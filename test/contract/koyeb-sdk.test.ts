@@ -23,7 +23,11 @@ describe("Koyeb clients against the emulator", () => {
   it("koyeb-sdk (Python): list with filters and paging, get, events, and typed errors", async () => {
     const python = await pythonWithRequirements("test/contract/koyeb-python/requirements.txt", "koyeb-sdk-venv");
     await emulator.clearCalls();
-    const report = await runReport(python, [path.join(repoRoot, "test", "contract", "koyeb-python", "sdk_flows.py")], emulator.env);
+    const report = await runReport(
+      python,
+      [path.join(repoRoot, "test", "contract", "koyeb-python", "sdk_flows.py")],
+      emulator.env,
+    );
     expect(report).toEqual({ ok: true, healthy: 6, events: 4 });
     const calls = await emulator.calls();
     expect(calls.filter((c) => c.path === "/v1/instances" && /statuses=HEALTHY/.test(c.query ?? ""))).toHaveLength(3);

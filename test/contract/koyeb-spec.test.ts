@@ -36,20 +36,36 @@ describe("emulated Koyeb API against the vendor spec", () => {
     expect(first.instances).toHaveLength(10);
     const last = await valid("/v1/instances?limit=10&offset=20");
     expect(last.instances).toHaveLength(2);
-    const web = await valid(`/v1/instances?service_id=${KOYEB_SERVICES.web.id}&statuses=HEALTHY&statuses=UNHEALTHY&limit=100&order=asc`);
+    const web = await valid(
+      `/v1/instances?service_id=${KOYEB_SERVICES.web.id}&statuses=HEALTHY&statuses=UNHEALTHY&limit=100&order=asc`,
+    );
     expect(web.count).toBe(5);
-    expect(web.instances.every((i: { service_id: string; app_id: string }) => i.service_id === KOYEB_SERVICES.web.id && i.app_id === KOYEB_APP.id)).toBe(true);
-    const replica = await valid(`/v1/instances?deployment_id=${web.instances[0].xyz_deployment_id}&replica_index=0&limit=100`);
+    expect(
+      web.instances.every(
+        (i: { service_id: string; app_id: string }) =>
+          i.service_id === KOYEB_SERVICES.web.id && i.app_id === KOYEB_APP.id,
+      ),
+    ).toBe(true);
+    const replica = await valid(
+      `/v1/instances?deployment_id=${web.instances[0].xyz_deployment_id}&replica_index=0&limit=100`,
+    );
     expect(replica.count).toBe(2);
     // Running at 09:00 on day one: web v1 (2) and worker v1 (4).
-    const early = await valid("/v1/instances?starting_time=2026-03-01T09:00:00Z&ending_time=2026-03-01T09:00:00Z&limit=100");
+    const early = await valid(
+      "/v1/instances?starting_time=2026-03-01T09:00:00Z&ending_time=2026-03-01T09:00:00Z&limit=100",
+    );
     expect(early.count).toBe(6);
   });
 
   it("GetInstance: the full instance, without emulator-only fields", async () => {
     const [item] = (await valid("/v1/instances?limit=1&statuses=HEALTHY")).instances;
     const { instance } = await valid(`/v1/instances/${item.id}`);
-    expect(instance).toMatchObject({ id: item.id, status: "HEALTHY", hypervisor: expect.any(String), started_at: expect.any(String) });
+    expect(instance).toMatchObject({
+      id: item.id,
+      status: "HEALTHY",
+      hypervisor: expect.any(String),
+      started_at: expect.any(String),
+    });
     expect(instance.env).toBeUndefined();
   });
 
@@ -67,7 +83,8 @@ describe("emulated Koyeb API against the vendor spec", () => {
       statuses.add(instance.status);
     }
     expect([...statuses].sort()).toEqual(["ERROR", "HEALTHY", "SLEEPING", "STOPPED", "UNHEALTHY", "both"]);
-    for (const event of (await valid("/v1/instance_events?limit=100")).events) expect(spec.keyProblems("InstanceEvent", event, { ordered: true })).toEqual([]);
+    for (const event of (await valid("/v1/instance_events?limit=100")).events)
+      expect(spec.keyProblems("InstanceEvent", event, { ordered: true })).toEqual([]);
   });
 
   it("ListInstanceEvents: pages with has_next, filtered by instance and type", async () => {
@@ -75,7 +92,14 @@ describe("emulated Koyeb API against the vendor spec", () => {
     expect(page).toMatchObject({ limit: 50, offset: 0, has_next: true });
     const [item] = (await valid("/v1/instances?limit=1&statuses=STOPPED")).instances;
     const events = await valid(`/v1/instance_events?instance_ids=${item.id}&order=asc&limit=100`);
-    expect(events.events.map((e: { type: string }) => e.type)).toEqual(["scheduled", "allocated", "started", "healthy", "stopping", "stopped"]);
+    expect(events.events.map((e: { type: string }) => e.type)).toEqual([
+      "scheduled",
+      "allocated",
+      "started",
+      "healthy",
+      "stopping",
+      "stopped",
+    ]);
     expect(events.has_next).toBe(false);
     const stopped = await valid("/v1/instance_events?types=stopped&limit=100");
     expect(stopped.events.length).toBe(11);
@@ -100,7 +124,10 @@ describe("emulated Koyeb API against the vendor spec", () => {
     const [item] = (await valid("/v1/instances?limit=1&statuses=HEALTHY")).instances;
     const frames: unknown[] = [];
     await new Promise<void>((resolve, reject) => {
-      const socket = new WebSocket(`${emulator.url.replace("http", "ws")}/v1/streams/instances/exec?id=${item.id}`, ["Bearer", emulator.env.KOYEB_TOKEN]);
+      const socket = new WebSocket(`${emulator.url.replace("http", "ws")}/v1/streams/instances/exec?id=${item.id}`, [
+        "Bearer",
+        emulator.env.KOYEB_TOKEN,
+      ]);
       socket.on("open", () => {
         socket.send(JSON.stringify({ body: { command: ["sh", "-c", "echo out; echo err >&2; exit 2"] } }));
         socket.send(JSON.stringify({ body: { stdin: { close: true } } }));
@@ -114,6 +141,7 @@ describe("emulated Koyeb API against the vendor spec", () => {
       { result: { stderr: { data: Buffer.from("err\n").toString("base64") }, exited: false } },
       { result: { exited: true, exit_code: 2 } },
     ]);
-    for (const frame of frames) expect(spec.validateResponse("GET", "/v1/streams/instances/exec", 200, frame)).toEqual([]);
+    for (const frame of frames)
+      expect(spec.validateResponse("GET", "/v1/streams/instances/exec", 200, frame)).toEqual([]);
   });
 });

@@ -16,7 +16,10 @@ describe("scaleway-sdk-go against the emulator", () => {
   beforeAll(async () => {
     // Long enough that the SDK's UpdateImage right after CreateImage surely meets a "creating" image.
     emulator = await startTestEmulator({ opDelayMs: 500 });
-    [current, legacy] = await Promise.all([buildGoProgram("test/contract/go/scaleway", "scaleway-sdk-flows"), buildGoProgram("test/contract/go/scaleway/setimage", "scaleway-setimage-flow")]);
+    [current, legacy] = await Promise.all([
+      buildGoProgram("test/contract/go/scaleway", "scaleway-sdk-flows"),
+      buildGoProgram("test/contract/go/scaleway/setimage", "scaleway-setimage-flow"),
+    ]);
   }, 600_000);
 
   afterAll(async () => {
@@ -29,13 +32,30 @@ describe("scaleway-sdk-go against the emulator", () => {
     expect(report).toMatchObject({ ok: true, snapshots: 4, publicImages: 14 });
     const calls = await emulator.calls();
     const seen = new Set(calls.map((c) => `${c.method} ${c.status}`));
-    for (const expected of ["GET 200", "POST 201", "PATCH 200", "DELETE 204", "PATCH 409", "GET 404", "POST 404", "POST 400", "GET 400", "POST 403", "DELETE 412", "GET 401"]) {
+    for (const expected of [
+      "GET 200",
+      "POST 201",
+      "PATCH 200",
+      "DELETE 204",
+      "PATCH 409",
+      "GET 404",
+      "POST 404",
+      "POST 400",
+      "GET 400",
+      "POST 403",
+      "DELETE 412",
+      "GET 401",
+    ]) {
       expect(seen).toContain(expected);
     }
-    const reads = calls.filter((c) => c.method === "GET" && /\/(snapshots|volumes)\/[^/]+$/.test(c.path)).map((c) => `${c.path.split("/").slice(-2, -1)[0]} ${c.status}`);
+    const reads = calls
+      .filter((c) => c.method === "GET" && /\/(snapshots|volumes)\/[^/]+$/.test(c.path))
+      .map((c) => `${c.path.split("/").slice(-2, -1)[0]} ${c.status}`);
     expect(reads).toEqual(["snapshots 200", "volumes 200", "snapshots 404"]);
     // WithAllPages walked the image list 5 at a time: 14 public images → 3 pages.
-    expect(calls.filter((c) => c.method === "GET" && c.path.endsWith("/images") && /per_page=5/.test(c.query ?? "")).length).toBe(3);
+    expect(
+      calls.filter((c) => c.method === "GET" && c.path.endsWith("/images") && /per_page=5/.test(c.query ?? "")).length,
+    ).toBe(3);
   });
 
   it("v1.0.0-beta.20: UpdateImage as a whole-object SetImage (PUT) clears what it leaves out", async () => {

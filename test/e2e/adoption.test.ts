@@ -15,7 +15,8 @@ const ROOT = seededSnapshotId("fr-par-1", "ubuntu-noble-root");
 const OTHER_ROOT = seededSnapshotId("fr-par-1", "debian-bookworm-root");
 
 /** Calls that change something (everything but reads and operation polls). */
-const mutations = (calls: RecordedCall[]) => calls.filter((c) => c.method !== "GET" && !c.path.startsWith("/_emulator/")).map((c) => `${c.method} ${c.path}`);
+const mutations = (calls: RecordedCall[]) =>
+  calls.filter((c) => c.method !== "GET" && !c.path.startsWith("/_emulator/")).map((c) => `${c.method} ${c.path}`);
 
 describe("adoption of objects made outside Pulumi", () => {
   let emulator: TestEmulator;
@@ -27,8 +28,22 @@ describe("adoption of objects made outside Pulumi", () => {
     const made = await emulator.seedObjects({
       exoscale: {
         instances: [
-          { name: "legacy-web", instanceType: "standard.tiny", template: "Linux Debian 12 (Bookworm) 64-bit", diskSize: 50, labels: { team: "ops", cost: "shared" }, userData: "#cloud-config\npackages: [htop]\n", state: "stopped", snapshots: [{ name: "before-upgrade" }] },
-          { name: "other-web", instanceType: "standard.tiny", template: "Linux Debian 12 (Bookworm) 64-bit", snapshots: [{ name: "other-snapshot" }] },
+          {
+            name: "legacy-web",
+            instanceType: "standard.tiny",
+            template: "Linux Debian 12 (Bookworm) 64-bit",
+            diskSize: 50,
+            labels: { team: "ops", cost: "shared" },
+            userData: "#cloud-config\npackages: [htop]\n",
+            state: "stopped",
+            snapshots: [{ name: "before-upgrade" }],
+          },
+          {
+            name: "other-web",
+            instanceType: "standard.tiny",
+            template: "Linux Debian 12 (Bookworm) 64-bit",
+            snapshots: [{ name: "other-snapshot" }],
+          },
         ],
       },
       scaleway: {
@@ -39,7 +54,14 @@ describe("adoption of objects made outside Pulumi", () => {
       },
       compute: {
         instances: [
-          { name: "legacy-vm", type: "cx21", image: "ubuntu-22.04", labels: { team: "ops" }, userData: "#!/bin/sh\necho legacy\n", vcpus: 2 },
+          {
+            name: "legacy-vm",
+            type: "cx21",
+            image: "ubuntu-22.04",
+            labels: { team: "ops" },
+            userData: "#!/bin/sh\necho legacy\n",
+            vcpus: 2,
+          },
           { name: "other-vm", type: "cx21", image: "ubuntu-22.04", labels: { team: "ops" } },
         ],
       },
@@ -55,7 +77,11 @@ describe("adoption of objects made outside Pulumi", () => {
       compute: vm.id,
       other: { exoscale: otherWeb.id, snapshot: otherWeb.snapshots[0].id, image: otherImage.id, compute: otherVm.id },
     };
-    stack = await TestStack.create({ program: "test/e2e/programs/adoption", env: emulator.env, config: { seeded: JSON.stringify(seeded) } });
+    stack = await TestStack.create({
+      program: "test/e2e/programs/adoption",
+      env: emulator.env,
+      config: { seeded: JSON.stringify(seeded) },
+    });
   });
 
   afterAll(async () => {
@@ -99,29 +125,34 @@ describe("adoption of objects made outside Pulumi", () => {
     ["snapshot", "instanceId", ""],
     ["scaleway", "rootVolume", OTHER_ROOT],
     ["compute", "labels", '{"team":"ops"}'],
-  ])("refuses to adopt %s objects that differ where nothing changes in place (%s), deleting nothing", async (kind, property, detail) => {
-    await stack.setConfig("mismatch", kind);
-    await emulator.clearCalls();
-    const before = await emulator.state();
-    const up = await stack.up();
-    expect(up.ok).toBe(false);
-    const failure = up.error ?? "";
-    expect(failure).toMatch(/does not match the inputs in ways that cannot change in place, so nothing was changed/);
-    expect(failure).toContain(`${property}: it has`);
-    expect(failure).toContain(detail);
-    expect(mutations(await emulator.calls())).toEqual([]);
-    expect(await emulator.state()).toEqual(before);
-    const urns = (await stack.exportState()).deployment.resources?.map((r) => r.urn) ?? [];
-    expect(urns.filter((urn) => urn.endsWith("::mismatch"))).toEqual([]);
-    await stack.removeConfig("mismatch");
-  });
+  ])(
+    "refuses to adopt %s objects that differ where nothing changes in place (%s), deleting nothing",
+    async (kind, property, detail) => {
+      await stack.setConfig("mismatch", kind);
+      await emulator.clearCalls();
+      const before = await emulator.state();
+      const up = await stack.up();
+      expect(up.ok).toBe(false);
+      const failure = up.error ?? "";
+      expect(failure).toMatch(/does not match the inputs in ways that cannot change in place, so nothing was changed/);
+      expect(failure).toContain(`${property}: it has`);
+      expect(failure).toContain(detail);
+      expect(mutations(await emulator.calls())).toEqual([]);
+      expect(await emulator.state()).toEqual(before);
+      const urns = (await stack.exportState()).deployment.resources?.map((r) => r.urn) ?? [];
+      expect(urns.filter((urn) => urn.endsWith("::mismatch"))).toEqual([]);
+      await stack.removeConfig("mismatch");
+    },
+  );
 
   it("refuses at preview a change that would replace an adopted object, instead of deleting it", async () => {
     await stack.setConfig("computeType", "cx41");
     await emulator.clearCalls();
     const preview = await stack.preview();
     expect(preview.ok).toBe(false);
-    expect(preview.error).toMatch(/type: changing it replaces the adopted object; remove adoptId from the program to let Pulumi replace it/);
+    expect(preview.error).toMatch(
+      /type: changing it replaces the adopted object; remove adoptId from the program to let Pulumi replace it/,
+    );
     const up = await stack.up();
     expect(up.ok).toBe(false);
     expect(mutations(await emulator.calls())).toEqual([]);
@@ -132,9 +163,15 @@ describe("adoption of objects made outside Pulumi", () => {
     await stack.setConfig("instanceType", "standard.small");
     await emulator.clearCalls();
     const up = expectOk(await stack.up());
-    expect(up.outputs).toMatchObject({ webLabels: { team: "ops", cost: "shared" }, webDiskSize: 50, webState: "stopped" });
+    expect(up.outputs).toMatchObject({
+      webLabels: { team: "ops", cost: "shared" },
+      webDiskSize: 50,
+      webState: "stopped",
+    });
     // A stopped instance scales without a stop or a start.
-    expect(mutations(await emulator.calls()).map((m) => m.replace(/[0-9a-f-]{36}/g, "{id}"))).toEqual(["PUT /v2/instance/{id}:scale"]);
+    expect(mutations(await emulator.calls()).map((m) => m.replace(/[0-9a-f-]{36}/g, "{id}"))).toEqual([
+      "PUT /v2/instance/{id}:scale",
+    ]);
     expectOk(await stack.preview({ expectNoChanges: true }));
   });
 });

@@ -8,7 +8,12 @@ const { ComputeInstance } = require("pulumi-dynamic-compute");
 
 /** The inline program: one ComputeInstance, defined in this process. */
 async function inlineProgram() {
-  const vm = new ComputeInstance("inline-vm", { name: "automation-inline", type: "cx31", image: "ubuntu-22.04", labels: { via: "automation-inline" } });
+  const vm = new ComputeInstance("inline-vm", {
+    name: "automation-inline",
+    type: "cx31",
+    image: "ubuntu-22.04",
+    labels: { via: "automation-inline" },
+  });
   return { instanceId: vm.id, state: vm.state };
 }
 
@@ -17,13 +22,21 @@ async function main(job) {
   // The inline project lives in workDir too: the provider process resolves the package from there.
   const stack =
     job.program === "inline"
-      ? await auto.LocalWorkspace.createOrSelectStack({ stackName: job.stack, projectName: "automation-inline", program: inlineProgram }, { pulumiCommand, workDir: job.workDir })
-      : await auto.LocalWorkspace.createOrSelectStack({ stackName: job.stack, workDir: job.program }, { pulumiCommand });
+      ? await auto.LocalWorkspace.createOrSelectStack(
+          { stackName: job.stack, projectName: "automation-inline", program: inlineProgram },
+          { pulumiCommand, workDir: job.workDir },
+        )
+      : await auto.LocalWorkspace.createOrSelectStack(
+          { stackName: job.stack, workDir: job.program },
+          { pulumiCommand },
+        );
   const onOutput = (text) => process.stderr.write(text);
   switch (job.op) {
     case "up": {
       const result = await stack.up({ onOutput });
-      const outputs = Object.fromEntries(Object.entries(result.outputs).map(([key, output]) => [key, output.secret ? "[secret]" : output.value]));
+      const outputs = Object.fromEntries(
+        Object.entries(result.outputs).map(([key, output]) => [key, output.secret ? "[secret]" : output.value]),
+      );
       return { summary: result.summary, outputs };
     }
     case "preview":
@@ -38,6 +51,8 @@ async function main(job) {
 main(JSON.parse(process.argv[2]))
   .then((result) => process.stdout.write(`RESULT ${JSON.stringify({ ok: true, ...result })}\n`))
   .catch((error) => {
-    process.stdout.write(`RESULT ${JSON.stringify({ ok: false, error: String(error && error.message ? error.message : error) })}\n`);
+    process.stdout.write(
+      `RESULT ${JSON.stringify({ ok: false, error: String(error && error.message ? error.message : error) })}\n`,
+    );
     process.exitCode = 1;
   });

@@ -23,18 +23,32 @@ interface AutomationResult {
 const work = path.join(repoRoot, ".work", `automation-${process.pid}`);
 
 /** One operation through test/e2e/automation-runner.js, in its own process. */
-function automation(env: NodeJS.ProcessEnv, job: { program: string; workDir: string; stack: string; op: string }): Promise<AutomationResult> {
+function automation(
+  env: NodeJS.ProcessEnv,
+  job: { program: string; workDir: string; stack: string; op: string },
+): Promise<AutomationResult> {
   const engineRoot = path.dirname(env.PULUMI_ENGINE_BIN as string);
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(__dirname, "automation-runner.js"), JSON.stringify({ ...job, engineRoot })], { cwd: job.workDir, env, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(
+      process.execPath,
+      [path.join(__dirname, "automation-runner.js"), JSON.stringify({ ...job, engineRoot })],
+      { cwd: job.workDir, env, stdio: ["ignore", "pipe", "pipe"] },
+    );
     let stdout = "";
     let output = "";
     child.stdout.on("data", (chunk) => (stdout += chunk));
     child.stderr.on("data", (chunk) => (output += chunk));
     child.on("error", reject);
     child.on("close", (code) => {
-      const line = stdout.split("\n").reverse().find((l) => l.startsWith("RESULT "));
-      resolve(line ? { ...JSON.parse(line.slice("RESULT ".length)), output } : { ok: false, error: `runner exited with ${code}`, output });
+      const line = stdout
+        .split("\n")
+        .reverse()
+        .find((l) => l.startsWith("RESULT "));
+      resolve(
+        line
+          ? { ...JSON.parse(line.slice("RESULT ".length)), output }
+          : { ok: false, error: `runner exited with ${code}`, output },
+      );
     });
   });
 }
@@ -58,7 +72,8 @@ describe("the Automation API on the engine folder", () => {
     if (!process.env.KEEP_E2E_WORK) fs.rmSync(work, { recursive: true, force: true });
   });
 
-  const instances = async () => Object.values((await emulator.state()).compute?.instances ?? {}) as Array<{ metadata: { name: string } }>;
+  const instances = async () =>
+    Object.values((await emulator.state()).compute?.instances ?? {}) as Array<{ metadata: { name: string } }>;
 
   it("runs an inline program: up, a preview with nothing to change, destroy", async () => {
     const job = { program: "inline", workDir: path.join(work, "inline"), stack: "embedded" };
@@ -68,7 +83,9 @@ describe("the Automation API on the engine folder", () => {
     expect(up.outputs?.state).toBe("running");
     expect((await instances()).map((i) => i.metadata.name)).toEqual(["automation-inline"]);
     expect(expectSucceeded(await automation(env, { ...job, op: "preview" })).changeSummary).toEqual({ same: 2 });
-    expect(expectSucceeded(await automation(env, { ...job, op: "destroy" })).summary?.resourceChanges).toEqual({ delete: 2 });
+    expect(expectSucceeded(await automation(env, { ...job, op: "destroy" })).summary?.resourceChanges).toEqual({
+      delete: 2,
+    });
     expect(await instances()).toEqual([]);
   });
 
@@ -81,7 +98,9 @@ describe("the Automation API on the engine folder", () => {
     expect(up.outputs?.state).toBe("running");
     expect((await instances()).map((i) => i.metadata.name)).toEqual(["web-server-01"]);
     expect(expectSucceeded(await automation(env, { ...job, op: "preview" })).changeSummary).toEqual({ same: 2 });
-    expect(expectSucceeded(await automation(env, { ...job, op: "destroy" })).summary?.resourceChanges).toEqual({ delete: 2 });
+    expect(expectSucceeded(await automation(env, { ...job, op: "destroy" })).summary?.resourceChanges).toEqual({
+      delete: 2,
+    });
     expect(await instances()).toEqual([]);
   });
 });

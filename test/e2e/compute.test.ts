@@ -55,7 +55,10 @@ describe("ComputeInstance", () => {
 
   it("notices on refresh that the instance was deleted outside Pulumi", async () => {
     const [resource] = await stack.resourcesOfType(TYPE);
-    const response = await fetch(`${emulator.env.COMPUTE_API_URL}/v1/instances/${resource.id}`, { method: "DELETE", headers: { authorization: `Bearer ${emulator.env.COMPUTE_API_TOKEN}` } });
+    const response = await fetch(`${emulator.env.COMPUTE_API_URL}/v1/instances/${resource.id}`, {
+      method: "DELETE",
+      headers: { authorization: `Bearer ${emulator.env.COMPUTE_API_TOKEN}` },
+    });
     expect(response.status).toBe(202);
     await new Promise((resolve) => setTimeout(resolve, 600));
     expectOk(await stack.refresh());
@@ -78,7 +81,11 @@ describe("ComputeInstance", () => {
     await stack.setConfig("lookupId", lookupId);
     await emulator.clearCalls();
     const up = expectOk(await stack.up());
-    expect(up.outputs).toMatchObject({ adoptedState: "running", lookedUpName: "looked-up-only", lookedUpState: "running" });
+    expect(up.outputs).toMatchObject({
+      adoptedState: "running",
+      lookedUpName: "looked-up-only",
+      lookedUpState: "running",
+    });
     const posts = (await emulator.calls()).filter((c) => c.method === "POST" && c.path === "/compute/v1/instances");
     expect(posts).toHaveLength(1); // the replaced "web" only: adoption creates nothing
     const adopted = (await stack.exportState()).deployment.resources?.find((r) => r.urn.endsWith("::adopted"));
@@ -95,7 +102,9 @@ describe("ComputeInstance", () => {
   it("recreates it and destroys it, waiting for the delete operation", async () => {
     expectOk(await stack.up());
     expectOk(await stack.destroy());
-    const instances = Object.values((await emulator.state()).compute.instances) as Array<{ metadata: { name: string } }>;
+    const instances = Object.values((await emulator.state()).compute.instances) as Array<{
+      metadata: { name: string };
+    }>;
     expect(instances.map((i) => i.metadata.name)).toEqual(["looked-up-only"]);
   });
 });

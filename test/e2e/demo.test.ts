@@ -1,5 +1,5 @@
 /**
- * `npm run demo`, the README's first command, as a user runs it (after the bootstrap that `npm test`
+ * `npm run demo`, the first of the README's repository commands, as a user runs it (after the bootstrap that `npm test`
  * has already done): the engine folder's `pulumi` CLI runs examples/quickstart against the embedded
  * emulator. It goes up, a destroy is refused and deletes nothing while everything is protected, then
  * protection is lifted and everything is destroyed, leaving the emulator as it was.
@@ -11,7 +11,11 @@ import { repoRoot } from "../helpers/engine";
 function runDemo(): Promise<{ code: number | null; output: string; seconds: number }> {
   const started = Date.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(repoRoot, "scripts", "demo.js")], { cwd: repoRoot, env: process.env, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [path.join(repoRoot, "scripts", "demo.js")], {
+      cwd: repoRoot,
+      env: process.env,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let output = "";
     child.stdout.on("data", (chunk) => (output += chunk));
     child.stderr.on("data", (chunk) => (output += chunk));
@@ -28,7 +32,9 @@ describe("npm run demo", () => {
     expect(output).toMatch(/^Updating \(demo\):$/m);
     expect(output).toMatch(/Resources:\s+\+ 5 created/);
     expect(output).toContain('exoscalePassword: "[secret]"');
-    expect(output).toMatch(/refused as expected: (?=.*web-snapshot)(?=.*\bapp\b)(?=.*app-image).* cannot be deleted because they are protected/);
+    expect(output).toMatch(
+      /refused as expected: (?=.*web-snapshot)(?=.*\bapp\b)(?=.*app-image).* cannot be deleted because they are protected/,
+    );
     expect(output).toMatch(/still in the emulator after the refused destroy: (\d+) of \1\n/);
     expect(output).toMatch(/Resources:\s+- 5 deleted/);
     expect(output).toContain("objects the demo created that are still in the emulator: 0");

@@ -19,7 +19,13 @@ const count = (text: string, fragment: string) => text.split(fragment).length - 
 
 /** Stack frames ("    at f (file.js:1:2)") or source paths anywhere in the output. */
 function stackTraces(output: string): string[] {
-  return output.split("\n").filter((line) => /^\s*(\S+\s+)?at (\S+ \()?\/?\S+\.(ts|js):\d+/.test(line.replace(/^.*pulumi:pulumi:Stack \S+\s+/, "")) || /\.ts:\d+:\d+/.test(line));
+  return output
+    .split("\n")
+    .filter(
+      (line) =>
+        /^\s*(\S+\s+)?at (\S+ \()?\/?\S+\.(ts|js):\d+/.test(line.replace(/^.*pulumi:pulumi:Stack \S+\s+/, "")) ||
+        /\.ts:\d+:\d+/.test(line),
+    );
 }
 
 describe("how a failure is reported", () => {
@@ -43,7 +49,9 @@ describe("how a failure is reported", () => {
     expect(destroy.ok).toBe(false);
     const section = diagnostics(destroy.output);
     expect(count(section, "is protected against destruction, so nothing was deleted")).toBe(1);
-    expect(section).toMatch(/exoscale deleteInstance failed: HTTP 403 - Operation delete-instance on resource [0-9a-f-]{36} is forbidden .* \(request id [0-9a-f-]{36}\)/);
+    expect(section).toMatch(
+      /exoscale deleteInstance failed: HTTP 403 - Operation delete-instance on resource [0-9a-f-]{36} is forbidden .* \(request id [0-9a-f-]{36}\)/,
+    );
     expect(stackTraces(destroy.output)).toEqual([]);
     expect(destroy.output).not.toMatch(/^\s*\S*\s*Error: /m);
   });

@@ -53,7 +53,9 @@ describe("a stack written by 0.1.0 with bare Exoscale ids", () => {
     await emulator.clearCalls();
     const up = expectOk(await stack.up());
     expect(up.summary?.resourceChanges).toMatchObject({ update: 1 });
-    expect((await emulator.calls()).filter((c) => c.method === "PUT").map((c) => c.path)).toEqual([`/v2/instance/${instanceUuid}`]);
+    expect((await emulator.calls()).filter((c) => c.method === "PUT").map((c) => c.path)).toEqual([
+      `/v2/instance/${instanceUuid}`,
+    ]);
     expect((await emulator.state()).exoscale.instances[instanceUuid].labels).toMatchObject({ team: "ops" });
   });
 
@@ -63,7 +65,10 @@ describe("a stack written by 0.1.0 with bare Exoscale ids", () => {
     expect(await idOf(SNAPSHOT)).toBe(`ch-gva-2/${snapshotUuid}`);
     expectOk(await stack.preview({ expectNoChanges: true }));
     const up = expectOk(await stack.up());
-    expect(up.outputs).toMatchObject({ instanceId: `ch-gva-2/${instanceUuid}`, snapshotId: `ch-gva-2/${snapshotUuid}` });
+    expect(up.outputs).toMatchObject({
+      instanceId: `ch-gva-2/${instanceUuid}`,
+      snapshotId: `ch-gva-2/${snapshotUuid}`,
+    });
   });
 
   it("destroys both", async () => {

@@ -24,7 +24,9 @@ function count(calls: RecordedCall[], method: string, pattern: string): number {
 
 /** Mutating calls only (operation polls and reads left out), as "METHOD /path" with ids masked. */
 function mutations(calls: RecordedCall[]): string[] {
-  return calls.filter((c) => c.method !== "GET").map((c) => `${c.method} ${c.path.replace(new RegExp(UUID, "g"), "{id}")}`);
+  return calls
+    .filter((c) => c.method !== "GET")
+    .map((c) => `${c.method} ${c.path.replace(new RegExp(UUID, "g"), "{id}")}`);
 }
 
 describe("ExoscaleInstance on the real engine", () => {
@@ -59,7 +61,14 @@ describe("ExoscaleInstance on the real engine", () => {
 
   it("creates a protected instance with a ready snapshot, once, with a secret password", async () => {
     const { result, calls } = await upWith({});
-    expect(result.outputs).toMatchObject({ state: "running", instanceType: "standard.small", diskSize: 20, snapshotState: "ready", snapshotSize: 20, password: "[secret]" });
+    expect(result.outputs).toMatchObject({
+      state: "running",
+      instanceType: "standard.small",
+      diskSize: 20,
+      snapshotState: "ready",
+      snapshotSize: 20,
+      password: "[secret]",
+    });
     expect(count(calls, "POST", "^/v2/instance$")).toBe(1);
     expect(count(calls, "PUT", ":add-protection$")).toBe(1);
     expect(count(calls, "POST", ":create-snapshot$")).toBe(1);
@@ -73,7 +82,11 @@ describe("ExoscaleInstance on the real engine", () => {
     const snapshot = (await stack.resourcesOfType(SNAPSHOT))[0];
     expect(snapshot.parent).toBe(resource.urn);
     const live = await liveInstance();
-    expect(live).toMatchObject({ state: "running", diskSize: 20, labels: { env: "dev", team: "platform", "pulumi-creation-token": expect.any(String) } });
+    expect(live).toMatchObject({
+      state: "running",
+      diskSize: 20,
+      labels: { env: "dev", team: "platform", "pulumi-creation-token": expect.any(String) },
+    });
     // The password and the user data are encrypted in state; the creation token stays out of `labels`.
     const password = (await emulator.state()).exoscale.passwords[instanceId];
     expect(JSON.stringify(resource)).not.toContain(password);
@@ -95,9 +108,19 @@ describe("ExoscaleInstance on the real engine", () => {
     const preview = expectOk(await stack.preview());
     expect(preview.changeSummary).toEqual({ update: 1, same: 2 });
     const { result, calls } = await upWith({});
-    expect(mutations(calls)).toEqual(["PUT /v2/instance/{id}", "PUT /v2/instance/{id}:stop", "PUT /v2/instance/{id}:scale", "PUT /v2/instance/{id}:resize-disk", "PUT /v2/instance/{id}:start", "PUT /v2/instance/{id}:add-protection"]);
+    expect(mutations(calls)).toEqual([
+      "PUT /v2/instance/{id}",
+      "PUT /v2/instance/{id}:stop",
+      "PUT /v2/instance/{id}:scale",
+      "PUT /v2/instance/{id}:resize-disk",
+      "PUT /v2/instance/{id}:start",
+      "PUT /v2/instance/{id}:add-protection",
+    ]);
     expect(result.outputs).toMatchObject({ state: "running", instanceType: "standard.medium", diskSize: 40 });
-    expect(await liveInstance()).toMatchObject({ diskSize: 40, labels: { env: "prod", team: "platform", "pulumi-creation-token": expect.any(String) } });
+    expect(await liveInstance()).toMatchObject({
+      diskSize: 40,
+      labels: { env: "prod", team: "platform", "pulumi-creation-token": expect.any(String) },
+    });
     expect((await web()).id).toBe(`ch-gva-2/${instanceId}`);
   });
 
@@ -113,7 +136,11 @@ describe("ExoscaleInstance on the real engine", () => {
   it("reverts to the snapshot: stop (already stopped: skipped), revert, then start when state=running", async () => {
     const snapshotId = (await stack.resourcesOfType(SNAPSHOT))[0].id as string;
     const { calls, result } = await upWith({ restoreSnapshotId: snapshotId, state: "running" });
-    expect(mutations(calls)).toEqual(["POST /v2/instance/{id}:revert-snapshot", "PUT /v2/instance/{id}:start", "PUT /v2/instance/{id}:add-protection"]);
+    expect(mutations(calls)).toEqual([
+      "POST /v2/instance/{id}:revert-snapshot",
+      "PUT /v2/instance/{id}:start",
+      "PUT /v2/instance/{id}:add-protection",
+    ]);
     expect(result.outputs?.state).toBe("running");
   });
 
@@ -158,13 +185,24 @@ describe("ExoscaleInstance on the real engine", () => {
 
   it("enables TPM in place: stop, enable-tpm, start", async () => {
     const { calls } = await upWith({ tpmEnabled: "true" });
-    expect(mutations(calls)).toEqual(["PUT /v2/instance/{id}:stop", "POST /v2/instance/{id}:enable-tpm", "PUT /v2/instance/{id}:start", "PUT /v2/instance/{id}:add-protection"]);
+    expect(mutations(calls)).toEqual([
+      "PUT /v2/instance/{id}:stop",
+      "POST /v2/instance/{id}:enable-tpm",
+      "PUT /v2/instance/{id}:start",
+      "PUT /v2/instance/{id}:add-protection",
+    ]);
     expect((await liveInstance()).tpmEnabled).toBe(true);
   });
 
   it("notices out-of-band changes on refresh and repairs them on the next up", async () => {
-    await client.waitForOperation(await client.stopInstance(instanceId), { what: "stop out of band", timeoutMs: 10_000 });
-    await client.waitForOperation(await client.updateInstance(instanceId, { labels: { owner: "someone-else" } }), { what: "relabel out of band", timeoutMs: 10_000 });
+    await client.waitForOperation(await client.stopInstance(instanceId), {
+      what: "stop out of band",
+      timeoutMs: 10_000,
+    });
+    await client.waitForOperation(await client.updateInstance(instanceId, { labels: { owner: "someone-else" } }), {
+      what: "relabel out of band",
+      timeoutMs: 10_000,
+    });
     await emulator.clearCalls();
     expectOk(await stack.refresh());
     expect(mutations(await emulator.calls())).toEqual([]);
@@ -173,7 +211,11 @@ describe("ExoscaleInstance on the real engine", () => {
     const preview = expectOk(await stack.preview());
     expect(preview.changeSummary).toMatchObject({ update: 1 });
     const { calls } = await upWith({});
-    expect(mutations(calls)).toEqual(["DELETE /v2/instance/{id}/labels", "PUT /v2/instance/{id}:start", "PUT /v2/instance/{id}:add-protection"]);
+    expect(mutations(calls)).toEqual([
+      "DELETE /v2/instance/{id}/labels",
+      "PUT /v2/instance/{id}:start",
+      "PUT /v2/instance/{id}:add-protection",
+    ]);
     expect(await liveInstance()).toMatchObject({ state: "running", labels: {} });
   });
 
@@ -181,7 +223,13 @@ describe("ExoscaleInstance on the real engine", () => {
     const typeId = await client.resolveInstanceType("standard.tiny");
     const templateId = await client.resolveTemplate("Linux Debian 12 (Bookworm) 64-bit");
     const created = await client.waitForOperation(
-      await client.createInstance({ name: "legacy-1", "instance-type": { id: typeId }, template: { id: templateId }, "disk-size": 10, "auto-start": false }),
+      await client.createInstance({
+        name: "legacy-1",
+        "instance-type": { id: typeId },
+        template: { id: templateId },
+        "disk-size": 10,
+        "auto-start": false,
+      }),
       { what: "create out of band", timeoutMs: 10_000 },
     );
     const adoptedId = created.reference?.id as string;

@@ -10,7 +10,11 @@ import { promisify } from "node:util";
 import { repoRoot } from "../helpers/engine";
 
 /** Test credentials: moto accepts any key pair. */
-export const S3_CREDENTIALS = { AWS_ACCESS_KEY_ID: "gitops-test-key", AWS_SECRET_ACCESS_KEY: "gitops-test-secret", AWS_REGION: "us-east-1" };
+export const S3_CREDENTIALS = {
+  AWS_ACCESS_KEY_ID: "gitops-test-key",
+  AWS_SECRET_ACCESS_KEY: "gitops-test-secret",
+  AWS_REGION: "us-east-1",
+};
 
 // One S3 call through boto3: argv = endpoint, action, bucket[, key]; prints JSON.
 const BOTO3_CALL = `
@@ -70,7 +74,10 @@ async function waitUntilServing(url: string, child: ChildProcess, log: () => str
 /** Installs moto when needed (scripts/start-s3.sh) and starts its server on a free port. */
 export async function startS3Server(): Promise<S3Server> {
   const script = path.join(repoRoot, "scripts", "start-s3.sh");
-  const server = execFileSync("bash", [script, "--install-only"], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] }).trim();
+  const server = execFileSync("bash", [script, "--install-only"], {
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "inherit"],
+  }).trim();
   const python = path.join(path.dirname(server), "python");
   const port = await freePort();
   const child = spawn("bash", [script, String(port)], { stdio: ["ignore", "ignore", "pipe"] });
@@ -80,7 +87,9 @@ export async function startS3Server(): Promise<S3Server> {
   await waitUntilServing(url, child, () => stderr);
 
   const s3 = async (...args: string[]) => {
-    const { stdout } = await promisify(execFile)(python, ["-c", BOTO3_CALL, url, ...args], { env: { ...process.env, ...S3_CREDENTIALS } });
+    const { stdout } = await promisify(execFile)(python, ["-c", BOTO3_CALL, url, ...args], {
+      env: { ...process.env, ...S3_CREDENTIALS },
+    });
     return JSON.parse(stdout);
   };
   return {
@@ -141,13 +150,22 @@ export interface JobRun {
  * stopping at the first failure), with `uses:` steps left to the machine (checkout and Node are
  * already there) and the CLI-install step replaced by `engineBin` on PATH.
  */
-export async function runWorkflowJob(workflow: Workflow, job: string, checkout: string, env: NodeJS.ProcessEnv): Promise<JobRun> {
+export async function runWorkflowJob(
+  workflow: Workflow,
+  job: string,
+  checkout: string,
+  env: NodeJS.ProcessEnv,
+): Promise<JobRun> {
   let output = "";
   for (const step of workflow.jobs[job].steps) {
     if (step.uses || !step.run || step.name === CLI_INSTALL_STEP) continue;
     const started = Date.now();
     const result = await new Promise<{ code: number | null; text: string }>((resolve, reject) => {
-      const child = spawn("bash", ["--noprofile", "--norc", "-eo", "pipefail", "-c", step.run as string], { cwd: checkout, env, stdio: ["ignore", "pipe", "pipe"] });
+      const child = spawn("bash", ["--noprofile", "--norc", "-eo", "pipefail", "-c", step.run as string], {
+        cwd: checkout,
+        env,
+        stdio: ["ignore", "pipe", "pipe"],
+      });
       let text = "";
       child.stdout.on("data", (chunk) => (text += chunk));
       child.stderr.on("data", (chunk) => (text += chunk));

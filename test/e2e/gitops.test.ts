@@ -13,14 +13,25 @@ import * as path from "node:path";
 import { parse } from "yaml";
 import { startTestEmulator, type TestEmulator } from "../helpers/emulator";
 import { engineEnvironment, repoRoot } from "../helpers/engine";
-import { CLI_INSTALL_STEP, type JobRun, runWorkflowJob, S3_CREDENTIALS, startS3Server, type S3Server, type Workflow, workflowEnv } from "./gitops-support";
+import {
+  CLI_INSTALL_STEP,
+  type JobRun,
+  runWorkflowJob,
+  S3_CREDENTIALS,
+  startS3Server,
+  type S3Server,
+  type Workflow,
+  workflowEnv,
+} from "./gitops-support";
 import { ensurePolicyPack, policyPackDir } from "./policy-support";
 
 const TYPE = "pulumi-nodejs:dynamic/compute:Instance";
 const EXAMPLE = path.join(repoRoot, "examples", "gitops");
 const BUCKET = "infra-state";
 const CHECKPOINT = ".pulumi/stacks/gitops-example/prod.json";
-const workflow = parse(fs.readFileSync(path.join(EXAMPLE, ".github", "workflows", "infrastructure.yml"), "utf8")) as Workflow;
+const workflow = parse(
+  fs.readFileSync(path.join(EXAMPLE, ".github", "workflows", "infrastructure.yml"), "utf8"),
+) as Workflow;
 
 describe("the GitOps workflow definition", () => {
   const commands = (job: string) => workflow.jobs[job].steps.map((step) => step.run ?? "").join("\n");
@@ -29,20 +40,35 @@ describe("the GitOps workflow definition", () => {
     expect(workflow.on.pull_request.branches).toEqual(["main"]);
     expect(workflow.on.push.branches).toEqual(["main"]);
     expect(workflow.jobs.preview.if).toBe("github.event_name == 'pull_request'");
-    expect(commands("preview")).toMatch(/pulumi preview --stack "\$STACK" .*--policy-pack "\$POLICY_PACK" --policy-pack-config "\$POLICY_CONFIG"/);
+    expect(commands("preview")).toMatch(
+      /pulumi preview --stack "\$STACK" .*--policy-pack "\$POLICY_PACK" --policy-pack-config "\$POLICY_CONFIG"/,
+    );
     expect(commands("preview")).not.toMatch(/pulumi up/);
     expect(workflow.jobs.deploy.if).toBe("github.event_name == 'push' && github.ref == 'refs/heads/main'");
-    expect(commands("deploy")).toMatch(/pulumi up --stack "\$STACK" --yes .*--policy-pack "\$POLICY_PACK" --policy-pack-config "\$POLICY_CONFIG"/);
+    expect(commands("deploy")).toMatch(
+      /pulumi up --stack "\$STACK" --yes .*--policy-pack "\$POLICY_PACK" --policy-pack-config "\$POLICY_CONFIG"/,
+    );
     for (const job of ["preview", "deploy"]) expect(commands(job)).toContain('npm run build --prefix "$POLICY_PACK"');
     // The one step the e2e flow below replaces with the engine folder.
-    for (const job of ["preview", "deploy"]) expect(workflow.jobs[job].steps.find((step) => step.name === CLI_INSTALL_STEP)?.run).toContain("get.pulumi.com");
+    for (const job of ["preview", "deploy"])
+      expect(workflow.jobs[job].steps.find((step) => step.name === CLI_INSTALL_STEP)?.run).toContain("get.pulumi.com");
   });
 
   it("keeps the state in a bucket and takes every credential from secrets", () => {
     expect(workflow.env.PULUMI_BACKEND_URL).toBe("${{ secrets.PULUMI_BACKEND_URL }}");
-    const credentials = Object.entries(workflow.env).filter(([name]) => /KEY|SECRET|TOKEN|PASSPHRASE|BACKEND_URL/.test(name));
+    const credentials = Object.entries(workflow.env).filter(([name]) =>
+      /KEY|SECRET|TOKEN|PASSPHRASE|BACKEND_URL/.test(name),
+    );
     expect(credentials.map(([name]) => name).sort()).toEqual(
-      ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "COMPUTE_API_TOKEN", "EXOSCALE_API_KEY", "EXOSCALE_API_SECRET", "PULUMI_BACKEND_URL", "PULUMI_CONFIG_PASSPHRASE"].sort(),
+      [
+        "AWS_ACCESS_KEY_ID",
+        "AWS_SECRET_ACCESS_KEY",
+        "COMPUTE_API_TOKEN",
+        "EXOSCALE_API_KEY",
+        "EXOSCALE_API_SECRET",
+        "PULUMI_BACKEND_URL",
+        "PULUMI_CONFIG_PASSPHRASE",
+      ].sort(),
     );
     for (const [, value] of credentials) expect(value).toMatch(/^\$\{\{ secrets\.[A-Z_]+ \}\}$/);
     expect(fs.existsSync(path.join(EXAMPLE, workflow.env.POLICY_CONFIG))).toBe(true);
@@ -56,9 +82,16 @@ describe("the GitOps workflow definition", () => {
  */
 function prepareCheckout(checkout: string): void {
   fs.cpSync(EXAMPLE, checkout, { recursive: true });
-  fs.cpSync(policyPackDir, path.join(checkout, "policy"), { recursive: true, filter: (file) => !/^(node_modules|dist)$/.test(path.basename(file)) });
-  const npm = (args: string[], cwd: string) => execFileSync("npm", args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
-  const tarball = npm(["pack", "--pack-destination", checkout, "--silent"], repoRoot).trim().split("\n").pop() as string;
+  fs.cpSync(policyPackDir, path.join(checkout, "policy"), {
+    recursive: true,
+    filter: (file) => !/^(node_modules|dist)$/.test(path.basename(file)),
+  });
+  const npm = (args: string[], cwd: string) =>
+    execFileSync("npm", args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+  const tarball = npm(["pack", "--pack-destination", checkout, "--silent"], repoRoot)
+    .trim()
+    .split("\n")
+    .pop() as string;
   const manifestFile = path.join(checkout, "package.json");
   const manifest = JSON.parse(fs.readFileSync(manifestFile, "utf8"));
   manifest.dependencies["pulumi-dynamic-compute"] = `file:./${tarball}`;
@@ -76,13 +109,24 @@ describe("the GitOps workflow's steps, with the state in an S3-compatible bucket
   const checkpoint = async () => {
     const text = await s3.getText(BUCKET, CHECKPOINT);
     if (text === undefined) throw new Error(`${CHECKPOINT} is not in the bucket`);
-    return { text, resources: (JSON.parse(text).checkpoint.latest?.resources ?? []) as Array<{ type: string; protect?: boolean; id?: string }> };
+    return {
+      text,
+      resources: (JSON.parse(text).checkpoint.latest?.resources ?? []) as Array<{
+        type: string;
+        protect?: boolean;
+        id?: string;
+      }>,
+    };
   };
   const job = (name: "preview" | "deploy") => runWorkflowJob(workflow, name, checkout, env);
   /** `pulumi <args>` on the prod stack in the checkout: what a developer runs by hand. Never sync: the emulator answers from this process. */
   const pulumi = (...args: string[]): Promise<{ ok: boolean; output: string }> =>
     new Promise((resolve, reject) => {
-      const child = spawn("pulumi", [...args, "--stack", "prod", "--non-interactive"], { cwd: checkout, env, stdio: ["ignore", "pipe", "pipe"] });
+      const child = spawn("pulumi", [...args, "--stack", "prod", "--non-interactive"], {
+        cwd: checkout,
+        env,
+        stdio: ["ignore", "pipe", "pipe"],
+      });
       let output = "";
       child.stdout.on("data", (chunk) => (output += chunk));
       child.stderr.on("data", (chunk) => (output += chunk));
@@ -121,7 +165,10 @@ describe("the GitOps workflow's steps, with the state in an S3-compatible bucket
       }),
     };
     // The pull request under review turned the protection off in the stack's committed config.
-    fs.writeFileSync(path.join(checkout, "Pulumi.prod.yaml"), 'config:\n  gitops-example:deletionProtection: "false"\n');
+    fs.writeFileSync(
+      path.join(checkout, "Pulumi.prod.yaml"),
+      'config:\n  gitops-example:deletionProtection: "false"\n',
+    );
   });
 
   afterAll(async () => {

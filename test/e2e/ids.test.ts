@@ -14,7 +14,11 @@ describe("each resource's id is what get, adoptId and the functions take", () =>
 
   beforeAll(async () => {
     emulator = await startTestEmulator({ opDelayMs: 100 });
-    stack = await TestStack.create({ program: "test/e2e/programs/ids", env: emulator.env, config: { rootVolume: seededSnapshotId("fr-par-1", "ubuntu-noble-root") } });
+    stack = await TestStack.create({
+      program: "test/e2e/programs/ids",
+      env: emulator.env,
+      config: { rootVolume: seededSnapshotId("fr-par-1", "ubuntu-noble-root") },
+    });
   });
 
   afterAll(async () => {
@@ -30,7 +34,11 @@ describe("each resource's id is what get, adoptId and the functions take", () =>
     expect(ids.image[0]).toMatch(/^fr-par-1\/[0-9a-f-]{36}$/);
     expect(ids.vm[0]).toMatch(/^inst-/);
     for (const kind of ["web", "snapshot", "image", "vm"]) expect(new Set(ids[kind])).toEqual(new Set([ids[kind][0]]));
-    expect(names).toEqual({ web: ["ids-web", "ids-web", "ids-web"], image: ["ids-image", "ids-image", "ids-image"], vm: ["ids-vm", "ids-vm", "ids-vm"] });
+    expect(names).toEqual({
+      web: ["ids-web", "ids-web", "ids-web"],
+      image: ["ids-image", "ids-image", "ids-image"],
+      vm: ["ids-vm", "ids-vm", "ids-vm"],
+    });
     expect(functionIds).toEqual({ web: ids.web[0], image: ids.image[0], vm: ids.vm[0] });
     // The adopting copy set no labels: it keeps the instance's.
     expect(adoptedLabels).toEqual({ team: "platform" });
@@ -41,7 +49,14 @@ describe("each resource's id is what get, adoptId and the functions take", () =>
     expectOk(await stack.preview({ expectNoChanges: true }));
     await emulator.clearCalls();
     expectOk(await stack.destroy());
-    const deletes = (await emulator.calls()).filter((c) => c.method === "DELETE").map((c) => c.path.replace(/[0-9a-f-]{36}|inst-[0-9a-f]+/g, "{id}"));
-    expect(deletes.sort()).toEqual(["/compute/v1/instances/{id}", "/instance/v1/zones/fr-par-1/images/{id}", "/v2/instance/{id}", "/v2/snapshot/{id}"]);
+    const deletes = (await emulator.calls())
+      .filter((c) => c.method === "DELETE")
+      .map((c) => c.path.replace(/[0-9a-f-]{36}|inst-[0-9a-f]+/g, "{id}"));
+    expect(deletes.sort()).toEqual([
+      "/compute/v1/instances/{id}",
+      "/instance/v1/zones/fr-par-1/images/{id}",
+      "/v2/instance/{id}",
+      "/v2/snapshot/{id}",
+    ]);
   });
 });

@@ -17,8 +17,16 @@ describe.each(testDaemons())("adoption on $label", (daemon) => {
   /** What adoption must not change: creation time, power state, config and the snapshot list. */
   const daemonView = async (instance: string) => {
     const found = await daemon.instance(instance);
-    const snapshots = (await daemon.raw("GET", `/1.0/instances/${instance}/snapshots?recursion=1`)).body.metadata as Array<{ name: string; created_at: string }>;
-    return { created: found.created_at, status: found.status, config: Object.fromEntries(Object.entries(found.config).filter(([key]) => !key.startsWith("volatile."))), description: found.description, profiles: found.profiles, snapshots: snapshots.map((s) => `${s.name} ${s.created_at}`) };
+    const snapshots = (await daemon.raw("GET", `/1.0/instances/${instance}/snapshots?recursion=1`)).body
+      .metadata as Array<{ name: string; created_at: string }>;
+    return {
+      created: found.created_at,
+      status: found.status,
+      config: Object.fromEntries(Object.entries(found.config).filter(([key]) => !key.startsWith("volatile."))),
+      description: found.description,
+      profiles: found.profiles,
+      snapshots: snapshots.map((s) => `${s.name} ${s.created_at}`),
+    };
   };
 
   beforeAll(async () => {
@@ -26,7 +34,11 @@ describe.each(testDaemons())("adoption on $label", (daemon) => {
     await daemon.rawAndWait("POST", `/1.0/instances/${name}/snapshots`, { name: "before" });
     await daemon.launch(other, { start: false });
     before = await daemonView(name);
-    stack = await TestStack.create({ program: "test/e2e/programs/incus-adoption", env: { INCUS_SOCKET: daemon.socket }, config: { name, other } });
+    stack = await TestStack.create({
+      program: "test/e2e/programs/incus-adoption",
+      env: { INCUS_SOCKET: daemon.socket },
+      config: { name, other },
+    });
   }, 120_000);
 
   afterAll(async () => {
@@ -38,7 +50,13 @@ describe.each(testDaemons())("adoption on $label", (daemon) => {
 
   it("takes over the instance and its snapshot without changing them", async () => {
     const up = expectOk(await stack.up());
-    expect(up.outputs).toMatchObject({ id: name, state: "stopped", snapshotId: `${name}/before`, againId: name, lookedUpName: name });
+    expect(up.outputs).toMatchObject({
+      id: name,
+      state: "stopped",
+      snapshotId: `${name}/before`,
+      againId: name,
+      lookedUpName: name,
+    });
     expect(up.outputs?.image).toBe((await daemon.instance(name)).config["volatile.base_image"]);
     expect(await daemonView(name)).toEqual(before);
   });

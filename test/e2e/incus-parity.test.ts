@@ -12,11 +12,19 @@ const INSTANCE = "pulumi-nodejs:dynamic/incus:Instance";
 const PROGRAM = "test/e2e/programs/incus-parity";
 
 /** Per daemon label: each step's planned or applied changes and what the daemon had afterwards. */
-const observed = new Map<string, Array<{ step: string; changes?: Record<string, number>; status?: string; tier?: string; snapshots?: string[] }>>();
+const observed = new Map<
+  string,
+  Array<{ step: string; changes?: Record<string, number>; status?: string; tier?: string; snapshots?: string[] }>
+>();
 
 /** A command that keeps running in the instance, so that listIncusOperations has something of its own to list. */
 async function startSleep(daemon: TestDaemon, name: string): Promise<string> {
-  const response = await daemon.raw("POST", `/1.0/instances/${name}/exec`, { command: ["sleep", "600"], "wait-for-websocket": false, interactive: false, "record-output": false });
+  const response = await daemon.raw("POST", `/1.0/instances/${name}/exec`, {
+    command: ["sleep", "600"],
+    "wait-for-websocket": false,
+    interactive: false,
+    "record-output": false,
+  });
   expect(response.status).toBe(202);
   return response.body.metadata.id;
 }
@@ -29,7 +37,9 @@ describe.each(testDaemons())("the Incus program on $label", (daemon) => {
   /** Records a step with the daemon's view of the instance after it. */
   async function record(step: string, result: OperationResult) {
     const instance = await daemon.instance(name);
-    const snapshots = instance ? (await daemon.raw("GET", `/1.0/instances/${name}/snapshots`)).body.metadata : undefined;
+    const snapshots = instance
+      ? (await daemon.raw("GET", `/1.0/instances/${name}/snapshots`)).body.metadata
+      : undefined;
     const changes = result.changeSummary ?? result.summary?.resourceChanges;
     steps.push({ step, changes, status: instance?.status, tier: instance?.config["user.tier"], snapshots });
   }
@@ -51,7 +61,9 @@ describe.each(testDaemons())("the Incus program on $label", (daemon) => {
     const instance = await daemon.instance(name);
     expect(instance.status).toBe("Running");
     expect(up.outputs?.uuid).toBe(instance.config["volatile.uuid"]);
-    expect((await daemon.raw("GET", `/1.0/instances/${name}/snapshots`)).body.metadata).toEqual([`/1.0/instances/${name}/snapshots/s0`]);
+    expect((await daemon.raw("GET", `/1.0/instances/${name}/snapshots`)).body.metadata).toEqual([
+      `/1.0/instances/${name}/snapshots/s0`,
+    ]);
   });
 
   it("changes config in place, keeping the instance and its snapshot", async () => {
@@ -63,7 +75,10 @@ describe.each(testDaemons())("the Incus program on $label", (daemon) => {
     const up = expectOk(await stack.up());
     await record("up tier", up);
     const after = await daemon.instance(name);
-    expect(after).toMatchObject({ status: "Running", config: { "user.tier": "api", "volatile.uuid": before.config["volatile.uuid"] } });
+    expect(after).toMatchObject({
+      status: "Running",
+      config: { "user.tier": "api", "volatile.uuid": before.config["volatile.uuid"] },
+    });
   });
 
   it("sees on refresh that the container was stopped outside Pulumi, and the next up starts it again", async () => {
@@ -103,7 +118,8 @@ describe("LXD 5.0 and Incus 6.0", () => {
     const [lxd, incus] = testDaemons().map((daemon) => observed.get(daemon.label));
     expect(lxd).toHaveLength(7);
     // Snapshot URLs name the instance, whose name is unique per daemon run.
-    const comparable = (steps: typeof lxd) => steps?.map(({ snapshots, ...step }) => ({ ...step, snapshots: snapshots?.map((url) => url.split("/").pop()) }));
+    const comparable = (steps: typeof lxd) =>
+      steps?.map(({ snapshots, ...step }) => ({ ...step, snapshots: snapshots?.map((url) => url.split("/").pop()) }));
     expect(comparable(incus)).toEqual(comparable(lxd));
   });
 });

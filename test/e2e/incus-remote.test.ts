@@ -27,10 +27,19 @@ describe.each(testDaemons())("IncusInstance on $label over HTTPS with credential
       // No usable socket: everything has to go over HTTPS.
       env: { INCUS_SOCKET: "/nonexistent/incus.socket" },
       // Certificates as file paths; the key inline, as a secret (below).
-      config: { name, "incus:remote": endpoint.url, "incus:serverCert": endpoint.serverCertPath, "incus:clientCert": client.certPath },
+      config: {
+        name,
+        "incus:remote": endpoint.url,
+        "incus:serverCert": endpoint.serverCertPath,
+        "incus:clientCert": client.certPath,
+      },
     });
     // As a user would: `pulumi config set --secret incus:clientKey < client.key`.
-    const set = spawnSync("pulumi", ["config", "set", "--stack", stack.stack, "--secret", "incus:clientKey", "--non-interactive"], { cwd: stack.workDir, env: stack.env, input: key, encoding: "utf8" });
+    const set = spawnSync(
+      "pulumi",
+      ["config", "set", "--stack", stack.stack, "--secret", "incus:clientKey", "--non-interactive"],
+      { cwd: stack.workDir, env: stack.env, input: key, encoding: "utf8" },
+    );
     expect(set.stderr).toBe("");
     expect(set.status).toBe(0);
   });
@@ -57,7 +66,9 @@ describe.each(testDaemons())("IncusInstance on $label over HTTPS with credential
     const decrypted = (await stack.exportState(true)).deployment.resources ?? [];
     const [resource] = decrypted.filter((r) => r.type === "pulumi-nodejs:dynamic/incus:Instance");
     expect(JSON.stringify(resource)).not.toContain(keyBody);
-    expect(decrypted.filter((r) => JSON.stringify(r).includes(keyBody)).map((r) => r.type)).toEqual(["pulumi:providers:pulumi-nodejs"]);
+    expect(decrypted.filter((r) => JSON.stringify(r).includes(keyBody)).map((r) => r.type)).toEqual([
+      "pulumi:providers:pulumi-nodejs",
+    ]);
     const provider = String(resource.outputs?.__provider);
     expect(provider.length).toBeLessThan(4096);
     expect(provider).not.toMatch(/BEGIN|https:\/\//);

@@ -18,7 +18,11 @@ describe.each(testDaemons())("IncusInstance on $label", (daemon) => {
 
   beforeAll(async () => {
     // The tests below read the operation lines, which only verbosity `detail` prints for quick steps.
-    stack = await TestStack.create({ program: "examples/incus", env: { INCUS_SOCKET: daemon.socket }, config: { name, "dynamic-compute:verbosity": "detail" } });
+    stack = await TestStack.create({
+      program: "examples/incus",
+      env: { INCUS_SOCKET: daemon.socket },
+      config: { name, "dynamic-compute:verbosity": "detail" },
+    });
   });
 
   afterAll(async () => {
@@ -111,7 +115,9 @@ describe.each(testDaemons())("IncusInstance on $label", (daemon) => {
     expectOk(await stack.up());
     expect(await daemon.instance(name)).toBeUndefined();
     expect((await daemon.instance(renamed)).status).toBe("Running");
-    expect((await daemon.raw("GET", `/1.0/instances/${renamed}/snapshots`)).body.metadata).toEqual([`/1.0/instances/${renamed}/snapshots/snap0`]);
+    expect((await daemon.raw("GET", `/1.0/instances/${renamed}/snapshots`)).body.metadata).toEqual([
+      `/1.0/instances/${renamed}/snapshots/snap0`,
+    ]);
 
     await stack.setConfig("name", name);
     expectOk(await stack.up());
@@ -123,7 +129,9 @@ describe.each(testDaemons())("IncusInstance on $label", (daemon) => {
     await stack.setConfig("type", "virtual-machine");
     const preview = expectOk(await stack.preview({ diff: true }));
     expect(preview.changeSummary).toMatchObject({ replace: 2 });
-    expect(preview.output).toMatch(/\+-pulumi-nodejs:dynamic\/incus:Instance: \(replace\)[\s\S]*~ type\s*: "container" => "virtual-machine"/);
+    expect(preview.output).toMatch(
+      /\+-pulumi-nodejs:dynamic\/incus:Instance: \(replace\)[\s\S]*~ type\s*: "container" => "virtual-machine"/,
+    );
     expect(preview.output).toMatch(/\+-pulumi-nodejs:dynamic\/incus:InstanceSnapshot: \(replace\)/);
     await stack.removeConfig("type");
   });
@@ -156,7 +164,8 @@ describe.each(testDaemons())("IncusInstance on $label", (daemon) => {
     const up = expectOk(await stack.up());
     expect(up.outputs?.lookedUpStatus).toBe("Running");
     const state = await stack.exportState();
-    const read = (state.deployment.resources ?? []).find((r) => r.urn.endsWith("::looked-up")) as { external?: boolean; id?: string } | undefined;
+    const read = (state.deployment.resources ?? []).find((r) => r.urn.endsWith("::looked-up")) as
+      { external?: boolean; id?: string } | undefined;
     expect(read).toMatchObject({ id: legacy, external: true });
     await stack.removeConfig("lookupName");
     expectOk(await stack.up());
@@ -169,7 +178,9 @@ describe.each(testDaemons())("IncusInstance on $label", (daemon) => {
     await stack.setConfig("adoptImage", "0123456789ab");
     const preview = await stack.preview();
     expect(preview.ok).toBe(false);
-    expect(preview.error).toMatch(/image: changing it replaces the adopted object; remove adoptId from the program to let Pulumi replace it/);
+    expect(preview.error).toMatch(
+      /image: changing it replaces the adopted object; remove adoptId from the program to let Pulumi replace it/,
+    );
     await stack.setConfig("adoptImage", fingerprint.slice(0, 12));
     // A fingerprint prefix of the same image is the same image: no replacement.
     expect(expectOk(await stack.preview()).changeSummary).toEqual({ same: 4 });
@@ -196,7 +207,9 @@ describe.each(testDaemons())("IncusInstance on $label", (daemon) => {
     expectOk(await stack.up());
     const providerRefusal = await stack.destroy();
     expect(providerRefusal.ok).toBe(false);
-    expect(providerRefusal.output + providerRefusal.error).toMatch(/is protected against deletion \(security\.protection\.delete=true\); nothing was stopped or deleted/);
+    expect(providerRefusal.output + providerRefusal.error).toMatch(
+      /is protected against deletion \(security\.protection\.delete=true\); nothing was stopped or deleted/,
+    );
     const survivor = await daemon.instance(name);
     expect(survivor.status).toBe("Running");
 

@@ -14,7 +14,11 @@ describe("Koyeb example program", () => {
 
   beforeAll(async () => {
     emulator = await startTestEmulator();
-    stack = await TestStack.create({ program: "examples/koyeb", env: emulator.env, config: { appId: KOYEB_APP.id, serviceId: KOYEB_SERVICES.web.id } });
+    stack = await TestStack.create({
+      program: "examples/koyeb",
+      env: emulator.env,
+      config: { appId: KOYEB_APP.id, serviceId: KOYEB_SERVICES.web.id },
+    });
   });
 
   afterAll(async () => {
@@ -48,7 +52,9 @@ describe("Koyeb example program", () => {
     const calls = await emulator.calls();
     expect(calls.some((c) => c.path === "/v1/instances")).toBe(true);
     expect(calls.some((c) => c.path === "/v1/streams/instances/exec")).toBe(false);
-    expect(preview.output).toMatch(/execKoyebInstance: \["sh","-c",.*\] on instance \S+ is not run during a preview \(set runInPreview: true to run it\)/);
+    expect(preview.output).toMatch(
+      /execKoyebInstance: \["sh","-c",.*\] on instance \S+ is not run during a preview \(set runInPreview: true to run it\)/,
+    );
 
     await stack.setConfig("execInPreview", "true");
     await emulator.clearCalls();

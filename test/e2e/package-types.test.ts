@@ -10,33 +10,21 @@ import * as path from "node:path";
 import * as ts from "typescript";
 import { repoRoot } from "../helpers/engine";
 import { installedCopies, installProgram, packPackage } from "../helpers/pack";
+import { PULUMI_TEMPLATE_COMPILER_OPTIONS as TEMPLATES, pulumiTemplateTsconfig } from "../helpers/pulumi-template";
 
 const work = path.join(repoRoot, ".work", `pack-types-${process.pid}`);
 const everyExport = path.join(repoRoot, "test", "e2e", "programs", "every-export", "index.ts");
 
-/** The two tsconfigs of the `pulumi new typescript` template (current since 2026-03, and the one before). */
-const TEMPLATE = {
-  strict: true,
-  outDir: "bin",
-  target: "es2020",
-  sourceMap: true,
-  experimentalDecorators: true,
-  pretty: false,
-  noFallthroughCasesInSwitch: true,
-  noImplicitReturns: true,
-  forceConsistentCasingInFileNames: true,
-};
-const TEMPLATES = {
-  current: { ...TEMPLATE, module: "nodenext", moduleResolution: "nodenext" },
-  previous: { ...TEMPLATE, module: "commonjs", moduleResolution: "node" },
-};
-
 /** `tsc --noEmit` in `dir` with one template; returns what it printed ("" when the program compiles). */
 function typecheck(dir: string, template: keyof typeof TEMPLATES): string {
   const config = path.join(dir, `tsconfig.${template}.json`);
-  fs.writeFileSync(config, JSON.stringify({ compilerOptions: TEMPLATES[template], files: ["index.ts"] }, null, 2));
+  fs.writeFileSync(config, JSON.stringify(pulumiTemplateTsconfig(template), null, 2));
   try {
-    execFileSync(process.execPath, [path.join(repoRoot, "node_modules", "typescript", "bin", "tsc"), "-p", config, "--noEmit"], { cwd: dir, encoding: "utf8", stdio: "pipe" });
+    execFileSync(
+      process.execPath,
+      [path.join(repoRoot, "node_modules", "typescript", "bin", "tsc"), "-p", config, "--noEmit"],
+      { cwd: dir, encoding: "utf8", stdio: "pipe" },
+    );
     return "";
   } catch (error) {
     return String((error as { stdout?: string }).stdout ?? error);
@@ -60,7 +48,11 @@ describe("the packed package in a `pulumi new typescript` project", () => {
     fs.rmSync(work, { recursive: true, force: true });
     tarball = packPackage(work);
     // As the template has it: the SDK pinned by the program, @types/node 18; 3.247.0 is not the version we develop with.
-    installProgram(program, { "@pulumi/pulumi": "3.247.0", "pulumi-dynamic-compute": `file:../${tarball}` }, { "@types/node": "^18" });
+    installProgram(
+      program,
+      { "@pulumi/pulumi": "3.247.0", "pulumi-dynamic-compute": `file:../${tarball}` },
+      { "@types/node": "^18" },
+    );
     fs.copyFileSync(everyExport, path.join(program, "index.ts"));
   }, 600_000);
 
@@ -68,7 +60,9 @@ describe("the packed package in a `pulumi new typescript` project", () => {
 
   it("leaves one copy of @pulumi/pulumi: the program's 3.247.0", () => {
     expect(installedCopies(program, "@pulumi/pulumi")).toEqual({ "node_modules/@pulumi/pulumi": "3.247.0" });
-    const manifest = JSON.parse(fs.readFileSync(path.join(program, "node_modules", "pulumi-dynamic-compute", "package.json"), "utf8"));
+    const manifest = JSON.parse(
+      fs.readFileSync(path.join(program, "node_modules", "pulumi-dynamic-compute", "package.json"), "utf8"),
+    );
     expect(manifest.dependencies?.["@pulumi/pulumi"]).toBeUndefined();
     expect(manifest.peerDependencies?.["@pulumi/pulumi"]).toBe(">=3.139.0 <4.0.0");
   });
@@ -84,13 +78,20 @@ describe("the packed package in a `pulumi new typescript` project", () => {
     expect(unused).toEqual([]);
   });
 
-  it.each(Object.keys(TEMPLATES) as Array<keyof typeof TEMPLATES>)("compiles with the %s template's tsconfig (no skipLibCheck, no esModuleInterop)", (template) => {
-    expect(typecheck(program, template)).toBe("");
-  });
+  it.each(Object.keys(TEMPLATES) as Array<keyof typeof TEMPLATES>)(
+    "compiles with the %s template's tsconfig (no skipLibCheck, no esModuleInterop)",
+    (template) => {
+      expect(typecheck(program, template)).toBe("");
+    },
+  );
 
   it("compiles against the oldest SDK of the supported range, 3.139.0", () => {
     const oldest = path.join(work, "oldest");
-    installProgram(oldest, { "@pulumi/pulumi": "3.139.0", "pulumi-dynamic-compute": `file:../${tarball}` }, { "@types/node": "^18" });
+    installProgram(
+      oldest,
+      { "@pulumi/pulumi": "3.139.0", "pulumi-dynamic-compute": `file:../${tarball}` },
+      { "@types/node": "^18" },
+    );
     fs.copyFileSync(everyExport, path.join(oldest, "index.ts"));
     expect(installedCopies(oldest, "@pulumi/pulumi")).toEqual({ "node_modules/@pulumi/pulumi": "3.139.0" });
     expect(typecheck(oldest, "current")).toBe("");

@@ -20,9 +20,16 @@ const program = path.join(work, "program");
 function writePackedProgram(): string {
   fs.rmSync(work, { recursive: true, force: true });
   fs.mkdirSync(program, { recursive: true });
-  const tarball = execFileSync("npm", ["pack", "--pack-destination", work, "--silent"], { cwd: repoRoot, encoding: "utf8" }).trim().split("\n").pop() as string;
+  const tarball = execFileSync("npm", ["pack", "--pack-destination", work, "--silent"], {
+    cwd: repoRoot,
+    encoding: "utf8",
+  })
+    .trim()
+    .split("\n")
+    .pop() as string;
   const example = path.join(repoRoot, "examples", "compute");
-  for (const file of ["Pulumi.yaml", "index.ts", "tsconfig.json"]) fs.copyFileSync(path.join(example, file), path.join(program, file));
+  for (const file of ["Pulumi.yaml", "index.ts", "tsconfig.json"])
+    fs.copyFileSync(path.join(example, file), path.join(program, file));
   const manifest = JSON.parse(fs.readFileSync(path.join(example, "package.json"), "utf8"));
   manifest.dependencies["pulumi-dynamic-compute"] = `file:../${tarball}`;
   fs.writeFileSync(path.join(program, "package.json"), JSON.stringify(manifest, null, 2));
@@ -43,7 +50,13 @@ describe("the packed package in a Pulumi program", () => {
   beforeAll(async () => {
     tarball = writePackedProgram();
     emulator = await startTestEmulator({ opDelayMs: 100 });
-    stack = await TestStack.create({ program, inPlace: true, typeCheck: true, env: emulator.env, config: { "compute:token": { value: emulator.env.COMPUTE_API_TOKEN, secret: true } } });
+    stack = await TestStack.create({
+      program,
+      inPlace: true,
+      typeCheck: true,
+      env: emulator.env,
+      config: { "compute:token": { value: emulator.env.COMPUTE_API_TOKEN, secret: true } },
+    });
     installed = (await stack.cli(["install"])).stdout;
     // Only stack config holds the token: the provider must resolve it at call time from there.
     delete stack.env.COMPUTE_API_TOKEN;
@@ -57,7 +70,8 @@ describe("the packed package in a Pulumi program", () => {
 
   it("installs the program's dependencies with `pulumi install`, into the program's own node_modules", () => {
     expect(installed).toContain("Finished installing dependencies");
-    for (const name of ["pulumi-dynamic-compute", "@pulumi/pulumi", "got"]) expect(fs.existsSync(path.join(program, "node_modules", name, "package.json"))).toBe(true);
+    for (const name of ["pulumi-dynamic-compute", "@pulumi/pulumi", "got"])
+      expect(fs.existsSync(path.join(program, "node_modules", name, "package.json"))).toBe(true);
   });
 
   it("ships only compiled JavaScript and types", () => {
@@ -93,7 +107,13 @@ describe("the packed package in a Pulumi program", () => {
     const manifest = path.join(program, "node_modules", "pulumi-dynamic-compute", "package.json");
     const pkg = JSON.parse(fs.readFileSync(manifest, "utf8"));
     fs.writeFileSync(manifest, JSON.stringify({ ...pkg, version: "99.0.0" }, null, 2));
-    execFileSync(process.execPath, [path.join(repoRoot, "node_modules", "typescript", "bin", "tsc"), "-p", repoRoot, "--outDir", path.join(program, "node_modules", "pulumi-dynamic-compute", "dist")]);
+    execFileSync(process.execPath, [
+      path.join(repoRoot, "node_modules", "typescript", "bin", "tsc"),
+      "-p",
+      repoRoot,
+      "--outDir",
+      path.join(program, "node_modules", "pulumi-dynamic-compute", "dist"),
+    ]);
     const preview = expectOk(await stack.preview());
     expect(preview.changeSummary).toEqual({ same: 2 });
     expectOk(await stack.up());

@@ -11,21 +11,28 @@ import { repoRoot } from "../helpers/engine";
 export const policyPackDir = path.join(repoRoot, "policy");
 
 function newestMtime(dir: string): number {
-  return Math.max(...fs.readdirSync(dir, { withFileTypes: true }).map((entry) => {
-    const file = path.join(dir, entry.name);
-    return entry.isDirectory() ? newestMtime(file) : fs.statSync(file).mtimeMs;
-  }));
+  return Math.max(
+    ...fs.readdirSync(dir, { withFileTypes: true }).map((entry) => {
+      const file = path.join(dir, entry.name);
+      return entry.isDirectory() ? newestMtime(file) : fs.statSync(file).mtimeMs;
+    }),
+  );
 }
 
 /** Installs the pack's node_modules and compiles it when missing or stale; returns the pack's folder. */
 export function ensurePolicyPack(): string {
-  const run = (args: string[]) => execFileSync("npm", args, { cwd: policyPackDir, stdio: ["ignore", "ignore", "inherit"] });
+  const run = (args: string[]) =>
+    execFileSync("npm", args, { cwd: policyPackDir, stdio: ["ignore", "ignore", "inherit"] });
   const lock = path.join(policyPackDir, "node_modules", ".package-lock.json");
-  if (!fs.existsSync(lock) || fs.statSync(path.join(policyPackDir, "package-lock.json")).mtimeMs > fs.statSync(lock).mtimeMs) {
+  if (
+    !fs.existsSync(lock) ||
+    fs.statSync(path.join(policyPackDir, "package-lock.json")).mtimeMs > fs.statSync(lock).mtimeMs
+  ) {
     run(["ci", "--no-audit", "--no-fund"]);
   }
   const main = path.join(policyPackDir, "dist", "index.js");
-  if (!fs.existsSync(main) || newestMtime(path.join(policyPackDir, "src")) > fs.statSync(main).mtimeMs) run(["run", "build"]);
+  if (!fs.existsSync(main) || newestMtime(path.join(policyPackDir, "src")) > fs.statSync(main).mtimeMs)
+    run(["run", "build"]);
   return policyPackDir;
 }
 

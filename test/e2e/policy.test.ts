@@ -19,7 +19,9 @@ const consoleApi: ApiModule = {
   prefixes: ["/_console/"],
   register(router, ctx) {
     router.on("POST", "/_console/compute/instances/{id}/stop", (request) => {
-      const state = ctx.store.slice<{ instances: Record<string, { status: { state: string } }> }>("compute", () => ({ instances: {} }));
+      const state = ctx.store.slice<{ instances: Record<string, { status: { state: string } }> }>("compute", () => ({
+        instances: {},
+      }));
       const instance = state.instances[request.params.id];
       if (!instance) return { status: 404, body: { message: "no such instance" } };
       instance.status.state = "stopped";
@@ -75,7 +77,9 @@ describe("compute-guardrails policy pack", () => {
       const report = policyReport(result);
       expect(report).toContain("[mandatory]");
       expect(report).toContain("production-instances-protected");
-      expect(report).toContain(`Production instance "web" (${TYPE}) is not protected against deletion: it lacks the Pulumi \`protect\` option and \`deletionProtection: true\`.`);
+      expect(report).toContain(
+        `Production instance "web" (${TYPE}) is not protected against deletion: it lacks the Pulumi \`protect\` option and \`deletionProtection: true\`.`,
+      );
       expect(report).toContain('It counts as production because the stack "prod" matches "prod".');
       expect(report).toContain("Fix: add `deletionProtection: true` to its arguments");
       expect(await emulator.calls()).toEqual([]);
@@ -113,7 +117,9 @@ describe("compute-guardrails policy pack", () => {
 
     it("reports a missing snapshot as advisory only when ComputeInstance is opted in, and not once one is a child", async () => {
       // By default ComputeInstance is ignored: its API has no snapshots.
-      expect(policyReport(expectOk(await stack.preview(withPack(stack))))).not.toContain("production-snapshots-present");
+      expect(policyReport(expectOk(await stack.preview(withPack(stack))))).not.toContain(
+        "production-snapshots-present",
+      );
       const optIn = { "production-snapshots-present": { ignoreTypes: [] } };
       const missing = expectOk(await stack.preview(withPack(stack, optIn)));
       const report = policyReport(missing);
@@ -128,7 +134,9 @@ describe("compute-guardrails policy pack", () => {
 
     it("warns about a production instance stopped outside Pulumi, unless the stop is allowed", async () => {
       const [instance] = await stack.resourcesOfType(TYPE);
-      const response = await fetch(`${emulator.url}/_console/compute/instances/${instance.id}/stop`, { method: "POST" });
+      const response = await fetch(`${emulator.url}/_console/compute/instances/${instance.id}/stop`, {
+        method: "POST",
+      });
       expect(response.status).toBe(200);
       expectOk(await stack.refresh());
       const [refreshed] = await stack.resourcesOfType(TYPE);
@@ -140,9 +148,13 @@ describe("compute-guardrails policy pack", () => {
       expect(report).toContain(`Production instance "web" (${TYPE}) is stopped.`);
       expect(report).toContain('add "web" to allowStopped');
 
-      const allowed = expectOk(await stack.preview(withPack(stack, { "production-instances-not-stopped": { allowStopped: ["web"] } })));
+      const allowed = expectOk(
+        await stack.preview(withPack(stack, { "production-instances-not-stopped": { allowStopped: ["web"] } })),
+      );
       expect(policyReport(allowed)).not.toContain("production-instances-not-stopped");
-      const disabled = expectOk(await stack.preview(withPack(stack, { "production-instances-not-stopped": "disabled" })));
+      const disabled = expectOk(
+        await stack.preview(withPack(stack, { "production-instances-not-stopped": "disabled" })),
+      );
       expect(policyReport(disabled)).not.toContain("production-instances-not-stopped");
     });
   });
@@ -165,7 +177,9 @@ describe("compute-guardrails policy pack", () => {
       // Only "prod" means production now, so env=production no longer does.
       expectOk(await stack.preview(withPack(stack, { "production-instances-protected": { labelValues: ["prod"] } })));
       // And a team label can be made the deciding one.
-      const byTeam = await stack.preview(withPack(stack, { "production-instances-protected": { labelKeys: ["team"], labelValues: ["platform"] } }));
+      const byTeam = await stack.preview(
+        withPack(stack, { "production-instances-protected": { labelKeys: ["team"], labelValues: ["platform"] } }),
+      );
       expect(byTeam.ok).toBe(false);
       expect(policyReport(byTeam)).toContain("it is labelled team=platform");
     });
@@ -180,10 +194,14 @@ describe("compute-guardrails policy pack", () => {
 
     it("rejects config of the wrong type with the engine's validation error", async () => {
       const stack = await newStack("qa");
-      const result = await stack.preview(withPack(stack, { "production-instances-protected": { stackPatterns: "prod" } }));
+      const result = await stack.preview(
+        withPack(stack, { "production-instances-protected": { stackPatterns: "prod" } }),
+      );
       expect(result.ok).toBe(false);
       expect(result.error).toContain("error: validating policy config");
-      expect(result.output).toContain("compute-guardrails 0.1.0  production-instances-protected: stackPatterns: Invalid type. Expected: array, given: string");
+      expect(result.output).toContain(
+        "compute-guardrails 0.1.0  production-instances-protected: stackPatterns: Invalid type. Expected: array, given: string",
+      );
     });
   });
 });

@@ -61,15 +61,33 @@ describe("program folders", () => {
   it("honours the typescript and nodeargs runtime options of Pulumi.yaml", async () => {
     const dir = path.join(outside, "options");
     fs.mkdirSync(dir);
-    fs.writeFileSync(path.join(dir, "Pulumi.yaml"), ["name: options", "runtime:", "  name: nodejs", "  options:", "    typescript: false", '    nodeargs: "--max-old-space-size=300 --no-deprecation"', ""].join("\n"));
-    fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "options", private: true, main: "index.js" }));
+    fs.writeFileSync(
+      path.join(dir, "Pulumi.yaml"),
+      [
+        "name: options",
+        "runtime:",
+        "  name: nodejs",
+        "  options:",
+        "    typescript: false",
+        '    nodeargs: "--max-old-space-size=300 --no-deprecation"',
+        "",
+      ].join("\n"),
+    );
+    fs.writeFileSync(
+      path.join(dir, "package.json"),
+      JSON.stringify({ name: "options", private: true, main: "index.js" }),
+    );
     fs.writeFileSync(
       path.join(dir, "index.js"),
       'exports.heapLimitMb = require("node:v8").getHeapStatistics().heap_size_limit >> 20;\nexports.typescript = ".ts" in require.extensions;\nexports.execArgv = process.execArgv;\n',
     );
     // @pulumi/pulumi from this repository, without the repository's other modules.
     fs.mkdirSync(path.join(dir, "node_modules", "@pulumi"), { recursive: true });
-    fs.symlinkSync(path.join(repoRoot, "node_modules", "@pulumi", "pulumi"), path.join(dir, "node_modules", "@pulumi", "pulumi"), "dir");
+    fs.symlinkSync(
+      path.join(repoRoot, "node_modules", "@pulumi", "pulumi"),
+      path.join(dir, "node_modules", "@pulumi", "pulumi"),
+      "dir",
+    );
     const stack = await newStack(dir, true);
     const up = expectOk(await stack.up());
     expect(up.outputs).toMatchObject({ typescript: false, execArgv: ["--max-old-space-size=300", "--no-deprecation"] });
@@ -83,8 +101,12 @@ describe("program folders", () => {
     await emulator.clearCalls();
     const result = await stack.preview({ policyPacks: [pack] });
     expect(result.ok).toBe(false);
-    expect(result.output).toContain(`Cannot find module '@pulumi/pulumi/cmd/run-policy-pack' from ${pack}: run \`npm install\` in ${pack}`);
-    expect(result.error).toContain(`it looks like the policy pack's dependencies are not installed; try running npm install or yarn install in "${pack}"`);
+    expect(result.output).toContain(
+      `Cannot find module '@pulumi/pulumi/cmd/run-policy-pack' from ${pack}: run \`npm install\` in ${pack}`,
+    );
+    expect(result.error).toContain(
+      `it looks like the policy pack's dependencies are not installed; try running npm install or yarn install in "${pack}"`,
+    );
     expect(await emulator.calls()).toEqual([]);
   });
 
@@ -94,7 +116,9 @@ describe("program folders", () => {
     const stack = await newStack(dir, true);
     const result = await stack.preview();
     expect(result.ok).toBe(false);
-    expect(result.output).toContain(`the program in ${dir} cannot load @pulumi/pulumi: run \`pulumi install\` (or \`npm install\`) in ${dir}`);
+    expect(result.output).toContain(
+      `the program in ${dir} cannot load @pulumi/pulumi: run \`pulumi install\` (or \`npm install\`) in ${dir}`,
+    );
   });
 
   it("a Pulumi.yaml `main:` that does not exist: the CLI names the missing path before anything runs", async () => {
@@ -102,7 +126,9 @@ describe("program folders", () => {
     const stack = await newStack(dir, true);
     const result = await stack.preview();
     expect(result.ok).toBe(false);
-    expect(result.error).toContain(`project 'main' could not be read: stat ${path.join(dir, "app")}: no such file or directory`);
+    expect(result.error).toContain(
+      `project 'main' could not be read: stat ${path.join(dir, "app")}: no such file or directory`,
+    );
   });
 
   it("a Pulumi.yaml `main:` folder without a program: names the folder and the Pulumi.yaml to fix", async () => {
@@ -110,6 +136,8 @@ describe("program folders", () => {
     const stack = await newStack(dir, true);
     const result = await stack.preview();
     expect(result.ok).toBe(false);
-    expect(result.output).toContain(`there is no program in ${path.join(dir, "app")} (no package.json, index.ts or index.js): point \`main:\` in ${path.join(dir, "Pulumi.yaml")} at the program's folder or file`);
+    expect(result.output).toContain(
+      `there is no program in ${path.join(dir, "app")} (no package.json, index.ts or index.js): point \`main:\` in ${path.join(dir, "Pulumi.yaml")} at the program's folder or file`,
+    );
   });
 });

@@ -16,20 +16,42 @@ const ROOT_B = seededSnapshotId(ZONE, "debian-bookworm-root");
 const DATA = seededSnapshotId(ZONE, "data-50g");
 const IMAGES = `/instance/v1/zones/${ZONE}/images`;
 
-type Image = { id: string; name: string; tags: string[]; public: boolean; state: string; root_volume: { id: string }; extra_volumes: Record<string, { id: string }> };
+type Image = {
+  id: string;
+  name: string;
+  tags: string[];
+  public: boolean;
+  state: string;
+  root_volume: { id: string };
+  extra_volumes: Record<string, { id: string }>;
+};
 
 describe("ScalewayImage", () => {
   let emulator: TestEmulator;
   let stack: TestStack;
 
-  const ownImages = async (): Promise<Image[]> => Object.values((await emulator.state()).scaleway.images as Record<string, Image & { public: boolean; project: string }>).filter((i) => i.project === emulator.env.SCW_DEFAULT_PROJECT_ID);
-  const mutations = async () => (await emulator.calls()).filter((c) => c.method !== "GET").map((c) => `${c.method} ${c.path.replace(/[0-9a-f-]{36}/g, "{id}")}`);
+  const ownImages = async (): Promise<Image[]> =>
+    Object.values(
+      (await emulator.state()).scaleway.images as Record<string, Image & { public: boolean; project: string }>,
+    ).filter((i) => i.project === emulator.env.SCW_DEFAULT_PROJECT_ID);
+  const mutations = async () =>
+    (await emulator.calls())
+      .filter((c) => c.method !== "GET")
+      .map((c) => `${c.method} ${c.path.replace(/[0-9a-f-]{36}/g, "{id}")}`);
   const api = (method: string, path: string, body?: unknown) =>
-    fetch(`${emulator.url}${path}`, { method, headers: { "x-auth-token": emulator.env.SCW_SECRET_KEY, "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
+    fetch(`${emulator.url}${path}`, {
+      method,
+      headers: { "x-auth-token": emulator.env.SCW_SECRET_KEY, "content-type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
 
   beforeAll(async () => {
     emulator = await startTestEmulator({ opDelayMs: 300 });
-    stack = await TestStack.create({ program: "examples/scaleway", env: emulator.env, config: { rootVolume: ROOT_A, name: "e2e-image" } });
+    stack = await TestStack.create({
+      program: "examples/scaleway",
+      env: emulator.env,
+      config: { rootVolume: ROOT_A, name: "e2e-image" },
+    });
   });
 
   afterAll(async () => {
@@ -60,7 +82,14 @@ describe("ScalewayImage", () => {
     const [image] = await stack.resourcesOfType(TYPE);
     const calls = await emulator.calls();
     expect(calls.length).toBeGreaterThan(0);
-    expect(calls.every((c) => c.method === "GET" && ((c.path === IMAGES && /name=Ubuntu/.test(c.query ?? "")) || c.path === `${IMAGES}/${String(image.id).split("/")[1]}`))).toBe(true);
+    expect(
+      calls.every(
+        (c) =>
+          c.method === "GET" &&
+          ((c.path === IMAGES && /name=Ubuntu/.test(c.query ?? "")) ||
+            c.path === `${IMAGES}/${String(image.id).split("/")[1]}`),
+      ),
+    ).toBe(true);
   });
 
   it("renames and retags in place with one PATCH", async () => {
@@ -132,7 +161,13 @@ describe("ScalewayImage", () => {
   });
 
   it("adopts an existing image through adoptId without creating one, and destroy deletes it", async () => {
-    const created = await api("POST", IMAGES, { name: "made-elsewhere", root_volume: ROOT_A, arch: "x86_64", project: emulator.env.SCW_DEFAULT_PROJECT_ID, tags: ["legacy"] });
+    const created = await api("POST", IMAGES, {
+      name: "made-elsewhere",
+      root_volume: ROOT_A,
+      arch: "x86_64",
+      project: emulator.env.SCW_DEFAULT_PROJECT_ID,
+      tags: ["legacy"],
+    });
     const existing = ((await created.json()) as { image: Image }).image;
     await new Promise((resolve) => setTimeout(resolve, 500));
     const adopter = await TestStack.create({

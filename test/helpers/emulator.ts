@@ -1,5 +1,13 @@
 /** The local cloud emulator for tests, in-process, plus helpers for its control API. */
-import { startEmulator, type Emulator, type ServerOptions, type FaultRule, type RecordedCall, type EmulatorSeed, type SeededObjects } from "../../src/emulator";
+import {
+  startEmulator,
+  type Emulator,
+  type ServerOptions,
+  type FaultRule,
+  type RecordedCall,
+  type EmulatorSeed,
+  type SeededObjects,
+} from "../../src/emulator";
 
 export interface TestEmulator extends Emulator {
   calls(): Promise<RecordedCall[]>;
@@ -7,13 +15,20 @@ export interface TestEmulator extends Emulator {
   state(): Promise<Record<string, any>>;
   addFault(rule: FaultRule | FaultRule[]): Promise<void>;
   clearFaults(): Promise<void>;
-  configure(settings: { opDelayMs?: number; rateLimit?: { requestsPerSecond: number; burst?: number } | null }): Promise<void>;
+  configure(settings: {
+    opDelayMs?: number;
+    rateLimit?: { requestsPerSecond: number; burst?: number } | null;
+  }): Promise<void>;
   /** Makes objects as if made outside Pulumi (`POST /_emulator/objects`); resolves with their ids. */
   seedObjects(seed: EmulatorSeed): Promise<SeededObjects>;
 }
 
 async function control(url: string, method: string, route: string, body?: unknown): Promise<any> {
-  const response = await fetch(`${url}/_emulator/${route}`, { method, headers: { "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
+  const response = await fetch(`${url}/_emulator/${route}`, {
+    method,
+    headers: { "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   if (!response.ok) throw new Error(`emulator ${method} ${route}: HTTP ${response.status} ${await response.text()}`);
   return response.status === 204 ? undefined : response.json();
 }

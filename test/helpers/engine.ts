@@ -120,7 +120,9 @@ function checkProgramFolder(programDir: string): void {
   const entry = path.resolve(programDir, main ?? ".");
   const home = fs.existsSync(entry) && fs.statSync(entry).isFile() ? path.dirname(entry) : entry;
   if (fs.existsSync(home) && !fs.existsSync(path.join(home, "package.json"))) {
-    throw new Error(`${home} has no package.json: a program folder needs Pulumi.yaml, package.json and tsconfig.json (copy them from examples/compute)`);
+    throw new Error(
+      `${home} has no package.json: a program folder needs Pulumi.yaml, package.json and tsconfig.json (copy them from examples/compute)`,
+    );
   }
 }
 
@@ -142,9 +144,15 @@ export class TestStack {
     this.workDir = options.inPlace ? programDir : path.join(this.workRoot, path.basename(programDir));
     if (!options.inPlace) {
       // The program's files, not its installed modules or stack settings.
-      fs.cpSync(programDir, this.workDir, { recursive: true, filter: (file) => !/^(node_modules|bin|Pulumi\..+\.yaml)$/.test(path.basename(file)) });
+      fs.cpSync(programDir, this.workDir, {
+        recursive: true,
+        filter: (file) => !/^(node_modules|bin|Pulumi\..+\.yaml)$/.test(path.basename(file)),
+      });
     }
-    this.env = engineEnv(this.workRoot, { ...(options.typeCheck ? {} : { PULUMI_NODEJS_TRANSPILE_ONLY: "true" }), ...options.env });
+    this.env = engineEnv(this.workRoot, {
+      ...(options.typeCheck ? {} : { PULUMI_NODEJS_TRANSPILE_ONLY: "true" }),
+      ...options.env,
+    });
   }
 
   /** Creates the stack and sets its initial config. */
@@ -159,13 +167,21 @@ export class TestStack {
   }
 
   /** Runs the `pulumi` CLI in the stack's folder (config, export, cancel, state …). */
-  async cli(args: string[], options: { allowFailure?: boolean } = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+  async cli(
+    args: string[],
+    options: { allowFailure?: boolean } = {},
+  ): Promise<{ code: number; stdout: string; stderr: string }> {
     try {
-      const { stdout, stderr } = await promisify(execFile)("pulumi", [...args, "--non-interactive"], { cwd: this.workDir, env: this.env, maxBuffer: 64 << 20 });
+      const { stdout, stderr } = await promisify(execFile)("pulumi", [...args, "--non-interactive"], {
+        cwd: this.workDir,
+        env: this.env,
+        maxBuffer: 64 << 20,
+      });
       return { code: 0, stdout, stderr };
     } catch (error) {
       const failure = error as { code?: number; stdout?: string; stderr?: string };
-      if (!options.allowFailure) throw new Error(`pulumi ${args.join(" ")} failed: ${failure.stderr || failure.stdout}`);
+      if (!options.allowFailure)
+        throw new Error(`pulumi ${args.join(" ")} failed: ${failure.stderr || failure.stdout}`, { cause: error });
       return { code: failure.code ?? 1, stdout: failure.stdout ?? "", stderr: failure.stderr ?? "" };
     }
   }
@@ -179,8 +195,27 @@ export class TestStack {
   }
 
   /** `pulumi stack export` as parsed JSON (secrets stay encrypted unless `showSecrets`). */
-  async exportState(showSecrets = false): Promise<{ deployment: { resources?: Array<{ urn: string; type: string; id?: string; inputs?: Record<string, unknown>; outputs?: Record<string, unknown>; protect?: boolean; parent?: string }>; pending_operations?: unknown[] } }> {
-    const { stdout } = await this.cli(["stack", "export", "--stack", this.stack, ...(showSecrets ? ["--show-secrets"] : [])]);
+  async exportState(showSecrets = false): Promise<{
+    deployment: {
+      resources?: Array<{
+        urn: string;
+        type: string;
+        id?: string;
+        inputs?: Record<string, unknown>;
+        outputs?: Record<string, unknown>;
+        protect?: boolean;
+        parent?: string;
+      }>;
+      pending_operations?: unknown[];
+    };
+  }> {
+    const { stdout } = await this.cli([
+      "stack",
+      "export",
+      "--stack",
+      this.stack,
+      ...(showSecrets ? ["--show-secrets"] : []),
+    ]);
     return JSON.parse(stdout);
   }
 
@@ -208,26 +243,43 @@ export class TestStack {
    * failure). `onSpawn` gets the CLI's pid. Outputs (secrets as "[secret]") come from
    * `pulumi stack output` after an up; the change counts from the engine's event log.
    */
-  async run(op: string, options: Record<string, unknown> = {}, hooks: { onSpawn?: (pid: number) => void } = {}): Promise<OperationResult> {
+  async run(
+    op: string,
+    options: Record<string, unknown> = {},
+    hooks: { onSpawn?: (pid: number) => void } = {},
+  ): Promise<OperationResult> {
     const eventLog = path.join(this.workRoot, `events-${++this.runs}.jsonl`);
     fs.mkdirSync(this.workRoot, { recursive: true });
-    const args = [...operationArgs(op, options), "--stack", this.stack, "--non-interactive", "--color", "never", "--event-log", eventLog];
+    const args = [
+      ...operationArgs(op, options),
+      "--stack",
+      this.stack,
+      "--non-interactive",
+      "--color",
+      "never",
+      "--event-log",
+      eventLog,
+    ];
     const started = Date.now();
-    const { code, output, stderr } = await new Promise<{ code: number | null; output: string; stderr: string }>((resolve, reject) => {
-      // --event-log is one of the CLI's debug flags (the Automation API turns them on the same way).
-      const env = { ...this.env, PULUMI_DEBUG_COMMANDS: "true" };
-      const child = spawn("pulumi", args, { cwd: this.workDir, env, stdio: ["ignore", "pipe", "pipe"] });
-      hooks.onSpawn?.(child.pid ?? 0);
-      let output = "";
-      let stderr = "";
-      child.stdout.on("data", (chunk) => (output += chunk));
-      child.stderr.on("data", (chunk) => {
-        output += chunk;
-        stderr += chunk;
-      });
-      child.on("error", reject);
-      child.on("close", (exitCode, signal) => resolve({ code: exitCode, output, stderr: stderr || (signal ? `pulumi ${op} ended by ${signal}` : "") }));
-    });
+    const { code, output, stderr } = await new Promise<{ code: number | null; output: string; stderr: string }>(
+      (resolve, reject) => {
+        // --event-log is one of the CLI's debug flags (the Automation API turns them on the same way).
+        const env = { ...this.env, PULUMI_DEBUG_COMMANDS: "true" };
+        const child = spawn("pulumi", args, { cwd: this.workDir, env, stdio: ["ignore", "pipe", "pipe"] });
+        hooks.onSpawn?.(child.pid ?? 0);
+        let output = "";
+        let stderr = "";
+        child.stdout.on("data", (chunk) => (output += chunk));
+        child.stderr.on("data", (chunk) => {
+          output += chunk;
+          stderr += chunk;
+        });
+        child.on("error", reject);
+        child.on("close", (exitCode, signal) =>
+          resolve({ code: exitCode, output, stderr: stderr || (signal ? `pulumi ${op} ended by ${signal}` : "") }),
+        );
+      },
+    );
     const ms = Date.now() - started;
     const ok = code === 0;
     const changes = resourceChanges(eventLog);
@@ -235,7 +287,8 @@ export class TestStack {
     const result: OperationResult = { ok, op, ms, output, ...(ok ? {} : { error: stderr || output }) };
     if (op === "preview") return { ...result, changeSummary: changes };
     result.summary = { result: ok ? "succeeded" : "failed", resourceChanges: changes };
-    if (op === "up" && ok) result.outputs = JSON.parse((await this.cli(["stack", "output", "--json", "--stack", this.stack])).stdout);
+    if (op === "up" && ok)
+      result.outputs = JSON.parse((await this.cli(["stack", "output", "--json", "--stack", this.stack])).stdout);
     return result;
   }
 
@@ -252,6 +305,7 @@ export class TestStack {
 
 /** Fails with the engine output when an operation did not succeed (readable test failures). */
 export function expectOk(result: OperationResult): OperationResult {
-  if (!result.ok) throw new Error(`pulumi ${result.op} failed:\n${result.error}\n--- engine output ---\n${result.output}`);
+  if (!result.ok)
+    throw new Error(`pulumi ${result.op} failed:\n${result.error}\n--- engine output ---\n${result.output}`);
   return result;
 }

@@ -71,7 +71,9 @@ export class OpenApiSpec {
     const responses: Json = route.methods[method.toLowerCase()].responses ?? {};
     const response = responses[String(status)] ?? responses.default;
     if (!response) return [`the spec does not list status ${status} for ${method} ${route.template}`];
-    const pointer = this.swagger2 ? this.responseSchemaSwagger(response) : response.content?.["application/json"]?.schema;
+    const pointer = this.swagger2
+      ? this.responseSchemaSwagger(response)
+      : response.content?.["application/json"]?.schema;
     if (!pointer) return [];
     return this.validate(`${method} ${route.template} ${status}`, pointer, body);
   }
@@ -81,7 +83,9 @@ export class OpenApiSpec {
     const route = this.find(method, requestPath);
     if (!route) throw new Error(`the spec has no ${method} ${requestPath}`);
     const operation: Json = route.methods[method.toLowerCase()];
-    const schema = this.swagger2 ? operation.parameters?.find((p: Json) => p.in === "body")?.schema : operation.requestBody?.content?.["application/json"]?.schema;
+    const schema = this.swagger2
+      ? operation.parameters?.find((p: Json) => p.in === "body")?.schema
+      : operation.requestBody?.content?.["application/json"]?.schema;
     return schema ? this.validate(`${method} ${route.template} request`, schema, body) : [];
   }
 
@@ -99,7 +103,11 @@ export class OpenApiSpec {
     if (!schema) throw new Error(`the spec has no schema ${name}`);
     const problems: string[] = [];
     const walk = (node: Json, item: unknown, where: string): void => {
-      while (node.$ref) node = String(node.$ref).slice(2).split("/").reduce((at: Json, part: string) => at[part], this.spec);
+      while (node.$ref)
+        node = String(node.$ref)
+          .slice(2)
+          .split("/")
+          .reduce((at: Json, part: string) => at[part], this.spec);
       if (item === null || typeof item !== "object") return;
       if (Array.isArray(item)) {
         if (node.items) item.forEach((entry, index) => walk(node.items, entry, `${where}/${index}`));
@@ -109,7 +117,11 @@ export class OpenApiSpec {
       const names = Object.keys(properties);
       // A map written as one placeholder property ("<extra_volumeKey>") or as additionalProperties.
       const placeholder = names.length === 1 && /^<.*>$/.test(names[0]);
-      const entrySchema = placeholder ? properties[names[0]] : names.length === 0 && typeof node.additionalProperties === "object" ? node.additionalProperties : undefined;
+      const entrySchema = placeholder
+        ? properties[names[0]]
+        : names.length === 0 && typeof node.additionalProperties === "object"
+          ? node.additionalProperties
+          : undefined;
       if (entrySchema) {
         for (const [key, entry] of Object.entries(item)) walk(entrySchema, entry, `${where}/${key}`);
         return;
@@ -117,12 +129,18 @@ export class OpenApiSpec {
       if (names.length === 0) return;
       const order: string[] = node["x-properties-order"] ?? names;
       const keys = Object.keys(item);
-      for (const key of keys) if (!order.includes(key)) problems.push(`${where || "/"}: key "${key}" is not in the spec`);
-      const omissible = (key: string) => options.mayOmit?.some((entry) => [key, `${where}/${key}`, `${where}/*`].includes(entry));
-      for (const key of order) if (!keys.includes(key) && !omissible(key)) problems.push(`${where || "/"}: key "${key}" is missing`);
+      for (const key of keys)
+        if (!order.includes(key)) problems.push(`${where || "/"}: key "${key}" is not in the spec`);
+      const omissible = (key: string) =>
+        options.mayOmit?.some((entry) => [key, `${where}/${key}`, `${where}/*`].includes(entry));
+      for (const key of order)
+        if (!keys.includes(key) && !omissible(key)) problems.push(`${where || "/"}: key "${key}" is missing`);
       const known = keys.filter((key) => order.includes(key));
       const expected = order.filter((key) => keys.includes(key));
-      if (options.ordered && known.join() !== expected.join()) problems.push(`${where || "/"}: keys in the order ${known.join(", ")}; the spec's order is ${expected.join(", ")}`);
+      if (options.ordered && known.join() !== expected.join())
+        problems.push(
+          `${where || "/"}: keys in the order ${known.join(", ")}; the spec's order is ${expected.join(", ")}`,
+        );
       for (const key of known) walk(properties[key], (item as Json)[key], `${where}/${key}`);
     };
     walk(schema, value, "");
@@ -144,7 +162,9 @@ export class OpenApiSpec {
       this.compiled.set(key, validate);
     }
     if (validate(body)) return [];
-    return (validate.errors ?? []).map((e) => `${e.instancePath || "(body)"} ${e.message}${e.params ? ` ${JSON.stringify(e.params)}` : ""}`);
+    return (validate.errors ?? []).map(
+      (e) => `${e.instancePath || "(body)"} ${e.message}${e.params ? ` ${JSON.stringify(e.params)}` : ""}`,
+    );
   }
 }
 
@@ -158,7 +178,10 @@ function draft7Bounds(node: any): any {
   if (!node || typeof node !== "object") return node;
   const out: Json = {};
   for (const [key, value] of Object.entries(node)) out[key] = draft7Bounds(value);
-  for (const [flag, bound] of [["exclusiveMinimum", "minimum"], ["exclusiveMaximum", "maximum"]]) {
+  for (const [flag, bound] of [
+    ["exclusiveMinimum", "minimum"],
+    ["exclusiveMaximum", "maximum"],
+  ]) {
     if (typeof out[flag] !== "boolean") continue;
     if (out[flag] && out[bound] !== undefined) {
       out[flag] = out[bound];

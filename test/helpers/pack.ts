@@ -15,9 +15,21 @@ export function packPackage(dir: string): string {
 }
 
 /** A program folder beside the tarball whose package.json has `dependencies` and `devDependencies`; runs `npm install`. */
-export function installProgram(dir: string, dependencies: Record<string, string>, devDependencies: Record<string, string> = {}, flags: string[] = []): void {
+export function installProgram(
+  dir: string,
+  dependencies: Record<string, string>,
+  devDependencies: Record<string, string> = {},
+  flags: string[] = [],
+): void {
   fs.mkdirSync(dir, { recursive: true });
-  fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: path.basename(dir), private: true, main: "index.ts", dependencies, devDependencies }, null, 2));
+  fs.writeFileSync(
+    path.join(dir, "package.json"),
+    JSON.stringify(
+      { name: path.basename(dir), private: true, main: "index.ts", dependencies, devDependencies },
+      null,
+      2,
+    ),
+  );
   npm(["install", "--no-audit", "--no-fund", "--prefer-offline", ...flags], dir);
 }
 
@@ -28,10 +40,15 @@ export function installedCopies(dir: string, name: string): Record<string, strin
     if (!fs.existsSync(modules)) return;
     for (const entry of fs.readdirSync(modules)) {
       if (entry.startsWith(".")) continue;
-      const scoped = entry.startsWith("@") ? fs.readdirSync(path.join(modules, entry)).map((inner) => `${entry}/${inner}`) : [entry];
+      const scoped = entry.startsWith("@")
+        ? fs.readdirSync(path.join(modules, entry)).map((inner) => `${entry}/${inner}`)
+        : [entry];
       for (const pkg of scoped) {
         const folder = path.join(modules, pkg);
-        if (pkg === name) copies[path.relative(dir, folder)] = JSON.parse(fs.readFileSync(path.join(folder, "package.json"), "utf8")).version;
+        if (pkg === name)
+          copies[path.relative(dir, folder)] = JSON.parse(
+            fs.readFileSync(path.join(folder, "package.json"), "utf8"),
+          ).version;
         visit(path.join(folder, "node_modules"));
       }
     }

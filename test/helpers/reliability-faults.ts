@@ -14,7 +14,15 @@ import type { TestEmulator } from "./emulator";
 import type { OperationResult } from "./engine";
 import { agreement, diagnostics, type FleetEntry, type FleetStack, sleep, type Tally } from "./reliability";
 
-export const FAULTS = ["429", "500", "502", "503", "reset", "slow", "lost-response"] as const satisfies readonly FaultKind[];
+export const FAULTS = [
+  "429",
+  "500",
+  "502",
+  "503",
+  "reset",
+  "slow",
+  "lost-response",
+] as const satisfies readonly FaultKind[];
 export type Fault = (typeof FAULTS)[number];
 
 /** How long a "slow" fault holds a request before acting: twice the client's per-attempt timeout. */
@@ -80,10 +88,18 @@ export function reportedPattern(fault: Fault, operation: string): RegExp {
 }
 
 function rulesFor(phase: Phase): FaultRule[] {
-  const rule = (c: FaultCase): FaultRule => ({ match: c.match, fault: c.fault, count: 1, retryAfter: 1, ...(c.fault === "slow" ? { delayMs: SLOW_MS } : {}) });
+  const rule = (c: FaultCase): FaultRule => ({
+    match: c.match,
+    fault: c.fault,
+    count: 1,
+    retryAfter: 1,
+    ...(c.fault === "slow" ? { delayMs: SLOW_MS } : {}),
+  });
   // On a shared path the first request takes the first rule; a 429 is retried, so it goes last,
   // where its retry finds no rule left instead of taking another subject's fault.
-  const ordered = phase.sharedPath ? [...phase.cases.filter((c) => c.fault !== "429"), ...phase.cases.filter((c) => c.fault === "429")] : phase.cases;
+  const ordered = phase.sharedPath
+    ? [...phase.cases.filter((c) => c.fault !== "429"), ...phase.cases.filter((c) => c.fault === "429")]
+    : phase.cases;
   return ordered.map(rule);
 }
 
@@ -97,7 +113,8 @@ function checkOutcomes(phase: Phase, faulted: OperationResult): string[] {
   const errors = diagnostics(faulted.output);
   const problems: string[] = [];
   const reported = phase.cases.filter((c) => c.outcome === "reported");
-  if (reported.length === 0 && !faulted.ok) problems.push(`the run failed although every fault should have been absorbed: ${faulted.error}`);
+  if (reported.length === 0 && !faulted.ok)
+    problems.push(`the run failed although every fault should have been absorbed: ${faulted.error}`);
   if (reported.length > 0 && faulted.ok) problems.push("the run succeeded although some faults cannot be absorbed");
   if (phase.sharedPath) {
     const blocks = [...errors.values()].map((lines) => lines.join(" "));
@@ -111,8 +128,12 @@ function checkOutcomes(phase: Phase, faulted: OperationResult): string[] {
   } else {
     for (const c of phase.cases) {
       const text = (errors.get(c.resource ?? c.subject) ?? []).join(" ");
-      if (c.outcome === "reported" && !reportedPattern(c.fault, phase.operation).test(text)) problems.push(`${c.subject} (${c.fault}): expected an error matching ${reportedPattern(c.fault, phase.operation)}, got: ${text || "no error"}`);
-      if (c.outcome !== "reported" && text !== "") problems.push(`${c.subject} (${c.fault}): expected no error, got: ${text}`);
+      if (c.outcome === "reported" && !reportedPattern(c.fault, phase.operation).test(text))
+        problems.push(
+          `${c.subject} (${c.fault}): expected an error matching ${reportedPattern(c.fault, phase.operation)}, got: ${text || "no error"}`,
+        );
+      if (c.outcome !== "reported" && text !== "")
+        problems.push(`${c.subject} (${c.fault}): expected no error, got: ${text}`);
     }
   }
   for (const c of phase.cases.filter((c) => c.outcome === "adopted")) {
@@ -125,7 +146,10 @@ function checkOutcomes(phase: Phase, faulted: OperationResult): string[] {
  * Runs one phase: faulted `up`, then (faults cleared, slow requests landed) `up` and `refresh`,
  * and checks outcomes, agreement and the phase's own expectations. Counts go to `tally`.
  */
-export async function runPhase(context: { emulator: TestEmulator; fleet: FleetStack; baseline: Set<string>; tally: Tally }, phase: Phase): Promise<PhaseResult> {
+export async function runPhase(
+  context: { emulator: TestEmulator; fleet: FleetStack; baseline: Set<string>; tally: Tally },
+  phase: Phase,
+): Promise<PhaseResult> {
   const { emulator, fleet, baseline, tally } = context;
   fleet.setSpec(phase.spec);
   await emulator.clearCalls();
@@ -148,19 +172,23 @@ export async function runPhase(context: { emulator: TestEmulator; fleet: FleetSt
   // does not leave the stack half-done for the next phase.
   const problems = checkOutcomes(phase, faulted);
   if (left.length > 0) problems.push(`faults never triggered: ${JSON.stringify(left)}`);
-  if (injected.length < phase.cases.length) problems.push(`only ${injected.length} of ${phase.cases.length} faults were injected`);
+  if (injected.length < phase.cases.length)
+    problems.push(`only ${injected.length} of ${phase.cases.length} faults were injected`);
 
   const converge = await fleet.up();
   const refresh = await fleet.refresh();
   if (!converge.ok) problems.push(`the run after the fault did not converge:\n${converge.error}\n${converge.output}`);
   if (!refresh.ok) problems.push(`refresh failed:\n${refresh.error}`);
   const changed = Object.entries(refresh.summary?.resourceChanges ?? {}).filter(([op, n]) => op !== "same" && n > 0);
-  if (changed.length > 0) problems.push(`refresh after convergence found drift ${JSON.stringify(changed)}\n${refresh.output}`);
+  if (changed.length > 0)
+    problems.push(`refresh after convergence found drift ${JSON.stringify(changed)}\n${refresh.output}`);
   const found = await agreement(emulator, [fleet], baseline);
   tally.add("duplicatesFound", found.duplicates.length);
   tally.add("orphansFound", found.orphans.length);
-  for (const [what, list] of Object.entries(found)) if (list.length > 0) problems.push(`cloud and state disagree, ${what}: ${JSON.stringify(list)}`);
-  if (problems.length > 0) throw new Error(`${phase.label}:\n  ${problems.join("\n  ")}\n--- faulted run output ---\n${faulted.output}`);
+  for (const [what, list] of Object.entries(found))
+    if (list.length > 0) problems.push(`cloud and state disagree, ${what}: ${JSON.stringify(list)}`);
+  if (problems.length > 0)
+    throw new Error(`${phase.label}:\n  ${problems.join("\n  ")}\n--- faulted run output ---\n${faulted.output}`);
   await phase.verify?.();
   tally.add("runsConverged");
   return { faulted, converge, refresh };

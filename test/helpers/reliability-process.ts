@@ -22,7 +22,10 @@ function processes(): ProcessInfo[] {
       const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
       // The command name is in parentheses and may contain spaces: the ppid is the 2nd field after it.
       const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-      const argv = fs.readFileSync(`/proc/${entry}/cmdline`, "utf8").split("\0").filter((a) => a !== "");
+      const argv = fs
+        .readFileSync(`/proc/${entry}/cmdline`, "utf8")
+        .split("\0")
+        .filter((a) => a !== "");
       out.push({ pid: Number(entry), ppid, argv });
     } catch {
       // The process ended while we looked.

@@ -33,14 +33,22 @@ export interface FleetEntry {
 
 /** Short HTTP limits for every provider call, so that "slow" faults cost seconds, not minutes. */
 export const HTTP_TIMEOUT_MS = 2500;
-export const FAST_HTTP_ENV = { DYNAMIC_COMPUTE_HTTP_TIMEOUT_MS: String(HTTP_TIMEOUT_MS), DYNAMIC_COMPUTE_HTTP_DEADLINE_MS: "60000" };
+export const FAST_HTTP_ENV = {
+  DYNAMIC_COMPUTE_HTTP_TIMEOUT_MS: String(HTTP_TIMEOUT_MS),
+  DYNAMIC_COMPUTE_HTTP_DEADLINE_MS: "60000",
+};
 
 /** A stack of the fleet program; `setSpec` rewrites what the next operation builds. */
 export class FleetStack {
   private constructor(readonly stack: TestStack) {}
 
-  static async create(env: Record<string, string>, config: Record<string, string | { value: string; secret?: boolean }> = {}): Promise<FleetStack> {
-    return new FleetStack(await TestStack.create({ program: "test/reliability/programs/fleet", env: { ...FAST_HTTP_ENV, ...env }, config }));
+  static async create(
+    env: Record<string, string>,
+    config: Record<string, string | { value: string; secret?: boolean }> = {},
+  ): Promise<FleetStack> {
+    return new FleetStack(
+      await TestStack.create({ program: "test/reliability/programs/fleet", env: { ...FAST_HTTP_ENV, ...env }, config }),
+    );
   }
 
   setSpec(entries: FleetEntry[]): void {
@@ -86,10 +94,22 @@ export async function cloudObjects(emulator: TestEmulator, baseline: Set<string>
   }
   for (const image of Object.values((state.scaleway?.images ?? {}) as Record<string, any>)) {
     const tag = (image.tags as string[]).find((t) => t.startsWith(`${TOKEN}=`));
-    out.push({ kind: "scaleway", id: `${image.zone}/${image.id}`, name: image.name, token: tag?.slice(TOKEN.length + 1), state: image.state });
+    out.push({
+      kind: "scaleway",
+      id: `${image.zone}/${image.id}`,
+      name: image.name,
+      token: tag?.slice(TOKEN.length + 1),
+      state: image.state,
+    });
   }
   for (const i of Object.values((state.compute?.instances ?? {}) as Record<string, any>)) {
-    out.push({ kind: "compute", id: i.id, name: i.metadata.name, token: i.metadata.labels?.[TOKEN], state: i.status.state });
+    out.push({
+      kind: "compute",
+      id: i.id,
+      name: i.metadata.name,
+      token: i.metadata.labels?.[TOKEN],
+      state: i.status.state,
+    });
   }
   return out.filter((o) => !baseline.has(o.id));
 }
@@ -100,7 +120,9 @@ export async function baselineOf(emulator: TestEmulator): Promise<Set<string>> {
 }
 
 /** The custom resources of the given stacks' states, as Pulumi IDs. */
-export async function stateObjects(stacks: Array<FleetStack | TestStack>): Promise<Array<ObjectRef & { urn: string; outputs: Record<string, unknown> }>> {
+export async function stateObjects(
+  stacks: Array<FleetStack | TestStack>,
+): Promise<Array<ObjectRef & { urn: string; outputs: Record<string, unknown> }>> {
   const out: Array<ObjectRef & { urn: string; outputs: Record<string, unknown> }> = [];
   for (const s of stacks) {
     const stack = s instanceof FleetStack ? s.stack : s;
@@ -135,13 +157,18 @@ const SETTLED: Record<Kind, string[]> = {
 };
 
 /** Compares the cloud with the union of the stacks' states. */
-export async function agreement(emulator: TestEmulator, stacks: Array<FleetStack | TestStack>, baseline: Set<string>): Promise<Agreement> {
+export async function agreement(
+  emulator: TestEmulator,
+  stacks: Array<FleetStack | TestStack>,
+  baseline: Set<string>,
+): Promise<Agreement> {
   const cloud = await cloudObjects(emulator, baseline);
   const state = await stateObjects(stacks);
   const stateIds = new Set(state.map((o) => `${o.kind}:${o.id}`));
   const cloudIds = new Set(cloud.map((o) => `${o.kind}:${o.id}`));
   const byToken = new Map<string, ObjectRef[]>();
-  for (const o of cloud) if (o.token) byToken.set(`${o.kind}:${o.token}`, [...(byToken.get(`${o.kind}:${o.token}`) ?? []), o]);
+  for (const o of cloud)
+    if (o.token) byToken.set(`${o.kind}:${o.token}`, [...(byToken.get(`${o.kind}:${o.token}`) ?? []), o]);
   return {
     orphans: cloud.filter((o) => !stateIds.has(`${o.kind}:${o.id}`)),
     lost: state.filter((o) => !cloudIds.has(`${o.kind}:${o.id}`)).map(({ kind, id, name }) => ({ kind, id, name })),
@@ -151,10 +178,17 @@ export async function agreement(emulator: TestEmulator, stacks: Array<FleetStack
 }
 
 /** Fails with a readable list unless the cloud and the states agree exactly. */
-export async function expectAgreement(emulator: TestEmulator, stacks: Array<FleetStack | TestStack>, baseline: Set<string>): Promise<Agreement> {
+export async function expectAgreement(
+  emulator: TestEmulator,
+  stacks: Array<FleetStack | TestStack>,
+  baseline: Set<string>,
+): Promise<Agreement> {
   const result = await agreement(emulator, stacks, baseline);
   const problems = Object.entries(result).filter(([, list]) => list.length > 0);
-  if (problems.length > 0) throw new Error(`cloud and state disagree:\n${problems.map(([what, list]) => `  ${what}: ${JSON.stringify(list)}`).join("\n")}`);
+  if (problems.length > 0)
+    throw new Error(
+      `cloud and state disagree:\n${problems.map(([what, list]) => `  ${what}: ${JSON.stringify(list)}`).join("\n")}`,
+    );
   return result;
 }
 
@@ -185,7 +219,7 @@ export function errorText(result: OperationResult): string {
   return [...diagnostics(result.output).entries()].map(([name, lines]) => `${name}: ${lines.join(" ")}`).join("\n");
 }
 
-/** Counts kept by a test file and written to .work/reliability/<name>.json for the README. */
+/** Counts kept by a test file and written to .work/reliability/<name>.json (the figures of docs/reliability.md). */
 export class Tally {
   private readonly counts: Record<string, number> = {};
   private started?: number;

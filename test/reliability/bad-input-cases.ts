@@ -34,14 +34,25 @@ const OTHER = seededSnapshotId("fr-par-1", "data-50g");
 
 /** Valid inputs each case starts from. */
 export const BASE: Record<Kind, Record<string, unknown>> = {
-  exoscale: { zone: "ch-gva-2", name: "bad-input", instanceType: "standard.small", template: "Linux Ubuntu 24.04 LTS 64-bit", diskSize: 20 },
+  exoscale: {
+    zone: "ch-gva-2",
+    name: "bad-input",
+    instanceType: "standard.small",
+    template: "Linux Ubuntu 24.04 LTS 64-bit",
+    diskSize: 20,
+  },
   exoscaleSnapshot: {},
   scaleway: { zone: "fr-par-1", name: "bad-input", rootVolume: ROOT },
   compute: { name: "bad-input", type: "cx31", image: "ubuntu-22.04" },
 };
 
 /** Properties whose failures name the property in the reason, not the engine's property slot (values may be secret). */
-export const SENSITIVE: Record<Kind, string[]> = { exoscale: ["userData"], exoscaleSnapshot: [], scaleway: [], compute: ["userData"] };
+export const SENSITIVE: Record<Kind, string[]> = {
+  exoscale: ["userData"],
+  exoscaleSnapshot: [],
+  scaleway: [],
+  compute: ["userData"],
+};
 
 type Spec = [at: string | string[], value: unknown, why: string, extra?: Partial<BadInput>];
 
@@ -49,7 +60,8 @@ function cases(kind: Kind, specs: Spec[]): BadInput[] {
   return specs.map(([at, value, why, extra]) => ({ kind, at: Array.isArray(at) ? at : [at], value, why, ...extra }));
 }
 
-const misspelt = (kind: Kind, names: string[]): BadInput[] => names.map((name) => ({ kind, at: [name], value: "x", why: "misspelt property name", mentions: "unknown property" }));
+const misspelt = (kind: Kind, names: string[]): BadInput[] =>
+  names.map((name) => ({ kind, at: [name], value: "x", why: "misspelt property name", mentions: "unknown property" }));
 
 const ZONES = "ch-gva-2";
 const big = (n: number) => "#!/bin/sh\n".padEnd(n, "x");
@@ -111,8 +123,18 @@ export const BAD_INPUTS: BadInput[] = [
     [["sshKeys", "0"], "", "empty SSH key name", { property: "sshKeys[0]" }],
     [["sshKeys", "0"], 1, "number as SSH key name", { property: "sshKeys[0]" }],
     [["securityGroupIds", "0"], "not-a-uuid", "malformed UUID", { property: "securityGroupIds[0]" }],
-    [["securityGroupIds", "0"], "3f2b1c0d-9e8a-4b7c-8d6e-5f4a3b2c1d0", "UUID one digit short", { property: "securityGroupIds[0]" }],
-    [["securityGroupIds", "0"], "\uFF13f2b1c0d-9e8a-4b7c-8d6e-5f4a3b2c1d0e", "fullwidth digit in a UUID", { property: "securityGroupIds[0]" }],
+    [
+      ["securityGroupIds", "0"],
+      "3f2b1c0d-9e8a-4b7c-8d6e-5f4a3b2c1d0",
+      "UUID one digit short",
+      { property: "securityGroupIds[0]" },
+    ],
+    [
+      ["securityGroupIds", "0"],
+      "\uFF13f2b1c0d-9e8a-4b7c-8d6e-5f4a3b2c1d0e",
+      "fullwidth digit in a UUID",
+      { property: "securityGroupIds[0]" },
+    ],
     ["securityGroupIds", UUID, "UUID instead of a list"],
     ["state", "paused", "unknown power state", { mentions: "running" }],
     ["state", "Running", "power state in capitals", { mentions: "running" }],
@@ -149,7 +171,22 @@ export const BAD_INPUTS: BadInput[] = [
     [["timeouts", "creat"], 600, "misspelt timeout key", { mentions: "unknown property" }],
     ["timeouts", 600, "number instead of an object"],
   ]),
-  ...misspelt("exoscale", ["instanceTyp", "diskSze", "zones", "lables", "userdata", "deletionprotection", "Name", "template_name", "disk_size", "tpm", "securityGroups", "sshKey", "protect", "powerState"]),
+  ...misspelt("exoscale", [
+    "instanceTyp",
+    "diskSze",
+    "zones",
+    "lables",
+    "userdata",
+    "deletionprotection",
+    "Name",
+    "template_name",
+    "disk_size",
+    "tpm",
+    "securityGroups",
+    "sshKey",
+    "protect",
+    "powerState",
+  ]),
 
   ...cases("exoscaleSnapshot", [
     [["timeouts", "create"], -1, "negative timeout"],
@@ -188,7 +225,11 @@ export const BAD_INPUTS: BadInput[] = [
     ["arch", 64, "number as architecture", { mentions: "x86_64" }],
     ["extraVolumes", OTHER, "UUID instead of a list"],
     [["extraVolumes", "0"], "nope", "malformed UUID", { property: "extraVolumes[0]" }],
-    ["extraVolumes", Array.from({ length: 16 }, (_, i) => seededSnapshotId("fr-par-1", `extra-${i}`)), "16 extra volumes (at most 15)"],
+    [
+      "extraVolumes",
+      Array.from({ length: 16 }, (_, i) => seededSnapshotId("fr-par-1", `extra-${i}`)),
+      "16 extra volumes (at most 15)",
+    ],
     [["extraVolumes", "0"], 1, "number as volume", { property: "extraVolumes[0]" }],
     ["tags", "a,b", "string instead of a list"],
     [["tags", "0"], "", "empty tag", { property: "tags[0]" }],
@@ -207,10 +248,25 @@ export const BAD_INPUTS: BadInput[] = [
     [["timeouts", "creat"], 1, "misspelt timeout key", { mentions: "unknown property" }],
     ["timeouts", "1h", "string instead of an object"],
     ["extraVolumes", [ROOT], "extra volume repeating the root volume", { group: "cross-1", mentions: "rootVolume" }],
-    ["adoptId", `fr-par-2/${UUID}`, "adoptId in another zone than zone", { group: "cross-1", mentions: "another zone" }],
+    [
+      "adoptId",
+      `fr-par-2/${UUID}`,
+      "adoptId in another zone than zone",
+      { group: "cross-1", mentions: "another zone" },
+    ],
     ["extraVolumes", [OTHER, OTHER], "the same extra volume twice", { group: "cross-2", mentions: "twice" }],
   ]),
-  ...misspelt("scaleway", ["rootvolume", "root_volume", "tag", "zones", "architecture", "isPublic", "extra_volumes", "projectId", "Name"]),
+  ...misspelt("scaleway", [
+    "rootvolume",
+    "root_volume",
+    "tag",
+    "zones",
+    "architecture",
+    "isPublic",
+    "extra_volumes",
+    "projectId",
+    "Name",
+  ]),
 
   ...cases("compute", [
     ["name", "UPPER", "capitals in the name"],
@@ -266,7 +322,19 @@ export const BAD_INPUTS: BadInput[] = [
     ["timeouts", "10m", "string instead of an object"],
     ["name", OMIT, "name left out"],
   ]),
-  ...misspelt("compute", ["Name", "types", "img", "label", "vcpu", "memory", "disk", "security_groups", "sshKeys", "user_data", "protect"]),
+  ...misspelt("compute", [
+    "Name",
+    "types",
+    "img",
+    "label",
+    "vcpu",
+    "memory",
+    "disk",
+    "security_groups",
+    "sshKeys",
+    "user_data",
+    "protect",
+  ]),
 ];
 
 /** The property a case's failure must name. */
@@ -317,7 +385,15 @@ export function batches(inputs: BadInput[] = BAD_INPUTS): Batch[] {
 
 /** The fleet spec that previews one batch (a snapshot needs a valid instance to belong to). */
 export function specFor(batch: Batch): FleetEntry[] {
-  if (batch.kind !== "exoscaleSnapshot") return [{ kind: batch.kind, name: batch.name, args: batch.args, ...(SENSITIVE[batch.kind].length > 0 ? { secretArgs: SENSITIVE[batch.kind] } : {}) }];
+  if (batch.kind !== "exoscaleSnapshot")
+    return [
+      {
+        kind: batch.kind,
+        name: batch.name,
+        args: batch.args,
+        ...(SENSITIVE[batch.kind].length > 0 ? { secretArgs: SENSITIVE[batch.kind] } : {}),
+      },
+    ];
   return [
     { kind: "exoscale", name: "snapshot-parent", args: BASE.exoscale },
     { kind: "exoscaleSnapshot", name: batch.name, instance: "snapshot-parent", args: batch.args },

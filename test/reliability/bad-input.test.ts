@@ -13,7 +13,12 @@ import { startTestEmulator, type TestEmulator } from "../helpers/emulator";
 import { diagnostics, FleetStack, type Kind, Tally } from "../helpers/reliability";
 import { BAD_INPUTS, BASE, batches, OMIT, propertyOf, SENSITIVE, specFor } from "./bad-input-cases";
 
-const KINDS: Record<Kind, string> = { exoscale: "exoscale:Instance", exoscaleSnapshot: "exoscale:InstanceSnapshot", scaleway: "scaleway:Image", compute: "compute:Instance" };
+const KINDS: Record<Kind, string> = {
+  exoscale: "exoscale:Instance",
+  exoscaleSnapshot: "exoscale:InstanceSnapshot",
+  scaleway: "scaleway:Image",
+  compute: "compute:Instance",
+};
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 describe("bad input: check failures from real previews, no HTTP call", () => {
@@ -46,22 +51,37 @@ describe("bad input: check failures from real previews, no HTTP call", () => {
       }
       const lines = diagnostics(preview.output).get(batch.name) ?? [];
       const failures = lines.filter((line) => line.startsWith("error:") && line.includes(`resource '${batch.name}'`));
-      if (failures.length !== batch.cases.length) problems.push(`${batch.name}: ${batch.cases.length} invalid inputs but ${failures.length} failures:\n    ${failures.join("\n    ")}`);
+      if (failures.length !== batch.cases.length)
+        problems.push(
+          `${batch.name}: ${batch.cases.length} invalid inputs but ${failures.length} failures:\n    ${failures.join("\n    ")}`,
+        );
       for (const input of batch.cases) {
         tally.add("badInputsTried");
         const property = propertyOf(input);
         const sensitive = SENSITIVE[input.kind].includes(input.at[0]);
         const pattern = sensitive
           ? new RegExp(`resource '${escape(batch.name)}' has a problem: ${escape(property)}: (.+)$`, "m")
-          : new RegExp(`resource '${escape(batch.name)}': property ${escape(property)} value .*? has a problem: (.+)$`, "m");
+          : new RegExp(
+              `resource '${escape(batch.name)}': property ${escape(property)} value .*? has a problem: (.+)$`,
+              "m",
+            );
         const match = failures.map((line) => pattern.exec(line)).find((m) => m !== null);
         if (!match) {
           problems.push(`${batch.name}: no failure naming ${property} (${input.why})`);
           continue;
         }
-        if (input.mentions && !match[1].includes(input.mentions)) problems.push(`${batch.name}: the failure for ${property} (${input.why}) does not mention ${input.mentions}: ${match[1]}`);
+        if (input.mentions && !match[1].includes(input.mentions))
+          problems.push(
+            `${batch.name}: the failure for ${property} (${input.why}) does not mention ${input.mentions}: ${match[1]}`,
+          );
         // A value that may be secret must not be echoed by the engine.
-        if (sensitive && typeof input.value === "string" && input.value.length >= 6 && preview.output.includes(input.value)) problems.push(`${batch.name}: the value of ${property} is printed`);
+        if (
+          sensitive &&
+          typeof input.value === "string" &&
+          input.value.length >= 6 &&
+          preview.output.includes(input.value)
+        )
+          problems.push(`${batch.name}: the value of ${property} is printed`);
         tally.add("checkFailuresSeen");
       }
     }
@@ -76,7 +96,11 @@ describe("bad input: check failures from real previews, no HTTP call", () => {
     const context = { instanceId: "3f2b1c0d-9e8a-4b7c-8d6e-5f4a3b2c1d0e", zone: "ch-gva-2" };
     const problems: string[] = [];
     for (const input of BAD_INPUTS) {
-      const args: Record<string, unknown> = { ...BASE[input.kind], ...(input.kind === "exoscaleSnapshot" ? context : {}), __identity: "reliability/test/case" };
+      const args: Record<string, unknown> = {
+        ...BASE[input.kind],
+        ...(input.kind === "exoscaleSnapshot" ? context : {}),
+        __identity: "reliability/test/case",
+      };
       const [key, inner] = input.at;
       if (input.value === OMIT) delete args[key];
       else if (inner === undefined) args[key] = input.value;
@@ -84,8 +108,11 @@ describe("bad input: check failures from real previews, no HTTP call", () => {
       else args[key] = { ...((args[key] as object | undefined) ?? {}), [inner]: input.value };
       const { failures = [] } = await providerFor(KINDS[input.kind]).check({}, args);
       const property = propertyOf(input);
-      const named = failures.filter((f) => f.property === property || (f.property === "" && f.reason.startsWith(`${property}: `)));
-      if (failures.length !== 1 || named.length !== 1) problems.push(`${input.kind} ${property} (${input.why}): ${JSON.stringify(failures)}`);
+      const named = failures.filter(
+        (f) => f.property === property || (f.property === "" && f.reason.startsWith(`${property}: `)),
+      );
+      if (failures.length !== 1 || named.length !== 1)
+        problems.push(`${input.kind} ${property} (${input.why}): ${JSON.stringify(failures)}`);
     }
     expect(problems).toEqual([]);
     expect(await emulator.calls()).toEqual([]);

@@ -8,7 +8,18 @@
 import { seededSnapshotId } from "../../src/emulator/scaleway";
 import { startTestEmulator, type TestEmulator } from "../helpers/emulator";
 import type { OperationResult } from "../helpers/engine";
-import { agreement, baselineOf, cloudObjects, diagnostics, expectAgreement, expectOk, type FleetEntry, FleetStack, sleep, Tally } from "../helpers/reliability";
+import {
+  agreement,
+  baselineOf,
+  cloudObjects,
+  diagnostics,
+  expectAgreement,
+  expectOk,
+  type FleetEntry,
+  FleetStack,
+  sleep,
+  Tally,
+} from "../helpers/reliability";
 import { FAULTS, SLOW_MS } from "../helpers/reliability-faults";
 
 const FAULT_RATE = 0.05;
@@ -20,16 +31,38 @@ describe("50 resources, parallelism 50, 5% faults on every API path", () => {
   const tally = new Tally("concurrency");
 
   const spec: FleetEntry[] = [
-    ...Array.from({ length: 18 }, (_, i): FleetEntry => ({ kind: "compute", name: `vm${i}`, args: { name: `flaky-vm-${i}`, type: "cx31", image: "ubuntu-22.04", labels: { n: String(i) } } })),
-    ...Array.from({ length: 12 }, (_, i): FleetEntry => ({ kind: "exoscale", name: `exo${i}`, args: { zone: "ch-gva-2", name: `flaky-exo-${i}`, instanceType: "standard.small", template: "Linux Ubuntu 24.04 LTS 64-bit" } })),
-    ...Array.from({ length: 4 }, (_, i): FleetEntry => ({ kind: "exoscaleSnapshot", name: `exo${i}-snap`, instance: `exo${i}` })),
+    ...Array.from({ length: 18 }, (_, i): FleetEntry => ({
+      kind: "compute",
+      name: `vm${i}`,
+      args: { name: `flaky-vm-${i}`, type: "cx31", image: "ubuntu-22.04", labels: { n: String(i) } },
+    })),
+    ...Array.from({ length: 12 }, (_, i): FleetEntry => ({
+      kind: "exoscale",
+      name: `exo${i}`,
+      args: {
+        zone: "ch-gva-2",
+        name: `flaky-exo-${i}`,
+        instanceType: "standard.small",
+        template: "Linux Ubuntu 24.04 LTS 64-bit",
+      },
+    })),
+    ...Array.from({ length: 4 }, (_, i): FleetEntry => ({
+      kind: "exoscaleSnapshot",
+      name: `exo${i}-snap`,
+      instance: `exo${i}`,
+    })),
     ...Array.from({ length: 16 }, (_, i): FleetEntry => {
       const zone = ["fr-par-1", "fr-par-2", "nl-ams-1", "pl-waw-1"][i % 4];
-      return { kind: "scaleway", name: `img${i}`, args: { zone, name: `flaky-img-${i}`, rootVolume: seededSnapshotId(zone, "ubuntu-noble-root") } };
+      return {
+        kind: "scaleway",
+        name: `img${i}`,
+        args: { zone, name: `flaky-img-${i}`, rootVolume: seededSnapshotId(zone, "ubuntu-noble-root") },
+      };
     }),
   ];
 
-  const faultedCalls = async () => (await emulator.calls()).filter((c) => c.fault !== undefined && c.fault !== "rate-limit");
+  const faultedCalls = async () =>
+    (await emulator.calls()).filter((c) => c.fault !== undefined && c.fault !== "rate-limit");
 
   beforeAll(async () => {
     emulator = await startTestEmulator({ opDelayMs: 300 });
@@ -49,7 +82,16 @@ describe("50 resources, parallelism 50, 5% faults on every API path", () => {
    * requests land, and checks that the cloud and the state agree.
    */
   async function withinTwo(round: string, op: () => Promise<OperationResult>): Promise<void> {
-    await emulator.addFault(FAULTS.map((fault) => ({ match: { path: "/**" }, fault, count: 0, probability: FAULT_RATE / FAULTS.length, retryAfter: 1, delayMs: SLOW_MS })));
+    await emulator.addFault(
+      FAULTS.map((fault) => ({
+        match: { path: "/**" },
+        fault,
+        count: 0,
+        probability: FAULT_RATE / FAULTS.length,
+        retryAfter: 1,
+        delayMs: SLOW_MS,
+      })),
+    );
     await emulator.clearCalls();
     const runs: OperationResult[] = [];
     for (let attempt = 1; attempt <= 2; attempt++) {
@@ -57,7 +99,8 @@ describe("50 resources, parallelism 50, 5% faults on every API path", () => {
       runs.push(result);
       const failed = diagnostics(result.output);
       tally.add(`${round}FailedResources${attempt}`, failed.size);
-      for (const [name, lines] of failed) process.stdout.write(`[concurrency] ${round} run ${attempt}: ${name}: ${lines.join(" ")}\n`);
+      for (const [name, lines] of failed)
+        process.stdout.write(`[concurrency] ${round} run ${attempt}: ${name}: ${lines.join(" ")}\n`);
       if (result.ok) break;
     }
     const injected = await faultedCalls();
@@ -101,7 +144,9 @@ describe("50 resources, parallelism 50, 5% faults on every API path", () => {
     );
     await withinTwo("update", () => fleet.up({ continueOnError: true }));
     const live = await cloudObjects(emulator, baseline);
-    expect(live.filter((o) => o.kind === "exoscale").every((o) => o.name?.endsWith("-v2") && o.state === "running")).toBe(true);
+    expect(
+      live.filter((o) => o.kind === "exoscale").every((o) => o.name?.endsWith("-v2") && o.state === "running"),
+    ).toBe(true);
     expect(expectOk(await fleet.refresh()).summary?.resourceChanges).toEqual({ same: 51 });
   });
 

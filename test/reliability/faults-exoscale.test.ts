@@ -7,8 +7,24 @@
  */
 import { INSTANCE_TYPES } from "../../src/emulator/exoscale/catalogue";
 import { startTestEmulator, type TestEmulator } from "../helpers/emulator";
-import { baselineOf, cloudObjects, type FleetEntry, FleetStack, sleep, stateObjects, Tally } from "../helpers/reliability";
-import { createOutcome, type Fault, FAULTS, type Outcome, type Phase, runPhase, SLOW_MS } from "../helpers/reliability-faults";
+import {
+  baselineOf,
+  cloudObjects,
+  type FleetEntry,
+  FleetStack,
+  sleep,
+  stateObjects,
+  Tally,
+} from "../helpers/reliability";
+import {
+  createOutcome,
+  type Fault,
+  FAULTS,
+  type Outcome,
+  type Phase,
+  runPhase,
+  SLOW_MS,
+} from "../helpers/reliability-faults";
 
 const subject = (fault: Fault) => `x${fault.replace("-response", "")}`;
 const TEMPLATE = "Linux Ubuntu 24.04 LTS 64-bit";
@@ -27,17 +43,40 @@ describe("fault matrix: ExoscaleInstance and ExoscaleInstanceSnapshot", () => {
       const instance: FleetEntry = {
         kind: "exoscale",
         name,
-        args: { zone: "ch-gva-2", name: options.renamed ? `${name}-renamed` : name, instanceType: options.instanceType ?? "standard.small", template: TEMPLATE, diskSize: 10, labels: { suite: "reliability" } },
+        args: {
+          zone: "ch-gva-2",
+          name: options.renamed ? `${name}-renamed` : name,
+          instanceType: options.instanceType ?? "standard.small",
+          template: TEMPLATE,
+          diskSize: 10,
+          labels: { suite: "reliability" },
+        },
       };
-      return options.snapshots ? [instance, { kind: "exoscaleSnapshot", name: `${name}-snap`, instance: name }] : [instance];
+      return options.snapshots
+        ? [instance, { kind: "exoscaleSnapshot", name: `${name}-snap`, instance: name }]
+        : [instance];
     });
-  const idOf = async (name: string) => (await stateObjects([fleet])).find((o) => o.name === name && o.kind === "exoscale")?.id as string;
-  const perSubject = async (operation: string, match: (id: string, fault: Fault) => { method: string; path: string }, outcome: (fault: Fault) => Outcome, specEntries: FleetEntry[], label: string, resource?: (name: string) => string): Promise<Phase> => ({
+  const idOf = async (name: string) =>
+    (await stateObjects([fleet])).find((o) => o.name === name && o.kind === "exoscale")?.id as string;
+  const perSubject = async (
+    operation: string,
+    match: (id: string, fault: Fault) => { method: string; path: string },
+    outcome: (fault: Fault) => Outcome,
+    specEntries: FleetEntry[],
+    label: string,
+    resource?: (name: string) => string,
+  ): Promise<Phase> => ({
     label,
     operation,
     spec: specEntries,
     cases: await Promise.all(
-      FAULTS.map(async (fault) => ({ subject: subject(fault), resource: resource?.(subject(fault)), fault, match: match(await idOf(subject(fault)), fault), outcome: outcome(fault) })),
+      FAULTS.map(async (fault) => ({
+        subject: subject(fault),
+        resource: resource?.(subject(fault)),
+        fault,
+        match: match(await idOf(subject(fault)), fault),
+        outcome: outcome(fault),
+      })),
     ),
   });
   const liveInstances = async () => Object.values((await emulator.state()).exoscale.instances as Record<string, any>);
@@ -75,16 +114,33 @@ describe("fault matrix: ExoscaleInstance and ExoscaleInstanceSnapshot", () => {
   });
 
   it("update (PUT /instance/{id}): every fault is retried within the run", async () => {
-    const phase = await perSubject("updateInstance", (id) => ({ method: "PUT", path: `/v2/instance/${id}` }), () => "retried", spec({ renamed: true }), "exoscale update");
+    const phase = await perSubject(
+      "updateInstance",
+      (id) => ({ method: "PUT", path: `/v2/instance/${id}` }),
+      () => "retried",
+      spec({ renamed: true }),
+      "exoscale update",
+    );
     await runPhase(context(), {
       ...phase,
-      verify: async () => expect((await liveInstances()).map((i) => i.name).sort()).toEqual(FAULTS.map((f) => `${subject(f)}-renamed`).sort()),
+      verify: async () =>
+        expect((await liveInstances()).map((i) => i.name).sort()).toEqual(
+          FAULTS.map((f) => `${subject(f)}-renamed`).sort(),
+        ),
     });
   });
 
   it("actions (stop, scale, start for a new instance type): every fault is absorbed within the run, a lost :stop included", async () => {
     // Each subject gets its fault on one of the three actions the type change runs.
-    const action: Record<Fault, string> = { "429": "stop", "500": "scale", "502": "start", "503": "stop", reset: "start", slow: "scale", "lost-response": "stop" };
+    const action: Record<Fault, string> = {
+      "429": "stop",
+      "500": "scale",
+      "502": "start",
+      "503": "stop",
+      reset: "start",
+      slow: "scale",
+      "lost-response": "stop",
+    };
     const phase = await perSubject(
       "Instance",
       (id, fault) => ({ method: "PUT", path: `/v2/instance/${id}:${action[fault]}` }),
@@ -129,14 +185,18 @@ describe("fault matrix: ExoscaleInstance and ExoscaleInstanceSnapshot", () => {
     const id = await idOf(subject("slow"));
     fleet.setSpec(spec({ renamed: true, instanceType: "standard.large", snapshots: true }));
     await emulator.clearCalls();
-    await emulator.addFault([{ match: { method: "PUT", path: `/v2/instance/${id}:stop` }, fault: "slow", count: 1, delayMs: SLOW_MS }]);
+    await emulator.addFault([
+      { match: { method: "PUT", path: `/v2/instance/${id}:stop` }, fault: "slow", count: 1, delayMs: SLOW_MS },
+    ]);
     const result = await fleet.up();
     await emulator.clearFaults();
     const deadline = Date.now() + SLOW_MS * 3;
     while (!(await emulator.calls()).some((call) => call.fault === "slow") && Date.now() < deadline) await sleep(200);
     await sleep(500);
     expect(result.ok ? "" : result.output).toBe("");
-    const stops = (await emulator.calls()).filter((call) => call.method === "PUT" && call.path === `/v2/instance/${id}:stop`);
+    const stops = (await emulator.calls()).filter(
+      (call) => call.method === "PUT" && call.path === `/v2/instance/${id}:stop`,
+    );
     expect(stops).toHaveLength(1);
     const large = INSTANCE_TYPES.find((t) => t.family === "standard" && t.size === "large")?.id;
     const instance = (await liveInstances()).find((i) => i.id === id);
@@ -145,7 +205,13 @@ describe("fault matrix: ExoscaleInstance and ExoscaleInstanceSnapshot", () => {
   });
 
   it("delete (DELETE /instance/{id}): every fault is retried; a lost response's retry finds the instance gone", async () => {
-    const phase = await perSubject("deleteInstance", (id) => ({ method: "DELETE", path: `/v2/instance/${id}` }), () => "retried", [], "exoscale delete");
+    const phase = await perSubject(
+      "deleteInstance",
+      (id) => ({ method: "DELETE", path: `/v2/instance/${id}` }),
+      () => "retried",
+      [],
+      "exoscale delete",
+    );
     await runPhase(context(), {
       ...phase,
       verify: async () => {

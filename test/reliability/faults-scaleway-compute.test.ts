@@ -8,7 +8,17 @@
  */
 import { seededSnapshotId } from "../../src/emulator/scaleway";
 import { startTestEmulator, type TestEmulator } from "../helpers/emulator";
-import { baselineOf, cloudObjects, errorText, expectAgreement, expectOk, type FleetEntry, FleetStack, stateObjects, Tally } from "../helpers/reliability";
+import {
+  baselineOf,
+  cloudObjects,
+  errorText,
+  expectAgreement,
+  expectOk,
+  type FleetEntry,
+  FleetStack,
+  stateObjects,
+  Tally,
+} from "../helpers/reliability";
 import { createOutcome, type Fault, FAULTS, type Outcome, type Phase, runPhase } from "../helpers/reliability-faults";
 
 const short = (fault: Fault) => fault.replace("-response", "");
@@ -25,17 +35,39 @@ describe("fault matrix: ScalewayImage", () => {
   const zoneOf = (fault: Fault) => ZONES[FAULTS.indexOf(fault)];
   const subject = (fault: Fault) => `img${short(fault)}`;
   const spec = (tags: string[]): FleetEntry[] =>
-    FAULTS.map((fault) => ({ kind: "scaleway", name: subject(fault), args: { zone: zoneOf(fault), name: subject(fault), rootVolume: seededSnapshotId(zoneOf(fault), "ubuntu-noble-root"), tags } }));
+    FAULTS.map((fault) => ({
+      kind: "scaleway",
+      name: subject(fault),
+      args: {
+        zone: zoneOf(fault),
+        name: subject(fault),
+        rootVolume: seededSnapshotId(zoneOf(fault), "ubuntu-noble-root"),
+        tags,
+      },
+    }));
   const imagePath = async (fault: Fault) => {
     const id = (await stateObjects([fleet])).find((o) => o.name === subject(fault))?.id as string;
     return `/instance/v1/zones/${id.replace("/", "/images/")}`;
   };
   const images = async () => (await cloudObjects(emulator, baseline)).filter((o) => o.kind === "scaleway");
-  const perImage = async (label: string, operation: string, method: string, outcome: (fault: Fault) => Outcome, entries: FleetEntry[]): Promise<Phase> => ({
+  const perImage = async (
+    label: string,
+    operation: string,
+    method: string,
+    outcome: (fault: Fault) => Outcome,
+    entries: FleetEntry[],
+  ): Promise<Phase> => ({
     label,
     operation,
     spec: entries,
-    cases: await Promise.all(FAULTS.map(async (fault) => ({ subject: subject(fault), fault, match: { method, path: await imagePath(fault) }, outcome: outcome(fault) }))),
+    cases: await Promise.all(
+      FAULTS.map(async (fault) => ({
+        subject: subject(fault),
+        fault,
+        match: { method, path: await imagePath(fault) },
+        outcome: outcome(fault),
+      })),
+    ),
   });
 
   beforeAll(async () => {
@@ -55,7 +87,12 @@ describe("fault matrix: ScalewayImage", () => {
       label: "scaleway create",
       operation: "createImage",
       spec: spec(["v1"]),
-      cases: FAULTS.map((fault) => ({ subject: subject(fault), fault, match: { method: "POST", path: `/instance/v1/zones/${zoneOf(fault)}/images` }, outcome: createOutcome(fault) })),
+      cases: FAULTS.map((fault) => ({
+        subject: subject(fault),
+        fault,
+        match: { method: "POST", path: `/instance/v1/zones/${zoneOf(fault)}/images` },
+        outcome: createOutcome(fault),
+      })),
       verify: async () => {
         const live = await images();
         expect(live.map((i) => i.name).sort()).toEqual(FAULTS.map(subject).sort());
@@ -109,9 +146,18 @@ describe("fault matrix: ComputeInstance", () => {
     await runPhase(context(), {
       label: "compute create",
       operation: "createInstance",
-      spec: FAULTS.map((fault) => ({ kind: "compute", name: subject(fault), args: { name: subject(fault), type: "cx31", image: "ubuntu-22.04", labels: { suite: "reliability" } } })),
+      spec: FAULTS.map((fault) => ({
+        kind: "compute",
+        name: subject(fault),
+        args: { name: subject(fault), type: "cx31", image: "ubuntu-22.04", labels: { suite: "reliability" } },
+      })),
       sharedPath: true,
-      cases: FAULTS.map((fault) => ({ subject: subject(fault), fault, match: { method: "POST", path: "/compute/v1/instances" }, outcome: createOutcome(fault) })),
+      cases: FAULTS.map((fault) => ({
+        subject: subject(fault),
+        fault,
+        match: { method: "POST", path: "/compute/v1/instances" },
+        outcome: createOutcome(fault),
+      })),
       verify: async () => {
         const live = await instances();
         expect(live.map((i) => i.name).sort()).toEqual(FAULTS.map(subject).sort());
@@ -121,10 +167,24 @@ describe("fault matrix: ComputeInstance", () => {
   });
 
   it("a fault that persists is reported with the operation, HTTP status, vendor message and request id, then converges", async () => {
-    const entries: FleetEntry[] = [...FAULTS.map((fault): FleetEntry => ({ kind: "compute", name: subject(fault), args: { name: subject(fault), type: "cx31", image: "ubuntu-22.04", labels: { suite: "reliability" } } }))];
-    fleet.setSpec([...entries, { kind: "compute", name: "cpersist", args: { name: "cpersist", type: "cx31", image: "ubuntu-22.04" } }]);
+    const entries: FleetEntry[] = [
+      ...FAULTS.map((fault): FleetEntry => ({
+        kind: "compute",
+        name: subject(fault),
+        args: { name: subject(fault), type: "cx31", image: "ubuntu-22.04", labels: { suite: "reliability" } },
+      })),
+    ];
+    fleet.setSpec([
+      ...entries,
+      { kind: "compute", name: "cpersist", args: { name: "cpersist", type: "cx31", image: "ubuntu-22.04" } },
+    ]);
     await emulator.clearCalls();
-    await emulator.addFault({ match: { method: "POST", path: "/compute/v1/instances" }, fault: "503", count: 0, retryAfter: 0 });
+    await emulator.addFault({
+      match: { method: "POST", path: "/compute/v1/instances" },
+      fault: "503",
+      count: 0,
+      retryAfter: 0,
+    });
     const failed = await fleet.up();
     await emulator.clearFaults();
     tally.add("faultedRuns");
@@ -134,7 +194,9 @@ describe("fault matrix: ComputeInstance", () => {
     expect(failed.ok).toBe(false);
     // Three attempts, each followed by a look for the creation token, then the error as the API gave it.
     expect(injected).toHaveLength(3);
-    expect(errorText(failed)).toMatch(/^cpersist: error: compute createInstance failed: HTTP 503 - injected fault 503 \(request id [0-9a-f-]{36}\)$/m);
+    expect(errorText(failed)).toMatch(
+      /^cpersist: error: compute createInstance failed: HTTP 503 - injected fault 503 \(request id [0-9a-f-]{36}\)$/m,
+    );
     expectOk(await fleet.up());
     expectOk(await fleet.refresh());
     await expectAgreement(emulator, [fleet], baseline);
@@ -148,7 +210,12 @@ describe("fault matrix: ComputeInstance", () => {
       label: "compute delete",
       operation: "deleteInstance",
       spec: [],
-      cases: FAULTS.map((fault) => ({ subject: subject(fault), fault, match: { method: "DELETE", path: `/compute/v1/instances/${ids.get(subject(fault))}` }, outcome: idempotentOutcome() })),
+      cases: FAULTS.map((fault) => ({
+        subject: subject(fault),
+        fault,
+        match: { method: "DELETE", path: `/compute/v1/instances/${ids.get(subject(fault))}` },
+        outcome: idempotentOutcome(),
+      })),
       verify: async () => expect(await instances()).toEqual([]),
     });
   });

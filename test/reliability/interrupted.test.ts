@@ -1,7 +1,7 @@
 /**
  * Interrupted runs: `pulumi up` is stopped in the middle of long creates (an ExoscaleInstance, a
  * ScalewayImage and a ComputeInstance, each waiting on an 8 s cloud operation), then the stack is
- * recovered the way the README says, and the cloud and the state must agree with no duplicate and no
+ * recovered the way docs/reliability.md says, and the cloud and the state must agree with no duplicate and no
  * orphan. Three ways to be stopped:
  * - SIGINT to the CLI (a CI cancellation): the engine cancels gracefully, waits for the creates in
  *   flight and records them;
@@ -16,14 +16,27 @@ import * as path from "node:path";
 import { seededSnapshotId } from "../../src/emulator/scaleway";
 import { startTestEmulator, type TestEmulator } from "../helpers/emulator";
 import type { OperationResult } from "../helpers/engine";
-import { baselineOf, cloudObjects, expectAgreement, expectOk, type FleetEntry, FleetStack, sleep, Tally } from "../helpers/reliability";
+import {
+  baselineOf,
+  cloudObjects,
+  expectAgreement,
+  expectOk,
+  type FleetEntry,
+  FleetStack,
+  sleep,
+  Tally,
+} from "../helpers/reliability";
 import { alive, interrupt } from "../helpers/reliability-process";
 
 const LONG_OP_MS = 8000;
 
 /** The resources whose create adopted an object made by an earlier attempt (each line is printed twice). */
 function adopted(result: OperationResult): string[] {
-  const found = [...result.output.matchAll(/\[([\w:]+ \w+)\] found \S+ \S+ created by an earlier attempt whose response was lost; adopting it/g)].map((m) => m[1]);
+  const found = [
+    ...result.output.matchAll(
+      /\[([\w:]+ \w+)\] found \S+ \S+ created by an earlier attempt whose response was lost; adopting it/g,
+    ),
+  ].map((m) => m[1]);
   return [...new Set(found)].sort();
 }
 
@@ -33,8 +46,21 @@ describe("interrupted runs converge without duplicates or orphans", () => {
   const tally = new Tally("interrupted");
 
   const spec = (suffix: string): FleetEntry[] => [
-    { kind: "exoscale", name: "exo", args: { zone: "ch-gva-2", name: `exo-${suffix}`, instanceType: "standard.small", template: "Linux Ubuntu 24.04 LTS 64-bit" } },
-    { kind: "scaleway", name: "img", args: { zone: "fr-par-1", name: `img-${suffix}`, rootVolume: seededSnapshotId("fr-par-1", "ubuntu-noble-root") } },
+    {
+      kind: "exoscale",
+      name: "exo",
+      args: {
+        zone: "ch-gva-2",
+        name: `exo-${suffix}`,
+        instanceType: "standard.small",
+        template: "Linux Ubuntu 24.04 LTS 64-bit",
+      },
+    },
+    {
+      kind: "scaleway",
+      name: "img",
+      args: { zone: "fr-par-1", name: `img-${suffix}`, rootVolume: seededSnapshotId("fr-par-1", "ubuntu-noble-root") },
+    },
     { kind: "compute", name: "vm", args: { name: `vm-${suffix}`, type: "cx31", image: "ubuntu-22.04" } },
   ];
 
@@ -42,7 +68,11 @@ describe("interrupted runs converge without duplicates or orphans", () => {
    * Starts `up` with long cloud operations, waits until the three create requests reached the
    * cloud, signals the run, and returns what it printed plus the pids signalled.
    */
-  async function interruptedUp(fleet: FleetStack, signal: NodeJS.Signals, tree: boolean): Promise<{ result: OperationResult; pids: number[]; cloudAtSignal: string[] }> {
+  async function interruptedUp(
+    fleet: FleetStack,
+    signal: NodeJS.Signals,
+    tree: boolean,
+  ): Promise<{ result: OperationResult; pids: number[]; cloudAtSignal: string[] }> {
     await emulator.configure({ opDelayMs: LONG_OP_MS });
     await emulator.clearCalls();
     let runner = 0;
@@ -65,7 +95,11 @@ describe("interrupted runs converge without duplicates or orphans", () => {
     expect(Object.keys(refresh.summary?.resourceChanges ?? {})).toEqual(["same"]);
     const agreement = await expectAgreement(emulator, [fleet], baseline);
     tally.add("duplicatesFound", agreement.duplicates.length);
-    expect((await cloudObjects(emulator, baseline)).map((o) => o.kind).sort()).toEqual(["compute", "exoscale", "scaleway"]);
+    expect((await cloudObjects(emulator, baseline)).map((o) => o.kind).sort()).toEqual([
+      "compute",
+      "exoscale",
+      "scaleway",
+    ]);
     expect((await fleet.stack.exportState()).deployment.pending_operations ?? []).toEqual([]);
     tally.add("runsConverged");
   }
@@ -87,7 +121,7 @@ describe("interrupted runs converge without duplicates or orphans", () => {
       tally.add("interruptions");
       expect(interrupted.result.ok).toBe(false);
       // Killed processes take a moment to be torn down (the Go binaries are big): allow a few seconds.
-      for (const until = Date.now() + 10_000; interrupted.pids.some(alive) && Date.now() < until; ) await sleep(100);
+      for (const until = Date.now() + 10_000; interrupted.pids.some(alive) && Date.now() < until;) await sleep(100);
       expect(interrupted.pids.filter(alive)).toEqual([]);
       await recover(fleet, interrupted);
       await converged(fleet);
@@ -129,21 +163,34 @@ describe("interrupted runs converge without duplicates or orphans", () => {
       expect(result.output).toMatch(/connection reset by peer|transport is closing|error reading from server/);
       // Made in the cloud, unknown to the state: orphans until the next run.
       expect((await cloudObjects(emulator, baseline)).length).toBe(3);
-      expect((await fleet.stack.exportState()).deployment.resources?.filter((r) => r.type.startsWith("pulumi-nodejs:dynamic/")) ?? []).toEqual([]);
+      expect(
+        (await fleet.stack.exportState()).deployment.resources?.filter((r) =>
+          r.type.startsWith("pulumi-nodejs:dynamic/"),
+        ) ?? [],
+      ).toEqual([]);
       await upAdoptsAllThree(fleet);
     }));
 
   it("SIGKILL to the CLI and the provider: `pulumi cancel` removes the lock, `up` adopts the pending creates, a refresh clears them", () =>
     afterInterruptedUp("kill", "SIGKILL", true, async (fleet) => {
-      const pending = (await fleet.stack.exportState()).deployment.pending_operations as Array<{ type: string; resource: { urn: string } }>;
-      expect(pending.map((p) => `${p.type} ${p.resource.urn.split("::").pop()}`).sort()).toEqual(["creating exo", "creating img", "creating vm"]);
+      const pending = (await fleet.stack.exportState()).deployment.pending_operations as Array<{
+        type: string;
+        resource: { urn: string };
+      }>;
+      expect(pending.map((p) => `${p.type} ${p.resource.urn.split("::").pop()}`).sort()).toEqual([
+        "creating exo",
+        "creating img",
+        "creating vm",
+      ]);
       // The killed run still holds the stack's lock.
       const locked = await fleet.up();
       expect(locked.ok).toBe(false);
       expect(locked.error).toMatch(/the stack is currently locked by 1 lock\(s\).*pulumi cancel/s);
       await fleet.stack.cli(["cancel", "--yes", "--stack", fleet.stack.stack]);
       const next = await upAdoptsAllThree(fleet);
-      expect(next.output).toContain("Attempting to deploy or update resources with 3 pending operations from previous deployment");
+      expect(next.output).toContain(
+        "Attempting to deploy or update resources with 3 pending operations from previous deployment",
+      );
       // Converged, but the engine keeps the stale pending creates (and warns on every run) until a
       // refresh clears them; non-interactive runs need --clear-pending-creates for that.
       expect(((await fleet.stack.exportState()).deployment.pending_operations ?? []).length).toBe(3);

@@ -66,11 +66,17 @@ describe("secrets never appear in plain text", () => {
   const collectExports = async (label: string) => {
     const plain = await fleet.stack.cli(["stack", "export", "--stack", fleet.stack.stack]);
     blobs.push({ where: `stack export after ${label}`, text: plain.stdout });
-    const full = JSON.parse((await fleet.stack.cli(["stack", "export", "--stack", fleet.stack.stack, "--show-secrets"])).stdout);
+    const full = JSON.parse(
+      (await fleet.stack.cli(["stack", "export", "--stack", fleet.stack.stack, "--show-secrets"])).stdout,
+    );
     for (const resource of full.deployment.resources ?? []) {
       for (const side of ["inputs", "outputs"] as const) {
         const shim = resource[side]?.__provider;
-        if (shim !== undefined) blobs.push({ where: `__provider (${side}) of ${resource.urn} after ${label}`, text: typeof shim === "string" ? shim : JSON.stringify(shim) });
+        if (shim !== undefined)
+          blobs.push({
+            where: `__provider (${side}) of ${resource.urn} after ${label}`,
+            text: typeof shim === "string" ? shim : JSON.stringify(shim),
+          });
       }
     }
     return { plain: JSON.parse(plain.stdout), full };
@@ -80,13 +86,33 @@ describe("secrets never appear in plain text", () => {
     {
       kind: "exoscale",
       name: "web",
-      args: { zone: "ch-gva-2", name: ["secret-web", "secret-web-renamed", "secret-web-3"][step - 1], instanceType: "standard.small", template: "Linux Ubuntu 24.04 LTS 64-bit", passwordResetTrigger: Math.min(step, 2) },
+      args: {
+        zone: "ch-gva-2",
+        name: ["secret-web", "secret-web-renamed", "secret-web-3"][step - 1],
+        instanceType: "standard.small",
+        template: "Linux Ubuntu 24.04 LTS 64-bit",
+        passwordResetTrigger: Math.min(step, 2),
+      },
       secretConfig: { userData: "exoUserData" },
     },
     { kind: "exoscaleSnapshot", name: "web-snap", instance: "web" },
-    { kind: "scaleway", name: "img", args: { zone: "fr-par-1", name: "secret-img", rootVolume: seededSnapshotId("fr-par-1", "ubuntu-noble-root"), tags: step === 1 ? ["a"] : ["a", "b"] } },
+    {
+      kind: "scaleway",
+      name: "img",
+      args: {
+        zone: "fr-par-1",
+        name: "secret-img",
+        rootVolume: seededSnapshotId("fr-par-1", "ubuntu-noble-root"),
+        tags: step === 1 ? ["a"] : ["a", "b"],
+      },
+    },
     // A new name replaces the instance (create first, then delete: the names differ).
-    { kind: "compute", name: "vm", args: { name: step === 1 ? "secret-vm" : "secret-vm-2", type: "cx31", image: "ubuntu-22.04" }, secretConfig: { userData: "vmUserData" } },
+    {
+      kind: "compute",
+      name: "vm",
+      args: { name: step === 1 ? "secret-vm" : "secret-vm-2", type: "cx31", image: "ubuntu-22.04" },
+      secretConfig: { userData: "vmUserData" },
+    },
   ];
 
   beforeAll(async () => {
@@ -110,7 +136,10 @@ describe("secrets never appear in plain text", () => {
     secrets.set("Scaleway secret key", credentials.scalewaySecretKey);
     secrets.set("Instances API token", credentials.computeToken);
     secrets.set("wrong Exoscale API secret", wrongSecret);
-    for (const [what, text] of [["Exoscale user data", exoUserData], ["ComputeInstance user data", vmUserData]]) {
+    for (const [what, text] of [
+      ["Exoscale user data", exoUserData],
+      ["ComputeInstance user data", vmUserData],
+    ]) {
       secrets.set(what, text);
       secrets.set(`${what}, its secret line`, text.split("\n")[1]);
       secrets.set(`${what}, base64`, Buffer.from(text).toString("base64"));
@@ -155,9 +184,11 @@ describe("secrets never appear in plain text", () => {
     fleet.setSpec(spec(3));
     const failed = await run("up");
     expect(failed.ok).toBe(false);
-    expect(failed.output).toMatch(/exoscale getInstance failed: HTTP 403 - Invalid request signature \(request id [0-9a-f-]{36}\)/);
+    expect(failed.output).toMatch(
+      /exoscale getInstance failed: HTTP 403 - Invalid request signature \(request id [0-9a-f-]{36}\)/,
+    );
     // Back to the right secret: `up` records it as the provider's config again (refresh and destroy
-    // use the config recorded in state, see the README), then the rename goes through.
+    // use the config recorded in state, see docs/reliability.md), then the rename goes through.
     await fleet.stack.setConfig("exoscale:apiSecret", credentials.exoscaleApiSecret, true);
     expectOk(await run("up"));
     await collectPasswords();
@@ -181,14 +212,24 @@ describe("secrets never appear in plain text", () => {
     // (inputs=map[…])", -v=7), and the Node SDK's debug line for every registration ("RegisterResource
     // RPC finished: …; resp: …", -v=3 and `--debug`). They are counted apart; every other line of
     // the engine's logs (the provider's progress and debug lines among them) is scanned like the rest.
-    const engineDump = /"msg":"(eventSink::Debug\(<\{%reset%\}>)?(Marshaling property for RPC|Unmarshaling property for RPC|Planner decided|RegisterResource RPC finished)/;
+    const engineDump =
+      /"msg":"(eventSink::Debug\(<\{%reset%\}>)?(Marshaling property for RPC|Unmarshaling property for RPC|Planner decided|RegisterResource RPC finished)/;
     let providerLines = 0;
     for (const file of logFiles) {
       const lines = fs.readFileSync(file, "utf8").split("\n");
       const dumps = lines.filter((line) => engineDump.test(line));
       const rest = lines.filter((line) => !engineDump.test(line));
-      providerLines += rest.filter((line) => line.includes("eventSink::Infoerr") && /\[(exoscale|scaleway|compute):/.test(line)).length;
-      tally.add("engineDumpLinesWithSecrets", dumps.filter((line) => [...secrets.values()].some((value) => line.includes(value) || line.includes(JSON.stringify(value).slice(1, -1)))).length);
+      providerLines += rest.filter(
+        (line) => line.includes("eventSink::Infoerr") && /\[(exoscale|scaleway|compute):/.test(line),
+      ).length;
+      tally.add(
+        "engineDumpLinesWithSecrets",
+        dumps.filter((line) =>
+          [...secrets.values()].some(
+            (value) => line.includes(value) || line.includes(JSON.stringify(value).slice(1, -1)),
+          ),
+        ).length,
+      );
       blobs.push({ where: `${path.basename(file)} (engine log, RPC dumps left out)`, text: rest.join("\n") });
     }
     // Positive control: the provider's lines (with request-level debug) are in the engine's logs.
@@ -197,7 +238,8 @@ describe("secrets never appear in plain text", () => {
 
     // Every file the stack produced: backend (state, backups, history), home, config.
     const files = filesBelow(fleet.stack.workRoot).filter((file) => !file.startsWith(logsDir));
-    for (const file of files) blobs.push({ where: path.relative(fleet.stack.workRoot, file), text: fs.readFileSync(file, "latin1") });
+    for (const file of files)
+      blobs.push({ where: path.relative(fleet.stack.workRoot, file), text: fs.readFileSync(file, "latin1") });
     tally.add("filesScanned", files.length + logFiles.length);
     tally.add("textsScanned", blobs.length);
     tally.add("secretValues", secrets.size);
@@ -206,7 +248,8 @@ describe("secrets never appear in plain text", () => {
     for (const { where, text } of blobs) {
       for (const [what, value] of secrets) {
         // Also the JSON-escaped form (new lines as \n), as logs and state files write it.
-        if (text.includes(value) || text.includes(JSON.stringify(value).slice(1, -1))) found.push(`${what} in ${where}`);
+        if (text.includes(value) || text.includes(JSON.stringify(value).slice(1, -1)))
+          found.push(`${what} in ${where}`);
       }
     }
     tally.add("secretsFoundInPlainText", found.length);
@@ -226,25 +269,118 @@ describe("EXO2 signature verification", () => {
   afterAll(async () => emulator?.close());
 
   const send = (method: string, pathAndQuery: string, body: string | undefined, authorization: string) =>
-    fetch(`${emulator.url}${pathAndQuery}`, { method, body, headers: { authorization, ...(body ? { "content-type": "application/json" } : {}) } });
-  const sign = (method: string, pathname: string, body: string | undefined, query: Array<[string, string]> = [], expires = expiryFromNow(), withSecret = secret) =>
-    authorizationHeader(key, withSecret, { method, path: pathname, body, query }, expires);
+    fetch(`${emulator.url}${pathAndQuery}`, {
+      method,
+      body,
+      headers: { authorization, ...(body ? { "content-type": "application/json" } : {}) },
+    });
+  const sign = (
+    method: string,
+    pathname: string,
+    body: string | undefined,
+    query: Array<[string, string]> = [],
+    expires = expiryFromNow(),
+    withSecret = secret,
+  ) => authorizationHeader(key, withSecret, { method, path: pathname, body, query }, expires);
 
   it("accepts a correctly signed request (control)", async () => {
-    const response = await send("GET", "/v2/instance?labels=a%3Db", undefined, sign("GET", "/v2/instance", undefined, [["labels", "a=b"]]));
+    const response = await send(
+      "GET",
+      "/v2/instance?labels=a%3Db",
+      undefined,
+      sign("GET", "/v2/instance", undefined, [["labels", "a=b"]]),
+    );
     expect(response.status).toBe(200);
   });
 
   it.each([
-    ["a body changed after signing", () => send("POST", "/v2/instance", '{"name":"evil"}', sign("POST", "/v2/instance", '{"name":"good"}')), /Invalid request signature/],
-    ["a path changed after signing", () => send("GET", "/v2/instance/3f2b1c0d-9e8a-4b7c-8d6e-5f4a3b2c1d0e", undefined, sign("GET", "/v2/instance", undefined)), /Invalid request signature/],
-    ["a method changed after signing", () => send("DELETE", "/v2/instance/3f2b1c0d-9e8a-4b7c-8d6e-5f4a3b2c1d0e", undefined, sign("GET", "/v2/instance/3f2b1c0d-9e8a-4b7c-8d6e-5f4a3b2c1d0e", undefined)), /Invalid request signature/],
-    ["a query value changed after signing", () => send("GET", "/v2/instance?labels=a%3Dc", undefined, sign("GET", "/v2/instance", undefined, [["labels", "a=b"]])), /Invalid request signature/],
-    ["a query parameter added after signing", () => send("GET", "/v2/instance?labels=a%3Db", undefined, sign("GET", "/v2/instance", undefined)), /not signed/],
-    ["a signature made with another secret", () => send("GET", "/v2/instance", undefined, sign("GET", "/v2/instance", undefined, [], expiryFromNow(), `${secret}x`)), /Invalid request signature/],
-    ["an expiry moved later after signing", () => send("GET", "/v2/instance", undefined, sign("GET", "/v2/instance", undefined).replace(/expires=(\d+)/, (_m, e) => `expires=${Number(e) + 3600}`)), /Invalid request signature/],
-    ["an expired signature", () => send("GET", "/v2/instance", undefined, sign("GET", "/v2/instance", undefined, [], Math.floor(Date.now() / 1000) - 5)), /Request expired/],
-    ["an unknown API key", () => send("GET", "/v2/instance", undefined, sign("GET", "/v2/instance", undefined).replace(key, "EXOunknown000000000000000000")), /Invalid API key/],
+    [
+      "a body changed after signing",
+      () => send("POST", "/v2/instance", '{"name":"evil"}', sign("POST", "/v2/instance", '{"name":"good"}')),
+      /Invalid request signature/,
+    ],
+    [
+      "a path changed after signing",
+      () =>
+        send(
+          "GET",
+          "/v2/instance/3f2b1c0d-9e8a-4b7c-8d6e-5f4a3b2c1d0e",
+          undefined,
+          sign("GET", "/v2/instance", undefined),
+        ),
+      /Invalid request signature/,
+    ],
+    [
+      "a method changed after signing",
+      () =>
+        send(
+          "DELETE",
+          "/v2/instance/3f2b1c0d-9e8a-4b7c-8d6e-5f4a3b2c1d0e",
+          undefined,
+          sign("GET", "/v2/instance/3f2b1c0d-9e8a-4b7c-8d6e-5f4a3b2c1d0e", undefined),
+        ),
+      /Invalid request signature/,
+    ],
+    [
+      "a query value changed after signing",
+      () =>
+        send(
+          "GET",
+          "/v2/instance?labels=a%3Dc",
+          undefined,
+          sign("GET", "/v2/instance", undefined, [["labels", "a=b"]]),
+        ),
+      /Invalid request signature/,
+    ],
+    [
+      "a query parameter added after signing",
+      () => send("GET", "/v2/instance?labels=a%3Db", undefined, sign("GET", "/v2/instance", undefined)),
+      /not signed/,
+    ],
+    [
+      "a signature made with another secret",
+      () =>
+        send(
+          "GET",
+          "/v2/instance",
+          undefined,
+          sign("GET", "/v2/instance", undefined, [], expiryFromNow(), `${secret}x`),
+        ),
+      /Invalid request signature/,
+    ],
+    [
+      "an expiry moved later after signing",
+      () =>
+        send(
+          "GET",
+          "/v2/instance",
+          undefined,
+          sign("GET", "/v2/instance", undefined).replace(/expires=(\d+)/, (_m, e) => `expires=${Number(e) + 3600}`),
+        ),
+      /Invalid request signature/,
+    ],
+    [
+      "an expired signature",
+      () =>
+        send(
+          "GET",
+          "/v2/instance",
+          undefined,
+          sign("GET", "/v2/instance", undefined, [], Math.floor(Date.now() / 1000) - 5),
+        ),
+      /Request expired/,
+    ],
+    [
+      "an unknown API key",
+      () =>
+        send(
+          "GET",
+          "/v2/instance",
+          undefined,
+          sign("GET", "/v2/instance", undefined).replace(key, "EXOunknown000000000000000000"),
+        ),
+      /Invalid API key/,
+    ],
   ])("refuses %s with a 403", async (_what, request, message) => {
     const response = await request();
     expect(response.status).toBe(403);

@@ -16,7 +16,18 @@ import { isSecretConfigKey, userDataText } from "../../src/adopt/secret-values";
 const UUID = (n: number) => `${String(n).padStart(8, "0")}-1f7a-4d3e-9a55-4f5f0c6b2d11`;
 
 function instance(n: number, name: string, extra: Partial<FoundObject> = {}): FoundObject {
-  return { cloud: "exoscale", kind: "ExoscaleInstance", id: `ch-gva-2/${UUID(n)}`, name, location: "ch-gva-2", shortId: UUID(n).slice(0, 8), labels: {}, args: {}, notes: [], ...extra };
+  return {
+    cloud: "exoscale",
+    kind: "ExoscaleInstance",
+    id: `ch-gva-2/${UUID(n)}`,
+    name,
+    location: "ch-gva-2",
+    shortId: UUID(n).slice(0, 8),
+    labels: {},
+    args: {},
+    notes: [],
+    ...extra,
+  };
 }
 function snapshot(n: number, name: string, parent: FoundObject): FoundObject {
   return { ...instance(n, name), kind: "ExoscaleInstanceSnapshot", parentId: parent.id };
@@ -52,7 +63,12 @@ describe("names", () => {
     const forward = assignNames(objects);
     const backward = assignNames([...objects].reverse());
     expect(forward).toEqual(backward);
-    expect([...forward.values()].map((n) => n.resource).sort()).toEqual(["db", "web-00000001", "web-00000002", "web-00000003"]);
+    expect([...forward.values()].map((n) => n.resource).sort()).toEqual([
+      "db",
+      "web-00000001",
+      "web-00000002",
+      "web-00000003",
+    ]);
     expect(forward.get(`ExoscaleInstance ch-gva-2/${UUID(1)}`)?.variable).toBe("exoscaleWeb00000001");
   });
 
@@ -60,13 +76,29 @@ describe("names", () => {
     const a = instance(1, "a");
     const b = instance(2, "b");
     const compute = { ...instance(3, "a"), cloud: "compute" as const, kind: "ComputeInstance" as const, id: "inst-3" };
-    const names = assignNames([a, b, compute, snapshot(4, "nightly", a), snapshot(5, "nightly", b), snapshot(6, "a-manual", a)]);
-    expect([...names.values()].map((n) => n.resource).sort()).toEqual(["a", "a", "a-manual", "a-nightly", "b", "b-nightly"]);
+    const names = assignNames([
+      a,
+      b,
+      compute,
+      snapshot(4, "nightly", a),
+      snapshot(5, "nightly", b),
+      snapshot(6, "a-manual", a),
+    ]);
+    expect([...names.values()].map((n) => n.resource).sort()).toEqual([
+      "a",
+      "a",
+      "a-manual",
+      "a-nightly",
+      "b",
+      "b-nightly",
+    ]);
     expect(new Set([...names.values()].map((n) => n.variable)).size).toBe(6);
   });
 
   it("falls back to the kind when a name gives nothing usable", () => {
-    expect([...assignNames([instance(1, "漢字")]).values()]).toEqual([{ resource: "instance", variable: "exoscaleInstance" }]);
+    expect([...assignNames([instance(1, "漢字")]).values()]).toEqual([
+      { resource: "instance", variable: "exoscaleInstance" },
+    ]);
   });
 });
 
@@ -83,20 +115,37 @@ describe("planAdoption", () => {
 
   it("skips what a stack manages, whether its state holds the id as zone/uuid or as the bare UUID of an older release", () => {
     const managed = new ManagedIndex();
-    managed.add("prod", { deployment: { resources: [{ type: "pulumi-nodejs:dynamic/exoscale:Instance", id: UUID(1) }, { type: "pulumi-nodejs:dynamic/exoscale:InstanceSnapshot", id: `ch-gva-2/${UUID(2)}` }] } });
+    managed.add("prod", {
+      deployment: {
+        resources: [
+          { type: "pulumi-nodejs:dynamic/exoscale:Instance", id: UUID(1) },
+          { type: "pulumi-nodejs:dynamic/exoscale:InstanceSnapshot", id: `ch-gva-2/${UUID(2)}` },
+        ],
+      },
+    });
     const web = instance(1, "web");
     const plan = planAdoption([web, snapshot(2, "nightly", web), snapshot(3, "weekly", web)], managed, noFilters);
     expect(plan.declarations).toEqual([]);
     expect(plan.skipped.map((o) => [o.name, o.skip])).toEqual([
       ["web", { reason: "managed by stack prod", managed: true }],
       ["nightly", { reason: "managed by stack prod", managed: true }],
-      ["weekly", { reason: `its instance ch-gva-2/${UUID(1)} is managed already (managed by stack prod): declare the snapshot in that program, with adoptId "ch-gva-2/${UUID(3)}"`, managed: false }],
+      [
+        "weekly",
+        {
+          reason: `its instance ch-gva-2/${UUID(1)} is managed already (managed by stack prod): declare the snapshot in that program, with adoptId "ch-gva-2/${UUID(3)}"`,
+          managed: false,
+        },
+      ],
     ]);
   });
 
   it("does not count read-only resources (Resource.get) of a stack as managed", () => {
     const managed = new ManagedIndex();
-    managed.add("prod", { deployment: { resources: [{ type: "pulumi-nodejs:dynamic/exoscale:Instance", id: `ch-gva-2/${UUID(1)}`, external: true }] } });
+    managed.add("prod", {
+      deployment: {
+        resources: [{ type: "pulumi-nodejs:dynamic/exoscale:Instance", id: `ch-gva-2/${UUID(1)}`, external: true }],
+      },
+    });
     expect(planAdoption([instance(1, "web")], managed, noFilters).declarations).toHaveLength(1);
   });
 
@@ -113,7 +162,9 @@ describe("planAdoption", () => {
   });
 
   it("declares an object listed twice once", () => {
-    expect(planAdoption([instance(1, "web"), instance(1, "web")], nothingManaged, noFilters).declarations).toHaveLength(1);
+    expect(planAdoption([instance(1, "web"), instance(1, "web")], nothingManaged, noFilters).declarations).toHaveLength(
+      1,
+    );
   });
 
   it("filters by label and name prefix, snapshots following their instance", () => {
@@ -132,7 +183,11 @@ describe("the command line", () => {
   const parse = (line: string) => parseAdoptArguments(line.split(" ").filter((word) => word !== ""));
 
   it("takes a cloud, filters and destinations", () => {
-    expect(parse("all --zone ch-gva-2 --zone fr-par-1 --label team=web --label tier --name-prefix web- --out x.ts --force --stack prod")).toMatchObject({
+    expect(
+      parse(
+        "all --zone ch-gva-2 --zone fr-par-1 --label team=web --label tier --name-prefix web- --out x.ts --force --stack prod",
+      ),
+    ).toMatchObject({
       clouds: ["exoscale", "scaleway", "compute", "incus"],
       zones: { exoscale: ["ch-gva-2"], scaleway: ["fr-par-1"] },
       labels: [{ key: "team", value: "web" }, { key: "tier" }],
@@ -187,9 +242,17 @@ describe("secret values", () => {
   });
 
   it("prints commands without the value unless asked", () => {
-    const secrets = [{ key: "webUserData", value: "s3cret value", what: "user data", owner: "ExoscaleInstance ch-gva-2/x" }];
-    expect(configCommands(secrets, { showSecrets: false })).toEqual(["pulumi config set --secret webUserData    # user data of ExoscaleInstance ch-gva-2/x"]);
-    expect(configCommands(secrets, { showSecrets: false, secretsDir: "my secrets" })).toEqual(["pulumi config set --secret webUserData < 'my secrets/webUserData'"]);
-    expect(configCommands(secrets, { showSecrets: true })).toEqual(["pulumi config set --secret webUserData -- 's3cret value'"]);
+    const secrets = [
+      { key: "webUserData", value: "s3cret value", what: "user data", owner: "ExoscaleInstance ch-gva-2/x" },
+    ];
+    expect(configCommands(secrets, { showSecrets: false })).toEqual([
+      "pulumi config set --secret webUserData    # user data of ExoscaleInstance ch-gva-2/x",
+    ]);
+    expect(configCommands(secrets, { showSecrets: false, secretsDir: "my secrets" })).toEqual([
+      "pulumi config set --secret webUserData < 'my secrets/webUserData'",
+    ]);
+    expect(configCommands(secrets, { showSecrets: true })).toEqual([
+      "pulumi config set --secret webUserData -- 's3cret value'",
+    ]);
   });
 });

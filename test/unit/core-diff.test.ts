@@ -22,21 +22,45 @@ const table: FieldTable<Inputs> = {
 };
 
 describe("diffByTable", () => {
-  const olds = { name: "web", zone: "ch-gva-2", diskSize: 50, securityGroups: ["a", "b"], userData: "#!/bin/sh\necho hi\n", __provider: "old" };
+  const olds = {
+    name: "web",
+    zone: "ch-gva-2",
+    diskSize: 50,
+    securityGroups: ["a", "b"],
+    userData: "#!/bin/sh\necho hi\n",
+    __provider: "old",
+  };
 
   it("sees no change when only __provider, order of sets, or user-data encoding differ", () => {
-    const news = { ...olds, __provider: "new", securityGroups: ["b", "a"], userData: encodeUserData("#!/bin/sh\r\necho hi") };
+    const news = {
+      ...olds,
+      __provider: "new",
+      securityGroups: ["b", "a"],
+      userData: encodeUserData("#!/bin/sh\r\necho hi"),
+    };
     expect(diffByTable(table, olds, news)).toEqual({ changes: false, replaces: [], updates: [] });
   });
 
   it("separates in-place updates from replacements", () => {
-    expect(diffByTable(table, olds, { ...olds, name: "web2", diskSize: 100 })).toEqual({ changes: true, replaces: [], updates: ["name", "diskSize"] });
-    expect(diffByTable(table, olds, { ...olds, diskSize: 20 })).toEqual({ changes: true, replaces: ["diskSize"], updates: [] });
+    expect(diffByTable(table, olds, { ...olds, name: "web2", diskSize: 100 })).toEqual({
+      changes: true,
+      replaces: [],
+      updates: ["name", "diskSize"],
+    });
+    expect(diffByTable(table, olds, { ...olds, diskSize: 20 })).toEqual({
+      changes: true,
+      replaces: ["diskSize"],
+      updates: [],
+    });
     expect(diffByTable(table, olds, { ...olds, zone: "de-fra-1", adoptId: "x" }).replaces).toEqual(["zone"]);
   });
 
   it("treats unknown values as changes, replacing when the field would", () => {
-    expect(diffByTable(table, olds, { ...olds, zone: UNKNOWN, name: UNKNOWN })).toEqual({ changes: true, replaces: ["zone"], updates: ["name"] });
+    expect(diffByTable(table, olds, { ...olds, zone: UNKNOWN, name: UNKNOWN })).toEqual({
+      changes: true,
+      replaces: ["zone"],
+      updates: ["name"],
+    });
   });
 });
 

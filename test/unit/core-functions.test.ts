@@ -8,7 +8,11 @@ import { outputForm } from "../../src/core/functions";
 
 /** The value of an Output and whether it is known and secret, as the engine would see them. */
 async function settle<T>(output: pulumi.Output<T>): Promise<{ value: T | undefined; known: boolean; secret: boolean }> {
-  const internal = output as unknown as { promise(withUnknowns?: boolean): Promise<T>; isKnown: Promise<boolean>; isSecret: Promise<boolean> };
+  const internal = output as unknown as {
+    promise(withUnknowns?: boolean): Promise<T>;
+    isKnown: Promise<boolean>;
+    isSecret: Promise<boolean>;
+  };
   return { value: await internal.promise(), known: await internal.isKnown, secret: await internal.isSecret };
 }
 
@@ -60,14 +64,28 @@ describe("outputForm", () => {
 
     it("calls only once the resources in dependsOn are created", async () => {
       const thing = new Thing("dependency");
-      const result = await settle(outputForm(async (args: { id: string }) => ({ created: [...created], id: args.id }), { id: "x" }, { dependsOn: [thing] }));
+      const result = await settle(
+        outputForm(
+          async (args: { id: string }) => ({ created: [...created], id: args.id }),
+          { id: "x" },
+          { dependsOn: [thing] },
+        ),
+      );
       expect(result.value).toEqual({ created: ["dependency"], id: "x" });
     });
   });
 
   describe("during a preview", () => {
     beforeAll(() =>
-      pulumi.runtime.setMocks({ newResource: async (args) => ({ id: undefined as unknown as string, state: { name: args.name } }), call: async () => ({}) }, "project", "stack", true),
+      pulumi.runtime.setMocks(
+        {
+          newResource: async (args) => ({ id: undefined as unknown as string, state: { name: args.name } }),
+          call: async () => ({}),
+        },
+        "project",
+        "stack",
+        true,
+      ),
     );
 
     it("does not call the function while an argument is unknown", async () => {

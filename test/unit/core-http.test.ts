@@ -21,19 +21,28 @@ async function scriptedServer(steps: Step[]) {
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return { url, seen, close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }) };
+  return {
+    url,
+    seen,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
 }
 
-const reply = (status: number, body: unknown, headers: Record<string, string> = {}): Step => (_req, res) => {
-  res.writeHead(status, { "content-type": "application/json", "x-request-id": `req-${status}`, ...headers });
-  res.end(JSON.stringify(body));
-};
+const reply =
+  (status: number, body: unknown, headers: Record<string, string> = {}): Step =>
+  (_req, res) => {
+    res.writeHead(status, { "content-type": "application/json", "x-request-id": `req-${status}`, ...headers });
+    res.end(JSON.stringify(body));
+  };
 const reset: Step = (req) => req.socket.destroy();
 
 const quiet = createLogger("test", () => undefined);
 
 /** The error a promise rejects with; fails the test if it resolves. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 async function rejection(promise: Promise<unknown>): Promise<any> {
   try {
     await promise;
@@ -44,15 +53,27 @@ async function rejection(promise: Promise<unknown>): Promise<any> {
 }
 
 function client(url: string, extra: Partial<ConstructorParameters<typeof HttpClient>[0]> = {}) {
-  return new HttpClient({ cloud: "testcloud", baseUrl: url, log: quiet, parseError: (body) => ({ message: (body as { message?: string }).message, code: (body as { code?: string }).code }), timeoutMs: 2_000, ...extra });
+  return new HttpClient({
+    cloud: "testcloud",
+    baseUrl: url,
+    log: quiet,
+    parseError: (body) => ({ message: (body as { message?: string }).message, code: (body as { code?: string }).code }),
+    timeoutMs: 2_000,
+    ...extra,
+  });
 }
 
 describe("HttpClient", () => {
   it("retries a 429 after the server's Retry-After, without using up a retry", async () => {
-    const server = await scriptedServer([reply(429, { message: "slow down" }, { "retry-after": "1" }), reply(200, { ok: true })]);
+    const server = await scriptedServer([
+      reply(429, { message: "slow down" }, { "retry-after": "1" }),
+      reply(200, { ok: true }),
+    ]);
     try {
       const started = Date.now();
-      await expect(client(server.url).json({ operation: "createThing", method: "POST", path: "/things", body: { a: 1 } })).resolves.toEqual({ ok: true });
+      await expect(
+        client(server.url).json({ operation: "createThing", method: "POST", path: "/things", body: { a: 1 } }),
+      ).resolves.toEqual({ ok: true });
       expect(server.seen).toHaveLength(2);
       const waited = server.seen[1].at - server.seen[0].at;
       expect(waited).toBeGreaterThanOrEqual(1_000);
@@ -66,7 +87,9 @@ describe("HttpClient", () => {
   it("retries 502, 503 and 504 for idempotent requests with backoff", async () => {
     const server = await scriptedServer([reply(502, {}), reply(503, {}), reply(504, {}), reply(200, { id: "x" })]);
     try {
-      await expect(client(server.url).json({ operation: "getThing", method: "GET", path: "/things/x" })).resolves.toEqual({ id: "x" });
+      await expect(
+        client(server.url).json({ operation: "getThing", method: "GET", path: "/things/x" }),
+      ).resolves.toEqual({ id: "x" });
       expect(server.seen).toHaveLength(4);
     } finally {
       await server.close();
@@ -76,7 +99,9 @@ describe("HttpClient", () => {
   it("never retries a POST after a 503 or a reset: the server may have acted", async () => {
     const server = await scriptedServer([reply(503, { message: "maintenance" }), reply(200, {})]);
     try {
-      const error = await rejection(client(server.url).json({ operation: "createThing", method: "POST", path: "/things", body: {} }));
+      const error = await rejection(
+        client(server.url).json({ operation: "createThing", method: "POST", path: "/things", body: {} }),
+      );
       expect(error).toBeInstanceOf(ServerError);
       expect(server.seen).toHaveLength(1);
     } finally {
@@ -84,7 +109,9 @@ describe("HttpClient", () => {
     }
     const resetting = await scriptedServer([reset, reply(200, {})]);
     try {
-      const error = await rejection(client(resetting.url).json({ operation: "createThing", method: "POST", path: "/things", body: {} }));
+      const error = await rejection(
+        client(resetting.url).json({ operation: "createThing", method: "POST", path: "/things", body: {} }),
+      );
       expect(error).toBeInstanceOf(TransportError);
       expect(resetting.seen).toHaveLength(1);
     } finally {
@@ -95,7 +122,9 @@ describe("HttpClient", () => {
   it("retries a GET after a dropped connection", async () => {
     const server = await scriptedServer([reset, reply(200, { fine: true })]);
     try {
-      await expect(client(server.url).json({ operation: "getThing", method: "GET", path: "/t" })).resolves.toEqual({ fine: true });
+      await expect(client(server.url).json({ operation: "getThing", method: "GET", path: "/t" })).resolves.toEqual({
+        fine: true,
+      });
       expect(server.seen).toHaveLength(2);
     } finally {
       await server.close();
@@ -106,7 +135,13 @@ describe("HttpClient", () => {
     const server = await scriptedServer([() => undefined]);
     try {
       const started = Date.now();
-      const error = await rejection(client(server.url, { timeoutMs: 300, deadlineMs: 1_200 }).json({ operation: "getThing", method: "GET", path: "/t" }));
+      const error = await rejection(
+        client(server.url, { timeoutMs: 300, deadlineMs: 1_200 }).json({
+          operation: "getThing",
+          method: "GET",
+          path: "/t",
+        }),
+      );
       expect(error).toBeInstanceOf(TransportError);
       expect(error.message).toMatch(/testcloud getThing failed/);
       expect(Date.now() - started).toBeLessThan(3_000);
@@ -117,13 +152,29 @@ describe("HttpClient", () => {
   });
 
   it("maps statuses to typed errors carrying the vendor message, code, status and request id", async () => {
-    const server = await scriptedServer([reply(404, { message: "instance not found", code: "not_found" }), reply(403, { message: "no" })]);
+    const server = await scriptedServer([
+      reply(404, { message: "instance not found", code: "not_found" }),
+      reply(403, { message: "no" }),
+    ]);
     try {
-      const notFound = await rejection(client(server.url).json({ operation: "getInstance", method: "GET", path: "/i/1" }));
+      const notFound = await rejection(
+        client(server.url).json({ operation: "getInstance", method: "GET", path: "/i/1" }),
+      );
       expect(notFound).toBeInstanceOf(NotFoundError);
-      expect(notFound).toMatchObject({ statusCode: 404, vendorMessage: "instance not found", vendorCode: "not_found", requestId: "req-404", operation: "getInstance", cloud: "testcloud" });
-      expect(notFound.message).toBe("testcloud getInstance failed: HTTP 404 [not_found] - instance not found (request id req-404)");
-      const denied = await rejection(client(server.url).json({ operation: "deleteInstance", method: "DELETE", path: "/i/1" }));
+      expect(notFound).toMatchObject({
+        statusCode: 404,
+        vendorMessage: "instance not found",
+        vendorCode: "not_found",
+        requestId: "req-404",
+        operation: "getInstance",
+        cloud: "testcloud",
+      });
+      expect(notFound.message).toBe(
+        "testcloud getInstance failed: HTTP 404 [not_found] - instance not found (request id req-404)",
+      );
+      const denied = await rejection(
+        client(server.url).json({ operation: "deleteInstance", method: "DELETE", path: "/i/1" }),
+      );
       expect(denied).toBeInstanceOf(AuthError);
       expect(String(denied)).not.toContain("[object Object]");
     } finally {
@@ -134,7 +185,9 @@ describe("HttpClient", () => {
   it("keeps retrying rate limits until the deadline, then reports the 429", async () => {
     const server = await scriptedServer([reply(429, { message: "busy" }, { "retry-after": "0" })]);
     try {
-      const error = await rejection(client(server.url, { deadlineMs: 800 }).json({ operation: "listThings", method: "GET", path: "/t" }));
+      const error = await rejection(
+        client(server.url, { deadlineMs: 800 }).json({ operation: "listThings", method: "GET", path: "/t" }),
+      );
       expect(error).toBeInstanceOf(RateLimitError);
       expect(server.seen.length).toBeGreaterThan(2);
     } finally {
@@ -145,7 +198,12 @@ describe("HttpClient", () => {
   it("sends credentials only in headers and escapes path segments", async () => {
     const server = await scriptedServer([reply(200, {})]);
     try {
-      await client(server.url, { headers: () => ({ "x-auth-token": "s3cr3t-token" }) }).json({ operation: "get", method: "GET", path: path`/images/${"a b/c"}`, query: { tags: ["x", "y"], page: 2, skip: undefined } });
+      await client(server.url, { headers: () => ({ "x-auth-token": "s3cr3t-token" }) }).json({
+        operation: "get",
+        method: "GET",
+        path: path`/images/${"a b/c"}`,
+        query: { tags: ["x", "y"], page: 2, skip: undefined },
+      });
       expect(server.seen[0].url).toBe("/images/a%20b%2Fc?tags=x&tags=y&page=2");
       expect(server.seen[0].headers["x-auth-token"]).toBe("s3cr3t-token");
     } finally {

@@ -8,11 +8,16 @@ describe("redaction", () => {
   });
 
   it("masks credential headers, signatures, bearer tokens and secret JSON fields", () => {
-    expect(redact('Authorization: EXO2-HMAC-SHA256 credential=EXOabc,signature=AbC+/=')).not.toMatch(/AbC\+/);
+    expect(redact("Authorization: EXO2-HMAC-SHA256 credential=EXOabc,signature=AbC+/=")).not.toMatch(/AbC\+/);
     expect(redact('{"password":"hunter22","name":"web"}')).toBe('{"password":"[redacted]","name":"web"}');
-    expect(redact("GET /1.0/operations/x/wait?public&secret=abcdef123")).toBe("GET /1.0/operations/x/wait?public&secret=[redacted]");
+    expect(redact("GET /1.0/operations/x/wait?public&secret=abcdef123")).toBe(
+      "GET /1.0/operations/x/wait?public&secret=[redacted]",
+    );
     expect(redact("Bearer eyJhbGciOi.xyz")).toBe("Bearer [redacted]");
-    expect(redactHeaders({ "X-Auth-Token": "t0ken", accept: "json" })).toEqual({ "X-Auth-Token": "[redacted]", accept: "json" });
+    expect(redactHeaders({ "X-Auth-Token": "t0ken", accept: "json" })).toEqual({
+      "X-Auth-Token": "[redacted]",
+      accept: "json",
+    });
   });
 
   it("redacts every logger line", () => {

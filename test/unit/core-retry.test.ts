@@ -10,7 +10,8 @@ import { HttpClient } from "../../src/core/http";
 import { createLogger } from "../../src/core/log";
 import { serverRequestedDelayMs } from "../../src/core/retry";
 
-const rateLimited = (retryAfterSeconds: number) => new RateLimitError("slow down", { cloud: "test", operation: "op", statusCode: 429, retryAfterSeconds });
+const rateLimited = (retryAfterSeconds: number) =>
+  new RateLimitError("slow down", { cloud: "test", operation: "op", statusCode: 429, retryAfterSeconds });
 const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
 const samples = (make: () => number | undefined) => Array.from({ length: 2000 }, () => make() as number);
 
@@ -31,8 +32,12 @@ describe("serverRequestedDelayMs", () => {
   });
 
   it("spreads less when the server has been answering fast", () => {
-    const slowServer = mean(samples(() => serverRequestedDelayMs(rateLimited(1), { othersWaiting: 5, servedPerSecond: 5 })));
-    const fastServer = mean(samples(() => serverRequestedDelayMs(rateLimited(1), { othersWaiting: 5, servedPerSecond: 50 })));
+    const slowServer = mean(
+      samples(() => serverRequestedDelayMs(rateLimited(1), { othersWaiting: 5, servedPerSecond: 5 })),
+    );
+    const fastServer = mean(
+      samples(() => serverRequestedDelayMs(rateLimited(1), { othersWaiting: 5, servedPerSecond: 50 })),
+    );
     expect(slowServer - fastServer).toBeGreaterThan(300);
   });
 
@@ -52,7 +57,10 @@ describe("a crowd of rate-limited requests", () => {
         answered += 1;
         if (answered > 10) retriedAt.push(Date.now());
         const limited = answered <= 10;
-        res.writeHead(limited ? 429 : 200, { "content-type": "application/json", ...(limited ? { "retry-after": "1" } : {}) });
+        res.writeHead(limited ? 429 : 200, {
+          "content-type": "application/json",
+          ...(limited ? { "retry-after": "1" } : {}),
+        });
         res.end(JSON.stringify(limited ? { message: "slow down" } : { ok: true }));
       });
     });
@@ -60,7 +68,9 @@ describe("a crowd of rate-limited requests", () => {
     try {
       const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
       const client = new HttpClient({ cloud: "crowd-test", baseUrl: url, log: createLogger("test", () => undefined) });
-      const results = await Promise.all(Array.from({ length: 10 }, () => client.json<{ ok: boolean }>({ operation: "get", method: "GET", path: "/" })));
+      const results = await Promise.all(
+        Array.from({ length: 10 }, () => client.json<{ ok: boolean }>({ operation: "get", method: "GET", path: "/" })),
+      );
       expect(results.every((r) => r.ok)).toBe(true);
       expect(retriedAt).toHaveLength(10);
       // 25% jitter alone would bring all ten back within 250 ms of each other.

@@ -8,7 +8,14 @@ import { providerShimText } from "../../src/core/shim";
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const requireFromString = require("require-from-string") as (code: string) => { handler(): Record<string, unknown> };
 
-const KINDS = ["exoscale:Instance", "exoscale:InstanceSnapshot", "scaleway:Image", "compute:Instance", "incus:Instance", "incus:InstanceSnapshot"];
+const KINDS = [
+  "exoscale:Instance",
+  "exoscale:InstanceSnapshot",
+  "scaleway:Image",
+  "compute:Instance",
+  "incus:Instance",
+  "incus:InstanceSnapshot",
+];
 
 describe("the __provider shim", () => {
   it("is a few hundred bytes and byte-stable: no version, path, time or credential in it", () => {
@@ -23,7 +30,8 @@ describe("the __provider shim", () => {
 
   it("loads this package's provider runtime by its bare name, as the dynamic-provider host does", () => {
     const provider = requireFromString(providerShimText("exoscale:Instance")).handler();
-    for (const method of ["configure", "check", "diff", "create", "read", "update", "delete"]) expect(typeof provider[method]).toBe("function");
+    for (const method of ["configure", "check", "diff", "create", "read", "update", "delete"])
+      expect(typeof provider[method]).toBe("function");
   });
 
   it("names the package and the folder it looked from when the package is not installed", () => {
@@ -32,6 +40,8 @@ describe("the __provider shim", () => {
       throw new Error("Cannot find module 'pulumi-dynamic-compute/provider-runtime'");
     };
     new Function("exports", "require", providerShimText("compute:Instance"))(module.exports, missing);
-    expect(() => module.exports.handler()).toThrow(`cannot load pulumi-dynamic-compute from ${process.cwd()}: install it in the Pulumi program's dependencies (Error: Cannot find module 'pulumi-dynamic-compute/provider-runtime')`);
+    expect(() => module.exports.handler()).toThrow(
+      `cannot load pulumi-dynamic-compute from ${process.cwd()}: install it in the Pulumi program's dependencies (Error: Cannot find module 'pulumi-dynamic-compute/provider-runtime')`,
+    );
   });
 });

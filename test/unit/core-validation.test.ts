@@ -20,7 +20,12 @@ describe("checkInputs", () => {
   it("renders nested paths the way users write them", () => {
     expect(toPropertyPath(["labels", "env"])).toBe("labels.env");
     expect(toPropertyPath(["tags", 1])).toBe("tags[1]");
-    const { failures } = checkInputs(Schema, { zone: "de-fra-1", diskSize: 10, labels: { env: "production" }, tags: ["a", ""] });
+    const { failures } = checkInputs(Schema, {
+      zone: "de-fra-1",
+      diskSize: 10,
+      labels: { env: "production" },
+      tags: ["a", ""],
+    });
     expect(failures.map((f) => f.property)).toEqual(["labels.env", "tags[1]"]);
   });
 
@@ -30,12 +35,19 @@ describe("checkInputs", () => {
   });
 
   it("skips values that are unknown during preview and ignores __provider", () => {
-    const { failures, inputs } = checkInputs(Schema, { zone: UNKNOWN, diskSize: 20, __provider: "exports.handler = …" });
+    const { failures, inputs } = checkInputs(Schema, {
+      zone: UNKNOWN,
+      diskSize: 20,
+      __provider: "exports.handler = …",
+    });
     expect(failures).toEqual([]);
     expect(inputs).toEqual({ zone: UNKNOWN, diskSize: 20 });
   });
 
   it("returns parsed inputs when valid", () => {
-    expect(checkInputs(Schema, { zone: "ch-gva-2", diskSize: 50 })).toEqual({ inputs: { zone: "ch-gva-2", diskSize: 50 }, failures: [] });
+    expect(checkInputs(Schema, { zone: "ch-gva-2", diskSize: 50 })).toEqual({
+      inputs: { zone: "ch-gva-2", diskSize: 50 },
+      failures: [],
+    });
   });
 });

@@ -4,7 +4,14 @@ import { createLogger, type Verbosity } from "../../src/core/log";
 
 function recorder(verbosity: Verbosity = "normal") {
   const lines: string[] = [];
-  return { lines, log: createLogger("exoscale:Instance web", (line) => lines.push(line), () => verbosity) };
+  return {
+    lines,
+    log: createLogger(
+      "exoscale:Instance web",
+      (line) => lines.push(line),
+      () => verbosity,
+    ),
+  };
 }
 
 describe("adaptive polling", () => {
@@ -41,7 +48,16 @@ describe("adaptive polling", () => {
   it("with verbosity detail, prints the operation, state and elapsed time when the state changes", async () => {
     const { lines, log } = recorder("detail");
     const states = ["pending", "pending", "running", "success"];
-    await pollUntil({ what: "operation op-2", cloud: "exoscale", operation: "x", timeoutMs: 5_000, log, poll: async () => states.shift() as string, status: (state) => ({ state, done: state === "success" }), schedule: () => 1 });
+    await pollUntil({
+      what: "operation op-2",
+      cloud: "exoscale",
+      operation: "x",
+      timeoutMs: 5_000,
+      log,
+      poll: async () => states.shift() as string,
+      status: (state) => ({ state, done: state === "success" }),
+      schedule: () => 1,
+    });
     expect(lines).toEqual([
       expect.stringMatching(/^\[exoscale:Instance web\] operation op-2: pending \(\d+ms\)$/),
       expect.stringMatching(/operation op-2: running \(\d+ms\)$/),
@@ -52,7 +68,16 @@ describe("adaptive polling", () => {
   it("by default prints nothing for a wait that ends within the heartbeat, whatever the states seen", async () => {
     const { lines, log } = recorder();
     const states = ["pending", "running", "success"];
-    await pollUntil({ what: "operation op-2", cloud: "exoscale", operation: "x", timeoutMs: 5_000, log, poll: async () => states.shift() as string, status: (state) => ({ state, done: state === "success" }), schedule: () => 1 });
+    await pollUntil({
+      what: "operation op-2",
+      cloud: "exoscale",
+      operation: "x",
+      timeoutMs: 5_000,
+      log,
+      poll: async () => states.shift() as string,
+      status: (state) => ({ state, done: state === "success" }),
+      schedule: () => 1,
+    });
     expect(lines).toEqual([]);
   });
 
@@ -73,27 +98,57 @@ describe("adaptive polling", () => {
     const still = lines.filter((line) => line.includes("still pending"));
     expect(still.length).toBeGreaterThanOrEqual(2);
     expect(still.length).toBeLessThanOrEqual(3);
-    expect(still[0]).toMatch(/^\[exoscale:Instance web\] create instance web \(operation op-6\): still pending, \d+ms elapsed$/);
+    expect(still[0]).toMatch(
+      /^\[exoscale:Instance web\] create instance web \(operation op-6\): still pending, \d+ms elapsed$/,
+    );
     expect(lines[lines.length - 1]).toMatch(/create instance web \(operation op-6\): success after \d+ms$/);
   });
 
   it("with verbosity quiet, prints nothing even for a wait that lasts", async () => {
     const { lines, log } = recorder("quiet");
     const started = Date.now();
-    await pollUntil({ what: "operation op-7", cloud: "exoscale", operation: "x", timeoutMs: 5_000, heartbeatMs: 20, log, poll: async () => (Date.now() - started >= 100 ? "success" : "pending"), status: (state) => ({ state, done: state === "success" }), schedule: () => 10 });
+    await pollUntil({
+      what: "operation op-7",
+      cloud: "exoscale",
+      operation: "x",
+      timeoutMs: 5_000,
+      heartbeatMs: 20,
+      log,
+      poll: async () => (Date.now() - started >= 100 ? "success" : "pending"),
+      status: (state) => ({ state, done: state === "success" }),
+      schedule: () => 10,
+    });
     expect(lines).toEqual([]);
   });
 
   it("turns a failed operation into an error carrying the vendor's reason", async () => {
     const { log } = recorder();
-    const error = await pollUntil({ what: "operation op-3", cloud: "exoscale", operation: "scaleInstance", timeoutMs: 1_000, log, poll: async () => "failure", status: (state) => ({ state, done: true, failure: "instance must be stopped" }) }).catch((e: unknown): any => e);
+    const error = await pollUntil({
+      what: "operation op-3",
+      cloud: "exoscale",
+      operation: "scaleInstance",
+      timeoutMs: 1_000,
+      log,
+      poll: async () => "failure",
+      status: (state) => ({ state, done: true, failure: "instance must be stopped" }),
+    }).catch((e: unknown): any => e);
     expect(error).toBeInstanceOf(OperationFailedError);
-    expect(error.message).toBe('exoscale scaleInstance failed: operation op-3 ended in state "failure" - instance must be stopped');
+    expect(error.message).toBe(
+      'exoscale scaleInstance failed: operation op-3 ended in state "failure" - instance must be stopped',
+    );
   });
 
   it("stops at the deadline with the last state", async () => {
     const { log } = recorder();
-    const error = await pollUntil({ what: "operation op-4", cloud: "exoscale", operation: "x", timeoutMs: 300, log, poll: async () => "pending", status: (state) => ({ state, done: false }) }).catch((e: unknown): any => e);
+    const error = await pollUntil({
+      what: "operation op-4",
+      cloud: "exoscale",
+      operation: "x",
+      timeoutMs: 300,
+      log,
+      poll: async () => "pending",
+      status: (state) => ({ state, done: false }),
+    }).catch((e: unknown): any => e);
     expect(error).toBeInstanceOf(WaitTimeoutError);
     expect(error.message).toMatch(/gave up waiting for operation op-4 after .* \(last state: pending\)/);
   });
@@ -104,7 +159,16 @@ describe("long-polling", () => {
     const { log } = recorder();
     const asked: number[] = [];
     let calls = 0;
-    const result = await longPollUntil({ what: "operation op-5", cloud: "incus", operation: "wait", timeoutMs: 60_000, chunkSeconds: 10, log, waitOnce: async (seconds) => (asked.push(seconds), ++calls < 3 ? "Running" : "Success"), status: (state) => ({ state, done: state === "Success" }) });
+    const result = await longPollUntil({
+      what: "operation op-5",
+      cloud: "incus",
+      operation: "wait",
+      timeoutMs: 60_000,
+      chunkSeconds: 10,
+      log,
+      waitOnce: async (seconds) => (asked.push(seconds), ++calls < 3 ? "Running" : "Success"),
+      status: (state) => ({ state, done: state === "Success" }),
+    });
     expect(result).toBe("Success");
     expect(asked).toEqual([10, 10, 10]);
   });

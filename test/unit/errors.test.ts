@@ -43,12 +43,25 @@ describe("errors", () => {
   });
 
   it("gives every error class a distinct stable code", () => {
-    const classes = (Object.values(errors) as unknown[]).filter((value): value is typeof errors.ProviderError => typeof value === "function" && (value as { prototype?: unknown }).prototype instanceof Error);
+    const classes = (Object.values(errors) as unknown[]).filter(
+      (value): value is typeof errors.ProviderError =>
+        typeof value === "function" && (value as { prototype?: unknown }).prototype instanceof Error,
+    );
     const codes = new Map<string, string>();
     for (const errorClass of classes as unknown[]) {
       const sample = Object.create((errorClass as typeof errors.ProviderError).prototype) as errors.ProviderError;
       // Class fields are set by constructors: build one with harmless arguments.
-      const instance = errorClass === errors.InvalidArgumentsError ? new errors.InvalidArgumentsError([{ argument: "x", reason: "y" }]) : errorClass === errors.AdoptionMismatchError ? new errors.AdoptionMismatchError("a", [{ property: "p", reason: "r" }]) : errorClass === errors.PartialCreateError || errorClass === errors.PartialUpdateError ? new (errorClass as typeof errors.PartialCreateError)("id", {}, "failed") : new (errorClass as unknown as new (summary: string, info: errors.ErrorDetails) => errors.ProviderError)("summary", {});
+      const instance =
+        errorClass === errors.InvalidArgumentsError
+          ? new errors.InvalidArgumentsError([{ argument: "x", reason: "y" }])
+          : errorClass === errors.AdoptionMismatchError
+            ? new errors.AdoptionMismatchError("a", [{ property: "p", reason: "r" }])
+            : errorClass === errors.PartialCreateError || errorClass === errors.PartialUpdateError
+              ? new (errorClass as typeof errors.PartialCreateError)("id", {}, "failed")
+              : new (errorClass as unknown as new (summary: string, info: errors.ErrorDetails) => errors.ProviderError)(
+                  "summary",
+                  {},
+                );
       expect(sample).toBeInstanceOf(errors.ProviderError);
       expect(instance.code).toMatch(/^ERR_[A-Z_]+$/);
       expect(codes.has(instance.code)).toBe(false);
@@ -60,8 +73,16 @@ describe("errors", () => {
   });
 
   it("names the argument and the allowed values in InvalidArgumentsError", () => {
-    const error = new errors.InvalidArgumentsError([{ argument: "zone", reason: "must be one of ch-gva-2, de-fra-1" }], { cloud: "exoscale", operation: "listExoscaleInstances" });
-    expect(error).toMatchObject({ code: "ERR_INVALID_ARGUMENTS", argument: "zone", cloud: "exoscale", operation: "listExoscaleInstances" });
+    const error = new errors.InvalidArgumentsError(
+      [{ argument: "zone", reason: "must be one of ch-gva-2, de-fra-1" }],
+      { cloud: "exoscale", operation: "listExoscaleInstances" },
+    );
+    expect(error).toMatchObject({
+      code: "ERR_INVALID_ARGUMENTS",
+      argument: "zone",
+      cloud: "exoscale",
+      operation: "listExoscaleInstances",
+    });
     expect(error.message).toBe("listExoscaleInstances: invalid arguments: zone: must be one of ch-gva-2, de-fra-1");
   });
 });

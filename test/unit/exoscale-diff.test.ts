@@ -78,14 +78,21 @@ describe("ExoscaleInstance diff table", () => {
   });
 
   it("reinstalls in place on a template change with templateChangeStrategy reset", () => {
-    expect(decide({ template: "Linux Debian 12 (Bookworm) 64-bit", templateChangeStrategy: "reset" })).toEqual({ changes: true, replaces: [], updates: ["template"] });
+    expect(decide({ template: "Linux Debian 12 (Bookworm) 64-bit", templateChangeStrategy: "reset" })).toEqual({
+      changes: true,
+      replaces: [],
+      updates: ["template"],
+    });
   });
 
   it.each([
     ["a different spelling of the instance type", { instanceType: "Standard.Medium" }],
     ["the same ssh keys in another order", { sshKeys: ["bob", "alice"] }],
     ["user data with CRLF line endings", { userData: "#!/bin/sh\r\necho hi" }],
-    ["a removed optional input the API filled in", { publicIpAssignment: undefined, sshKeys: undefined, tpmEnabled: undefined }],
+    [
+      "a removed optional input the API filled in",
+      { publicIpAssignment: undefined, sshKeys: undefined, tpmEnabled: undefined },
+    ],
     ["a removed trigger", { rebootTrigger: undefined }],
     ["a change of templateChangeStrategy alone", { templateChangeStrategy: "reset" }],
     ["a change of timeouts or adoptId", { timeouts: { create: 60 }, adoptId: `ch-gva-2/${SNAP}` }],

@@ -3,7 +3,12 @@ import { checkInputs } from "../../src/core/validation";
 import { encodedUserDataSize } from "../../src/core/user-data";
 import { ExoscaleInstanceInputs, ExoscaleInstanceSnapshotInputs, parseZonedId } from "../../src/exoscale/schema";
 
-const BASE = { zone: "ch-gva-2", name: "web", instanceType: "standard.medium", template: "Linux Ubuntu 24.04 LTS 64-bit" };
+const BASE = {
+  zone: "ch-gva-2",
+  name: "web",
+  instanceType: "standard.medium",
+  template: "Linux Ubuntu 24.04 LTS 64-bit",
+};
 const UUID = "4a8c0f2e-2d4b-4c66-9a6b-1f3b0e3d9c11";
 
 function failures(extra: Record<string, unknown>) {
@@ -40,17 +45,24 @@ describe("ExoscaleInstance inputs", () => {
   ])("instanceType %p is valid: %p", (instanceType, valid) => {
     const problems = failures({ instanceType });
     expect(problems.length === 0).toBe(valid);
-    if (!valid) expect(problems[0]).toEqual({ property: "instanceType", reason: expect.stringContaining("family.size") });
+    if (!valid)
+      expect(problems[0]).toEqual({ property: "instanceType", reason: expect.stringContaining("family.size") });
   });
 
   it("names the allowed zones", () => {
-    expect(failures({ zone: "eu-west-1" })).toEqual([{ property: "zone", reason: expect.stringContaining("ch-gva-2, ch-dk-2, de-fra-1") }]);
+    expect(failures({ zone: "eu-west-1" })).toEqual([
+      { property: "zone", reason: expect.stringContaining("ch-gva-2, ch-dk-2, de-fra-1") },
+    ]);
   });
 
   it("names the allowed states and strategies", () => {
     expect(failures({ state: "paused" })).toEqual([{ property: "state", reason: "must be running or stopped" }]);
-    expect(failures({ templateChangeStrategy: "rebuild" })).toEqual([{ property: "templateChangeStrategy", reason: "must be replace or reset" }]);
-    expect(failures({ publicIpAssignment: "ipv6" })).toEqual([{ property: "publicIpAssignment", reason: "must be one of inet4, dual, none" }]);
+    expect(failures({ templateChangeStrategy: "rebuild" })).toEqual([
+      { property: "templateChangeStrategy", reason: "must be replace or reset" },
+    ]);
+    expect(failures({ publicIpAssignment: "ipv6" })).toEqual([
+      { property: "publicIpAssignment", reason: "must be one of inet4, dual, none" },
+    ]);
   });
 
   it("checks label keys and values, and reserves the creation-token key", () => {
@@ -58,14 +70,18 @@ describe("ExoscaleInstance inputs", () => {
     expect(failures({ labels: { "-bad": "x" } })[0].property).toBe("labels.-bad");
     expect(failures({ labels: { ["k".repeat(64)]: "x" } })).toHaveLength(1);
     expect(failures({ labels: { ok: "v".repeat(256) } })[0].property).toBe("labels.ok");
-    expect(failures({ labels: { "pulumi-creation-token": "x" } })).toEqual([{ property: "labels.pulumi-creation-token", reason: expect.stringContaining("reserved") }]);
+    expect(failures({ labels: { "pulumi-creation-token": "x" } })).toEqual([
+      { property: "labels.pulumi-creation-token", reason: expect.stringContaining("reserved") },
+    ]);
   });
 
   it("limits user data to 32 KiB once base64-encoded", () => {
     const fits = "a".repeat(24_576); // encodes to exactly 32768 characters
     expect(encodedUserDataSize(fits)).toBe(32_768);
     expect(failures({ userData: fits })).toEqual([]);
-    expect(failures({ userData: fits + "a" })).toEqual([{ property: "userData", reason: "must be at most 32 KiB once base64-encoded" }]);
+    expect(failures({ userData: fits + "a" })).toEqual([
+      { property: "userData", reason: "must be at most 32 KiB once base64-encoded" },
+    ]);
   });
 
   it("takes adoptId as zone/uuid only", () => {
@@ -84,12 +100,16 @@ describe("ExoscaleInstance inputs", () => {
   });
 
   it("skips values unknown during preview", () => {
-    expect(failures({ instanceType: "04da6b54-80e4-46f7-96ec-b56ff0331ba9", name: "04da6b54-80e4-46f7-96ec-b56ff0331ba9" })).toEqual([]);
+    expect(
+      failures({ instanceType: "04da6b54-80e4-46f7-96ec-b56ff0331ba9", name: "04da6b54-80e4-46f7-96ec-b56ff0331ba9" }),
+    ).toEqual([]);
   });
 
   it("validates snapshot inputs", () => {
     expect(checkInputs(ExoscaleInstanceSnapshotInputs, { instanceId: UUID, zone: "at-vie-1" }).failures).toEqual([]);
-    expect(checkInputs(ExoscaleInstanceSnapshotInputs, { instanceId: "web", zone: "at-vie-1" }).failures[0].property).toBe("instanceId");
+    expect(
+      checkInputs(ExoscaleInstanceSnapshotInputs, { instanceId: "web", zone: "at-vie-1" }).failures[0].property,
+    ).toBe("instanceId");
   });
 
   it("parses zone/uuid ids and explains the format", () => {

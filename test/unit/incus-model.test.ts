@@ -7,7 +7,16 @@ import type * as pulumi from "@pulumi/pulumi";
 import { setStackConfig } from "../../src/core/credentials";
 import { UNKNOWN } from "../../src/core/validation";
 import type { ApiInstance } from "../../src/incus/client";
-import { createBody, desiredDefinition, instanceId, onlyDaemonKeysChanged, parseInstanceId, powerAction, toOutputs, writablePart } from "../../src/incus/instance-model";
+import {
+  createBody,
+  desiredDefinition,
+  instanceId,
+  onlyDaemonKeysChanged,
+  parseInstanceId,
+  powerAction,
+  toOutputs,
+  writablePart,
+} from "../../src/incus/instance-model";
 import { operationInfo } from "../../src/incus/operation-info";
 import { Instance, InstanceSnapshot } from "../../src/incus/providers";
 import { IncusInstanceInputs } from "../../src/incus/schema";
@@ -67,7 +76,12 @@ function parse(inputs: Record<string, unknown>): IncusInstanceInputs {
 
 describe("check", () => {
   it("fills in the defaults and turns config numbers and booleans into strings", async () => {
-    const result = await check({ name: "web", image: "busybox", config: { "limits.cpu": 2, "boot.autostart": false }, devices: { data: { type: "disk", path: "/data", source: "/srv", readonly: true } } });
+    const result = await check({
+      name: "web",
+      image: "busybox",
+      config: { "limits.cpu": 2, "boot.autostart": false },
+      devices: { data: { type: "disk", path: "/data", source: "/srv", readonly: true } },
+    });
     expect(result.failures).toEqual([]);
     expect(result.inputs).toMatchObject({
       type: "container",
@@ -110,9 +124,15 @@ describe("check", () => {
   });
 
   it("validates snapshots: names without '/', ISO expiry, adoptId agreeing with instance and name", async () => {
-    const bad = await snapshots.check({}, { instance: "web", name: "a/b", expiresAt: "tomorrow", adoptId: "web/other", __identity: "x" });
+    const bad = await snapshots.check(
+      {},
+      { instance: "web", name: "a/b", expiresAt: "tomorrow", adoptId: "web/other", __identity: "x" },
+    );
     expect((bad.failures ?? []).map((f) => f.property).sort()).toEqual(["adoptId", "expiresAt", "name"]);
-    const good = await snapshots.check({}, { instance: "web", name: "before upgrade", expiresAt: "2030-01-01T00:00:00Z", __identity: "x" });
+    const good = await snapshots.check(
+      {},
+      { instance: "web", name: "before upgrade", expiresAt: "2030-01-01T00:00:00Z", __identity: "x" },
+    );
     expect(good.failures).toEqual([]);
   });
 });
@@ -128,14 +148,28 @@ describe("diff", () => {
   });
 
   it("updates config, devices, profiles, description and state in place", async () => {
-    for (const change of [{ config: { "user.app": "api" } }, { config: {} }, { devices: { data: { type: "disk", path: "/d", source: "/s" } } }, { profiles: ["default", "extra"] }, { description: "x" }, { state: "stopped" }, { deletionProtection: true }]) {
+    for (const change of [
+      { config: { "user.app": "api" } },
+      { config: {} },
+      { devices: { data: { type: "disk", path: "/d", source: "/s" } } },
+      { profiles: ["default", "extra"] },
+      { description: "x" },
+      { state: "stopped" },
+      { deletionProtection: true },
+    ]) {
       expect(await instances.diff("web", olds, news(change))).toMatchObject({ changes: true, replaces: [] });
     }
   });
 
   it("leaves unset profiles, description and deletionProtection alone", async () => {
     const unset = { ...news(), profiles: undefined, description: undefined, deletionProtection: undefined };
-    expect(await instances.diff("web", { ...olds, profiles: ["default", "gpu"], description: "set elsewhere", deletionProtection: true }, unset)).toMatchObject({ changes: false });
+    expect(
+      await instances.diff(
+        "web",
+        { ...olds, profiles: ["default", "gpu"], description: "set elsewhere", deletionProtection: true },
+        unset,
+      ),
+    ).toMatchObject({ changes: false });
   });
 
   it("treats an alias of the image, its fingerprint or a prefix of it as the same image (TF incus#475)", async () => {
@@ -143,39 +177,89 @@ describe("diff", () => {
     for (const image of ["busybox", FINGERPRINT, FINGERPRINT.slice(0, 12)]) {
       expect(await instances.diff("web", adopted, news({ image }))).toMatchObject({ changes: false });
     }
-    expect(await instances.diff("web", olds, news({ image: "alpine" }))).toMatchObject({ replaces: ["image"], deleteBeforeReplace: true });
+    expect(await instances.diff("web", olds, news({ image: "alpine" }))).toMatchObject({
+      replaces: ["image"],
+      deleteBeforeReplace: true,
+    });
     expect(await instances.diff("web", olds, news({ image: UNKNOWN }))).toMatchObject({ replaces: ["image"] });
   });
 
   it("replaces on type, name and project; deletes first only when the name stays in the same project", async () => {
-    expect(await instances.diff("web", olds, news({ type: "virtual-machine" }))).toMatchObject({ replaces: ["type"], deleteBeforeReplace: true });
-    expect(await instances.diff("web", olds, news({ name: "web2" }))).toMatchObject({ replaces: ["name"], deleteBeforeReplace: false });
-    expect(await instances.diff("web", olds, news({ project: "prod" }))).toMatchObject({ replaces: ["project"], deleteBeforeReplace: false });
+    expect(await instances.diff("web", olds, news({ type: "virtual-machine" }))).toMatchObject({
+      replaces: ["type"],
+      deleteBeforeReplace: true,
+    });
+    expect(await instances.diff("web", olds, news({ name: "web2" }))).toMatchObject({
+      replaces: ["name"],
+      deleteBeforeReplace: false,
+    });
+    expect(await instances.diff("web", olds, news({ project: "prod" }))).toMatchObject({
+      replaces: ["project"],
+      deleteBeforeReplace: false,
+    });
     expect(await instances.diff("web", olds, news({ project: "default" }))).toMatchObject({ changes: false });
   });
 
   it("ignores creation-only and provider-only settings", async () => {
-    const change = { imageServer: "https://images.example", imageProtocol: "simplestreams", adoptId: "web", stopTimeout: 5, timeouts: { create: 60 } };
+    const change = {
+      imageServer: "https://images.example",
+      imageProtocol: "simplestreams",
+      adoptId: "web",
+      stopTimeout: 5,
+      timeouts: { create: 60 },
+    };
     expect(await instances.diff("web", olds, news(change))).toMatchObject({ changes: false });
   });
 
   it("updates a snapshot's expiry in place and replaces it for anything else", async () => {
-    const snapOlds = { instance: "web", name: "s1", project: "default", expiresAt: "2030-01-01T00:00:00Z", createdAt: "x" };
-    const snapNews = (change: Record<string, unknown>) => ({ instance: "web", name: "s1", expiresAt: "2030-01-01T00:00:00.000Z", __identity: "x", ...change });
+    const snapOlds = {
+      instance: "web",
+      name: "s1",
+      project: "default",
+      expiresAt: "2030-01-01T00:00:00Z",
+      createdAt: "x",
+    };
+    const snapNews = (change: Record<string, unknown>) => ({
+      instance: "web",
+      name: "s1",
+      expiresAt: "2030-01-01T00:00:00.000Z",
+      __identity: "x",
+      ...change,
+    });
     expect(await snapshots.diff("web/s1", snapOlds, snapNews({}))).toMatchObject({ changes: false });
-    expect(await snapshots.diff("web/s1", snapOlds, snapNews({ expiresAt: "2031-01-01T00:00:00Z" }))).toMatchObject({ changes: true, replaces: [] });
+    expect(await snapshots.diff("web/s1", snapOlds, snapNews({ expiresAt: "2031-01-01T00:00:00Z" }))).toMatchObject({
+      changes: true,
+      replaces: [],
+    });
     expect(await snapshots.diff("web/s1", snapOlds, snapNews({ name: "s2" }))).toMatchObject({ replaces: ["name"] });
-    expect(await snapshots.diff("web/s1", snapOlds, snapNews({ stateful: true }))).toMatchObject({ replaces: ["stateful"] });
+    expect(await snapshots.diff("web/s1", snapOlds, snapNews({ stateful: true }))).toMatchObject({
+      replaces: ["stateful"],
+    });
   });
 });
 
 describe("instance model", () => {
   it("builds the create body from an alias, a fingerprint or a remote image", () => {
-    const local = createBody(parse({ name: "web", image: "busybox", deletionProtection: true, config: { "user.a": "1" } }), "tok");
-    expect(local).toMatchObject({ name: "web", type: "container", source: { type: "image", alias: "busybox" }, start: false, config: { "user.a": "1", "user.pulumi-creation-token": "tok", "security.protection.delete": "true" } });
+    const local = createBody(
+      parse({ name: "web", image: "busybox", deletionProtection: true, config: { "user.a": "1" } }),
+      "tok",
+    );
+    expect(local).toMatchObject({
+      name: "web",
+      type: "container",
+      source: { type: "image", alias: "busybox" },
+      start: false,
+      config: { "user.a": "1", "user.pulumi-creation-token": "tok", "security.protection.delete": "true" },
+    });
     expect(local.profiles).toBeUndefined();
-    expect(createBody(parse({ name: "web", image: FINGERPRINT.slice(0, 16), state: "stopped" }), "tok")).toMatchObject({ source: { type: "image", fingerprint: FINGERPRINT.slice(0, 16) }, start: false });
-    expect(createBody(parse({ name: "web", image: "debian/12", imageServer: "https://images.linuxcontainers.org" }), "tok").source).toEqual({
+    expect(createBody(parse({ name: "web", image: FINGERPRINT.slice(0, 16), state: "stopped" }), "tok")).toMatchObject({
+      source: { type: "image", fingerprint: FINGERPRINT.slice(0, 16) },
+      start: false,
+    });
+    expect(
+      createBody(parse({ name: "web", image: "debian/12", imageServer: "https://images.linuxcontainers.org" }), "tok")
+        .source,
+    ).toEqual({
       type: "image",
       alias: "debian/12",
       server: "https://images.linuxcontainers.org",
@@ -185,23 +269,43 @@ describe("instance model", () => {
 
   it("keeps only managed config keys and devices in outputs, and reads the image and protection back", () => {
     const outs = toOutputs(
-      apiInstance({ status: "Stopped", devices: { data: { type: "disk", path: "/d", source: "/s" }, other: { type: "none" } }, config: { ...apiInstance().config, "security.protection.delete": "true" } }),
+      apiInstance({
+        status: "Stopped",
+        devices: { data: { type: "disk", path: "/d", source: "/s" }, other: { type: "none" } },
+        config: { ...apiInstance().config, "security.protection.delete": "true" },
+      }),
       { config: { "user.app": "x", "user.missing": "y" }, devices: { data: { type: "disk" } } },
     );
     expect(outs.config).toEqual({ "user.app": "web" });
     expect(outs.devices).toEqual({ data: { type: "disk", path: "/d", source: "/s" } });
-    expect(outs).toMatchObject({ state: "stopped", status: "Stopped", image: FINGERPRINT, imageFingerprint: FINGERPRINT, deletionProtection: true, uuid: "4fd862ba-58d0-4a1c-a8ed-35734fa02415", location: undefined });
+    expect(outs).toMatchObject({
+      state: "stopped",
+      status: "Stopped",
+      image: FINGERPRINT,
+      imageFingerprint: FINGERPRINT,
+      deletionProtection: true,
+      uuid: "4fd862ba-58d0-4a1c-a8ed-35734fa02415",
+      location: undefined,
+    });
     expect(JSON.stringify(outs)).not.toContain("volatile.");
     expect(toOutputs(apiInstance(), {}).deletionProtection).toBeUndefined();
     expect(toOutputs(apiInstance(), { deletionProtection: false }).deletionProtection).toBe(false);
   });
 
   it("writes back everything it does not manage, and removes only what the user stopped managing", () => {
-    const current = apiInstance({ devices: { old: { type: "disk", path: "/o", source: "/o" }, theirs: { type: "none" } }, profiles: ["default", "gpu"], description: "kept" });
-    const desired = desiredDefinition(current, parse({ name: "web", image: "busybox", config: { "user.new": "1" }, devices: {}, deletionProtection: true }), {
-      config: { "user.app": "web" },
-      devices: { old: { type: "disk" } },
+    const current = apiInstance({
+      devices: { old: { type: "disk", path: "/o", source: "/o" }, theirs: { type: "none" } },
+      profiles: ["default", "gpu"],
+      description: "kept",
     });
+    const desired = desiredDefinition(
+      current,
+      parse({ name: "web", image: "busybox", config: { "user.new": "1" }, devices: {}, deletionProtection: true }),
+      {
+        config: { "user.app": "web" },
+        devices: { old: { type: "disk" } },
+      },
+    );
     const { "user.app": _dropped, ...unmanaged } = current.config;
     expect(desired.config).toStrictEqual({ ...unmanaged, "user.new": "1", "security.protection.delete": "true" });
     expect(desired.config["volatile.uuid"]).toBe(current.config["volatile.uuid"]);
@@ -210,17 +314,25 @@ describe("instance model", () => {
     expect(desired.description).toBe("kept");
     expect(writablePart(current).config).not.toBe(current.config);
 
-    const unprotect = desiredDefinition({ ...current, config: { ...current.config, "security.protection.delete": "true" } }, parse({ name: "web", image: "busybox", deletionProtection: false }));
+    const unprotect = desiredDefinition(
+      { ...current, config: { ...current.config, "security.protection.delete": "true" } },
+      parse({ name: "web", image: "busybox", deletionProtection: false }),
+    );
     expect(unprotect.config["security.protection.delete"]).toBeUndefined();
   });
 
   it("tells the daemon's own bookkeeping (volatile.* keys) from somebody's edit between a read and a write", () => {
     const read = apiInstance();
-    const afterFailedStart = apiInstance({ status: "Stopped", config: { ...read.config, "volatile.last_state.power": "STOPPED", "volatile.last_state.ready": "false" } });
+    const afterFailedStart = apiInstance({
+      status: "Stopped",
+      config: { ...read.config, "volatile.last_state.power": "STOPPED", "volatile.last_state.ready": "false" },
+    });
     expect(onlyDaemonKeysChanged(read, afterFailedStart)).toBe(true);
     expect(onlyDaemonKeysChanged(read, apiInstance({ config: { ...read.config, "user.app": "theirs" } }))).toBe(false);
     expect(onlyDaemonKeysChanged(read, apiInstance({ config: { ...read.config, "limits.cpu": "2" } }))).toBe(false);
-    expect(onlyDaemonKeysChanged(read, apiInstance({ devices: { data: { type: "disk", path: "/d", source: "/s" } } }))).toBe(false);
+    expect(
+      onlyDaemonKeysChanged(read, apiInstance({ devices: { data: { type: "disk", path: "/d", source: "/s" } } })),
+    ).toBe(false);
     expect(onlyDaemonKeysChanged(read, apiInstance({ profiles: ["default", "gpu"] }))).toBe(false);
     expect(onlyDaemonKeysChanged(read, apiInstance({ description: "edited" }))).toBe(false);
   });
@@ -245,19 +357,54 @@ describe("instance model", () => {
     expect(() => parseInstanceId("a/b/c")).toThrow(/not an Incus instance id/);
     expect(snapshotId("default", "web", "s1")).toBe("web/s1");
     expect(snapshotId("prod", "web", "s1")).toBe("prod/web/s1");
-    expect(parseSnapshotId("prod/web/before upgrade")).toEqual({ project: "prod", instance: "web", name: "before upgrade" });
+    expect(parseSnapshotId("prod/web/before upgrade")).toEqual({
+      project: "prod",
+      instance: "web",
+      name: "before upgrade",
+    });
   });
 
   it("maps snapshots: the zero time means no expiry, and the user's spelling of an instant is kept", () => {
     const base = { name: "s1", created_at: "2026-11-25T00:00:00Z", stateful: false };
-    expect(toSnapshotOutputs({ ...base, expires_at: "0001-01-01T00:00:00Z" }, "web", "default", {}).expiresAt).toBeUndefined();
-    expect(toSnapshotOutputs({ ...base, expires_at: "2030-01-01T00:00:00.000Z" }, "web", "default", { expiresAt: "2030-01-01T00:00:00Z" }).expiresAt).toBe("2030-01-01T00:00:00Z");
+    expect(
+      toSnapshotOutputs({ ...base, expires_at: "0001-01-01T00:00:00Z" }, "web", "default", {}).expiresAt,
+    ).toBeUndefined();
+    expect(
+      toSnapshotOutputs({ ...base, expires_at: "2030-01-01T00:00:00.000Z" }, "web", "default", {
+        expiresAt: "2030-01-01T00:00:00Z",
+      }).expiresAt,
+    ).toBe("2030-01-01T00:00:00Z");
     expect(sameInstant("2030-01-01T01:00:00+01:00", "2030-01-01T00:00:00Z")).toBe(true);
     expect(sameInstant(undefined, "2030-01-01T00:00:00Z")).toBe(false);
   });
 
   it("maps operations to camelCase, reading the daemon's nulls as empty objects", () => {
-    const info = operationInfo({ id: "x", class: "token", description: "d", created_at: "c", updated_at: "u", status: "Running", status_code: 103, resources: null, metadata: null, may_cancel: true, err: "" });
-    expect(info).toEqual({ id: "x", class: "token", description: "d", createdAt: "c", updatedAt: "u", status: "Running", statusCode: 103, resources: {}, metadata: {}, mayCancel: true, err: "", location: undefined });
+    const info = operationInfo({
+      id: "x",
+      class: "token",
+      description: "d",
+      created_at: "c",
+      updated_at: "u",
+      status: "Running",
+      status_code: 103,
+      resources: null,
+      metadata: null,
+      may_cancel: true,
+      err: "",
+    });
+    expect(info).toEqual({
+      id: "x",
+      class: "token",
+      description: "d",
+      createdAt: "c",
+      updatedAt: "u",
+      status: "Running",
+      statusCode: 103,
+      resources: {},
+      metadata: {},
+      mayCancel: true,
+      err: "",
+      location: undefined,
+    });
   });
 });

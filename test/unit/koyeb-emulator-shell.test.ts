@@ -49,7 +49,12 @@ describe("FakeShell", () => {
   it("stops sleeping when the session ends", async () => {
     const abort = new AbortController();
     const started = Date.now();
-    const done = new FakeShell({}).run(["sleep", "30"], { readStdin: async () => "", stdout: () => {}, stderr: () => {}, signal: abort.signal });
+    const done = new FakeShell({}).run(["sleep", "30"], {
+      readStdin: async () => "",
+      stdout: () => {},
+      stderr: () => {},
+      signal: abort.signal,
+    });
     setTimeout(() => abort.abort(), 50);
     expect(await done).toBe(0);
     expect(Date.now() - started).toBeLessThan(1_000);

@@ -4,7 +4,10 @@ import { collectOffsetPages } from "../../src/koyeb/paging";
 
 describe("collectOffsetPages", () => {
   const items = Array.from({ length: 23 }, (_, i) => i);
-  const offsetsOf = async (page: (offset: number, limit: number) => { count?: number; hasNext?: boolean }, limit: number) => {
+  const offsetsOf = async (
+    page: (offset: number, limit: number) => { count?: number; hasNext?: boolean },
+    limit: number,
+  ) => {
     const offsets: number[] = [];
     const all = await collectOffsetPages(async (offset, size) => {
       offsets.push(offset);
@@ -37,14 +40,26 @@ describe("collectOffsetPages", () => {
   });
 
   it("rejects page sizes the API does not serve", async () => {
-    await expect(collectOffsetPages(async () => ({ items: [] }), 0)).rejects.toThrow("pageSize: must be an integer from 1 to 100, got 0");
+    await expect(collectOffsetPages(async () => ({ items: [] }), 0)).rejects.toThrow(
+      "pageSize: must be an integer from 1 to 100, got 0",
+    );
   });
 });
 
 describe("Koyeb conversions", () => {
   it("reads Error and ErrorWithFields bodies", () => {
-    expect(parseKoyebError({ status: 404, code: "not_found", message: "Instance not found" })).toMatchObject({ code: "not_found", message: "Instance not found" });
-    expect(parseKoyebError({ status: 400, code: "invalid_argument", message: "Validation error", fields: [{ field: "limit", description: "too big" }] })).toMatchObject({
+    expect(parseKoyebError({ status: 404, code: "not_found", message: "Instance not found" })).toMatchObject({
+      code: "not_found",
+      message: "Instance not found",
+    });
+    expect(
+      parseKoyebError({
+        status: 400,
+        code: "invalid_argument",
+        message: "Validation error",
+        fields: [{ field: "limit", description: "too big" }],
+      }),
+    ).toMatchObject({
       message: "Validation error: limit: too big",
       details: [{ field: "limit", description: "too big" }],
     });
@@ -52,10 +67,27 @@ describe("Koyeb conversions", () => {
   });
 
   it("converts instances (int64 strings included) and events to camelCase", () => {
-    expect(toInstance({ id: "i", replica_index: "3", status: "HEALTHY", xyz_deployment_id: "d", started_at: "t" })).toEqual(
-      expect.objectContaining({ id: "i", replicaIndex: 3, status: "HEALTHY", deploymentId: "d", startedAt: "t", messages: [] }),
+    expect(
+      toInstance({ id: "i", replica_index: "3", status: "HEALTHY", xyz_deployment_id: "d", started_at: "t" }),
+    ).toEqual(
+      expect.objectContaining({
+        id: "i",
+        replicaIndex: 3,
+        status: "HEALTHY",
+        deploymentId: "d",
+        startedAt: "t",
+        messages: [],
+      }),
     );
     expect(toInstance({ id: "i" }).status).toBe("ALLOCATING");
-    expect(toEvent({ id: "e", instance_id: "i", type: "started" })).toEqual({ id: "e", when: undefined, organizationId: undefined, instanceId: "i", type: "started", message: undefined, metadata: {} });
+    expect(toEvent({ id: "e", instance_id: "i", type: "started" })).toEqual({
+      id: "e",
+      when: undefined,
+      organizationId: undefined,
+      instanceId: "i",
+      type: "started",
+      message: undefined,
+      metadata: {},
+    });
   });
 });

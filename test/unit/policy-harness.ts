@@ -4,7 +4,14 @@
  * (so reading a value that is unknown during preview throws, as in a real preview), `getConfig`
  * returning the policy's config, and a `reportViolation` that collects what was reported.
  */
-import type { PolicyResource, ReportViolation, ResourceValidationArgs, ResourceValidationPolicy, StackValidationArgs, StackValidationPolicy } from "@pulumi/policy";
+import type {
+  PolicyResource,
+  ReportViolation,
+  ResourceValidationArgs,
+  ResourceValidationPolicy,
+  StackValidationArgs,
+  StackValidationPolicy,
+} from "@pulumi/policy";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const proxy = require("@pulumi/policy/proxy") as {
@@ -54,7 +61,11 @@ const common = (config: object) => ({
 });
 
 /** Runs a resource policy on one resource with `config`; returns the violation messages. */
-export async function runResourcePolicy(policy: ResourceValidationPolicy, resource: SyntheticResource, config: object = {}): Promise<string[]> {
+export async function runResourcePolicy(
+  policy: ResourceValidationPolicy,
+  resource: SyntheticResource,
+  config: object = {},
+): Promise<string[]> {
   const violations: string[] = [];
   const report: ReportViolation = (message) => void violations.push(message);
   const args: ResourceValidationArgs = {
@@ -73,7 +84,11 @@ export async function runResourcePolicy(policy: ResourceValidationPolicy, resour
 }
 
 /** Runs a stack policy over `resources` (parents linked by URN) with `config`; returns `{ message, urn }` per violation. */
-export async function runStackPolicy(policy: StackValidationPolicy, resources: SyntheticResource[], config: object = {}): Promise<Array<{ message: string; urn?: string }>> {
+export async function runStackPolicy(
+  policy: StackValidationPolicy,
+  resources: SyntheticResource[],
+  config: object = {},
+): Promise<Array<{ message: string; urn?: string }>> {
   const violations: Array<{ message: string; urn?: string }> = [];
   const built: PolicyResource[] = resources.map((resource) => ({
     type: resource.type,

@@ -6,7 +6,9 @@ import { isUnknownValueError, whenKnown } from "../../policy/src/unknowns";
 import { UNKNOWN } from "./policy-harness";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { unknownCheckingProxy } = require("@pulumi/policy/proxy") as { unknownCheckingProxy<T extends object>(value: T): T };
+const { unknownCheckingProxy } = require("@pulumi/policy/proxy") as {
+  unknownCheckingProxy<T extends object>(value: T): T;
+};
 
 const urn = (stack: string) => `urn:pulumi:${stack}::app::pulumi-nodejs:dynamic/exoscale:Instance::web`;
 
@@ -68,7 +70,8 @@ describe("stack names", () => {
 
 describe("labels", () => {
   const config = { ...DEFAULT_PRODUCTION, stackPatterns: [] };
-  const reason = (props: Record<string, unknown>) => productionReason({ urn: urn("prod"), props: unknownCheckingProxy(props) }, config);
+  const reason = (props: Record<string, unknown>) =>
+    productionReason({ urn: urn("prod"), props: unknownCheckingProxy(props) }, config);
 
   it("finds env/environment in labels, tags (map or key=value / key:value strings) and Incus user.* config", () => {
     expect(reason({ labels: { env: "production" } })).toBe("it is labelled env=production");
@@ -88,19 +91,26 @@ describe("labels", () => {
 
   it("uses the configured keys and values", () => {
     const custom = { ...config, labelKeys: ["stage"], labelValues: ["live"] };
-    expect(productionReason({ urn: urn("x"), props: { labels: { stage: "live" } } }, custom)).toBe("it is labelled stage=live");
+    expect(productionReason({ urn: urn("x"), props: { labels: { stage: "live" } } }, custom)).toBe(
+      "it is labelled stage=live",
+    );
     expect(productionReason({ urn: urn("x"), props: { labels: { env: "prod" } } }, custom)).toBeUndefined();
   });
 
   it("reads only the wanted values, so an unrelated unknown value does not matter", () => {
-    const props = unknownCheckingProxy({ labels: { team: UNKNOWN.string, env: "prod" }, config: { "limits.cpu": UNKNOWN.string } });
+    const props = unknownCheckingProxy({
+      labels: { team: UNKNOWN.string, env: "prod" },
+      config: { "limits.cpu": UNKNOWN.string },
+    });
     expect(labelPairs(props, (key) => key === "env")).toEqual([["env", "prod"]]);
   });
 
   it("does not read labels at all when the stack name already decides", () => {
     const props = unknownCheckingProxy({ labels: UNKNOWN.object });
     expect(productionReason({ urn: urn("prod"), props }, DEFAULT_PRODUCTION)).toBe('the stack "prod" matches "prod"');
-    expect(() => productionReason({ urn: urn("dev"), props }, DEFAULT_PRODUCTION)).toThrow(/can't be known during preview/);
+    expect(() => productionReason({ urn: urn("dev"), props }, DEFAULT_PRODUCTION)).toThrow(
+      /can't be known during preview/,
+    );
   });
 });
 
@@ -113,7 +123,11 @@ describe("helpers", () => {
   it("recognises the unknown-value error of any copy of @pulumi/policy, and nothing else", () => {
     const props = unknownCheckingProxy({ state: UNKNOWN.string });
     expect(whenKnown(() => props.state, "fallback")).toBe("fallback");
-    expect(() => whenKnown(() => { throw new Error("boom"); }, "fallback")).toThrow("boom");
+    expect(() =>
+      whenKnown(() => {
+        throw new Error("boom");
+      }, "fallback"),
+    ).toThrow("boom");
     class UnknownValueError extends Error {}
     expect(isUnknownValueError(new UnknownValueError("x"))).toBe(true);
     expect(isUnknownValueError(new TypeError("x"))).toBe(false);

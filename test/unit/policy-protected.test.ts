@@ -7,13 +7,18 @@ const COMPUTE = "pulumi-nodejs:dynamic/compute:Instance";
 const INCUS = "pulumi-nodejs:dynamic/incus:Instance";
 const EC2 = "aws:ec2/instance:Instance";
 
-const check = (resource: Parameters<typeof runResourcePolicy>[1], config: object = {}) => runResourcePolicy(instancesProtected, resource, config);
+const check = (resource: Parameters<typeof runResourcePolicy>[1], config: object = {}) =>
+  runResourcePolicy(instancesProtected, resource, config);
 
 describe("production-instances-protected", () => {
   it("is mandatory and declares every config property with the defaults the code uses", () => {
     expect(instancesProtected.enforcementLevel).toBe("mandatory");
     const properties = instancesProtected.configSchema?.properties ?? {};
-    expect(Object.fromEntries(Object.entries(properties).map(([key, schema]) => [key, (schema as { default?: unknown }).default]))).toEqual({
+    expect(
+      Object.fromEntries(
+        Object.entries(properties).map(([key, schema]) => [key, (schema as { default?: unknown }).default]),
+      ),
+    ).toEqual({
       stackPatterns: ["prod", "production", "prod-*"],
       labelKeys: ["env", "environment"],
       labelValues: ["prod", "production"],
@@ -22,17 +27,22 @@ describe("production-instances-protected", () => {
     });
   });
 
-  it.each([EXOSCALE, COMPUTE, INCUS])("reports an unprotected %s in a prod stack, naming it and the fix", async (type) => {
-    const violations = await check({ type, name: "web", stack: "prod", props: { deletionProtection: false } });
-    expect(violations).toEqual([
-      `Production instance "web" (${type}) is not protected against deletion: it lacks the Pulumi \`protect\` option and \`deletionProtection: true\`. ` +
-        `It counts as production because the stack "prod" matches "prod". ` +
-        "Fix: add `deletionProtection: true` to its arguments; the pulumi-dynamic-compute constructor then sets `protect: true` as well (unless you pass `protect` yourself).",
-    ]);
-  });
+  it.each([EXOSCALE, COMPUTE, INCUS])(
+    "reports an unprotected %s in a prod stack, naming it and the fix",
+    async (type) => {
+      const violations = await check({ type, name: "web", stack: "prod", props: { deletionProtection: false } });
+      expect(violations).toEqual([
+        `Production instance "web" (${type}) is not protected against deletion: it lacks the Pulumi \`protect\` option and \`deletionProtection: true\`. ` +
+          `It counts as production because the stack "prod" matches "prod". ` +
+          "Fix: add `deletionProtection: true` to its arguments; the pulumi-dynamic-compute constructor then sets `protect: true` as well (unless you pass `protect` yourself).",
+      ]);
+    },
+  );
 
   it("accepts a production instance with both protect and deletionProtection", async () => {
-    expect(await check({ type: EXOSCALE, name: "web", stack: "prod", protect: true, props: { deletionProtection: true } })).toEqual([]);
+    expect(
+      await check({ type: EXOSCALE, name: "web", stack: "prod", protect: true, props: { deletionProtection: true } }),
+    ).toEqual([]);
   });
 
   it("asks for deletionProtection when only protect is set", async () => {
@@ -42,7 +52,13 @@ describe("production-instances-protected", () => {
   });
 
   it("asks for protect when deletionProtection is true but protect was turned off", async () => {
-    const [violation] = await check({ type: INCUS, name: "db", stack: "prod-eu", protect: false, props: { deletionProtection: true } });
+    const [violation] = await check({
+      type: INCUS,
+      name: "db",
+      stack: "prod-eu",
+      protect: false,
+      props: { deletionProtection: true },
+    });
     expect(violation).toContain('Production instance "db"');
     expect(violation).toContain("it lacks the Pulumi `protect` option.");
     expect(violation).toContain('the stack "prod-eu" matches "prod-*"');
@@ -50,21 +66,42 @@ describe("production-instances-protected", () => {
   });
 
   it("treats labels and tags as production markers in any stack", async () => {
-    const [byLabel] = await check({ type: COMPUTE, name: "api", stack: "staging", props: { labels: { env: "production" } } });
+    const [byLabel] = await check({
+      type: COMPUTE,
+      name: "api",
+      stack: "staging",
+      props: { labels: { env: "production" } },
+    });
     expect(byLabel).toContain("It counts as production because it is labelled env=production.");
-    const [byIncusConfig] = await check({ type: INCUS, name: "db", stack: "dev", props: { config: { "user.environment": "prod" } } });
+    const [byIncusConfig] = await check({
+      type: INCUS,
+      name: "db",
+      stack: "dev",
+      props: { config: { "user.environment": "prod" } },
+    });
     expect(byIncusConfig).toContain("it is labelled environment=prod");
   });
 
   it("leaves non-production instances and non-instances alone", async () => {
     expect(await check({ type: EXOSCALE, name: "web", stack: "dev", props: { labels: { env: "dev" } } })).toEqual([]);
-    expect(await check({ type: "pulumi-nodejs:dynamic/scaleway:Image", name: "img", stack: "prod", props: { tags: ["env=prod"] } })).toEqual([]);
-    expect(await check({ type: "pulumi-nodejs:dynamic/exoscale:InstanceSnapshot", name: "snap", stack: "prod" })).toEqual([]);
+    expect(
+      await check({
+        type: "pulumi-nodejs:dynamic/scaleway:Image",
+        name: "img",
+        stack: "prod",
+        props: { tags: ["env=prod"] },
+      }),
+    ).toEqual([]);
+    expect(
+      await check({ type: "pulumi-nodejs:dynamic/exoscale:InstanceSnapshot", name: "snap", stack: "prod" }),
+    ).toEqual([]);
   });
 
   it("checks other providers' instance types too, with a fix that names both settings", async () => {
     const [violation] = await check({ type: EC2, name: "vm", stack: "prod", props: {} });
-    expect(violation).toContain("Fix: add `deletionProtection: true` to its arguments and `protect: true` to its resource options.");
+    expect(violation).toContain(
+      "Fix: add `deletionProtection: true` to its arguments and `protect: true` to its resource options.",
+    );
   });
 
   describe("config", () => {
@@ -99,7 +136,9 @@ describe("production-instances-protected", () => {
     });
 
     it("lets the unknown-value error through when only the labels could decide, so the engine reports it and re-checks on up", async () => {
-      await expect(check({ type: EXOSCALE, name: "web", stack: "dev", props: { labels: UNKNOWN.object } })).rejects.toThrow(/can't be known during preview/);
+      await expect(
+        check({ type: EXOSCALE, name: "web", stack: "dev", props: { labels: UNKNOWN.object } }),
+      ).rejects.toThrow(/can't be known during preview/);
     });
   });
 });

@@ -8,8 +8,17 @@ const INCUS = "pulumi-nodejs:dynamic/incus:Instance";
 const INCUS_SNAPSHOT = "pulumi-nodejs:dynamic/incus:InstanceSnapshot";
 const COMPUTE = "pulumi-nodejs:dynamic/compute:Instance";
 
-const instance = (type: string, name: string, props: Record<string, unknown> = {}, stack = "prod"): SyntheticResource => ({ type, name, stack, props, protect: true });
-const snapshotOf = (parent: SyntheticResource, type = EXOSCALE_SNAPSHOT, name = `${parent.name}-snap`): SyntheticResource => ({ type, name, stack: parent.stack, parent: urnOf(parent) });
+const instance = (
+  type: string,
+  name: string,
+  props: Record<string, unknown> = {},
+  stack = "prod",
+): SyntheticResource => ({ type, name, stack, props, protect: true });
+const snapshotOf = (
+  parent: SyntheticResource,
+  type = EXOSCALE_SNAPSHOT,
+  name = `${parent.name}-snap`,
+): SyntheticResource => ({ type, name, stack: parent.stack, parent: urnOf(parent) });
 
 describe("the pack", () => {
   it("has three uniquely named policies: one mandatory, two advisory, none declaring enforcementLevel in its schema", () => {
@@ -19,7 +28,8 @@ describe("the pack", () => {
       ["production-snapshots-present", "advisory"],
       ["production-instances-not-stopped", "advisory"],
     ]);
-    for (const policy of policies) expect(Object.keys(policy.configSchema?.properties ?? {})).not.toContain("enforcementLevel");
+    for (const policy of policies)
+      expect(Object.keys(policy.configSchema?.properties ?? {})).not.toContain("enforcementLevel");
   });
 });
 
@@ -40,7 +50,9 @@ describe("production-snapshots-present", () => {
   it("is satisfied by a snapshot whose parent is the instance, not by one of another instance", async () => {
     const web = instance(EXOSCALE, "web");
     const db = instance(INCUS, "db");
-    expect(await runStackPolicy(snapshotsPresent, [web, snapshotOf(web), db, snapshotOf(db, INCUS_SNAPSHOT)])).toEqual([]);
+    expect(await runStackPolicy(snapshotsPresent, [web, snapshotOf(web), db, snapshotOf(db, INCUS_SNAPSHOT)])).toEqual(
+      [],
+    );
     const violations = await runStackPolicy(snapshotsPresent, [web, db, snapshotOf(web)]);
     expect(violations.map((v) => v.urn)).toEqual([urnOf(db)]);
     expect(violations[0].message).toContain('new IncusInstanceSnapshot("db-snapshot", { instance: db })');
@@ -57,7 +69,9 @@ describe("production-snapshots-present", () => {
     const staging = instance(EXOSCALE, "web", { labels: { env: "staging" } }, "staging");
     expect(await runStackPolicy(snapshotsPresent, [staging])).toEqual([]);
     expect(await runStackPolicy(snapshotsPresent, [staging], { labelValues: ["staging"] })).toHaveLength(1);
-    expect(await runStackPolicy(snapshotsPresent, [instance(EXOSCALE, "web")], { stackPatterns: ["live"] })).toEqual([]);
+    expect(await runStackPolicy(snapshotsPresent, [instance(EXOSCALE, "web")], { stackPatterns: ["live"] })).toEqual(
+      [],
+    );
   });
 
   it("skips an instance whose labels are still unknown instead of failing the whole policy", async () => {
@@ -83,13 +97,20 @@ describe("production-instances-not-stopped", () => {
 
   it("compares states case-insensitively (Incus reports Stopped) and ignores running ones", async () => {
     expect(await runStackPolicy(instancesNotStopped, [instance(INCUS, "db", { state: "Stopped" })])).toHaveLength(1);
-    expect(await runStackPolicy(instancesNotStopped, [instance(EXOSCALE, "web", { state: "running" }), instance(COMPUTE, "api", {})])).toEqual([]);
+    expect(
+      await runStackPolicy(instancesNotStopped, [
+        instance(EXOSCALE, "web", { state: "running" }),
+        instance(COMPUTE, "api", {}),
+      ]),
+    ).toEqual([]);
   });
 
   it("allows stops listed by name or URN glob, or labelled intentional", async () => {
     const web = instance(EXOSCALE, "web-1", { state: "stopped" });
     expect(await runStackPolicy(instancesNotStopped, [web], { allowStopped: ["web-*"] })).toEqual([]);
-    expect(await runStackPolicy(instancesNotStopped, [web], { allowStopped: ["urn:pulumi:prod::*::web-1"] })).toEqual([]);
+    expect(await runStackPolicy(instancesNotStopped, [web], { allowStopped: ["urn:pulumi:prod::*::web-1"] })).toEqual(
+      [],
+    );
     expect(await runStackPolicy(instancesNotStopped, [web], { allowStopped: ["db"] })).toHaveLength(1);
     const labelled = instance(EXOSCALE, "web", { state: "stopped", labels: { "allow-stopped": "true" } });
     expect(await runStackPolicy(instancesNotStopped, [labelled])).toEqual([]);
@@ -100,12 +121,20 @@ describe("production-instances-not-stopped", () => {
   it("ignores the allow label when allowLabel is empty", async () => {
     const labelled = instance(EXOSCALE, "web", { state: "stopped", labels: { "allow-stopped": "true" } });
     const [violation] = await runStackPolicy(instancesNotStopped, [labelled], { allowLabel: "" });
-    expect(violation.message).toContain("add \"web\" to allowStopped in this policy's config.");
+    expect(violation.message).toContain('add "web" to allowStopped in this policy\'s config.');
   });
 
   it("leaves non-production and ignored types alone, and skips a state unknown during preview", async () => {
-    expect(await runStackPolicy(instancesNotStopped, [instance(EXOSCALE, "web", { state: "stopped" }, "dev")])).toEqual([]);
-    expect(await runStackPolicy(instancesNotStopped, [instance(EXOSCALE, "web", { state: "stopped" })], { ignoreTypes: [EXOSCALE] })).toEqual([]);
-    expect(await runStackPolicy(instancesNotStopped, [instance(COMPUTE, "api", { state: UNKNOWN.string })])).toEqual([]);
+    expect(await runStackPolicy(instancesNotStopped, [instance(EXOSCALE, "web", { state: "stopped" }, "dev")])).toEqual(
+      [],
+    );
+    expect(
+      await runStackPolicy(instancesNotStopped, [instance(EXOSCALE, "web", { state: "stopped" })], {
+        ignoreTypes: [EXOSCALE],
+      }),
+    ).toEqual([]);
+    expect(await runStackPolicy(instancesNotStopped, [instance(COMPUTE, "api", { state: UNKNOWN.string })])).toEqual(
+      [],
+    );
   });
 });

@@ -4,13 +4,64 @@ import { collectNumberedPages } from "../../src/scaleway/paging";
 
 describe("parseScalewayError", () => {
   it.each([
-    [{ type: "not_found", message: "resource is not found", resource: "instance_image", resource_id: "i-1" }, "not_found", "resource is not found: instance_image i-1"],
-    [{ type: "invalid_request_error", message: "Validation Error", fields: { name: ["required"], arch: ["bad", "worse"] } }, "invalid_request_error", "Validation Error: name: required; arch: bad, worse"],
-    [{ type: "invalid_arguments", message: "invalid argument(s)", details: [{ argument_name: "per_page", reason: "constraint", help_message: "max 100" }] }, "invalid_arguments", "invalid argument(s): per_page: max 100"],
-    [{ type: "quotas_exceeded", message: "quota(s) exceeded for this resource", details: [{ resource: "images", quota: 10, current: 10 }] }, "quotas_exceeded", "quota(s) exceeded for this resource: images 10/10"],
-    [{ type: "transient_state", message: "resource is in a transient state", resource: "instance_image", resource_id: "i-1", current_state: "creating" }, "transient_state", "resource is in a transient state: instance_image i-1 is creating"],
-    [{ type: "precondition_failed", message: "precondition is not respected", precondition: "resource_still_in_use", help_message: "delete the server" }, "precondition_failed", "precondition is not respected: resource_still_in_use: delete the server"],
-    [{ type: "denied_authentication", message: "authentication is denied", method: "api_key", reason: "not_found" }, "denied_authentication", "authentication is denied: api_key, not_found; check scaleway:secretKey or SCW_SECRET_KEY"],
+    [
+      { type: "not_found", message: "resource is not found", resource: "instance_image", resource_id: "i-1" },
+      "not_found",
+      "resource is not found: instance_image i-1",
+    ],
+    [
+      {
+        type: "invalid_request_error",
+        message: "Validation Error",
+        fields: { name: ["required"], arch: ["bad", "worse"] },
+      },
+      "invalid_request_error",
+      "Validation Error: name: required; arch: bad, worse",
+    ],
+    [
+      {
+        type: "invalid_arguments",
+        message: "invalid argument(s)",
+        details: [{ argument_name: "per_page", reason: "constraint", help_message: "max 100" }],
+      },
+      "invalid_arguments",
+      "invalid argument(s): per_page: max 100",
+    ],
+    [
+      {
+        type: "quotas_exceeded",
+        message: "quota(s) exceeded for this resource",
+        details: [{ resource: "images", quota: 10, current: 10 }],
+      },
+      "quotas_exceeded",
+      "quota(s) exceeded for this resource: images 10/10",
+    ],
+    [
+      {
+        type: "transient_state",
+        message: "resource is in a transient state",
+        resource: "instance_image",
+        resource_id: "i-1",
+        current_state: "creating",
+      },
+      "transient_state",
+      "resource is in a transient state: instance_image i-1 is creating",
+    ],
+    [
+      {
+        type: "precondition_failed",
+        message: "precondition is not respected",
+        precondition: "resource_still_in_use",
+        help_message: "delete the server",
+      },
+      "precondition_failed",
+      "precondition is not respected: resource_still_in_use: delete the server",
+    ],
+    [
+      { type: "denied_authentication", message: "authentication is denied", method: "api_key", reason: "not_found" },
+      "denied_authentication",
+      "authentication is denied: api_key, not_found; check scaleway:secretKey or SCW_SECRET_KEY",
+    ],
     [{ message: "plain" }, undefined, "plain"],
   ])("reads %j", (body, code, message) => {
     expect(parseScalewayError(body)).toMatchObject({ code, message });
@@ -32,7 +83,10 @@ describe("collectNumberedPages", () => {
     const requested: number[] = [];
     const fetch = async (page: number, perPage: number) => {
       requested.push(page);
-      const items = Array.from({ length: Math.max(0, Math.min(perPage, total - (page - 1) * perPage)) }, (_, i) => (page - 1) * perPage + i);
+      const items = Array.from(
+        { length: Math.max(0, Math.min(perPage, total - (page - 1) * perPage)) },
+        (_, i) => (page - 1) * perPage + i,
+      );
       return { items, total: reportTotal ? total : undefined };
     };
     return { fetch, requested };
@@ -65,6 +119,8 @@ describe("collectNumberedPages", () => {
   });
 
   it("rejects page sizes the API does not serve", async () => {
-    await expect(collectNumberedPages(async () => ({ items: [] }), 101)).rejects.toThrow("perPage: must be an integer from 1 to 100, got 101");
+    await expect(collectNumberedPages(async () => ({ items: [] }), 101)).rejects.toThrow(
+      "perPage: must be an integer from 1 to 100, got 101",
+    );
   });
 });

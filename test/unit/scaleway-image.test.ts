@@ -3,7 +3,13 @@ import { dynamicProvider } from "../../src/core/provider";
 import { UNKNOWN } from "../../src/core/validation";
 import type { ApiScalewayImage } from "../../src/scaleway/client";
 import { fromExtraVolumes, splitTags, toExtraVolumes } from "../../src/scaleway/image-fields";
-import { needsSetImage, patchFor, scalewayImageDefinition, toOutputs, wholeImage } from "../../src/scaleway/image-provider";
+import {
+  needsSetImage,
+  patchFor,
+  scalewayImageDefinition,
+  toOutputs,
+  wholeImage,
+} from "../../src/scaleway/image-provider";
 import { ScalewayImageInputs } from "../../src/scaleway/schema";
 
 const provider = dynamicProvider(scalewayImageDefinition);
@@ -30,7 +36,13 @@ function apiImage(overrides: Partial<ApiScalewayImage> = {}): ApiScalewayImage {
 
 describe("ScalewayImage inputs", () => {
   it("applies defaults", () => {
-    expect(ScalewayImageInputs.parse({ rootVolume: ROOT })).toEqual({ rootVolume: ROOT, arch: "x86_64", extraVolumes: [], tags: [], public: false });
+    expect(ScalewayImageInputs.parse({ rootVolume: ROOT })).toEqual({
+      rootVolume: ROOT,
+      arch: "x86_64",
+      extraVolumes: [],
+      tags: [],
+      public: false,
+    });
   });
 
   it.each([
@@ -55,21 +67,47 @@ describe("ScalewayImage inputs", () => {
 });
 
 describe("ScalewayImage diff table", () => {
-  const olds = { ...toOutputs(apiImage({ extra_volumes: { "1": { id: DATA }, "2": { id: LOGS } } }), { rootVolume: ROOT }), __provider: "old shim" };
-  const news = (changes: Record<string, unknown>) => ({ rootVolume: ROOT, name: "img", arch: "x86_64", extraVolumes: [DATA, LOGS], tags: ["a"], public: false, __provider: "new shim", ...changes });
+  const olds = {
+    ...toOutputs(apiImage({ extra_volumes: { "1": { id: DATA }, "2": { id: LOGS } } }), { rootVolume: ROOT }),
+    __provider: "old shim",
+  };
+  const news = (changes: Record<string, unknown>) => ({
+    rootVolume: ROOT,
+    name: "img",
+    arch: "x86_64",
+    extraVolumes: [DATA, LOGS],
+    tags: ["a"],
+    public: false,
+    __provider: "new shim",
+    ...changes,
+  });
   const diff = (changes: Record<string, unknown>) => provider.diff!("fr-par-1/x", olds, news(changes));
 
   it("sees no change for the same inputs, tags in another order, or unset zone/project/name", async () => {
     expect(await diff({})).toMatchObject({ changes: false, replaces: [] });
-    expect(await diff({ tags: ["a"], zone: undefined, project: undefined, name: undefined, timeouts: { create: 5 } })).toMatchObject({ changes: false });
+    expect(
+      await diff({ tags: ["a"], zone: undefined, project: undefined, name: undefined, timeouts: { create: 5 } }),
+    ).toMatchObject({ changes: false });
     expect(await diff({ zone: "fr-par-1", project: "proj" })).toMatchObject({ changes: false });
   });
 
-  it.each([["name", "other"], ["arch", "arm64"], ["tags", ["b"]], ["public", true], ["extraVolumes", [LOGS, DATA]], ["extraVolumes", []]])("updates %s in place", async (field, value) => {
+  it.each([
+    ["name", "other"],
+    ["arch", "arm64"],
+    ["tags", ["b"]],
+    ["public", true],
+    ["extraVolumes", [LOGS, DATA]],
+    ["extraVolumes", []],
+  ])("updates %s in place", async (field, value) => {
     expect(await diff({ [field]: value })).toEqual({ changes: true, replaces: [], deleteBeforeReplace: false });
   });
 
-  it.each([["rootVolume", DATA], ["zone", "nl-ams-1"], ["project", "other-project"], ["rootVolume", UNKNOWN]])("replaces on %s", async (field, value) => {
+  it.each([
+    ["rootVolume", DATA],
+    ["zone", "nl-ams-1"],
+    ["project", "other-project"],
+    ["rootVolume", UNKNOWN],
+  ])("replaces on %s", async (field, value) => {
     expect(await diff({ [field]: value })).toEqual({ changes: true, replaces: [field], deleteBeforeReplace: false });
   });
 
@@ -88,12 +126,23 @@ describe("ScalewayImage field conversions", () => {
   it("keeps the creation token out of the user's tags", () => {
     expect(splitTags(["a", "pulumi-creation-token=abc", "b"])).toEqual({ tags: ["a", "b"], token: "abc" });
     expect(splitTags(null)).toEqual({ tags: [] });
-    expect(toOutputs(apiImage(), {})).toMatchObject({ tags: ["a"], creationToken: "0123456789abcdef0123", imageId: apiImage().id, rootVolume: ROOT });
+    expect(toOutputs(apiImage(), {})).toMatchObject({
+      tags: ["a"],
+      creationToken: "0123456789abcdef0123",
+      imageId: apiImage().id,
+      rootVolume: ROOT,
+    });
   });
 
   it("patches every mutable field with its absolute value, keeping the token tag", () => {
     const inputs = ScalewayImageInputs.parse({ rootVolume: ROOT, tags: ["b"], public: true, extraVolumes: [DATA] });
-    expect(patchFor(apiImage(), inputs, "img")).toEqual({ name: "img", arch: "x86_64", public: true, tags: ["b", "pulumi-creation-token=0123456789abcdef0123"], extra_volumes: { "1": { id: DATA } } });
+    expect(patchFor(apiImage(), inputs, "img")).toEqual({
+      name: "img",
+      arch: "x86_64",
+      public: true,
+      tags: ["b", "pulumi-creation-token=0123456789abcdef0123"],
+      extra_volumes: { "1": { id: DATA } },
+    });
     expect(patchFor(apiImage(), ScalewayImageInputs.parse({ rootVolume: ROOT, tags: ["a"] }), "img")).toBeUndefined();
   });
 
@@ -101,10 +150,18 @@ describe("ScalewayImage field conversions", () => {
     const withVolumes = apiImage({ extra_volumes: { "1": { id: DATA } } });
     const none = ScalewayImageInputs.parse({ rootVolume: ROOT, tags: ["a"] });
     expect(needsSetImage(withVolumes, none)).toBe(true);
-    expect(needsSetImage(withVolumes, ScalewayImageInputs.parse({ rootVolume: ROOT, extraVolumes: [LOGS] }))).toBe(false);
+    expect(needsSetImage(withVolumes, ScalewayImageInputs.parse({ rootVolume: ROOT, extraVolumes: [LOGS] }))).toBe(
+      false,
+    );
     expect(needsSetImage(apiImage(), none)).toBe(false);
     const whole = wholeImage(withVolumes, patchFor(withVolumes, none, "img")!);
-    expect(whole).toMatchObject({ id: withVolumes.id, root_volume: { id: ROOT }, project: "proj", extra_volumes: {}, tags: ["a", "pulumi-creation-token=0123456789abcdef0123"] });
+    expect(whole).toMatchObject({
+      id: withVolumes.id,
+      root_volume: { id: ROOT },
+      project: "proj",
+      extra_volumes: {},
+      tags: ["a", "pulumi-creation-token=0123456789abcdef0123"],
+    });
     // The read's null bootscript is not sent back: SetImage wants a Bootscript or nothing.
     expect(wholeImage({ ...withVolumes, default_bootscript: null }, {})).not.toHaveProperty("default_bootscript");
   });

@@ -10,7 +10,11 @@ const root = path.resolve(__dirname, "..", "..");
 it("type-checks src, test and examples with tsc --noEmit", () => {
   let output = "";
   try {
-    execFileSync(process.execPath, [path.join(root, "node_modules", "typescript", "bin", "tsc"), "-p", path.join(root, "test", "tsconfig.json")], { cwd: root, encoding: "utf8", stdio: "pipe" });
+    execFileSync(
+      process.execPath,
+      [path.join(root, "node_modules", "typescript", "bin", "tsc"), "-p", path.join(root, "test", "tsconfig.json")],
+      { cwd: root, encoding: "utf8", stdio: "pipe" },
+    );
   } catch (error) {
     output = String((error as { stdout?: string }).stdout ?? error);
   }

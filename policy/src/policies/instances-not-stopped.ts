@@ -5,7 +5,15 @@
  */
 import type { PolicyResource, ReportViolation, StackValidationArgs, StackValidationPolicy } from "@pulumi/policy";
 import { firstMatch } from "../patterns";
-import { DEFAULT_PRODUCTION, labelValue, type ProductionConfig, productionConfigSchema, productionReason, stringListProperty, withDefaults } from "../production";
+import {
+  DEFAULT_PRODUCTION,
+  labelValue,
+  type ProductionConfig,
+  productionConfigSchema,
+  productionReason,
+  stringListProperty,
+  withDefaults,
+} from "../production";
 import { isInstanceType } from "../resource-kinds";
 import { whenKnown } from "../unknowns";
 
@@ -19,7 +27,12 @@ export interface InstancesNotStoppedConfig extends ProductionConfig {
   ignoreTypes: string[];
 }
 
-const DEFAULTS: InstancesNotStoppedConfig = { ...DEFAULT_PRODUCTION, allowStopped: [], allowLabel: "allow-stopped", ignoreTypes: [] };
+const DEFAULTS: InstancesNotStoppedConfig = {
+  ...DEFAULT_PRODUCTION,
+  allowStopped: [],
+  allowLabel: "allow-stopped",
+  ignoreTypes: [],
+};
 
 function isStopped(resource: PolicyResource): boolean {
   const state = whenKnown(() => resource.props.state as unknown, undefined);
@@ -27,7 +40,11 @@ function isStopped(resource: PolicyResource): boolean {
 }
 
 function stopAllowed(resource: PolicyResource, config: InstancesNotStoppedConfig): boolean {
-  if (firstMatch(resource.name, config.allowStopped) !== undefined || firstMatch(resource.urn, config.allowStopped) !== undefined) return true;
+  if (
+    firstMatch(resource.name, config.allowStopped) !== undefined ||
+    firstMatch(resource.urn, config.allowStopped) !== undefined
+  )
+    return true;
   if (!config.allowLabel) return false;
   return whenKnown(() => labelValue(resource.props, config.allowLabel), undefined)?.toLowerCase() === "true";
 }
@@ -54,13 +71,20 @@ export const instancesNotStopped: StackValidationPolicy = {
   description: "Production instances should not be stopped unless the stop is declared intentional.",
   enforcementLevel: "advisory",
   severity: "medium",
-  remediationSteps: "Start the instance (state: \"running\"), or allow the stop with `allowStopped` or the allow label.",
+  remediationSteps: 'Start the instance (state: "running"), or allow the stop with `allowStopped` or the allow label.',
   configSchema: {
     properties: {
       ...productionConfigSchema,
       allowStopped: stringListProperty("Resource names or URNs (globs) that may be stopped.", DEFAULTS.allowStopped),
-      allowLabel: { type: "string", default: DEFAULTS.allowLabel, description: "A label that, set to \"true\" on an instance, declares its stop intentional (\"\" turns it off)." },
-      ignoreTypes: stringListProperty("Type tokens that look like instances but must not be checked.", DEFAULTS.ignoreTypes),
+      allowLabel: {
+        type: "string",
+        default: DEFAULTS.allowLabel,
+        description: 'A label that, set to "true" on an instance, declares its stop intentional ("" turns it off).',
+      },
+      ignoreTypes: stringListProperty(
+        "Type tokens that look like instances but must not be checked.",
+        DEFAULTS.ignoreTypes,
+      ),
     },
   },
   validateStack: validateInstancesNotStopped,

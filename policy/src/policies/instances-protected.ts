@@ -5,7 +5,14 @@
  * resource's inputs before anything is created, so `preview` already fails.
  */
 import type { ResourceValidationArgs, ResourceValidationPolicy, ReportViolation } from "@pulumi/policy";
-import { DEFAULT_PRODUCTION, type ProductionConfig, productionConfigSchema, productionReason, stringListProperty, withDefaults } from "../production";
+import {
+  DEFAULT_PRODUCTION,
+  type ProductionConfig,
+  productionConfigSchema,
+  productionReason,
+  stringListProperty,
+  withDefaults,
+} from "../production";
 import { isInstanceType, PACKAGE_INSTANCE_TYPES } from "../resource-kinds";
 
 /** Config of {@link instancesProtected}. */
@@ -39,7 +46,9 @@ export function validateInstanceProtected(args: ResourceValidationArgs, reportVi
   const missingProtect = args.opts.protect !== true;
   const missingFlag = !config.protectOnlyTypes.includes(args.type) && args.props.deletionProtection !== true;
   if (!missingProtect && !missingFlag) return;
-  const missing = [missingProtect ? "the Pulumi `protect` option" : "", missingFlag ? "`deletionProtection: true`" : ""].filter(Boolean).join(" and ");
+  const missing = [missingProtect ? "the Pulumi `protect` option" : "", missingFlag ? "`deletionProtection: true`" : ""]
+    .filter(Boolean)
+    .join(" and ");
   reportViolation(
     `Production instance "${args.name}" (${args.type}) is not protected against deletion: it lacks ${missing}. ` +
       `It counts as production because ${reason}. Fix: ${fixFor(args.type, missingProtect, missingFlag)}.`,
@@ -52,12 +61,19 @@ export const instancesProtected: ResourceValidationPolicy = {
   description: "Production instances must have the Pulumi `protect` option set and `deletionProtection: true`.",
   enforcementLevel: "mandatory",
   severity: "high",
-  remediationSteps: "Pass `deletionProtection: true` to the instance (pulumi-dynamic-compute then also sets `protect: true`), or set both explicitly.",
+  remediationSteps:
+    "Pass `deletionProtection: true` to the instance (pulumi-dynamic-compute then also sets `protect: true`), or set both explicitly.",
   configSchema: {
     properties: {
       ...productionConfigSchema,
-      ignoreTypes: stringListProperty("Type tokens that look like instances but must not be checked.", DEFAULTS.ignoreTypes),
-      protectOnlyTypes: stringListProperty("Instance type tokens that have no `deletionProtection` input: only `protect` is required.", DEFAULTS.protectOnlyTypes),
+      ignoreTypes: stringListProperty(
+        "Type tokens that look like instances but must not be checked.",
+        DEFAULTS.ignoreTypes,
+      ),
+      protectOnlyTypes: stringListProperty(
+        "Instance type tokens that have no `deletionProtection` input: only `protect` is required.",
+        DEFAULTS.protectOnlyTypes,
+      ),
     },
   },
   validateResource: validateInstanceProtected,

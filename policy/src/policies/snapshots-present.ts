@@ -4,7 +4,14 @@
  * needs the parent links between resources.
  */
 import type { PolicyResource, ReportViolation, StackValidationArgs, StackValidationPolicy } from "@pulumi/policy";
-import { DEFAULT_PRODUCTION, type ProductionConfig, productionConfigSchema, productionReason, stringListProperty, withDefaults } from "../production";
+import {
+  DEFAULT_PRODUCTION,
+  type ProductionConfig,
+  productionConfigSchema,
+  productionReason,
+  stringListProperty,
+  withDefaults,
+} from "../production";
 import { isInstanceType, isSnapshotType, TYPES_WITHOUT_SNAPSHOTS } from "../resource-kinds";
 import { whenKnown } from "../unknowns";
 
@@ -55,11 +62,15 @@ export const snapshotsPresent: StackValidationPolicy = {
   description: "Production instances should have a snapshot resource as a child.",
   enforcementLevel: "advisory",
   severity: "medium",
-  remediationSteps: "Create an ExoscaleInstanceSnapshot / IncusInstanceSnapshot of the instance (its parent defaults to the instance).",
+  remediationSteps:
+    "Create an ExoscaleInstanceSnapshot / IncusInstanceSnapshot of the instance (its parent defaults to the instance).",
   configSchema: {
     properties: {
       ...productionConfigSchema,
-      ignoreTypes: stringListProperty("Instance type tokens not to check (default: ComputeInstance, whose API has no snapshots).", DEFAULTS.ignoreTypes),
+      ignoreTypes: stringListProperty(
+        "Instance type tokens not to check (default: ComputeInstance, whose API has no snapshots).",
+        DEFAULTS.ignoreTypes,
+      ),
     },
   },
   validateStack: validateSnapshotsPresent,

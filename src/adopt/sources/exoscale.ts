@@ -9,7 +9,12 @@ import { CREATION_TOKEN_LABEL } from "../../core/creation-token";
 import { isNotFound } from "../../core/errors";
 import { type ApiInstance, type ApiSnapshot, endpointFor, ExoscaleClient } from "../../exoscale/client";
 import { instanceInfo } from "../../exoscale/mapping";
-import { EXOSCALE_ZONES, ExoscaleInstanceInputs, ExoscaleInstanceSnapshotInputs, zonedIdOf } from "../../exoscale/schema";
+import {
+  EXOSCALE_ZONES,
+  ExoscaleInstanceInputs,
+  ExoscaleInstanceSnapshotInputs,
+  zonedIdOf,
+} from "../../exoscale/schema";
 import { mapLimit } from "../concurrency";
 import type { FoundObject } from "../model";
 import { secret, userDataText } from "../secret-values";
@@ -30,7 +35,11 @@ function declaredState(state: string): "running" | "stopped" | undefined {
 }
 
 /** The template's name when it resolves to this build in this zone, else its UUID (with a note). */
-async function templateSpelling(client: ExoscaleClient, info: ReturnType<typeof instanceInfo>, notes: string[]): Promise<string> {
+async function templateSpelling(
+  client: ExoscaleClient,
+  info: ReturnType<typeof instanceInfo>,
+  notes: string[],
+): Promise<string> {
   if (!info.templateName) return info.templateId;
   const resolved = await client.resolveTemplate(info.templateName).catch(() => undefined);
   if (resolved === info.templateId.toLowerCase()) return info.templateName;
@@ -40,13 +49,30 @@ async function templateSpelling(client: ExoscaleClient, info: ReturnType<typeof 
 
 async function describeInstance(client: ExoscaleClient, zone: string, instance: ListedInstance): Promise<FoundObject> {
   const info = instanceInfo(instance, zone);
-  const found: FoundObject = { cloud: "exoscale", kind: "ExoscaleInstance", id: info.id, name: info.name, location: zone, shortId: info.uuid.slice(0, 8), labels: info.labels, args: {}, notes: [] };
-  if (info.creationToken !== undefined) return skipped(found, `carries the ${CREATION_TOKEN_LABEL} label: a Pulumi stack created it`, true);
-  if (instance.manager?.id) return skipped(found, `belongs to ${instance.manager.type ?? "a manager"} ${instance.manager.id}, which manages it`);
+  const found: FoundObject = {
+    cloud: "exoscale",
+    kind: "ExoscaleInstance",
+    id: info.id,
+    name: info.name,
+    location: zone,
+    shortId: info.uuid.slice(0, 8),
+    labels: info.labels,
+    args: {},
+    notes: [],
+  };
+  if (info.creationToken !== undefined)
+    return skipped(found, `carries the ${CREATION_TOKEN_LABEL} label: a Pulumi stack created it`, true);
+  if (instance.manager?.id)
+    return skipped(
+      found,
+      `belongs to ${instance.manager.type ?? "a manager"} ${instance.manager.id}, which manages it`,
+    );
   const state = declaredState(info.state);
-  if (state === undefined) return skipped(found, `state "${info.state}": only a running or stopped instance can be declared`);
+  if (state === undefined)
+    return skipped(found, `state "${info.state}": only a running or stopped instance can be declared`);
   const userData = instance["user-data"] === undefined ? undefined : userDataText(instance["user-data"]);
-  if (instance["user-data"] !== undefined && userData === undefined) return skipped(found, "its user data is not text (compressed or binary); userData takes plain-text cloud-init");
+  if (instance["user-data"] !== undefined && userData === undefined)
+    return skipped(found, "its user data is not text (compressed or binary); userData takes plain-text cloud-init");
 
   const args = defined({
     zone,
@@ -66,16 +92,31 @@ async function describeInstance(client: ExoscaleClient, zone: string, instance: 
   });
   const problem = schemaProblem(ExoscaleInstanceInputs, { ...args, adoptId: info.id });
   if (problem) return skipped(found, `ExoscaleInstance cannot express it: ${problem}`);
-  return { ...found, args: { ...args, userData: userData === undefined ? undefined : secret(userData, "UserData", "user data") } };
+  return {
+    ...found,
+    args: { ...args, userData: userData === undefined ? undefined : secret(userData, "UserData", "user data") },
+  };
 }
 
 function describeSnapshot(zone: string, snapshot: ApiSnapshot): FoundObject {
   const id = zonedIdOf(zone, snapshot.id);
   const owner = snapshot.instance?.id;
-  const found: FoundObject = { cloud: "exoscale", kind: "ExoscaleInstanceSnapshot", id, name: snapshot.name ?? snapshot.id, location: zone, shortId: snapshot.id.slice(0, 8), labels: {}, args: {}, notes: [] };
-  if (!owner) return skipped(found, "belongs to no instance any more; ExoscaleInstanceSnapshot is declared with its instance");
+  const found: FoundObject = {
+    cloud: "exoscale",
+    kind: "ExoscaleInstanceSnapshot",
+    id,
+    name: snapshot.name ?? snapshot.id,
+    location: zone,
+    shortId: snapshot.id.slice(0, 8),
+    labels: {},
+    args: {},
+    notes: [],
+  };
+  if (!owner)
+    return skipped(found, "belongs to no instance any more; ExoscaleInstanceSnapshot is declared with its instance");
   const withParent = { ...found, parentId: zonedIdOf(zone, owner) };
-  if (snapshot.state === "error" || snapshot.state === "deleting") return skipped(withParent, `state "${snapshot.state}"`);
+  if (snapshot.state === "error" || snapshot.state === "deleting")
+    return skipped(withParent, `state "${snapshot.state}"`);
   const problem = schemaProblem(ExoscaleInstanceSnapshotInputs, { instanceId: withParent.parentId, zone, adoptId: id });
   return problem ? skipped(withParent, `ExoscaleInstanceSnapshot cannot express it: ${problem}`) : withParent;
 }
@@ -88,10 +129,15 @@ async function listZone(zone: string, context: SourceContext): Promise<FoundObje
   const instances = await mapLimit(listed, PARALLEL_READS, async (instance, index) => {
     context.progress.status(`exoscale ${zone}: instance ${index + 1}/${listed.length}`);
     // Deleted since it was listed: nothing to declare.
-    const full = await client.getInstance(instance.id).catch((error) => (isNotFound(error) ? undefined : Promise.reject(error)));
+    const full = await client
+      .getInstance(instance.id)
+      .catch((error) => (isNotFound(error) ? undefined : Promise.reject(error)));
     return full && describeInstance(client, zone, full);
   });
-  return [...instances.filter((found): found is FoundObject => found !== undefined), ...snapshots.map((snapshot) => describeSnapshot(zone, snapshot))];
+  return [
+    ...instances.filter((found): found is FoundObject => found !== undefined),
+    ...snapshots.map((snapshot) => describeSnapshot(zone, snapshot)),
+  ];
 }
 
 /**
@@ -101,10 +147,14 @@ async function listZone(zone: string, context: SourceContext): Promise<FoundObje
  */
 export async function listExoscale(context: SourceContext): Promise<FoundObject[]> {
   const byEndpoint = new Map<string, string[]>();
-  for (const zone of context.zones ?? EXOSCALE_ZONES) byEndpoint.set(endpointFor(zone), [...(byEndpoint.get(endpointFor(zone)) ?? []), zone]);
+  for (const zone of context.zones ?? EXOSCALE_ZONES)
+    byEndpoint.set(endpointFor(zone), [...(byEndpoint.get(endpointFor(zone)) ?? []), zone]);
   const found: FoundObject[] = [];
   for (const [endpoint, zones] of byEndpoint) {
-    if (zones.length > 1) context.note(`Exoscale: ${endpoint} serves zones ${zones.join(", ")} alike, so what it holds is declared in ${zones[0]} (--zone picks another)`);
+    if (zones.length > 1)
+      context.note(
+        `Exoscale: ${endpoint} serves zones ${zones.join(", ")} alike, so what it holds is declared in ${zones[0]} (--zone picks another)`,
+      );
     found.push(...(await listZone(zones[0], context)));
   }
   return found;

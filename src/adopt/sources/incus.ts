@@ -9,7 +9,12 @@ import { type ApiInstance, type ApiInstanceSnapshot, IncusClient } from "../../i
 import { describeConnection } from "../../incus/connection";
 import { daemonLabel } from "../../incus/daemon";
 import { instanceId } from "../../incus/instance-model";
-import { CREATION_TOKEN_KEY, IncusInstanceInputs, IncusInstanceSnapshotInputs, PROTECTION_KEY } from "../../incus/schema";
+import {
+  CREATION_TOKEN_KEY,
+  IncusInstanceInputs,
+  IncusInstanceSnapshotInputs,
+  PROTECTION_KEY,
+} from "../../incus/schema";
 import { snapshotId, toSnapshotOutputs } from "../../incus/snapshot-provider";
 import { mapLimit } from "../concurrency";
 import type { FoundObject } from "../model";
@@ -25,7 +30,11 @@ const DAEMON_KEYS = /^(volatile|image)\./;
 
 /** `user.*` keys as labels for `--label`: user.team=web → team: "web". */
 function userLabels(config: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(config).filter(([key]) => key.startsWith("user.")).map(([key, value]) => [key.slice("user.".length), value]));
+  return Object.fromEntries(
+    Object.entries(config)
+      .filter(([key]) => key.startsWith("user."))
+      .map(([key, value]) => [key.slice("user.".length), value]),
+  );
 }
 
 /** The image as users write it: a local alias pointing at the fingerprint, else the fingerprint (cached per fingerprint). */
@@ -35,7 +44,10 @@ function imageNamer(client: IncusClient): (fingerprint: string | undefined) => P
     // The image may have left the local store since (cached images expire).
     const image = await client.getImage(fingerprint).catch(() => undefined);
     for (const alias of image?.aliases ?? []) {
-      const target = await client.getImageAlias(alias.name).then((found) => found.target, () => undefined);
+      const target = await client.getImageAlias(alias.name).then(
+        (found) => found.target,
+        () => undefined,
+      );
       if (target === fingerprint) return alias.name;
     }
     return fingerprint;
@@ -48,7 +60,10 @@ function imageNamer(client: IncusClient): (fingerprint: string | undefined) => P
 }
 
 /** The instance's own config, without daemon keys; secret-looking values become SecretValues. */
-function declaredConfig(config: Record<string, string>): { plain: Record<string, string>; declared: Record<string, unknown> } {
+function declaredConfig(config: Record<string, string>): {
+  plain: Record<string, string>;
+  declared: Record<string, unknown>;
+} {
   const plain: Record<string, string> = {};
   const declared: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(config).sort(([a], [b]) => a.localeCompare(b))) {
@@ -59,14 +74,37 @@ function declaredConfig(config: Record<string, string>): { plain: Record<string,
   return { plain, declared };
 }
 
-async function describeInstance(instance: ApiInstance, project: string, imageOf: (fingerprint: string | undefined) => Promise<string | undefined>): Promise<FoundObject> {
+async function describeInstance(
+  instance: ApiInstance,
+  project: string,
+  imageOf: (fingerprint: string | undefined) => Promise<string | undefined>,
+): Promise<FoundObject> {
   const id = instanceId(project, instance.name);
   const config = instance.config ?? {};
-  const found: FoundObject = { cloud: "incus", kind: "IncusInstance", id, name: instance.name, location: project, shortId: (config["volatile.uuid"] ?? instance.name).slice(0, 8), labels: userLabels(config), args: {}, notes: [] };
-  if (config[CREATION_TOKEN_KEY]) return skipped(found, `carries the ${CREATION_TOKEN_KEY} config key: a Pulumi stack created it`, true);
-  if (instance.ephemeral) return skipped(found, "ephemeral: the daemon deletes it when it stops, and IncusInstance makes persistent instances");
+  const found: FoundObject = {
+    cloud: "incus",
+    kind: "IncusInstance",
+    id,
+    name: instance.name,
+    location: project,
+    shortId: (config["volatile.uuid"] ?? instance.name).slice(0, 8),
+    labels: userLabels(config),
+    args: {},
+    notes: [],
+  };
+  if (config[CREATION_TOKEN_KEY])
+    return skipped(found, `carries the ${CREATION_TOKEN_KEY} config key: a Pulumi stack created it`, true);
+  if (instance.ephemeral)
+    return skipped(
+      found,
+      "ephemeral: the daemon deletes it when it stops, and IncusInstance makes persistent instances",
+    );
   const state = instance.status === "Running" ? "running" : instance.status === "Stopped" ? "stopped" : undefined;
-  if (state === undefined) return skipped(found, `status ${instance.status}: IncusInstance's state is running or stopped; start or stop it first`);
+  if (state === undefined)
+    return skipped(
+      found,
+      `status ${instance.status}: IncusInstance's state is running or stopped; start or stop it first`,
+    );
   const { plain, declared } = declaredConfig(config);
   const args = defined({
     name: instance.name,
@@ -100,7 +138,12 @@ function describeSnapshot(instance: ApiInstance, project: string, snapshot: ApiI
     args: defined({ name: snapshot.name, expiresAt: state.expiresAt, stateful: state.stateful || undefined }),
     notes: [],
   };
-  const problem = schemaProblem(IncusInstanceSnapshotInputs, { ...found.args, instance: instance.name, project, adoptId: id });
+  const problem = schemaProblem(IncusInstanceSnapshotInputs, {
+    ...found.args,
+    instance: instance.name,
+    project,
+    adoptId: id,
+  });
   return problem ? skipped(found, `IncusInstanceSnapshot cannot express it: ${problem}`) : found;
 }
 
@@ -109,13 +152,18 @@ export async function listIncus(context: SourceContext): Promise<FoundObject[]> 
   context.progress.status(`incus: listing instances on ${describeConnection(client.connection)}`);
   const daemon = await client.daemon();
   const project = client.project ?? "default";
-  context.note(`Incus: ${daemonLabel(daemon)} on ${describeConnection(client.connection)}${client.project ? "" : ", default project"}; incus:project / INCUS_PROJECT lists another project`);
+  context.note(
+    `Incus: ${daemonLabel(daemon)} on ${describeConnection(client.connection)}${client.project ? "" : ", default project"}; incus:project / INCUS_PROJECT lists another project`,
+  );
   const instances = await client.listInstances();
   const imageOf = imageNamer(client);
   const found = await mapLimit(instances, PARALLEL_READS, async (instance, index) => {
     context.progress.status(`incus ${project}: instance ${index + 1}/${instances.length}`);
     const snapshots = await client.listSnapshots(instance.name);
-    return [await describeInstance(instance, project, imageOf), ...snapshots.map((snapshot) => describeSnapshot(instance, project, snapshot))];
+    return [
+      await describeInstance(instance, project, imageOf),
+      ...snapshots.map((snapshot) => describeSnapshot(instance, project, snapshot)),
+    ];
   });
   return found.flat();
 }

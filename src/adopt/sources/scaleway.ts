@@ -14,14 +14,29 @@ import { defined, nonEmpty, skipped, type SourceContext } from "./context";
 
 /** Tags as labels for `--label`: "team=web" → team: "web", a bare "golden" → golden: "". */
 function tagLabels(tags: string[]): Record<string, string> {
-  return Object.fromEntries(tags.map((tag) => (tag.includes("=") ? [tag.slice(0, tag.indexOf("=")), tag.slice(tag.indexOf("=") + 1)] : [tag, ""])));
+  return Object.fromEntries(
+    tags.map((tag) =>
+      tag.includes("=") ? [tag.slice(0, tag.indexOf("=")), tag.slice(tag.indexOf("=") + 1)] : [tag, ""],
+    ),
+  );
 }
 
 function describeImage(image: ApiScalewayImage): FoundObject {
   const id = `${image.zone}/${image.id}`;
   const { tags, token } = splitTags(image.tags);
-  const found: FoundObject = { cloud: "scaleway", kind: "ScalewayImage", id, name: image.name, location: image.zone, shortId: image.id.slice(0, 8), labels: tagLabels(tags), args: {}, notes: [] };
-  if (token !== undefined) return skipped(found, `carries the ${CREATION_TOKEN_LABEL} tag: a Pulumi stack created it`, true);
+  const found: FoundObject = {
+    cloud: "scaleway",
+    kind: "ScalewayImage",
+    id,
+    name: image.name,
+    location: image.zone,
+    shortId: image.id.slice(0, 8),
+    labels: tagLabels(tags),
+    args: {},
+    notes: [],
+  };
+  if (token !== undefined)
+    return skipped(found, `carries the ${CREATION_TOKEN_LABEL} tag: a Pulumi stack created it`, true);
   if (image.state === "error") return skipped(found, 'state "error": the image could not be built');
   if (!image.root_volume?.id) return skipped(found, "it has no root volume, which ScalewayImage requires");
   const args = defined({
@@ -41,7 +56,10 @@ function describeImage(image: ApiScalewayImage): FoundObject {
 export async function listScaleway(context: SourceContext): Promise<FoundObject[]> {
   const client = ScalewayClient.fromSettings(context.progress.logger("scaleway"));
   const project = client.defaultProject;
-  if (project === undefined) context.note("Scaleway: no project configured (SCW_DEFAULT_PROJECT_ID or scaleway:projectId), so public images were left out; set one to list its public images too");
+  if (project === undefined)
+    context.note(
+      "Scaleway: no project configured (SCW_DEFAULT_PROJECT_ID or scaleway:projectId), so public images were left out; set one to list its public images too",
+    );
   const found: FoundObject[] = [];
   for (const zone of context.zones ?? KNOWN_ZONES) {
     context.progress.status(`scaleway ${zone}: listing images`);

@@ -29,8 +29,22 @@ interface OperationsState {
   operations: Record<string, EmulatedOperation>;
 }
 
-const sync = (metadata: unknown): EmulatorResponse => ({ status: 200, body: { type: "sync", status: "Success", status_code: 200, operation: "", error_code: 0, error: "", metadata } });
-const error = (status: number, message: string): EmulatorResponse => ({ status, body: { type: "error", status: "", status_code: 0, operation: "", error_code: status, error: message, metadata: null } });
+const sync = (metadata: unknown): EmulatorResponse => ({
+  status: 200,
+  body: { type: "sync", status: "Success", status_code: 200, operation: "", error_code: 0, error: "", metadata },
+});
+const error = (status: number, message: string): EmulatorResponse => ({
+  status,
+  body: {
+    type: "error",
+    status: "",
+    status_code: 0,
+    operation: "",
+    error_code: status,
+    error: message,
+    metadata: null,
+  },
+});
 
 function publicView(operation: EmulatedOperation) {
   const { project: _project, secret: _secret, ...rest } = operation;
@@ -55,7 +69,11 @@ export class EmulatedOperations {
   }
 
   /** Starts an operation that ends after the configured delay; `fail` makes it end in Failure with that message. */
-  start(description: string, resources: Record<string, string[]>, options: { project?: string; fail?: string; cancellable?: boolean; delayMs?: number; onSuccess?: () => void } = {}): EmulatedOperation {
+  start(
+    description: string,
+    resources: Record<string, string[]>,
+    options: { project?: string; fail?: string; cancellable?: boolean; delayMs?: number; onSuccess?: () => void } = {},
+  ): EmulatedOperation {
     const now = new Date().toISOString();
     const operation: EmulatedOperation = {
       id: randomUUID(),
@@ -75,7 +93,9 @@ export class EmulatedOperations {
     };
     this.state.operations[operation.id] = operation;
     if (options.onSuccess) this.onSuccess.set(operation.id, options.onSuccess);
-    this.ctx.after(options.delayMs ?? this.ctx.opDelayMs(), () => this.finish(operation.id, options.fail ? "Failure" : "Success", options.fail));
+    this.ctx.after(options.delayMs ?? this.ctx.opDelayMs(), () =>
+      this.finish(operation.id, options.fail ? "Failure" : "Success", options.fail),
+    );
     return operation;
   }
 
@@ -88,7 +108,15 @@ export class EmulatedOperations {
     return {
       status: 202,
       headers: { location: `${this.basePath}/1.0/operations/${operation.id}` },
-      body: { type: "async", status: "Operation created", status_code: 100, operation: `${this.basePath}/1.0/operations/${operation.id}`, error_code: 0, error: "", metadata: publicView(operation) },
+      body: {
+        type: "async",
+        status: "Operation created",
+        status_code: 100,
+        operation: `${this.basePath}/1.0/operations/${operation.id}`,
+        error_code: 0,
+        error: "",
+        metadata: publicView(operation),
+      },
     };
   }
 

@@ -54,24 +54,47 @@ function invalidField(body: unknown): [string, string] | undefined {
   const { metadata, spec } = body as { metadata?: Record<string, unknown>; spec?: Record<string, unknown> };
   if (!metadata || typeof metadata !== "object") return ["metadata", "is required"];
   if (!isString(metadata.name)) return ["metadata.name", "is required and must be a non-empty string"];
-  if (!/^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/.test(String(metadata.name))) return ["metadata.name", "must be 1-63 lowercase letters, digits or hyphens"];
-  if (metadata.labels !== undefined && (typeof metadata.labels !== "object" || Object.values(metadata.labels as object).some((v) => typeof v !== "string"))) return ["metadata.labels", "must map strings to strings"];
+  if (!/^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/.test(String(metadata.name)))
+    return ["metadata.name", "must be 1-63 lowercase letters, digits or hyphens"];
+  if (
+    metadata.labels !== undefined &&
+    (typeof metadata.labels !== "object" || Object.values(metadata.labels as object).some((v) => typeof v !== "string"))
+  )
+    return ["metadata.labels", "must map strings to strings"];
   if (!spec || typeof spec !== "object") return ["spec", "is required"];
   if (!isString(spec.type)) return ["spec.type", "is required"];
   if (!isString(spec.image)) return ["spec.image", "is required"];
-  for (const field of ["vcpus", "memory_mb", "disk_gb"]) if (spec[field] !== undefined && !isInt(spec[field])) return [`spec.${field}`, "must be a positive integer"];
-  for (const field of ["vpc_id", "subnet_id", "user_data"]) if (spec[field] !== undefined && typeof spec[field] !== "string") return [`spec.${field}`, "must be a string"];
-  for (const field of ["security_groups", "ssh_key_ids"]) if (spec[field] !== undefined && !isStringList(spec[field])) return [`spec.${field}`, "must be a list of strings"];
-  if (typeof spec.user_data === "string" && !/^[A-Za-z0-9+/]*={0,2}$/.test(spec.user_data)) return ["spec.user_data", "must be base64-encoded"];
+  for (const field of ["vcpus", "memory_mb", "disk_gb"])
+    if (spec[field] !== undefined && !isInt(spec[field])) return [`spec.${field}`, "must be a positive integer"];
+  for (const field of ["vpc_id", "subnet_id", "user_data"])
+    if (spec[field] !== undefined && typeof spec[field] !== "string") return [`spec.${field}`, "must be a string"];
+  for (const field of ["security_groups", "ssh_key_ids"])
+    if (spec[field] !== undefined && !isStringList(spec[field])) return [`spec.${field}`, "must be a list of strings"];
+  if (typeof spec.user_data === "string" && !/^[A-Za-z0-9+/]*={0,2}$/.test(spec.user_data))
+    return ["spec.user_data", "must be base64-encoded"];
   return undefined;
 }
 
 function randomIp(prefix: string): string {
   const [a, b] = randomBytes(2);
-  return `${prefix}.${a % 250 + 2}.${b % 250 + 2}`;
+  return `${prefix}.${(a % 250) + 2}.${(b % 250) + 2}`;
 }
 
-const SEED_FIELDS = ["id", "name", "type", "image", "labels", "userData", "vcpus", "memoryMb", "diskGb", "vpcId", "subnetId", "securityGroups", "sshKeyIds"];
+const SEED_FIELDS = [
+  "id",
+  "name",
+  "type",
+  "image",
+  "labels",
+  "userData",
+  "vcpus",
+  "memoryMb",
+  "diskGb",
+  "vpcId",
+  "subnetId",
+  "securityGroups",
+  "sshKeyIds",
+];
 
 /**
  * Makes the seed's instances (running, as if made outside Pulumi); returns their ids as
@@ -79,22 +102,50 @@ const SEED_FIELDS = ["id", "name", "type", "image", "labels", "userData", "vcpus
  */
 function seedInstances(section: unknown, state: ComputeState): NonNullable<SeededObjects["compute"]> {
   const instances: EmulatedComputeInstance[] = [];
-  const optional = <T>(value: unknown, field: string, test: (value: unknown) => boolean, must: string): T | undefined => (value === undefined ? undefined : seedField<T>(value, field, test, must));
+  const optional = <T>(
+    value: unknown,
+    field: string,
+    test: (value: unknown) => boolean,
+    must: string,
+  ): T | undefined => (value === undefined ? undefined : seedField<T>(value, field, test, must));
   const made = seedList(section, "compute", "instances").map((raw, index) => {
     const at = `compute.instances[${index}]`;
     knownFields(raw, at, SEED_FIELDS);
     const seed = raw as unknown as SeedComputeInstance;
-    const id = optional<string>(seed.id, `${at}.id`, (v) => typeof v === "string" && /^[A-Za-z0-9._-]+$/.test(v), "an id such as inst-a1b2c3") ?? `inst-${randomBytes(4).toString("hex")}`;
+    const id =
+      optional<string>(
+        seed.id,
+        `${at}.id`,
+        (v) => typeof v === "string" && /^[A-Za-z0-9._-]+$/.test(v),
+        "an id such as inst-a1b2c3",
+      ) ?? `inst-${randomBytes(4).toString("hex")}`;
     if (state.instances[id]) return { id, name: state.instances[id].metadata.name };
-    const name = seedField<string>(seed.name, `${at}.name`, (v) => typeof v === "string" && /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/.test(v), "1-63 lowercase letters, digits or hyphens");
-    if ([...Object.values(state.instances), ...instances].some((i) => i.metadata.name === name && i.status.state !== "terminated")) throw new SeedError(`${at}.name: an instance named "${name}" already exists`);
-    const count = (field: string, value: unknown) => optional<number>(value, `${at}.${field}`, isInt, "a positive integer");
-    const text = (field: string, value: unknown) => optional<string>(value, `${at}.${field}`, isString, "a non-empty string");
-    const list = (field: string, value: unknown) => optional<string[]>(value, `${at}.${field}`, isStringList, "a list of strings");
+    const name = seedField<string>(
+      seed.name,
+      `${at}.name`,
+      (v) => typeof v === "string" && /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/.test(v),
+      "1-63 lowercase letters, digits or hyphens",
+    );
+    if (
+      [...Object.values(state.instances), ...instances].some(
+        (i) => i.metadata.name === name && i.status.state !== "terminated",
+      )
+    )
+      throw new SeedError(`${at}.name: an instance named "${name}" already exists`);
+    const count = (field: string, value: unknown) =>
+      optional<number>(value, `${at}.${field}`, isInt, "a positive integer");
+    const text = (field: string, value: unknown) =>
+      optional<string>(value, `${at}.${field}`, isString, "a non-empty string");
+    const list = (field: string, value: unknown) =>
+      optional<string[]>(value, `${at}.${field}`, isStringList, "a list of strings");
     const userData = text("userData", seed.userData);
     instances.push({
       id,
-      metadata: { name, labels: { ...optional<Record<string, string>>(seed.labels, `${at}.labels`, isStringMap, "a map of strings") }, created_at: new Date().toISOString() },
+      metadata: {
+        name,
+        labels: { ...optional<Record<string, string>>(seed.labels, `${at}.labels`, isStringMap, "a map of strings") },
+        created_at: new Date().toISOString(),
+      },
       spec: {
         type: text("type", seed.type) ?? "cx21",
         image: text("image", seed.image) ?? "ubuntu-22.04",
@@ -107,7 +158,12 @@ function seedInstances(section: unknown, state: ComputeState): NonNullable<Seede
         ssh_key_ids: list("sshKeyIds", seed.sshKeyIds),
         user_data: userData === undefined ? undefined : Buffer.from(userData, "utf8").toString("base64"),
       },
-      status: { state: "running", host_id: `host-${randomBytes(3).toString("hex")}`, private_ip: randomIp("10.0"), public_ip: randomIp("203.0") },
+      status: {
+        state: "running",
+        host_id: `host-${randomBytes(3).toString("hex")}`,
+        private_ip: randomIp("10.0"),
+        public_ip: randomIp("203.0"),
+      },
     });
     return { id, name };
   });
@@ -123,8 +179,13 @@ function register(router: Router, ctx: EmulatorContext): void {
   router.on("POST", `${BASE}/v1/instances`, (request) => {
     const problem = invalidField(request.body);
     if (problem) return error(400, `invalid field ${problem[0]}: ${problem[1]}`, problem[0]);
-    const body = request.body as { metadata: { name: string; labels?: Record<string, string> }; spec: EmulatedComputeInstance["spec"] };
-    const taken = Object.values(state.instances).some((i) => i.metadata.name === body.metadata.name && i.status.state !== "terminated");
+    const body = request.body as {
+      metadata: { name: string; labels?: Record<string, string> };
+      spec: EmulatedComputeInstance["spec"];
+    };
+    const taken = Object.values(state.instances).some(
+      (i) => i.metadata.name === body.metadata.name && i.status.state !== "terminated",
+    );
     if (taken) return error(409, `an instance named "${body.metadata.name}" already exists`, "metadata.name");
     const id = `inst-${randomBytes(4).toString("hex")}`;
     const instance: EmulatedComputeInstance = {
@@ -135,12 +196,21 @@ function register(router: Router, ctx: EmulatorContext): void {
     };
     state.instances[id] = instance;
     const broken = body.spec.image === "broken-image";
-    const operation = operations.start(`Creating instance ${body.metadata.name}`, { instances: [`/v1/instances/${id}`] }, {
-      fail: broken ? `image "${body.spec.image}" could not be provisioned` : undefined,
-      onSuccess: () => {
-        Object.assign(instance.status, { state: "running", host_id: `host-${randomBytes(3).toString("hex")}`, private_ip: randomIp("10.0"), public_ip: randomIp("203.0") });
+    const operation = operations.start(
+      `Creating instance ${body.metadata.name}`,
+      { instances: [`/v1/instances/${id}`] },
+      {
+        fail: broken ? `image "${body.spec.image}" could not be provisioned` : undefined,
+        onSuccess: () => {
+          Object.assign(instance.status, {
+            state: "running",
+            host_id: `host-${randomBytes(3).toString("hex")}`,
+            private_ip: randomIp("10.0"),
+            public_ip: randomIp("203.0"),
+          });
+        },
       },
-    });
+    );
     if (broken) ctx.after(ctx.opDelayMs(), () => (instance.status.state = "error"));
     return { status: 201, body: { ...instance, operation_id: operation.id } };
   });
@@ -156,12 +226,16 @@ function register(router: Router, ctx: EmulatorContext): void {
     const instance = state.instances[request.params.id];
     if (!instance) return error(404, `instance ${request.params.id} not found`);
     instance.status.state = "stopping";
-    const operation = operations.start(`Deleting instance ${instance.metadata.name}`, { instances: [`/v1/instances/${instance.id}`] }, {
-      cancellable: false,
-      onSuccess: () => {
-        delete state.instances[instance.id];
+    const operation = operations.start(
+      `Deleting instance ${instance.metadata.name}`,
+      { instances: [`/v1/instances/${instance.id}`] },
+      {
+        cancellable: false,
+        onSuccess: () => {
+          delete state.instances[instance.id];
+        },
       },
-    });
+    );
     return { status: 202, body: { operation_id: operation.id } };
   });
 }
@@ -178,7 +252,11 @@ export const computeApi: ApiModule = {
   prefixes: [`${BASE}/`],
   register,
   authenticate,
-  seed: (section, ctx) => seedInstances(section, ctx.store.slice<ComputeState>("compute", () => ({ instances: {} }))),
+  seed: (section, ctx) =>
+    seedInstances(
+      section,
+      ctx.store.slice<ComputeState>("compute", () => ({ instances: {} })),
+    ),
   errorBody: (status, message) => ({ error: { code: status, message } }),
   env: (url, credentials) => ({ COMPUTE_API_URL: `${url}${BASE}`, COMPUTE_API_TOKEN: credentials.computeToken }),
 };

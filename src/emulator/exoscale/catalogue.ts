@@ -6,7 +6,16 @@
 import { createHash } from "node:crypto";
 
 /** Exoscale zones, as listed in the API spec's server variables. */
-export const ZONES = ["ch-gva-2", "ch-dk-2", "de-fra-1", "de-muc-1", "at-vie-1", "at-vie-2", "bg-sof-1", "hr-zag-1"] as const;
+export const ZONES = [
+  "ch-gva-2",
+  "ch-dk-2",
+  "de-fra-1",
+  "de-muc-1",
+  "at-vie-1",
+  "at-vie-2",
+  "bg-sof-1",
+  "hr-zag-1",
+] as const;
 
 /** A stable UUID derived from a name (so ids never change between runs). */
 export function stableUuid(name: string): string {
@@ -58,7 +67,15 @@ const SIZES: Record<string, Array<[string, number, number]>> = {
 };
 
 export const INSTANCE_TYPES: EmulatedInstanceType[] = Object.entries(SIZES).flatMap(([family, sizes]) =>
-  sizes.map(([size, cpus, memory]) => ({ id: stableUuid(`instance-type:${family}.${size}`), family, size, cpus, memory, authorized: true, zones: [...ZONES] })),
+  sizes.map(([size, cpus, memory]) => ({
+    id: stableUuid(`instance-type:${family}.${size}`),
+    family,
+    size,
+    cpus,
+    memory,
+    authorized: true,
+    zones: [...ZONES],
+  })),
 );
 
 export interface EmulatedTemplate {
@@ -99,7 +116,7 @@ function template(id: string, name: string, family: string, version: string, use
   };
 }
 
-/** Public templates, fixed UUIDs (documented in the README so programs can use them). */
+/** Public templates, fixed UUIDs (listed in docs/emulator.md so programs can use them). */
 export const TEMPLATES: EmulatedTemplate[] = [
   template("c19542b7-d269-4bd4-bf32-e6ae2e8c2bd4", "Linux Ubuntu 22.04 LTS 64-bit", "ubuntu", "22.04", "ubuntu"),
   template("8d1a6d4e-5f0b-4c1f-9a7e-2b3c4d5e6f70", "Linux Ubuntu 24.04 LTS 64-bit", "ubuntu", "24.04", "ubuntu"),

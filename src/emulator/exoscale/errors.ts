@@ -27,7 +27,8 @@ export function invalidLabels(labels: unknown): string | undefined {
   if (labels === null || typeof labels !== "object" || Array.isArray(labels)) return "must be an object of strings";
   for (const [key, value] of Object.entries(labels as Record<string, unknown>)) {
     if (key.length < 1 || key.length > 255) return `label key "${key}" must be 1-255 characters`;
-    if (typeof value !== "string" || value.length > 255) return `label "${key}" must be a string of at most 255 characters`;
+    if (typeof value !== "string" || value.length > 255)
+      return `label "${key}" must be a string of at most 255 characters`;
   }
   return undefined;
 }
@@ -41,7 +42,9 @@ export function invalidUserData(value: unknown): string | undefined {
 }
 
 export function invalidDiskSize(value: unknown): string | undefined {
-  return Number.isInteger(value) && (value as number) >= 10 && (value as number) <= 51200 ? undefined : "must be an integer between 10 and 51200 (GiB)";
+  return Number.isInteger(value) && (value as number) >= 10 && (value as number) <= 51200
+    ? undefined
+    : "must be an integer between 10 and 51200 (GiB)";
 }
 
 export const PUBLIC_IP_ASSIGNMENTS = ["inet4", "dual", "none"];

@@ -44,7 +44,8 @@ function register(router: Router, ctx: EmulatorContext): void {
     if (invalid) return invalid;
     const snapshot = state.snapshots[request.params.id];
     if (!snapshot || snapshot.state === "deleting") return exoError(404, `Snapshot ${request.params.id} not found`);
-    if (snapshot.state === "snapshotting") return exoError(400, `delete-snapshot: snapshot ${snapshot.id} is still being taken`);
+    if (snapshot.state === "snapshotting")
+      return exoError(400, `delete-snapshot: snapshot ${snapshot.id} is still being taken`);
     snapshot.state = "deleting";
     return ok(
       operations.start("delete-snapshot", { id: snapshot.id, kind: "snapshot" }, () => {
@@ -65,9 +66,12 @@ function register(router: Router, ctx: EmulatorContext): void {
 
   router.on("GET", "/v2/template", (request) => {
     const visibility = request.query.get("visibility") ?? "public";
-    if (!["public", "private"].includes(visibility)) return exoError(400, "Invalid parameter visibility: must be public or private");
+    if (!["public", "private"].includes(visibility))
+      return exoError(400, "Invalid parameter visibility: must be public or private");
     const family = request.query.get("family");
-    return ok({ templates: TEMPLATES.filter((t) => t.visibility === visibility && (family === null || t.family === family)) });
+    return ok({
+      templates: TEMPLATES.filter((t) => t.visibility === visibility && (family === null || t.family === family)),
+    });
   });
   router.on("GET", "/v2/template/{id}", (request) => {
     const invalid = badId(request.params.id);
@@ -85,12 +89,23 @@ function authenticate(request: EmulatorRequest, ctx: EmulatorContext): EmulatorR
   if (request.method === "GET" && request.path === "/v2/zone") return undefined;
   const header = request.headers.authorization;
   const auth = parseAuthorization(typeof header === "string" ? header : undefined);
-  if (!auth) return exoError(403, "Missing or malformed Authorization header: expected EXO2-HMAC-SHA256 credential=…,expires=…,signature=…");
+  if (!auth)
+    return exoError(
+      403,
+      "Missing or malformed Authorization header: expected EXO2-HMAC-SHA256 credential=…,expires=…,signature=…",
+    );
   if (auth.credential !== ctx.credentials.exoscaleApiKey) return exoError(403, `Invalid API key ${auth.credential}`);
-  if (auth.expires < Math.floor(Date.now() / 1000)) return exoError(403, `Request expired at ${new Date(auth.expires * 1000).toISOString()}`);
+  if (auth.expires < Math.floor(Date.now() / 1000))
+    return exoError(403, `Request expired at ${new Date(auth.expires * 1000).toISOString()}`);
   const unsigned = [...new Set(request.query.keys())].filter((name) => !auth.signedQueryArgs.includes(name));
-  if (unsigned.length > 0) return exoError(403, `Invalid request signature: query parameters ${unsigned.join(", ")} are not signed`);
-  const valid = signatureMatches(ctx.credentials.exoscaleApiSecret, { method: request.method, path: request.path, body: request.rawBody }, auth, (name) => request.query.get(name) ?? undefined);
+  if (unsigned.length > 0)
+    return exoError(403, `Invalid request signature: query parameters ${unsigned.join(", ")} are not signed`);
+  const valid = signatureMatches(
+    ctx.credentials.exoscaleApiSecret,
+    { method: request.method, path: request.path, body: request.rawBody },
+    auth,
+    (name) => request.query.get(name) ?? undefined,
+  );
   return valid ? undefined : exoError(403, "Invalid request signature");
 }
 

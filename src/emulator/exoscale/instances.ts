@@ -11,9 +11,27 @@ import { randomUUID } from "node:crypto";
 import type { EmulatorContext } from "../api";
 import type { EmulatorRequest, EmulatorResponse, Router } from "../router";
 import { INSTANCE_TYPES, TEMPLATES } from "./catalogue";
-import { badId, exoError, invalidDiskSize, invalidField, invalidLabels, invalidUserData, isUuid, PUBLIC_IP_ASSIGNMENTS } from "./errors";
+import {
+  badId,
+  exoError,
+  invalidDiskSize,
+  invalidField,
+  invalidLabels,
+  invalidUserData,
+  isUuid,
+  PUBLIC_IP_ASSIGNMENTS,
+} from "./errors";
 import { OperationFailure, type Operations } from "./operations";
-import { type EmulatedInstance, type EmulatedSnapshot, type ExoscaleState, instanceView, ipv6For, macFor, newPassword, randomIpv4 } from "./state";
+import {
+  type EmulatedInstance,
+  type EmulatedSnapshot,
+  type ExoscaleState,
+  instanceView,
+  ipv6For,
+  macFor,
+  newPassword,
+  randomIpv4,
+} from "./state";
 
 /** Label that makes an operation of the named command fail (for error-path tests). */
 export const FAIL_LABEL = "emulator-fail";
@@ -43,12 +61,20 @@ function matchesLabelFilter(labels: Record<string, string>, filter: string): boo
     });
 }
 
-export function registerInstances(router: Router, ctx: EmulatorContext, state: ExoscaleState, operations: Operations): void {
+export function registerInstances(
+  router: Router,
+  ctx: EmulatorContext,
+  state: ExoscaleState,
+  operations: Operations,
+): void {
   const P = "/v2/instance";
 
   /** Runs `command` on an instance; the `emulator-fail` label makes it fail. */
   const act = (instance: EmulatedInstance, command: string, effect: () => void) => {
-    const failure = instance.labels[FAIL_LABEL] === command ? new OperationFailure("fault", `injected failure for instance ${instance.id}`) : undefined;
+    const failure =
+      instance.labels[FAIL_LABEL] === command
+        ? new OperationFailure("fault", `injected failure for instance ${instance.id}`)
+        : undefined;
     return ok(operations.start(command, { id: instance.id, kind: "instance" }, effect, failure));
   };
 
@@ -63,7 +89,9 @@ export function registerInstances(router: Router, ctx: EmulatorContext, state: E
   const isResponse = (value: EmulatedInstance | EmulatorResponse): value is EmulatorResponse => "status" in value;
 
   const requireState = (instance: EmulatedInstance, allowed: string[], action: string): EmulatorResponse | undefined =>
-    allowed.includes(instance.state) ? undefined : exoError(400, `${action}: instance ${instance.id} must be ${allowed.join(" or ")}, got ${instance.state}`);
+    allowed.includes(instance.state)
+      ? undefined
+      : exoError(400, `${action}: instance ${instance.id} must be ${allowed.join(" or ")}, got ${instance.state}`);
 
   router.on("POST", P, (request) => {
     const body = (request.body ?? {}) as Body;
@@ -76,7 +104,8 @@ export function registerInstances(router: Router, ctx: EmulatorContext, state: E
     if (!TEMPLATES.some((t) => t.id === templateId)) return exoError(404, `Template ${templateId} not found`);
     const diskProblem = invalidDiskSize(body["disk-size"]);
     if (diskProblem) return invalidField("disk-size", diskProblem);
-    if (body.name !== undefined && (typeof body.name !== "string" || body.name.length < 1 || body.name.length > 255)) return invalidField("name", "must be 1-255 characters");
+    if (body.name !== undefined && (typeof body.name !== "string" || body.name.length < 1 || body.name.length > 255))
+      return invalidField("name", "must be 1-255 characters");
     if (body.labels !== undefined) {
       const problem = invalidLabels(body.labels);
       if (problem) return invalidField("labels", problem);
@@ -86,11 +115,16 @@ export function registerInstances(router: Router, ctx: EmulatorContext, state: E
       if (problem) return invalidField("user-data", problem);
     }
     const ipAssignment = (body["public-ip-assignment"] ?? "inet4") as EmulatedInstance["publicIpAssignment"];
-    if (!PUBLIC_IP_ASSIGNMENTS.includes(ipAssignment)) return invalidField("public-ip-assignment", `must be one of ${PUBLIC_IP_ASSIGNMENTS.join(", ")}`);
-    const securityGroupIds = body["security-groups"] === undefined ? [] : refIds(body["security-groups"], "security-groups");
+    if (!PUBLIC_IP_ASSIGNMENTS.includes(ipAssignment))
+      return invalidField("public-ip-assignment", `must be one of ${PUBLIC_IP_ASSIGNMENTS.join(", ")}`);
+    const securityGroupIds =
+      body["security-groups"] === undefined ? [] : refIds(body["security-groups"], "security-groups");
     if (!Array.isArray(securityGroupIds)) return securityGroupIds;
     const sshKeys: string[] = [];
-    for (const key of [...(Array.isArray(body["ssh-keys"]) ? body["ssh-keys"] : []), ...(body["ssh-key"] ? [body["ssh-key"]] : [])]) {
+    for (const key of [
+      ...(Array.isArray(body["ssh-keys"]) ? body["ssh-keys"] : []),
+      ...(body["ssh-key"] ? [body["ssh-key"]] : []),
+    ]) {
       const name = (key as Body)?.name;
       if (typeof name !== "string" || name === "") return invalidField("ssh-keys.name", "must be a non-empty string");
       if (!sshKeys.includes(name)) sshKeys.push(name);
@@ -133,14 +167,20 @@ export function registerInstances(router: Router, ctx: EmulatorContext, state: E
     const managerId = request.query.get("manager-id");
     if (managerId !== null && !isUuid(managerId)) return invalidField("manager-id", "must be a UUID");
     const managerType = request.query.get("manager-type");
-    if (managerType !== null && managerType !== "instance-pool") return invalidField("manager-type", "must be instance-pool");
+    if (managerType !== null && managerType !== "instance-pool")
+      return invalidField("manager-type", "must be instance-pool");
     const ip = request.query.get("ip-address");
     const labels = request.query.get("labels");
     const instances = Object.values(state.instances)
       .filter((i) => i.state !== "destroying")
       // No emulated instance belongs to an instance pool or SKS nodepool.
       .filter(() => managerId === null && managerType === null)
-      .filter((i) => ip === null || (i.publicIpAssignment !== "none" && i.publicIp === ip) || (i.publicIpAssignment === "dual" && i.ipv6Address === ip))
+      .filter(
+        (i) =>
+          ip === null ||
+          (i.publicIpAssignment !== "none" && i.publicIp === ip) ||
+          (i.publicIpAssignment === "dual" && i.ipv6Address === ip),
+      )
       .filter((i) => labels === null || matchesLabelFilter(i.labels, labels));
     return ok({ instances: instances.map((i) => instanceView(i, false)) });
   });
@@ -157,12 +197,16 @@ export function registerInstances(router: Router, ctx: EmulatorContext, state: E
     const known = ["name", "user-data", "public-ip-assignment", "labels", "application-consistent-snapshot-enabled"];
     const unknown = Object.keys(body).find((key) => !known.includes(key));
     if (unknown) return invalidField(unknown, `is not an updatable field (updatable: ${known.join(", ")})`);
-    if (body.name !== undefined && (typeof body.name !== "string" || body.name.length < 1 || body.name.length > 255)) return invalidField("name", "must be 1-255 characters");
+    if (body.name !== undefined && (typeof body.name !== "string" || body.name.length < 1 || body.name.length > 255))
+      return invalidField("name", "must be 1-255 characters");
     if (body["user-data"] !== undefined) {
       const problem = invalidUserData(body["user-data"]);
       if (problem) return invalidField("user-data", problem);
     }
-    if (body["public-ip-assignment"] !== undefined && !PUBLIC_IP_ASSIGNMENTS.includes(body["public-ip-assignment"] as string)) {
+    if (
+      body["public-ip-assignment"] !== undefined &&
+      !PUBLIC_IP_ASSIGNMENTS.includes(body["public-ip-assignment"] as string)
+    ) {
       return invalidField("public-ip-assignment", `must be one of ${PUBLIC_IP_ASSIGNMENTS.join(", ")}`);
     }
     if (body.labels !== undefined && body.labels !== null) {
@@ -172,7 +216,8 @@ export function registerInstances(router: Router, ctx: EmulatorContext, state: E
     return act(instance, "update-instance", () => {
       if (body.name !== undefined) instance.name = body.name as string;
       if (body["user-data"] !== undefined) instance.userData = body["user-data"] as string;
-      if (body["public-ip-assignment"] !== undefined) instance.publicIpAssignment = body["public-ip-assignment"] as EmulatedInstance["publicIpAssignment"];
+      if (body["public-ip-assignment"] !== undefined)
+        instance.publicIpAssignment = body["public-ip-assignment"] as EmulatedInstance["publicIpAssignment"];
       if (body.labels !== undefined) instance.labels = { ...((body.labels as Record<string, string> | null) ?? {}) };
     });
   });
@@ -181,7 +226,10 @@ export function registerInstances(router: Router, ctx: EmulatorContext, state: E
     const instance = find(request);
     if (isResponse(instance)) return instance;
     if (state.protected[instance.id]) {
-      return exoError(403, `Operation delete-instance on resource ${instance.id} is forbidden - reason: instance is protected against destruction (remove-instance-protection first)`);
+      return exoError(
+        403,
+        `Operation delete-instance on resource ${instance.id} is forbidden - reason: instance is protected against destruction (remove-instance-protection first)`,
+      );
     }
     const previous = instance.state;
     instance.state = "destroying";
@@ -191,34 +239,48 @@ export function registerInstances(router: Router, ctx: EmulatorContext, state: E
       delete state.passwords[instance.id];
       delete state.protected[instance.id];
     });
-    if (instance.labels[FAIL_LABEL] === "delete-instance") ctx.after(ctx.opDelayMs(), () => (instance.state = previous));
+    if (instance.labels[FAIL_LABEL] === "delete-instance")
+      ctx.after(ctx.opDelayMs(), () => (instance.state = previous));
     return response;
   });
 
   router.on("DELETE", `${P}/{id}/{field}`, (request) => {
     const instance = find(request);
     if (isResponse(instance)) return instance;
-    if (request.params.field !== "labels") return invalidField("field", `"${request.params.field}" cannot be reset (allowed: labels)`);
+    if (request.params.field !== "labels")
+      return invalidField("field", `"${request.params.field}" cannot be reset (allowed: labels)`);
     return act(instance, "reset-instance-field", () => {
       instance.labels = {};
     });
   });
 
-  const action = (method: string, name: string, handler: (instance: EmulatedInstance, body: Body) => EmulatorResponse) => {
+  const action = (
+    method: string,
+    name: string,
+    handler: (instance: EmulatedInstance, body: Body) => EmulatorResponse,
+  ) => {
     router.on(method, `${P}/{id}:${name}`, (request) => {
       const instance = find(request);
       return isResponse(instance) ? instance : handler(instance, (request.body ?? {}) as Body);
     });
   };
 
-  action("PUT", "add-protection", (instance) => act(instance, "add-instance-protection", () => (state.protected[instance.id] = true)));
-  action("PUT", "remove-protection", (instance) => act(instance, "remove-instance-protection", () => delete state.protected[instance.id]));
+  action("PUT", "add-protection", (instance) =>
+    act(instance, "add-instance-protection", () => (state.protected[instance.id] = true)),
+  );
+  action("PUT", "remove-protection", (instance) =>
+    act(instance, "remove-instance-protection", () => delete state.protected[instance.id]),
+  );
 
   action("PUT", "start", (instance, body) => {
-    if (body["rescue-profile"] !== undefined && !["netboot", "netboot-efi"].includes(body["rescue-profile"] as string)) {
+    if (
+      body["rescue-profile"] !== undefined &&
+      !["netboot", "netboot-efi"].includes(body["rescue-profile"] as string)
+    ) {
       return invalidField("rescue-profile", "must be netboot or netboot-efi");
     }
-    if (instance.state === "running") return exoError(400, `start-instance: instance ${instance.id} is already running`);
+    if (instance.state === "running")
+      return exoError(400, `start-instance: instance ${instance.id} is already running`);
     const denied = requireState(instance, ["stopped"], "start-instance");
     if (denied) return denied;
     instance.state = "starting";
@@ -249,7 +311,11 @@ export function registerInstances(router: Router, ctx: EmulatorContext, state: E
     const problem = invalidDiskSize(body["disk-size"]);
     if (problem) return invalidField("disk-size", problem);
     const size = body["disk-size"] as number;
-    if (size <= instance.diskSize) return invalidField("disk-size", `disks can only grow: ${size} GiB is not larger than the current ${instance.diskSize} GiB`);
+    if (size <= instance.diskSize)
+      return invalidField(
+        "disk-size",
+        `disks can only grow: ${size} GiB is not larger than the current ${instance.diskSize} GiB`,
+      );
     const denied = requireState(instance, ["stopped"], "resize-instance-disk");
     return denied ?? act(instance, "resize-instance-disk", () => (instance.diskSize = size));
   });
@@ -257,11 +323,16 @@ export function registerInstances(router: Router, ctx: EmulatorContext, state: E
   action("PUT", "reset", (instance, body) => {
     const templateId = (body.template as Body | undefined)?.id;
     if (templateId !== undefined && !isUuid(templateId)) return invalidField("template.id", "must be a UUID");
-    if (templateId !== undefined && !TEMPLATES.some((t) => t.id === templateId)) return exoError(404, `Template ${templateId} not found`);
+    if (templateId !== undefined && !TEMPLATES.some((t) => t.id === templateId))
+      return exoError(404, `Template ${templateId} not found`);
     if (body["disk-size"] !== undefined) {
       const problem = invalidDiskSize(body["disk-size"]);
       if (problem) return invalidField("disk-size", problem);
-      if ((body["disk-size"] as number) < instance.diskSize) return invalidField("disk-size", `disks can only grow: ${body["disk-size"]} GiB is smaller than the current ${instance.diskSize} GiB`);
+      if ((body["disk-size"] as number) < instance.diskSize)
+        return invalidField(
+          "disk-size",
+          `disks can only grow: ${body["disk-size"]} GiB is smaller than the current ${instance.diskSize} GiB`,
+        );
     }
     const denied = requireState(instance, ["running", "stopped"], "reset-instance");
     return (
@@ -274,7 +345,9 @@ export function registerInstances(router: Router, ctx: EmulatorContext, state: E
     );
   });
 
-  action("PUT", "reset-password", (instance) => act(instance, "reset-instance-password", () => (state.passwords[instance.id] = newPassword())));
+  action("PUT", "reset-password", (instance) =>
+    act(instance, "reset-instance-password", () => (state.passwords[instance.id] = newPassword())),
+  );
 
   action("GET", "password", (instance) => ok({ password: state.passwords[instance.id] }));
 
@@ -298,8 +371,16 @@ export function registerInstances(router: Router, ctx: EmulatorContext, state: E
     };
     state.snapshots[snapshot.id] = snapshot;
     instance.snapshotIds.push(snapshot.id);
-    const failure = instance.labels[FAIL_LABEL] === "create-snapshot" ? new OperationFailure("fault", `injected failure for instance ${instance.id}`) : undefined;
-    const operation = operations.start("create-snapshot", { id: snapshot.id, kind: "snapshot" }, () => (snapshot.state = "ready"), failure);
+    const failure =
+      instance.labels[FAIL_LABEL] === "create-snapshot"
+        ? new OperationFailure("fault", `injected failure for instance ${instance.id}`)
+        : undefined;
+    const operation = operations.start(
+      "create-snapshot",
+      { id: snapshot.id, kind: "snapshot" },
+      () => (snapshot.state = "ready"),
+      failure,
+    );
     if (failure) ctx.after(ctx.opDelayMs(), () => (snapshot.state = "error"));
     return ok(operation);
   });
@@ -311,10 +392,19 @@ export function registerInstances(router: Router, ctx: EmulatorContext, state: E
     if (!isUuid(snapshotId)) return invalidField("id", "is required and must be a snapshot UUID");
     const snapshot = state.snapshots[snapshotId];
     if (!snapshot) return exoError(404, `Snapshot ${snapshotId} not found`);
-    if (snapshot.instanceId !== instance.id) return invalidField("id", `snapshot ${snapshotId} belongs to another instance`);
-    if (snapshot.state !== "ready") return exoError(400, `revert-instance-to-snapshot: snapshot ${snapshotId} is ${snapshot.state}, not ready`);
+    if (snapshot.instanceId !== instance.id)
+      return invalidField("id", `snapshot ${snapshotId} belongs to another instance`);
+    if (snapshot.state !== "ready")
+      return exoError(400, `revert-instance-to-snapshot: snapshot ${snapshotId} is ${snapshot.state}, not ready`);
     const denied = requireState(instance, ["stopped"], "revert-instance-to-snapshot");
-    return denied ?? act(instance, "revert-instance-to-snapshot", () => (instance.diskSize = Math.max(instance.diskSize, snapshot.size)));
+    return (
+      denied ??
+      act(
+        instance,
+        "revert-instance-to-snapshot",
+        () => (instance.diskSize = Math.max(instance.diskSize, snapshot.size)),
+      )
+    );
   });
 
   router.on("GET", "/v2/console/{id}", (request) => {

@@ -30,7 +30,12 @@ export class Operations {
   ) {
     // Operations cannot survive a restart (their effects are code): end them as interrupted.
     for (const operation of Object.values(state.operations)) {
-      if (operation.state === "pending") Object.assign(operation, { state: "failure", reason: "interrupted", message: "the emulator restarted during the operation" });
+      if (operation.state === "pending")
+        Object.assign(operation, {
+          state: "failure",
+          reason: "interrupted",
+          message: "the emulator restarted during the operation",
+        });
     }
   }
 
@@ -38,11 +43,20 @@ export class Operations {
    * Starts `command` on `target`; `effect` runs when the op delay has passed. An effect that throws
    * OperationFailure ends the operation in failure; `forceFailure` does so without running it.
    */
-  start(command: string, target: OperationTarget, effect: () => void, forceFailure?: OperationFailure): EmulatedOperation {
+  start(
+    command: string,
+    target: OperationTarget,
+    effect: () => void,
+    forceFailure?: OperationFailure,
+  ): EmulatedOperation {
     const operation: EmulatedOperation = {
       id: randomUUID(),
       state: "pending",
-      reference: { id: target.id, link: `/v2/${target.kind}/${target.id}`, command: target.kind === "instance" ? "get-instance" : "get-snapshot" },
+      reference: {
+        id: target.id,
+        link: `/v2/${target.kind}/${target.id}`,
+        command: target.kind === "instance" ? "get-instance" : "get-snapshot",
+      },
     };
     this.state.operations[operation.id] = operation;
     this.ctx.after(this.ctx.opDelayMs(), () => {
@@ -51,8 +65,13 @@ export class Operations {
         effect();
         operation.state = "success";
       } catch (error) {
-        const failure = error instanceof OperationFailure ? error : new OperationFailure("fault", (error as Error).message);
-        Object.assign(operation, { state: "failure", reason: failure.reason, message: `${command}: ${failure.message}` });
+        const failure =
+          error instanceof OperationFailure ? error : new OperationFailure("fault", (error as Error).message);
+        Object.assign(operation, {
+          state: "failure",
+          reason: failure.reason,
+          message: `${command}: ${failure.message}`,
+        });
       }
     });
     return { ...operation, reference: { ...operation.reference } };

@@ -4,12 +4,38 @@
  */
 import { randomUUID } from "node:crypto";
 import type { SeedExoscaleInstance, SeededObjects } from "../options";
-import { isString, isStringList, isStringMap, knownFields, SeedError, seedField, seedList, seedOptional as optional } from "../seed-error";
+import {
+  isString,
+  isStringList,
+  isStringMap,
+  knownFields,
+  SeedError,
+  seedField,
+  seedList,
+  seedOptional as optional,
+} from "../seed-error";
 import { INSTANCE_TYPES, TEMPLATES, ZONES } from "./catalogue";
 import { isUuid, PUBLIC_IP_ASSIGNMENTS } from "./errors";
 import { type EmulatedInstance, type ExoscaleState, ipv6For, macFor, newPassword, randomIpv4 } from "./state";
 
-const FIELDS = ["id", "zone", "name", "instanceType", "template", "diskSize", "labels", "userData", "state", "publicIpAssignment", "sshKeys", "securityGroupIds", "tpmEnabled", "secureBootEnabled", "deletionProtection", "snapshots"];
+const FIELDS = [
+  "id",
+  "zone",
+  "name",
+  "instanceType",
+  "template",
+  "diskSize",
+  "labels",
+  "userData",
+  "state",
+  "publicIpAssignment",
+  "sshKeys",
+  "securityGroupIds",
+  "tpmEnabled",
+  "secureBootEnabled",
+  "deletionProtection",
+  "snapshots",
+];
 
 const isBoolean = (value: unknown) => typeof value === "boolean";
 
@@ -23,25 +49,72 @@ export function seedExoscale(section: unknown, state: ExoscaleState): NonNullabl
     const at = `exoscale.instances[${index}]`;
     knownFields(raw, at, FIELDS);
     const seed = raw as unknown as SeedExoscaleInstance;
-    const zone = optional<string>(seed.zone, `${at}.zone`, (v) => (ZONES as readonly string[]).includes(v as string), `one of ${ZONES.join(", ")}`, "ch-gva-2");
+    const zone = optional<string>(
+      seed.zone,
+      `${at}.zone`,
+      (v) => (ZONES as readonly string[]).includes(v as string),
+      `one of ${ZONES.join(", ")}`,
+      "ch-gva-2",
+    );
     const id = optional<string>(seed.id, `${at}.id`, isUuid, "a UUID", randomUUID()).toLowerCase();
     const snapshots = seed.snapshots ?? [];
     const existing = state.instances[id];
-    if (existing) return { id: `${zone}/${id}`, name: existing.name, snapshots: existing.snapshotIds.map((s) => ({ id: `${zone}/${s}` })) };
+    if (existing)
+      return {
+        id: `${zone}/${id}`,
+        name: existing.name,
+        snapshots: existing.snapshotIds.map((s) => ({ id: `${zone}/${s}` })),
+      };
 
     const name = seedField<string>(seed.name, `${at}.name`, isString, "a non-empty string");
-    const typeName = optional<string>(seed.instanceType, `${at}.instanceType`, isString, "family.size", "standard.small");
+    const typeName = optional<string>(
+      seed.instanceType,
+      `${at}.instanceType`,
+      isString,
+      "family.size",
+      "standard.small",
+    );
     const type = INSTANCE_TYPES.find((t) => `${t.family}.${t.size}` === typeName.toLowerCase());
-    if (!type) throw new SeedError(`${at}.instanceType: "${typeName}" is not an instance type; use family.size such as standard.small`);
-    const templateName = optional<string>(seed.template, `${at}.template`, isString, "a template name", "Linux Ubuntu 24.04 LTS 64-bit");
+    if (!type)
+      throw new SeedError(
+        `${at}.instanceType: "${typeName}" is not an instance type; use family.size such as standard.small`,
+      );
+    const templateName = optional<string>(
+      seed.template,
+      `${at}.template`,
+      isString,
+      "a template name",
+      "Linux Ubuntu 24.04 LTS 64-bit",
+    );
     const template = TEMPLATES.find((t) => t.name === templateName || t.id === templateName);
-    if (!template) throw new SeedError(`${at}.template: no template named "${templateName}"; templates are ${[...new Set(TEMPLATES.map((t) => t.name))].join(", ")}`);
-    const diskSize = optional<number>(seed.diskSize, `${at}.diskSize`, (v) => Number.isInteger(v) && (v as number) >= 10 && (v as number) <= 51200, "a whole number of GiB from 10 to 51200", 10);
-    const ipAssignment = optional<EmulatedInstance["publicIpAssignment"]>(seed.publicIpAssignment, `${at}.publicIpAssignment`, (v) => PUBLIC_IP_ASSIGNMENTS.includes(v as never), PUBLIC_IP_ASSIGNMENTS.join(", "), "inet4");
+    if (!template)
+      throw new SeedError(
+        `${at}.template: no template named "${templateName}"; templates are ${[...new Set(TEMPLATES.map((t) => t.name))].join(", ")}`,
+      );
+    const diskSize = optional<number>(
+      seed.diskSize,
+      `${at}.diskSize`,
+      (v) => Number.isInteger(v) && (v as number) >= 10 && (v as number) <= 51200,
+      "a whole number of GiB from 10 to 51200",
+      10,
+    );
+    const ipAssignment = optional<EmulatedInstance["publicIpAssignment"]>(
+      seed.publicIpAssignment,
+      `${at}.publicIpAssignment`,
+      (v) => PUBLIC_IP_ASSIGNMENTS.includes(v as never),
+      PUBLIC_IP_ASSIGNMENTS.join(", "),
+      "inet4",
+    );
     const instance: EmulatedInstance = {
       id,
       name,
-      state: optional<"running" | "stopped">(seed.state, `${at}.state`, (v) => v === "running" || v === "stopped", "running or stopped", "running"),
+      state: optional<"running" | "stopped">(
+        seed.state,
+        `${at}.state`,
+        (v) => v === "running" || v === "stopped",
+        "running or stopped",
+        "running",
+      ),
       instanceTypeId: type.id,
       templateId: template.id,
       diskSize,
@@ -50,20 +123,65 @@ export function seedExoscale(section: unknown, state: ExoscaleState): NonNullabl
       publicIp: randomIpv4(),
       ipv6Address: ipv6For(id),
       macAddress: macFor(id),
-      securityGroupIds: optional<string[]>(seed.securityGroupIds, `${at}.securityGroupIds`, (v) => isStringList(v) && (v as string[]).every(isUuid), "a list of UUIDs", []),
+      securityGroupIds: optional<string[]>(
+        seed.securityGroupIds,
+        `${at}.securityGroupIds`,
+        (v) => isStringList(v) && (v as string[]).every(isUuid),
+        "a list of UUIDs",
+        [],
+      ),
       sshKeys: optional<string[]>(seed.sshKeys, `${at}.sshKeys`, isStringList, "a list of key names", []),
-      userData: seed.userData === undefined ? undefined : Buffer.from(seedField<string>(seed.userData, `${at}.userData`, isString, "plain-text cloud-init"), "utf8").toString("base64"),
+      userData:
+        seed.userData === undefined
+          ? undefined
+          : Buffer.from(
+              seedField<string>(seed.userData, `${at}.userData`, isString, "plain-text cloud-init"),
+              "utf8",
+            ).toString("base64"),
       tpmEnabled: optional<boolean>(seed.tpmEnabled, `${at}.tpmEnabled`, isBoolean, "a boolean", false),
-      secureBootEnabled: optional<boolean>(seed.secureBootEnabled, `${at}.secureBootEnabled`, isBoolean, "a boolean", false),
+      secureBootEnabled: optional<boolean>(
+        seed.secureBootEnabled,
+        `${at}.secureBootEnabled`,
+        isBoolean,
+        "a boolean",
+        false,
+      ),
       snapshotIds: [],
       createdAt: new Date().toISOString(),
     };
-    const protect = optional<boolean>(seed.deletionProtection, `${at}.deletionProtection`, isBoolean, "a boolean", false);
-    if (!Array.isArray(snapshots)) throw new SeedError(`${at}.snapshots: must be a list of objects such as {"name": "before-upgrade"}`);
+    const protect = optional<boolean>(
+      seed.deletionProtection,
+      `${at}.deletionProtection`,
+      isBoolean,
+      "a boolean",
+      false,
+    );
+    if (!Array.isArray(snapshots))
+      throw new SeedError(`${at}.snapshots: must be a list of objects such as {"name": "before-upgrade"}`);
     const madeSnapshots = snapshots.map((snapshot, i) => {
-      const snapshotId = optional<string>(snapshot?.id, `${at}.snapshots[${i}].id`, isUuid, "a UUID", randomUUID()).toLowerCase();
-      const snapshotName = optional<string>(snapshot?.name, `${at}.snapshots[${i}].name`, isString, "a non-empty string", `${name}-snapshot-${i + 1}`);
-      return { id: snapshotId, name: snapshotName, instanceId: id, instanceName: name, state: "ready" as const, size: diskSize, createdAt: new Date().toISOString() };
+      const snapshotId = optional<string>(
+        snapshot?.id,
+        `${at}.snapshots[${i}].id`,
+        isUuid,
+        "a UUID",
+        randomUUID(),
+      ).toLowerCase();
+      const snapshotName = optional<string>(
+        snapshot?.name,
+        `${at}.snapshots[${i}].name`,
+        isString,
+        "a non-empty string",
+        `${name}-snapshot-${i + 1}`,
+      );
+      return {
+        id: snapshotId,
+        name: snapshotName,
+        instanceId: id,
+        instanceName: name,
+        state: "ready" as const,
+        size: diskSize,
+        createdAt: new Date().toISOString(),
+      };
     });
     instance.snapshotIds = madeSnapshots.map((snapshot) => snapshot.id);
     commits.push(() => {

@@ -38,7 +38,18 @@ export interface EmulatedSnapshot {
   createdAt: string;
 }
 
-export type OperationReason = "incorrect" | "unknown" | "unavailable" | "forbidden" | "busy" | "fault" | "partial" | "not-found" | "interrupted" | "unsupported" | "conflict";
+export type OperationReason =
+  | "incorrect"
+  | "unknown"
+  | "unavailable"
+  | "forbidden"
+  | "busy"
+  | "fault"
+  | "partial"
+  | "not-found"
+  | "interrupted"
+  | "unsupported"
+  | "conflict";
 
 export interface EmulatedOperation {
   id: string;
@@ -101,7 +112,10 @@ export function instanceView(instance: EmulatedInstance, full = true): Record<st
     "public-ip-assignment": instance.publicIpAssignment,
     "mac-address": instance.macAddress,
     "security-groups": instance.securityGroupIds.map((id) => ({ id })),
-    "ssh-keys": instance.sshKeys.map((name) => ({ name, fingerprint: createHash("md5").update(name).digest("hex").match(/../g)!.join(":") })),
+    "ssh-keys": instance.sshKeys.map((name) => ({
+      name,
+      fingerprint: createHash("md5").update(name).digest("hex").match(/../g)!.join(":"),
+    })),
     "private-networks": [],
     "elastic-ips": [],
     "anti-affinity-groups": [],

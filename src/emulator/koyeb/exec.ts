@@ -35,7 +35,10 @@ function loadWs(): WsModule {
 
 function offeredProtocols(request: IncomingMessage): string[] {
   const header = request.headers["sec-websocket-protocol"];
-  return (Array.isArray(header) ? header.join(",") : (header ?? "")).split(",").map((p) => p.trim()).filter((p) => p !== "");
+  return (Array.isArray(header) ? header.join(",") : (header ?? ""))
+    .split(",")
+    .map((p) => p.trim())
+    .filter((p) => p !== "");
 }
 
 /** The token a client presented, from the subprotocol pair or the Authorization header. */
@@ -51,7 +54,9 @@ export function presentedToken(request: IncomingMessage): string | undefined {
 
 function reject(socket: Duplex, status: number, code: string, message: string): void {
   const body = JSON.stringify({ status, code, message });
-  socket.end(`HTTP/1.1 ${status} ${status === 401 ? "Unauthorized" : "Bad Request"}\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
+  socket.end(
+    `HTTP/1.1 ${status} ${status === 401 ? "Unauthorized" : "Bad Request"}\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+  );
 }
 
 interface ClientFrame {
@@ -63,15 +68,23 @@ interface ClientFrame {
 export function execUpgradeHandler(ctx: EmulatorContext, instances: () => Record<string, EmulatedKoyebInstance>) {
   let server: InstanceType<WsModule["WebSocketServer"]> | undefined;
   return (request: IncomingMessage, socket: Duplex, head: Buffer): void => {
-    if (presentedToken(request) !== ctx.credentials.koyebToken) return reject(socket, 401, "unauthenticated", "The token is not valid");
+    if (presentedToken(request) !== ctx.credentials.koyebToken)
+      return reject(socket, 401, "unauthenticated", "The token is not valid");
     const { WebSocketServer } = loadWs();
-    server ??= new WebSocketServer({ noServer: true, handleProtocols: (protocols) => (protocols.has("Bearer") ? "Bearer" : false) });
+    server ??= new WebSocketServer({
+      noServer: true,
+      handleProtocols: (protocols) => (protocols.has("Bearer") ? "Bearer" : false),
+    });
     const queryId = new URL(request.url ?? "/", "http://emulator").searchParams.get("id") ?? undefined;
     server.handleUpgrade(request, socket, head, (ws) => runSession(ws, queryId, instances));
   };
 }
 
-function runSession(ws: import("ws").WebSocket, queryId: string | undefined, instances: () => Record<string, EmulatedKoyebInstance>): void {
+function runSession(
+  ws: import("ws").WebSocket,
+  queryId: string | undefined,
+  instances: () => Record<string, EmulatedKoyebInstance>,
+): void {
   const aborted = new AbortController();
   let stdin = "";
   let stdinClosed = false;
@@ -110,16 +123,25 @@ function runSession(ws: import("ws").WebSocket, queryId: string | undefined, ins
     if (started) return;
     started = true;
     const id = frame.id ?? queryId;
-    if (!Array.isArray(body.command) || body.command.length === 0 || body.command.some((part) => typeof part !== "string")) {
+    if (
+      !Array.isArray(body.command) ||
+      body.command.length === 0 ||
+      body.command.some((part) => typeof part !== "string")
+    ) {
       return fail(GRPC.INVALID_ARGUMENT, "body.command is mandatory in the first frame");
     }
     const instance = id ? instances()[id] : undefined;
     if (!instance) return fail(GRPC.NOT_FOUND, `instance ${id ?? "(no id)"} not found`);
-    if (!RUNNING.has(instance.status)) return fail(GRPC.FAILED_PRECONDITION, `instance ${instance.id} is ${instance.status}: exec needs a running instance`);
+    if (!RUNNING.has(instance.status))
+      return fail(
+        GRPC.FAILED_PRECONDITION,
+        `instance ${instance.id} is ${instance.status}: exec needs a running instance`,
+      );
     const shell = new FakeShell(instance.env);
     void shell
       .run(body.command, {
-        readStdin: () => (stdinClosed ? Promise.resolve(stdin) : new Promise((resolve) => stdinWaiters.push(() => resolve(stdin)))),
+        readStdin: () =>
+          stdinClosed ? Promise.resolve(stdin) : new Promise((resolve) => stdinWaiters.push(() => resolve(stdin))),
         stdout: output("stdout"),
         stderr: output("stderr"),
         signal: aborted.signal,

@@ -5,7 +5,16 @@
  */
 import { createHash } from "node:crypto";
 
-export const INSTANCE_STATUSES = ["ALLOCATING", "STARTING", "HEALTHY", "UNHEALTHY", "STOPPING", "STOPPED", "ERROR", "SLEEPING"] as const;
+export const INSTANCE_STATUSES = [
+  "ALLOCATING",
+  "STARTING",
+  "HEALTHY",
+  "UNHEALTHY",
+  "STOPPING",
+  "STOPPED",
+  "ERROR",
+  "SLEEPING",
+] as const;
 export type InstanceStatus = (typeof INSTANCE_STATUSES)[number];
 
 export interface EmulatedKoyebInstance {
@@ -49,7 +58,9 @@ export interface KoyebState {
 
 /** A stable UUID (v4 layout) for a seeded object. */
 export function koyebUuid(...parts: string[]): string {
-  const hex = createHash("sha256").update(["koyeb", ...parts].join("/")).digest("hex");
+  const hex = createHash("sha256")
+    .update(["koyeb", ...parts].join("/"))
+    .digest("hex");
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${"89ab"[parseInt(hex[16], 16) % 4]}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
@@ -75,24 +86,79 @@ interface DeploymentPlan {
 }
 
 const DEPLOYMENTS: DeploymentPlan[] = [
-  { service: "web", version: 1, regions: [{ region: "fra", replicas: 2 }], status: "STOPPED", startedMinute: 0, endedMinute: 600 },
-  { service: "web", version: 2, regions: [{ region: "fra", replicas: 3 }, { region: "was", replicas: 2 }], status: "STOPPED", startedMinute: 600, endedMinute: 1440 },
-  { service: "web", version: 3, regions: [{ region: "fra", replicas: 3 }], status: "ERROR", startedMinute: 1440, endedMinute: 1450 },
-  { service: "web", version: 4, regions: [{ region: "fra", replicas: 3 }, { region: "was", replicas: 2 }], status: "HEALTHY", lastReplicaStatus: "UNHEALTHY", startedMinute: 1450 },
-  { service: "worker", version: 1, regions: [{ region: "fra", replicas: 4 }], status: "STOPPED", startedMinute: 30, endedMinute: 2000 },
-  { service: "worker", version: 2, regions: [{ region: "fra", replicas: 3 }], status: "HEALTHY", lastReplicaStatus: "SLEEPING", startedMinute: 2000 },
+  {
+    service: "web",
+    version: 1,
+    regions: [{ region: "fra", replicas: 2 }],
+    status: "STOPPED",
+    startedMinute: 0,
+    endedMinute: 600,
+  },
+  {
+    service: "web",
+    version: 2,
+    regions: [
+      { region: "fra", replicas: 3 },
+      { region: "was", replicas: 2 },
+    ],
+    status: "STOPPED",
+    startedMinute: 600,
+    endedMinute: 1440,
+  },
+  {
+    service: "web",
+    version: 3,
+    regions: [{ region: "fra", replicas: 3 }],
+    status: "ERROR",
+    startedMinute: 1440,
+    endedMinute: 1450,
+  },
+  {
+    service: "web",
+    version: 4,
+    regions: [
+      { region: "fra", replicas: 3 },
+      { region: "was", replicas: 2 },
+    ],
+    status: "HEALTHY",
+    lastReplicaStatus: "UNHEALTHY",
+    startedMinute: 1450,
+  },
+  {
+    service: "worker",
+    version: 1,
+    regions: [{ region: "fra", replicas: 4 }],
+    status: "STOPPED",
+    startedMinute: 30,
+    endedMinute: 2000,
+  },
+  {
+    service: "worker",
+    version: 2,
+    regions: [{ region: "fra", replicas: 3 }],
+    status: "HEALTHY",
+    lastReplicaStatus: "SLEEPING",
+    startedMinute: 2000,
+  },
 ];
 
-function eventsFor(instance: EmulatedKoyebInstance, startedMinute: number, endedMinute: number | undefined): EmulatedInstanceEvent[] {
+function eventsFor(
+  instance: EmulatedKoyebInstance,
+  startedMinute: number,
+  endedMinute: number | undefined,
+): EmulatedInstanceEvent[] {
   const steps: Array<[number, string, string]> = [
     [startedMinute, "scheduled", "Instance scheduled"],
     [startedMinute + 0.5, "allocated", `Instance allocated on ${instance.hypervisor}`],
     [startedMinute + 1, "started", "Instance started"],
   ];
-  if (instance.status === "ERROR") steps.push([startedMinute + 2, "error", "Instance exited with code 1: application crashed at start"]);
+  if (instance.status === "ERROR")
+    steps.push([startedMinute + 2, "error", "Instance exited with code 1: application crashed at start"]);
   else steps.push([startedMinute + 2, "healthy", "Health checks are passing"]);
-  if (instance.status === "UNHEALTHY") steps.push([startedMinute + 30, "unhealthy", "TCP health check on port 8000 failed"]);
-  if (instance.status === "SLEEPING") steps.push([startedMinute + 60, "sleeping", "Instance scaled to zero after 60 minutes without traffic"]);
+  if (instance.status === "UNHEALTHY")
+    steps.push([startedMinute + 30, "unhealthy", "TCP health check on port 8000 failed"]);
+  if (instance.status === "SLEEPING")
+    steps.push([startedMinute + 60, "sleeping", "Instance scaled to zero after 60 minutes without traffic"]);
   if (endedMinute !== undefined && instance.status === "STOPPED") {
     steps.push([endedMinute, "stopping", "A newer deployment replaced this instance"]);
     steps.push([endedMinute + 0.5, "stopped", "Instance stopped"]);
@@ -138,7 +204,12 @@ export function seedKoyeb(): KoyebState {
           datacenter: `${region}1`,
           hypervisor,
           status,
-          messages: status === "ERROR" ? ["Instance exited with code 1"] : status === "UNHEALTHY" ? ["TCP health check on port 8000 failed"] : [],
+          messages:
+            status === "ERROR"
+              ? ["Instance exited with code 1"]
+              : status === "UNHEALTHY"
+                ? ["TCP health check on port 8000 failed"]
+                : [],
           started_at: at(plan.startedMinute + 1),
           ...(status === "STOPPED" ? { succeeded_at: at(plan.endedMinute ?? plan.startedMinute) } : {}),
           ...(plan.endedMinute !== undefined ? { terminated_at: at(plan.endedMinute + 0.5) } : {}),

@@ -39,7 +39,7 @@ export function tokenize(script: string, env: Record<string, string>, lastStatus
     if (!name) return ["$", from + 1];
     return [env[name] ?? "", from + 1 + name.length];
   };
-  for (let i = 0; i < script.length; ) {
+  for (let i = 0; i < script.length;) {
     const c = script[i];
     const rest = script.slice(i);
     if (c === "'") {
@@ -97,7 +97,10 @@ export class FakeShell {
   /** Runs an exec `command` (argv) and resolves with its exit code. */
   async run(argv: string[], io: ShellIo): Promise<number> {
     try {
-      if ((argv[0] === "sh" || argv[0] === "/bin/sh" || argv[0] === "bash" || argv[0] === "/bin/bash") && argv[1] === "-c") {
+      if (
+        (argv[0] === "sh" || argv[0] === "/bin/sh" || argv[0] === "bash" || argv[0] === "/bin/bash") &&
+        argv[1] === "-c"
+      ) {
         return await this.script(argv[2] ?? "", io);
       }
       return await this.simple(argv, io);
@@ -175,7 +178,11 @@ export class FakeShell {
         io.stdout(await io.readStdin());
         return 0;
       case "env":
-        io.stdout(Object.entries(this.env).map(([key, value]) => `${key}=${value}\n`).join(""));
+        io.stdout(
+          Object.entries(this.env)
+            .map(([key, value]) => `${key}=${value}\n`)
+            .join(""),
+        );
         return 0;
       case "printenv":
         if (args.length === 0) return this.simple(["env"], io);

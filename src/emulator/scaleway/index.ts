@@ -17,8 +17,24 @@
 import { randomUUID } from "node:crypto";
 import type { ApiModule, EmulatorContext } from "../api";
 import type { EmulatorRequest, EmulatorResponse, Router } from "../router";
-import { deniedAuthentication, genericError, invalidArguments, invalidFields, notFound, preconditionFailed, quotasExceeded, transientState } from "./errors";
-import { type EmulatedImage, type EmulatedVolume, imageVolumeFrom, SCALEWAY_ZONES, type ScalewayState, seedScaleway } from "./seed";
+import {
+  deniedAuthentication,
+  genericError,
+  invalidArguments,
+  invalidFields,
+  notFound,
+  preconditionFailed,
+  quotasExceeded,
+  transientState,
+} from "./errors";
+import {
+  type EmulatedImage,
+  type EmulatedVolume,
+  imageVolumeFrom,
+  SCALEWAY_ZONES,
+  type ScalewayState,
+  seedScaleway,
+} from "./seed";
 import { seedScalewayImages } from "./seed-objects";
 import { validateCreate, validatePatch, validatePut } from "./validation";
 
@@ -36,8 +52,10 @@ function now(): string {
 function page<T>(request: EmulatorRequest, items: T[]): { items: T[]; total: number } | EmulatorResponse {
   const perPage = request.query.has("per_page") ? Number(request.query.get("per_page")) : 50;
   const pageNumber = request.query.has("page") ? Number(request.query.get("page")) : 1;
-  if (!Number.isInteger(perPage) || perPage < 1 || perPage > 100) return invalidArguments("per_page", "constraint", "must be between 1 and 100");
-  if (!Number.isInteger(pageNumber) || pageNumber < 1) return invalidArguments("page", "constraint", "must be a positive integer");
+  if (!Number.isInteger(perPage) || perPage < 1 || perPage > 100)
+    return invalidArguments("per_page", "constraint", "must be between 1 and 100");
+  if (!Number.isInteger(pageNumber) || pageNumber < 1)
+    return invalidArguments("page", "constraint", "must be a positive integer");
   return { items: items.slice((pageNumber - 1) * perPage, pageNumber * perPage), total: items.length };
 }
 
@@ -57,7 +75,17 @@ function register(router: Router, ctx: EmulatorContext): void {
 
   const zoneOf = (request: EmulatorRequest): string | EmulatorResponse => {
     const zone = request.params.zone;
-    return (SCALEWAY_ZONES as readonly string[]).includes(zone) ? zone : { status: 404, body: { type: "not_found", message: `unknown zone ${zone}; zones are ${SCALEWAY_ZONES.join(", ")}`, resource: "zone", resource_id: zone } };
+    return (SCALEWAY_ZONES as readonly string[]).includes(zone)
+      ? zone
+      : {
+          status: 404,
+          body: {
+            type: "not_found",
+            message: `unknown zone ${zone}; zones are ${SCALEWAY_ZONES.join(", ")}`,
+            resource: "zone",
+            resource_id: zone,
+          },
+        };
   };
   const imageIn = (zone: string, id: string) => {
     const image = state.images[id];
@@ -77,7 +105,8 @@ function register(router: Router, ctx: EmulatorContext): void {
     }
     return volumes;
   };
-  const busy = (image: EmulatedImage) => (image.state === "creating" ? transientState("instance_image", image.id, image.state) : undefined);
+  const busy = (image: EmulatedImage) =>
+    image.state === "creating" ? transientState("instance_image", image.id, image.state) : undefined;
 
   router.on("GET", `${BASE}/images`, (request) => {
     const zone = zoneOf(request);
@@ -103,7 +132,16 @@ function register(router: Router, ctx: EmulatorContext): void {
     if (typeof zone !== "string") return zone;
     const errors = validateCreate(request.body);
     if (Object.keys(errors).length > 0) return invalidFields(errors);
-    const body = request.body as { name?: string; root_volume: string; arch: EmulatedImage["arch"]; extra_volumes?: unknown; project?: string; organization?: string; tags?: string[]; public?: boolean };
+    const body = request.body as {
+      name?: string;
+      root_volume: string;
+      arch: EmulatedImage["arch"];
+      extra_volumes?: unknown;
+      project?: string;
+      organization?: string;
+      tags?: string[];
+      public?: boolean;
+    };
     const root = snapshotIn(zone, body.root_volume);
     if (!root) return notFound("instance_snapshot", body.root_volume);
     const extra = extraVolumesFrom(zone, body.extra_volumes);
@@ -153,7 +191,13 @@ function register(router: Router, ctx: EmulatorContext): void {
     if (Object.keys(errors).length > 0) return invalidFields(errors);
     const conflict = busy(image);
     if (conflict) return conflict;
-    const body = request.body as Partial<{ name: string; arch: EmulatedImage["arch"]; extra_volumes: Record<string, unknown>; tags: string[]; public: boolean }>;
+    const body = request.body as Partial<{
+      name: string;
+      arch: EmulatedImage["arch"];
+      extra_volumes: Record<string, unknown>;
+      tags: string[];
+      public: boolean;
+    }>;
     // An empty extra_volumes map means "not sent", as for the official SDK (omitempty); SetImage clears them.
     if (body.extra_volumes && Object.keys(body.extra_volumes).length > 0) {
       const extra = extraVolumesFrom(zone, body.extra_volumes);
@@ -177,14 +221,32 @@ function register(router: Router, ctx: EmulatorContext): void {
     if (Object.keys(errors).length > 0) return invalidFields(errors);
     const conflict = busy(image);
     if (conflict) return conflict;
-    const body = request.body as Partial<{ name: string; arch: EmulatedImage["arch"]; extra_volumes: Record<string, unknown> | null; tags: string[] | null; public: boolean; root_volume: { id: string } | null; project: string; organization: string }>;
+    const body = request.body as Partial<{
+      name: string;
+      arch: EmulatedImage["arch"];
+      extra_volumes: Record<string, unknown> | null;
+      tags: string[] | null;
+      public: boolean;
+      root_volume: { id: string } | null;
+      project: string;
+      organization: string;
+    }>;
     // The root volume and the owner are fixed at creation; anything else is replaced as sent.
-    if (body.root_volume && body.root_volume.id !== image.root_volume.id) return invalidFields({ root_volume: ["cannot be changed; create a new image from the other snapshot"] });
+    if (body.root_volume && body.root_volume.id !== image.root_volume.id)
+      return invalidFields({ root_volume: ["cannot be changed; create a new image from the other snapshot"] });
     if (body.project && body.project !== image.project) return invalidFields({ project: ["cannot be changed"] });
-    if (body.organization && body.organization !== image.organization) return invalidFields({ organization: ["cannot be changed"] });
+    if (body.organization && body.organization !== image.organization)
+      return invalidFields({ organization: ["cannot be changed"] });
     const extra = extraVolumesFrom(zone, body.extra_volumes);
     if (typeof extra === "string") return notFound("instance_snapshot", extra);
-    Object.assign(image, { name: body.name, arch: body.arch, extra_volumes: extra, tags: body.tags ?? [], public: body.public ?? false, modification_date: now() });
+    Object.assign(image, {
+      name: body.name,
+      arch: body.arch,
+      extra_volumes: extra,
+      tags: body.tags ?? [],
+      public: body.public ?? false,
+      modification_date: now(),
+    });
     return { status: 200, body: { image } };
   });
 
@@ -195,7 +257,8 @@ function register(router: Router, ctx: EmulatorContext): void {
     if (!image) return notFound("instance_image", request.params.image_id);
     const conflict = busy(image);
     if (conflict) return conflict;
-    if (image.tags.includes("emulator:in-use")) return preconditionFailed("resource_still_in_use", "the image is used by a server; delete the server first");
+    if (image.tags.includes("emulator:in-use"))
+      return preconditionFailed("resource_still_in_use", "the image is used by a server; delete the server first");
     delete state.images[image.id];
     return { status: 204 };
   });
@@ -247,7 +310,9 @@ function register(router: Router, ctx: EmulatorContext): void {
     const zone = zoneOf(request);
     if (typeof zone !== "string") return zone;
     const volume = state.volumes[request.params.volume_id];
-    return volume && volume.zone === zone ? { status: 200, body: { volume } } : notFound("instance_volume", request.params.volume_id);
+    return volume && volume.zone === zone
+      ? { status: 200, body: { volume } }
+      : notFound("instance_volume", request.params.volume_id);
   });
 }
 
@@ -262,7 +327,12 @@ export const scalewayApi: ApiModule = {
   prefixes: ["/instance/v1/"],
   register,
   authenticate,
-  seed: (section, ctx) => seedScalewayImages(section, ctx.store.slice<ScalewayState>("scaleway", () => seedScaleway(ctx.credentials.scalewayProjectId)), ctx.credentials.scalewayProjectId),
+  seed: (section, ctx) =>
+    seedScalewayImages(
+      section,
+      ctx.store.slice<ScalewayState>("scaleway", () => seedScaleway(ctx.credentials.scalewayProjectId)),
+      ctx.credentials.scalewayProjectId,
+    ),
   errorBody: (status, message) => genericError(status, message),
   env: (url, credentials) => ({
     SCW_API_URL: url,

@@ -1,46 +1,98 @@
 /** Scaleway images made "outside Pulumi" from a seed: available, built from a snapshot of their zone. */
 import { randomUUID } from "node:crypto";
 import type { SeedScalewayImage, SeededObjects } from "../options";
-import { isString, isStringList, knownFields, SeedError, seedField, seedList, seedOptional as optional } from "../seed-error";
-import { type EmulatedImage, type EmulatedVolume, imageVolumeFrom, SCALEWAY_ZONES, SEEDED_SNAPSHOTS, seededSnapshotId, type ScalewayState } from "./seed";
+import {
+  isString,
+  isStringList,
+  knownFields,
+  SeedError,
+  seedField,
+  seedList,
+  seedOptional as optional,
+} from "../seed-error";
+import {
+  type EmulatedImage,
+  type EmulatedVolume,
+  imageVolumeFrom,
+  SCALEWAY_ZONES,
+  SEEDED_SNAPSHOTS,
+  seededSnapshotId,
+  type ScalewayState,
+} from "./seed";
 
 const FIELDS = ["id", "zone", "name", "rootVolume", "arch", "extraVolumes", "tags", "public", "project"];
 const ARCHES = ["x86_64", "arm", "arm64"];
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-
 /**
  * Makes the seed's images in `state`; returns their ids as ScalewayImage reports them (`zone/uuid`).
  * Every entry is checked before any is made, so a bad seed changes nothing.
  */
-export function seedScalewayImages(section: unknown, state: ScalewayState, projectId: string): NonNullable<SeededObjects["scaleway"]> {
+export function seedScalewayImages(
+  section: unknown,
+  state: ScalewayState,
+  projectId: string,
+): NonNullable<SeededObjects["scaleway"]> {
   const images: EmulatedImage[] = [];
   const made = seedList(section, "scaleway", "images").map((raw, index) => {
     const at = `scaleway.images[${index}]`;
     knownFields(raw, at, FIELDS);
     const seed = raw as unknown as SeedScalewayImage;
-    const zone = optional<string>(seed.zone, `${at}.zone`, (v) => (SCALEWAY_ZONES as readonly string[]).includes(v as string), `one of ${SCALEWAY_ZONES.join(", ")}`, "fr-par-1");
-    const id = optional<string>(seed.id, `${at}.id`, (v) => typeof v === "string" && UUID.test(v), "a UUID", randomUUID()).toLowerCase();
+    const zone = optional<string>(
+      seed.zone,
+      `${at}.zone`,
+      (v) => (SCALEWAY_ZONES as readonly string[]).includes(v as string),
+      `one of ${SCALEWAY_ZONES.join(", ")}`,
+      "fr-par-1",
+    );
+    const id = optional<string>(
+      seed.id,
+      `${at}.id`,
+      (v) => typeof v === "string" && UUID.test(v),
+      "a UUID",
+      randomUUID(),
+    ).toLowerCase();
     const existing = state.images[id];
     if (existing) return { id: `${existing.zone}/${id}`, name: existing.name };
     const snapshotIn = (snapshotId: unknown, field: string) => {
       const snapshot = typeof snapshotId === "string" ? state.snapshots[snapshotId] : undefined;
-      if (!snapshot || snapshot.zone !== zone) throw new SeedError(`${field}: ${JSON.stringify(snapshotId)} is not a snapshot in ${zone}; the emulator's are ${SEEDED_SNAPSHOTS.map((s) => seededSnapshotId(zone, s.name)).join(", ")}`);
+      if (!snapshot || snapshot.zone !== zone)
+        throw new SeedError(
+          `${field}: ${JSON.stringify(snapshotId)} is not a snapshot in ${zone}; the emulator's are ${SEEDED_SNAPSHOTS.map((s) => seededSnapshotId(zone, s.name)).join(", ")}`,
+        );
       return snapshot;
     };
     const root = snapshotIn(seed.rootVolume ?? seededSnapshotId(zone, SEEDED_SNAPSHOTS[0].name), `${at}.rootVolume`);
-    const volumes = optional<string[]>(seed.extraVolumes, `${at}.extraVolumes`, isStringList, "a list of snapshot UUIDs", []);
+    const volumes = optional<string[]>(
+      seed.extraVolumes,
+      `${at}.extraVolumes`,
+      isStringList,
+      "a list of snapshot UUIDs",
+      [],
+    );
     const extraVolumes: Record<string, EmulatedVolume> = {};
     volumes.forEach((volumeId, i) => {
       const snapshot = snapshotIn(volumeId, `${at}.extraVolumes[${i}]`);
       extraVolumes[String(i + 1)] = imageVolumeFrom(snapshot, zone);
     });
     const now = new Date().toISOString().replace(/\.(\d{3})Z$/, ".$1000+00:00");
-    const project = optional<string>(seed.project, `${at}.project`, (v) => typeof v === "string" && UUID.test(v), "a project UUID", projectId);
+    const project = optional<string>(
+      seed.project,
+      `${at}.project`,
+      (v) => typeof v === "string" && UUID.test(v),
+      "a project UUID",
+      projectId,
+    );
     images.push({
       id,
       name: seedField<string>(seed.name, `${at}.name`, isString, "a non-empty string"),
-      arch: optional<EmulatedImage["arch"]>(seed.arch, `${at}.arch`, (v) => ARCHES.includes(v as string), ARCHES.join(", "), "x86_64"),
+      arch: optional<EmulatedImage["arch"]>(
+        seed.arch,
+        `${at}.arch`,
+        (v) => ARCHES.includes(v as string),
+        ARCHES.join(", "),
+        "x86_64",
+      ),
       creation_date: now,
       modification_date: now,
       default_bootscript: null,

@@ -8,7 +8,17 @@
 import { createHash } from "node:crypto";
 
 /** Every zone of the Instance API the emulator serves. */
-export const SCALEWAY_ZONES = ["fr-par-1", "fr-par-2", "fr-par-3", "nl-ams-1", "nl-ams-2", "nl-ams-3", "pl-waw-1", "pl-waw-2", "pl-waw-3"] as const;
+export const SCALEWAY_ZONES = [
+  "fr-par-1",
+  "fr-par-2",
+  "fr-par-3",
+  "nl-ams-1",
+  "nl-ams-2",
+  "nl-ams-3",
+  "pl-waw-1",
+  "pl-waw-2",
+  "pl-waw-3",
+] as const;
 
 /** Scaleway's own organization, owner of the public images. */
 export const SCALEWAY_PUBLIC_ORGANIZATION = "51b656e3-4865-41e8-adbc-0c45bdd780db";
@@ -185,7 +195,12 @@ export function seedScaleway(projectId: string): ScalewayState {
         from_server: "",
         organization: SCALEWAY_PUBLIC_ORGANIZATION,
         public: true,
-        root_volume: { id: rootId, name: `${name.toLowerCase().replace(/[^a-z0-9]+/g, "-")}-root`, size: 10 * GB, volume_type: "l_ssd" },
+        root_volume: {
+          id: rootId,
+          name: `${name.toLowerCase().replace(/[^a-z0-9]+/g, "-")}-root`,
+          size: 10 * GB,
+          volume_type: "l_ssd",
+        },
         state: "available",
         project: SCALEWAY_PUBLIC_ORGANIZATION,
         tags: ["distribution"],

@@ -10,7 +10,8 @@ export const ARCHES = ["x86_64", "arm", "arm64"];
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const isUuid = (value: unknown): value is string => typeof value === "string" && UUID.test(value);
-const isObject = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === "object" && !Array.isArray(value);
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === "object" && !Array.isArray(value);
 
 function add(errors: FieldErrors, field: string, problem: string): void {
   (errors[field] ??= []).push(problem);
@@ -30,12 +31,14 @@ function checkArch(errors: FieldErrors, value: unknown, required: boolean): void
     if (required) add(errors, "arch", "required key not provided");
     return;
   }
-  if (typeof value !== "string" || !ARCHES.includes(value)) add(errors, "arch", `not a valid value: must be one of ${ARCHES.join(", ")}`);
+  if (typeof value !== "string" || !ARCHES.includes(value))
+    add(errors, "arch", `not a valid value: must be one of ${ARCHES.join(", ")}`);
 }
 
 function checkTags(errors: FieldErrors, value: unknown): void {
   if (value === undefined || value === null) return;
-  if (!Array.isArray(value) || value.some((tag) => typeof tag !== "string")) add(errors, "tags", "must be a list of strings");
+  if (!Array.isArray(value) || value.some((tag) => typeof tag !== "string"))
+    add(errors, "tags", "must be a list of strings");
 }
 
 function checkPublic(errors: FieldErrors, value: unknown): void {
@@ -60,15 +63,27 @@ function checkUnknown(errors: FieldErrors, body: Record<string, unknown>, allowe
 export function validateCreate(body: unknown): FieldErrors {
   const errors: FieldErrors = {};
   if (!isObject(body)) return { body: ["must be a JSON object"] };
-  checkUnknown(errors, body, ["name", "root_volume", "arch", "default_bootscript", "extra_volumes", "organization", "project", "tags", "public"]);
+  checkUnknown(errors, body, [
+    "name",
+    "root_volume",
+    "arch",
+    "default_bootscript",
+    "extra_volumes",
+    "organization",
+    "project",
+    "tags",
+    "public",
+  ]);
   checkName(errors, body.name, false);
-  if (body.root_volume === undefined || body.root_volume === null) add(errors, "root_volume", "required key not provided");
+  if (body.root_volume === undefined || body.root_volume === null)
+    add(errors, "root_volume", "required key not provided");
   else if (!isUuid(body.root_volume)) add(errors, "root_volume", "must be a snapshot UUID");
   checkArch(errors, body.arch, true);
   checkExtraVolumes(errors, body.extra_volumes);
   checkTags(errors, body.tags);
   checkPublic(errors, body.public);
-  if (body.project === undefined && body.organization === undefined) add(errors, "project", "one of project or organization is required");
+  if (body.project === undefined && body.organization === undefined)
+    add(errors, "project", "one of project or organization is required");
   if (body.project !== undefined && !isUuid(body.project)) add(errors, "project", "must be a UUID");
   if (body.organization !== undefined && !isUuid(body.organization)) add(errors, "organization", "must be a UUID");
   return errors;
@@ -116,6 +131,11 @@ export function validatePut(body: unknown): FieldErrors {
   checkExtraVolumes(errors, body.extra_volumes);
   checkTags(errors, body.tags);
   checkPublic(errors, body.public);
-  if (body.root_volume !== undefined && body.root_volume !== null && !(isObject(body.root_volume) && isUuid(body.root_volume.id))) add(errors, "root_volume.id", "must be a snapshot UUID");
+  if (
+    body.root_volume !== undefined &&
+    body.root_volume !== null &&
+    !(isObject(body.root_volume) && isUuid(body.root_volume.id))
+  )
+    add(errors, "root_volume.id", "must be a snapshot UUID");
   return errors;
 }

@@ -14,7 +14,10 @@ export interface ConnectionCounter {
   close(): Promise<void>;
 }
 
-export async function countConnections(target: { url: string; env: Record<string, string> }): Promise<ConnectionCounter> {
+export async function countConnections(target: {
+  url: string;
+  env: Record<string, string>;
+}): Promise<ConnectionCounter> {
   const { hostname, port } = new URL(target.url);
   let opened = 0;
   const sockets = new Set<net.Socket>();
@@ -32,7 +35,9 @@ export async function countConnections(target: { url: string; env: Record<string
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const proxyUrl = `http://127.0.0.1:${(server.address() as net.AddressInfo).port}`;
-  const env = Object.fromEntries(Object.entries(target.env).map(([key, value]) => [key, value.split(target.url).join(proxyUrl)]));
+  const env = Object.fromEntries(
+    Object.entries(target.env).map(([key, value]) => [key, value.split(target.url).join(proxyUrl)]),
+  );
   return {
     env,
     opened: () => opened,

@@ -16,18 +16,28 @@ export interface BenchEmulator {
   calls(): Promise<RecordedCall[]>;
   clearCalls(): Promise<void>;
   state(): Promise<Record<string, any>>;
-  configure(settings: { opDelayMs?: number; rateLimit?: { requestsPerSecond: number; burst?: number } | null }): Promise<void>;
+  configure(settings: {
+    opDelayMs?: number;
+    rateLimit?: { requestsPerSecond: number; burst?: number } | null;
+  }): Promise<void>;
   /** CPU time the emulator has used so far, in ms (in-process: this whole process). */
   cpuMs(): number;
 }
 
 async function control(url: string, method: string, route: string, body?: unknown): Promise<any> {
-  const response = await fetch(`${url}/_emulator/${route}`, { method, headers: { "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
+  const response = await fetch(`${url}/_emulator/${route}`, {
+    method,
+    headers: { "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   if (!response.ok) throw new Error(`emulator ${method} ${route}: HTTP ${response.status} ${await response.text()}`);
   return response.status === 204 ? undefined : response.json();
 }
 
-function withControl(emulator: { url: string; env: Record<string, string>; close(): Promise<void> }, cpuMs: () => number): BenchEmulator {
+function withControl(
+  emulator: { url: string; env: Record<string, string>; close(): Promise<void> },
+  cpuMs: () => number,
+): BenchEmulator {
   return {
     cpuMs,
     url: emulator.url,
@@ -41,7 +51,10 @@ function withControl(emulator: { url: string; env: Record<string, string>; close
 }
 
 /** Starts the emulator in this process with `opDelayMs` (and optionally wrapped API modules). */
-export async function startBenchEmulator(options: { opDelayMs: number; modules?: ApiModule[] }): Promise<BenchEmulator> {
+export async function startBenchEmulator(options: {
+  opDelayMs: number;
+  modules?: ApiModule[];
+}): Promise<BenchEmulator> {
   const { startEmulator } = fromDist<EmulatorModule>("emulator");
   return withControl(await startEmulator(options), () => {
     const usage = process.cpuUsage();
@@ -52,7 +65,11 @@ export async function startBenchEmulator(options: { opDelayMs: number; modules?:
 /** Starts `compute-emulator` as its own process under `nice -n <niceness>`. */
 export async function startEmulatorProcess(options: { opDelayMs: number; niceness: number }): Promise<BenchEmulator> {
   const cli = path.resolve(__dirname, "..", "..", "..", "dist", "emulator", "cli.js");
-  const child = spawn("nice", ["-n", String(options.niceness), process.execPath, cli, "--op-delay-ms", String(options.opDelayMs)], { stdio: ["ignore", "pipe", "inherit"] });
+  const child = spawn(
+    "nice",
+    ["-n", String(options.niceness), process.execPath, cli, "--op-delay-ms", String(options.opDelayMs)],
+    { stdio: ["ignore", "pipe", "inherit"] },
+  );
   const firstLine = await new Promise<string>((resolve, reject) => {
     const lines = readline.createInterface({ input: child.stdout });
     lines.once("line", resolve);
@@ -60,16 +77,19 @@ export async function startEmulatorProcess(options: { opDelayMs: number; nicenes
   });
   const { url, env } = JSON.parse(firstLine) as { url: string; env: Record<string, string> };
   const pid = child.pid as number;
-  return withControl({
-    url,
-    env,
-    close: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once("exit", () => resolve());
-        child.kill("SIGTERM");
-      }),
-  }, () => processCpuMs(pid));
+  return withControl(
+    {
+      url,
+      env,
+      close: () =>
+        new Promise<void>((resolve) => {
+          if (child.exitCode !== null) return resolve();
+          child.once("exit", () => resolve());
+          child.kill("SIGTERM");
+        }),
+    },
+    () => processCpuMs(pid),
+  );
 }
 
 /** utime + stime of a process, in ms (clock ticks are 1/100 s on Linux). */
@@ -95,7 +115,9 @@ export function callKind(call: RecordedCall): string {
 export function countByKind(calls: RecordedCall[]): Array<{ call: string; count: number }> {
   const counts = new Map<string, number>();
   for (const call of calls) counts.set(callKind(call), (counts.get(callKind(call)) ?? 0) + 1);
-  return [...counts.entries()].map(([call, count]) => ({ call, count })).sort((a, b) => b.count - a.count || a.call.localeCompare(b.call));
+  return [...counts.entries()]
+    .map(([call, count]) => ({ call, count }))
+    .sort((a, b) => b.count - a.count || a.call.localeCompare(b.call));
 }
 
 /** Whether a call changes something (anything but GET/HEAD). */

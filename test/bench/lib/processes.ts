@@ -32,7 +32,7 @@ function readProcess(pid: string): ProcessInfo | undefined {
 
 function roleOf(pid: number, rootPid: number): ProcessRole {
   if (pid === rootPid) return "engine";
-  let cmdline = "";
+  let cmdline: string;
   try {
     cmdline = fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").replace(/\0/g, " ");
   } catch {
@@ -86,7 +86,11 @@ export class ProcessSampler {
       .filter((p): p is ProcessInfo => p !== undefined);
     const parentOf = new Map(processes.map((p) => [p.pid, p.ppid]));
     const inRun = (pid: number) => {
-      for (let current: number | undefined = pid, hops = 0; current !== undefined && current > 1 && hops < 16; current = parentOf.get(current), hops++) {
+      for (
+        let current: number | undefined = pid, hops = 0;
+        current !== undefined && current > 1 && hops < 16;
+        current = parentOf.get(current), hops++
+      ) {
         if (current === this.rootPid) return true;
       }
       return false;

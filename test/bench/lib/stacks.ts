@@ -23,15 +23,26 @@ export const FLEET_TYPES: Record<FleetKind, string> = {
 };
 
 /** A fresh stack of `count` resources of one kind, pointed at the emulator. */
-export function fleetStack(kind: FleetKind, count: number, env: Record<string, string>, config: Record<string, string> = {}): Promise<TestStack> {
+export function fleetStack(
+  kind: FleetKind,
+  count: number,
+  env: Record<string, string>,
+  config: Record<string, string> = {},
+): Promise<TestStack> {
   const { program, config: kindConfig } = PROGRAMS[kind];
   return TestStack.create({ program, env, config: { count: String(count), ...kindConfig, ...config } });
 }
 
 /** Runs one engine operation; throws with the end of the engine output when it fails. */
-export async function runOk(stack: TestStack, op: string, options: Record<string, unknown> = {}, onSpawn?: (pid: number) => void): Promise<OperationResult> {
+export async function runOk(
+  stack: TestStack,
+  op: string,
+  options: Record<string, unknown> = {},
+  onSpawn?: (pid: number) => void,
+): Promise<OperationResult> {
   const result = await stack.run(op, options, { onSpawn });
-  if (!result.ok) throw new Error(`pulumi ${op} failed: ${result.error}\n--- engine output (end) ---\n${result.output.slice(-4000)}`);
+  if (!result.ok)
+    throw new Error(`pulumi ${op} failed: ${result.error}\n--- engine output (end) ---\n${result.output.slice(-4000)}`);
   return result;
 }
 

@@ -67,12 +67,36 @@ const exoscaleShaped: pulumi.dynamic.ResourceProvider = {
   },
 };
 
-const EXOSCALE_OUTPUTS = ["instanceTypeId", "instanceTypeName", "cpus", "memory", "templateId", "templateName", "publicIp", "ipv6Address", "macAddress", "snapshotIds", "createdAt", "password", "creationToken", "state", "tpmEnabled", "secureBootEnabled"];
+const EXOSCALE_OUTPUTS = [
+  "instanceTypeId",
+  "instanceTypeName",
+  "cpus",
+  "memory",
+  "templateId",
+  "templateName",
+  "publicIp",
+  "ipv6Address",
+  "macAddress",
+  "snapshotIds",
+  "createdAt",
+  "password",
+  "creationToken",
+  "state",
+  "tpmEnabled",
+  "secureBootEnabled",
+];
 
 class NoopInstance extends pulumi.dynamic.Resource {
   constructor(name: string, args: Record<string, pulumi.Input<unknown>>) {
     const props = shaped ? { ...Object.fromEntries(EXOSCALE_OUTPUTS.map((key) => [key, undefined])), ...args } : args;
-    super(shaped ? exoscaleShaped : minimal, name, props, shaped ? { additionalSecretOutputs: ["password"] } : {}, "bench", "Noop");
+    super(
+      shaped ? exoscaleShaped : minimal,
+      name,
+      props,
+      shaped ? { additionalSecretOutputs: ["password"] } : {},
+      "bench",
+      "Noop",
+    );
   }
 }
 

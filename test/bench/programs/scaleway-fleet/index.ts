@@ -6,6 +6,15 @@ const config = new pulumi.Config();
 const count = config.requireNumber("count");
 const rootVolume = config.require("rootVolume");
 
-const images = Array.from({ length: count }, (_, i) => new ScalewayImage(`image-${i}`, { name: `bench-${i}`, zone: "fr-par-1", rootVolume, tags: ["bench", `index-${i}`] }));
+const images = Array.from(
+  { length: count },
+  (_, i) =>
+    new ScalewayImage(`image-${i}`, {
+      name: `bench-${i}`,
+      zone: "fr-par-1",
+      rootVolume,
+      tags: ["bench", `index-${i}`],
+    }),
+);
 
 export const ids = pulumi.all(images.map((image) => image.id));

@@ -28,11 +28,22 @@ const web = new ExoscaleInstance("legacy-web", {
 });
 const snapshot = new ExoscaleInstanceSnapshot("legacy-snapshot", { instance: web, adoptId: ids.snapshot });
 const image = new ScalewayImage("legacy-image", { adoptId: ids.image, zone: "fr-par-1", rootVolume: ids.rootVolume });
-const vm = new ComputeInstance("legacy-vm", { adoptId: ids.compute, name: "legacy-vm", type: config.get("computeType") ?? "cx21", image: "ubuntu-22.04" });
+const vm = new ComputeInstance("legacy-vm", {
+  adoptId: ids.compute,
+  name: "legacy-vm",
+  type: config.get("computeType") ?? "cx21",
+  image: "ubuntu-22.04",
+});
 
 if (mismatch === "exoscale") {
   // The other instance runs Debian: a template change cannot happen in place.
-  new ExoscaleInstance("mismatch", { adoptId: ids.other.exoscale, zone: "ch-gva-2", name: "other-web", instanceType: "standard.tiny", template: "Linux Ubuntu 24.04 LTS 64-bit" });
+  new ExoscaleInstance("mismatch", {
+    adoptId: ids.other.exoscale,
+    zone: "ch-gva-2",
+    name: "other-web",
+    instanceType: "standard.tiny",
+    template: "Linux Ubuntu 24.04 LTS 64-bit",
+  });
 } else if (mismatch === "snapshot") {
   // A snapshot of another instance.
   new ExoscaleInstanceSnapshot("mismatch", { instance: web, adoptId: ids.other.snapshot });
@@ -41,7 +52,13 @@ if (mismatch === "exoscale") {
   new ScalewayImage("mismatch", { adoptId: ids.other.image, zone: "fr-par-1", rootVolume: ids.rootVolume });
 } else if (mismatch === "compute") {
   // The other instance carries other labels, and nothing can change in place on this API.
-  new ComputeInstance("mismatch", { adoptId: ids.other.compute, name: "other-vm", type: "cx21", image: "ubuntu-22.04", labels: { team: "platform" } });
+  new ComputeInstance("mismatch", {
+    adoptId: ids.other.compute,
+    name: "other-vm",
+    type: "cx21",
+    image: "ubuntu-22.04",
+    labels: { team: "platform" },
+  });
 }
 
 export const webId = web.id;

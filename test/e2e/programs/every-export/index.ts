@@ -152,7 +152,14 @@ import type {
 const config = new pulumi.Config();
 
 // Resources, with their Args types, and each resource's id passed to get, adoptId and its function.
-const webArgs: ExoscaleInstanceArgs = { zone: config.get("zone") ?? "ch-gva-2", name: "web-1", instanceType: "standard.small", template: "Linux Ubuntu 24.04 LTS 64-bit", labels: { team: "platform" }, deletionProtection: false };
+const webArgs: ExoscaleInstanceArgs = {
+  zone: config.get("zone") ?? "ch-gva-2",
+  name: "web-1",
+  instanceType: "standard.small",
+  template: "Linux Ubuntu 24.04 LTS 64-bit",
+  labels: { team: "platform" },
+  deletionProtection: false,
+};
 const web = new ExoscaleInstance("web", webArgs);
 const snapshotArgs: ExoscaleInstanceSnapshotArgs = { instance: web };
 const snapshot = new ExoscaleInstanceSnapshot("web-snapshot", snapshotArgs);
@@ -162,7 +169,11 @@ const snapshotAgain = ExoscaleInstanceSnapshot.get("snapshot-again", snapshot.id
 const exoscaleFields: Pick<ExoscaleInstanceOutputProperties, "publicIp"> = web;
 const snapshotFields: Pick<ExoscaleInstanceSnapshotOutputProperties, "state"> = snapshot;
 
-const imageArgs: ScalewayImageArgs = { rootVolume: "8974e558-c9d2-4687-897c-787972f51631", zone: "fr-par-1", tags: ["golden"] };
+const imageArgs: ScalewayImageArgs = {
+  rootVolume: "8974e558-c9d2-4687-897c-787972f51631",
+  zone: "fr-par-1",
+  tags: ["golden"],
+};
 const image = new ScalewayImage("golden", imageArgs);
 const imageAgain = ScalewayImage.get("golden-again", image.id);
 const imageFields: Pick<ScalewayImageOutputProperties, "state"> = image;
@@ -172,7 +183,12 @@ const vm = new ComputeInstance("vm", vmArgs);
 const vmAgain = ComputeInstance.get("vm-again", vm.id);
 const vmFields: Pick<ComputeInstanceOutputProperties, "privateIp"> = vm;
 
-const containerArgs: IncusInstanceArgs = { name: "web", image: "busybox", config: { "limits.cpu": 1 }, state: "running" };
+const containerArgs: IncusInstanceArgs = {
+  name: "web",
+  image: "busybox",
+  config: { "limits.cpu": 1 },
+  state: "running",
+};
 const container = new IncusInstance("container", containerArgs);
 const containerAgain = IncusInstance.get("container-again", container.id);
 const containerSnapshotArgs: IncusInstanceSnapshotArgs = { instance: container, expiresAt: "2030-01-01T00:00:00Z" };
@@ -233,9 +249,15 @@ const events: Promise<ListKoyebInstanceEventsResult> = listKoyebInstanceEvents(e
 const firstEvent: Promise<KoyebInstanceEvent | undefined> = events.then((list) => list[0]);
 export const eventCount = listKoyebInstanceEventsOutput(eventOutputArgs).apply((list) => list.length);
 const execArgs: ExecKoyebInstanceArgs = { instanceId: koyebArgs.id, command: ["cat", "/etc/hostname"] };
-const execOutputArgs: ExecKoyebInstanceOutputArgs = { instanceId: koyebArgs.id, command: "hostname", runInPreview: false };
+const execOutputArgs: ExecKoyebInstanceOutputArgs = {
+  instanceId: koyebArgs.id,
+  command: "hostname",
+  runInPreview: false,
+};
 const exec: Promise<ExecKoyebInstanceResult> = execKoyebInstance(execArgs);
-export const hostname = execKoyebInstanceOutput(execOutputArgs).apply((result) => (result.ran ? result.stdout : result.skipped));
+export const hostname = execKoyebInstanceOutput(execOutputArgs).apply((result) =>
+  result.ran ? result.stdout : result.skipped,
+);
 
 const incusArgs: GetIncusInstanceArgs = { id: "web" };
 const incusOutputArgs: GetIncusInstanceOutputArgs = { id: container.id };
@@ -272,7 +294,22 @@ function describe(error: unknown): string {
   const problems: ArgumentProblem[] = error instanceof InvalidArgumentsError ? error.problems : [];
   if (error instanceof AdoptionMismatchError) return `${error.code} ${error.properties.join(",")}`;
   if (error instanceof PartialUpdateError || error instanceof PartialCreateError) return `${error.code} ${error.id}`;
-  for (const errorClass of [ApiError, AuthError, ConflictError, CredentialsError, DeletionProtectedError, InvalidRequestError, NotFoundError, OperationFailedError, RateLimitError, ServerError, TransportError, UnexpectedError, UnknownResourceKindError, WaitTimeoutError]) {
+  for (const errorClass of [
+    ApiError,
+    AuthError,
+    ConflictError,
+    CredentialsError,
+    DeletionProtectedError,
+    InvalidRequestError,
+    NotFoundError,
+    OperationFailedError,
+    RateLimitError,
+    ServerError,
+    TransportError,
+    UnexpectedError,
+    UnknownResourceKindError,
+    WaitTimeoutError,
+  ]) {
     if (error instanceof errorClass) return `${error.code} ${details.cloud} ${problems.length}`;
   }
   return error instanceof ProviderError ? error.code : String(error);
@@ -280,7 +317,11 @@ function describe(error: unknown): string {
 
 // The emulator, with a seed of objects made outside Pulumi.
 const seed: EmulatorSeed = {
-  exoscale: { instances: [{ name: "legacy-1", labels: { team: "ops" }, snapshots: [{ name: "before" }] } satisfies SeedExoscaleInstance] },
+  exoscale: {
+    instances: [
+      { name: "legacy-1", labels: { team: "ops" }, snapshots: [{ name: "before" }] } satisfies SeedExoscaleInstance,
+    ],
+  },
   scaleway: { images: [{ name: "legacy-image", tags: ["ops"] } satisfies SeedScalewayImage] },
   compute: { instances: [{ name: "legacy-vm", labels: { team: "ops" } } satisfies SeedComputeInstance] },
 };
@@ -291,8 +332,40 @@ const seeded: Promise<SeededObjects | undefined> = emulator.then((e) => e.seeded
 const calls: RecordedCall[] = [];
 
 export const used = [
-  again.id, adopted.id, snapshotAgain.id, exoscaleFields, snapshotFields, imageAgain.id, imageFields, vmAgain.id, vmFields,
-  containerAgain.id, containerSnapshotAgain.id, containerFields, containerSnapshotFields, exoscaleLookup, exoscaleInstances, consoleUrl, password,
-  imageLookup, images, vmLookup, vms, koyebLookup, koyebInstances, firstEvent, exec, incusLookup, containers, operation, operationUrls, operations,
-  waited, cancelled, inputs, describe, seeded, calls,
+  again.id,
+  adopted.id,
+  snapshotAgain.id,
+  exoscaleFields,
+  snapshotFields,
+  imageAgain.id,
+  imageFields,
+  vmAgain.id,
+  vmFields,
+  containerAgain.id,
+  containerSnapshotAgain.id,
+  containerFields,
+  containerSnapshotFields,
+  exoscaleLookup,
+  exoscaleInstances,
+  consoleUrl,
+  password,
+  imageLookup,
+  images,
+  vmLookup,
+  vms,
+  koyebLookup,
+  koyebInstances,
+  firstEvent,
+  exec,
+  incusLookup,
+  containers,
+  operation,
+  operationUrls,
+  operations,
+  waited,
+  cancelled,
+  inputs,
+  describe,
+  seeded,
+  calls,
 ].length;

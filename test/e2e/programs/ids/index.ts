@@ -16,19 +16,53 @@ import {
 const config = new pulumi.Config();
 const keep = { retainOnDelete: true };
 
-const web = new ExoscaleInstance("web", { zone: "ch-gva-2", name: "ids-web", instanceType: "standard.small", template: "Linux Ubuntu 24.04 LTS 64-bit", labels: { team: "platform" } });
+const web = new ExoscaleInstance("web", {
+  zone: "ch-gva-2",
+  name: "ids-web",
+  instanceType: "standard.small",
+  template: "Linux Ubuntu 24.04 LTS 64-bit",
+  labels: { team: "platform" },
+});
 const webAgain = ExoscaleInstance.get("web-again", web.id);
-const webAdopted = new ExoscaleInstance("web-adopted", { adoptId: web.id, zone: "ch-gva-2", name: "ids-web", instanceType: "standard.small", template: "Linux Ubuntu 24.04 LTS 64-bit" }, keep);
+const webAdopted = new ExoscaleInstance(
+  "web-adopted",
+  {
+    adoptId: web.id,
+    zone: "ch-gva-2",
+    name: "ids-web",
+    instanceType: "standard.small",
+    template: "Linux Ubuntu 24.04 LTS 64-bit",
+  },
+  keep,
+);
 const snapshot = new ExoscaleInstanceSnapshot("web-snapshot", { instance: web });
 const snapshotAgain = ExoscaleInstanceSnapshot.get("web-snapshot-again", snapshot.id);
 
-const image = new ScalewayImage("image", { zone: "fr-par-1", rootVolume: config.require("rootVolume"), name: "ids-image", tags: ["ids"] });
+const image = new ScalewayImage("image", {
+  zone: "fr-par-1",
+  rootVolume: config.require("rootVolume"),
+  name: "ids-image",
+  tags: ["ids"],
+});
 const imageAgain = ScalewayImage.get("image-again", image.id);
-const imageAdopted = new ScalewayImage("image-adopted", { adoptId: image.id, zone: "fr-par-1", rootVolume: config.require("rootVolume") }, keep);
+const imageAdopted = new ScalewayImage(
+  "image-adopted",
+  { adoptId: image.id, zone: "fr-par-1", rootVolume: config.require("rootVolume") },
+  keep,
+);
 
-const vm = new ComputeInstance("vm", { name: "ids-vm", type: "cx21", image: "ubuntu-22.04", labels: { team: "platform" } });
+const vm = new ComputeInstance("vm", {
+  name: "ids-vm",
+  type: "cx21",
+  image: "ubuntu-22.04",
+  labels: { team: "platform" },
+});
 const vmAgain = ComputeInstance.get("vm-again", vm.id);
-const vmAdopted = new ComputeInstance("vm-adopted", { adoptId: vm.id, name: "ids-vm", type: "cx21", image: "ubuntu-22.04" }, keep);
+const vmAdopted = new ComputeInstance(
+  "vm-adopted",
+  { adoptId: vm.id, name: "ids-vm", type: "cx21", image: "ubuntu-22.04" },
+  keep,
+);
 
 const koyebId = listKoyebInstancesOutput({ statuses: ["HEALTHY"] }).apply((instances) => instances[0].id);
 
@@ -49,5 +83,8 @@ export const functionIds = {
   vm: getComputeInstanceOutput({ id: vm.id }).id,
 };
 export const adoptedLabels = webAdopted.labels;
-export const koyeb = getKoyebInstanceOutput({ id: koyebId }).apply((instance) => ({ id: instance.id, status: instance.status }));
+export const koyeb = getKoyebInstanceOutput({ id: koyebId }).apply((instance) => ({
+  id: instance.id,
+  status: instance.status,
+}));
 export const expectedKoyebId = koyebId;

@@ -11,7 +11,11 @@ const other = config.require("other");
 const mismatch = config.get("mismatch");
 
 const legacy = new IncusInstance("legacy", { name, adoptId: name });
-const snapshot = new IncusInstanceSnapshot("legacy-snapshot", { instance: legacy, name: "before", adoptId: `${name}/before` });
+const snapshot = new IncusInstanceSnapshot("legacy-snapshot", {
+  instance: legacy,
+  name: "before",
+  adoptId: `${name}/before`,
+});
 const again = IncusInstance.get("legacy-again", legacy.id);
 
 if (mismatch === "type") {
@@ -19,7 +23,12 @@ if (mismatch === "type") {
   new IncusInstance("mismatch", { name: other, adoptId: other, type: "virtual-machine" });
 } else if (mismatch === "stateful") {
   // A stateless snapshot, adopted as a stateful one.
-  new IncusInstanceSnapshot("mismatch", { instance: legacy, name: "before", adoptId: `${name}/before`, stateful: true });
+  new IncusInstanceSnapshot("mismatch", {
+    instance: legacy,
+    name: "before",
+    adoptId: `${name}/before`,
+    stateful: true,
+  });
 }
 
 export const id = legacy.id;
