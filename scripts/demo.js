@@ -112,8 +112,9 @@ async function main() {
         `The engine folder: ${env.PULUMI_ENGINE_BIN}`,
         "To run it yourself (Pulumi.yaml at the repository root runs examples/quickstart):",
         `  export PATH=${env.PULUMI_ENGINE_BIN}:$PATH`,
-        "  node dist/emulator/cli.js &    # the local cloud: export the variables of the `env` it prints",
-        "  pulumi login --local && pulumi stack init dev && pulumi up",
+        '  eval "$(node dist/emulator/cli.js --print-env)"   # the local cloud, in the background',
+        "  pulumi login --local && pulumi stack init dev && pulumi config set protect false && pulumi up",
+        "  pulumi destroy && kill $COMPUTE_EMULATOR_PID",
         "",
       ].join("\n"),
     );
