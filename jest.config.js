@@ -6,6 +6,9 @@ const project = (name, extra = {}) => ({
   testEnvironment: "node",
   transform: { "^.+\\.ts$": tsJest },
   testMatch: [`<rootDir>/test/${name}/**/*.test.ts`],
+  // Program folders copied under .work/ during a run carry package.json files of their own; jest
+  // would index them as modules and warn of name collisions.
+  modulePathIgnorePatterns: ["<rootDir>/.work/"],
   ...extra,
 });
 
