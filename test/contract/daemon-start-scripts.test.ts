@@ -7,22 +7,12 @@
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { DAEMONS } from "./incus-daemon";
 
+// What each script keeps besides its daemon: its lock file (in $TMPDIR) and the pid file of the daemon it started.
 const scripts = [
-  {
-    name: "LXD",
-    script: "start-lxd.sh",
-    lock: "pulumi-dynamic-compute-start-lxd.lock",
-    pidFile: "/var/lib/lxd/lxd.pid",
-    variable: "LXD_SOCKET",
-  },
-  {
-    name: "Incus",
-    script: "start-incus.sh",
-    lock: "pulumi-dynamic-compute-start-incus.lock",
-    pidFile: "/var/lib/incus/incusd.pid",
-    variable: "INCUS_SOCKET",
-  },
+  { ...DAEMONS.lxd, lock: "pulumi-dynamic-compute-start-lxd.lock", pidFile: "/var/lib/lxd/lxd.pid" },
+  { ...DAEMONS.incus, lock: "pulumi-dynamic-compute-start-incus.lock", pidFile: "/var/lib/incus/incusd.pid" },
 ];
 
 const asRoot = process.getuid?.() === 0;

@@ -20,7 +20,8 @@ import type { OpenApiSpec } from "../helpers/openapi";
 
 export type DaemonKind = "lxd" | "incus";
 
-const DAEMONS: Record<DaemonKind, { name: string; variable: string; script: string; httpsPort: number }> = {
+/** Each daemon's product name, socket variable, start script and HTTPS port. */
+export const DAEMONS: Record<DaemonKind, { name: string; variable: string; script: string; httpsPort: number }> = {
   lxd: { name: "LXD", variable: "LXD_SOCKET", script: "start-lxd.sh", httpsPort: 8443 },
   incus: { name: "Incus", variable: "INCUS_SOCKET", script: "start-incus.sh", httpsPort: 8444 },
 };
