@@ -46,7 +46,8 @@ export async function startServer(options: ServerOptions, modules: ApiModule[]):
   for (const rule of [...(options.faults ?? []), ...envFaults()]) faults.add(rule);
   let limiter = rateLimiterFrom(options.rateLimit ?? envRateLimit());
   let opDelayMs = options.opDelayMs ?? 300;
-  const timers = new Set<NodeJS.Timeout>();
+  /** Cancels of the effects still to run (cleared on close). */
+  const pendingEffects = new Set<() => void>();
   const calls: RecordedCall[] = [];
   const sockets = new Set<Socket>();
 
@@ -55,12 +56,22 @@ export async function startServer(options: ServerOptions, modules: ApiModule[]):
     credentials,
     opDelayMs: () => opDelayMs,
     after(ms, fn) {
-      const timer = setTimeout(() => {
-        timers.delete(timer);
+      let cancel: () => void;
+      const run = () => {
+        pendingEffects.delete(cancel);
         fn();
         store.changed();
-      }, ms);
-      timers.add(timer);
+      };
+      // A zero delay means "done before the next request": setTimeout(0) waits a millisecond or more,
+      // long enough for a client that asks again at once to see the operation still pending.
+      if (ms > 0) {
+        const timer = setTimeout(run, ms);
+        cancel = () => clearTimeout(timer);
+      } else {
+        const immediate = setImmediate(run);
+        cancel = () => clearImmediate(immediate);
+      }
+      pendingEffects.add(cancel);
     },
   };
   const router = new Router();
@@ -279,7 +290,7 @@ export async function startServer(options: ServerOptions, modules: ApiModule[]):
     env,
     seeded,
     close: async () => {
-      for (const timer of timers) clearTimeout(timer);
+      for (const cancel of pendingEffects) cancel();
       store.flush();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
