@@ -6,6 +6,7 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import { UnknownResourceKindError } from "./core/errors";
+import { preloadHttp } from "./core/http";
 
 const CLOUDS = new Set(["exoscale", "scaleway", "compute", "incus"]);
 const cache = new Map<string, Required<pulumi.dynamic.ResourceProvider>>();
@@ -25,6 +26,7 @@ export function providerFor(kind: string): Required<pulumi.dynamic.ResourceProvi
         `pulumi-dynamic-compute: unknown resource kind "${kind}" (this version provides: ${Object.keys(providers).join(", ")})`,
       );
     cache.set(kind, provider);
+    preloadHttp();
   }
   return provider;
 }

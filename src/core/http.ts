@@ -101,6 +101,17 @@ function loadGot(): Promise<Got> {
   return gotPromise;
 }
 
+/**
+ * Starts loading got now, for a process that will send requests soon (the provider process, from
+ * its first `check`): the ~45 ms it takes then overlaps the engine's checks of the other resources
+ * instead of delaying every first create. A failure surfaces at the first request, not here.
+ */
+export function preloadHttp(): void {
+  loadGot().catch(() => {
+    gotPromise = undefined;
+  });
+}
+
 // One keep-alive pool per process: every resource of a `pulumi up` shares connections.
 const agents = {
   http: new http.Agent({ keepAlive: true, maxSockets: 64 }),
