@@ -1,11 +1,8 @@
 /** Read-only functions for the generic Instances API, each as `fn(args, opts?)` and `fnOutput(args, opts?)`. */
 import type * as pulumi from "@pulumi/pulumi";
 import { parseArguments } from "../core/arguments";
-import { CREATION_TOKEN_LABEL } from "../core/creation-token";
 import { type FunctionOptions, type FunctionOutputOptions, type InputArgs, outputForm } from "../core/functions";
-import { decodeUserData } from "../core/user-data";
-import { type ApiComputeInstance, ComputeClient } from "./client";
-import * as schema from "./schema";
+import type { ApiComputeInstance } from "./client";
 import type { GetComputeInstanceArgs, GetComputeInstanceResult, ListComputeInstancesArgs } from "./types";
 
 export type GetComputeInstanceOutputArgs = InputArgs<GetComputeInstanceArgs>;
@@ -14,7 +11,18 @@ export type ListComputeInstancesResult = GetComputeInstanceResult[];
 
 const owner = (operation: string) => ({ cloud: "compute", operation });
 
+/* eslint-disable @typescript-eslint/no-require-imports -- loaded on the first call (see core/functions.ts) */
+const callTime = () => ({
+  schema: require("./schema") as typeof import("./schema"),
+  ComputeClient: (require("./client") as typeof import("./client")).ComputeClient,
+  CREATION_TOKEN_LABEL: (require("../core/creation-token") as typeof import("../core/creation-token"))
+    .CREATION_TOKEN_LABEL,
+  decodeUserData: (require("../core/user-data") as typeof import("../core/user-data")).decodeUserData,
+});
+/* eslint-enable @typescript-eslint/no-require-imports */
+
 function info(instance: ApiComputeInstance): GetComputeInstanceResult {
+  const { CREATION_TOKEN_LABEL, decodeUserData } = callTime();
   const { [CREATION_TOKEN_LABEL]: _token, ...labels } = instance.metadata.labels ?? {};
   return {
     id: instance.id,
@@ -43,6 +51,7 @@ export async function getComputeInstance(
   args: GetComputeInstanceArgs,
   _opts?: FunctionOptions,
 ): Promise<GetComputeInstanceResult> {
+  const { schema, ComputeClient } = callTime();
   const { id } = parseArguments(schema.GetComputeInstanceArgs, args, owner("getComputeInstance"));
   return info(await ComputeClient.fromSettings().getInstance(id));
 }
@@ -60,6 +69,7 @@ export async function listComputeInstances(
   args: ListComputeInstancesArgs = {},
   _opts?: FunctionOptions,
 ): Promise<ListComputeInstancesResult> {
+  const { schema, ComputeClient } = callTime();
   const filters = parseArguments(schema.ListComputeInstancesArgs, args, owner("listComputeInstances"));
   const all = (await ComputeClient.fromSettings().listInstances()).map(info);
   return all.filter(

@@ -4,6 +4,11 @@
  * and returns an Output, so no hand-written `.apply` is needed. The Output form calls the plain one
  * once every argument is known: during a preview of a resource not created yet, its result is
  * unknown, as Pulumi's own functions behave.
+ *
+ * Every program loads each cloud's functions module along with the resource classes, and most never
+ * call a function. So a functions module requires what its functions need at call time (zod
+ * schemas, the API client) inside its `callTime()`, on the first call: importing the package then
+ * costs a program ~4 ms instead of ~50 ms, before its first resource can register.
  */
 import type * as pulumi from "@pulumi/pulumi";
 

@@ -7,9 +7,7 @@ import { NotFoundError } from "../core/errors";
 import type * as pulumi from "@pulumi/pulumi";
 import { type FunctionOptions, type FunctionOutputOptions, type InputArgs, outputForm } from "../core/functions";
 import { registerSecret } from "../core/redact";
-import { ExoscaleClient, type ListInstancesFilter } from "./client";
-import { instanceInfo } from "./mapping";
-import * as schema from "./schema";
+import type { ListInstancesFilter } from "./client";
 import type {
   GetExoscaleConsoleUrlArgs,
   GetExoscaleConsoleUrlResult,
@@ -28,9 +26,17 @@ export type RevealExoscaleInstancePasswordOutputArgs = InputArgs<RevealExoscaleI
 
 const owner = (operation: string) => ({ cloud: "exoscale", operation });
 
+/* eslint-disable @typescript-eslint/no-require-imports -- loaded on the first call (see core/functions.ts) */
+const callTime = () => ({
+  schema: require("./schema") as typeof import("./schema"),
+  ExoscaleClient: (require("./client") as typeof import("./client")).ExoscaleClient,
+  instanceInfo: (require("./mapping") as typeof import("./mapping")).instanceInfo,
+});
+/* eslint-enable @typescript-eslint/no-require-imports */
+
 /** The zone and UUID of an instance given by its id (or a UUID and its zone). */
 function instanceRef(args: { id: string; zone?: string }): { zone: string; uuid: string } {
-  const { zone, id } = schema.parseZonedId(args.id, "id", args.zone);
+  const { zone, id } = callTime().schema.parseZonedId(args.id, "id", args.zone);
   return { zone, uuid: id };
 }
 
@@ -39,6 +45,7 @@ export async function getExoscaleInstance(
   args: GetExoscaleInstanceArgs,
   _opts?: FunctionOptions,
 ): Promise<GetExoscaleInstanceResult> {
+  const { schema, ExoscaleClient, instanceInfo } = callTime();
   const { zone, uuid } = instanceRef(
     parseArguments(schema.GetExoscaleInstanceArgs, args, owner("getExoscaleInstance")),
   );
@@ -59,6 +66,7 @@ export async function listExoscaleInstances(
   args: ListExoscaleInstancesArgs,
   _opts?: FunctionOptions,
 ): Promise<ListExoscaleInstancesResult> {
+  const { schema, ExoscaleClient, instanceInfo } = callTime();
   const parsed = parseArguments(schema.ListExoscaleInstancesArgs, args, owner("listExoscaleInstances"));
   const filter: ListInstancesFilter = {
     ipAddress: parsed.ipAddress,
@@ -90,6 +98,7 @@ export async function getExoscaleConsoleUrl(
   args: GetExoscaleConsoleUrlArgs,
   _opts?: FunctionOptions,
 ): Promise<GetExoscaleConsoleUrlResult> {
+  const { schema, ExoscaleClient } = callTime();
   const { zone, uuid } = instanceRef(
     parseArguments(schema.GetExoscaleConsoleUrlArgs, args, owner("getExoscaleConsoleUrl")),
   );
@@ -124,6 +133,7 @@ export async function revealExoscaleInstancePassword(
   args: RevealExoscaleInstancePasswordArgs,
   _opts?: FunctionOptions,
 ): Promise<RevealExoscaleInstancePasswordResult> {
+  const { schema, ExoscaleClient } = callTime();
   const { zone, uuid } = instanceRef(
     parseArguments(schema.RevealExoscaleInstancePasswordArgs, args, owner("revealExoscaleInstancePassword")),
   );

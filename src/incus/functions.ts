@@ -6,10 +6,6 @@ import type * as pulumi from "@pulumi/pulumi";
 import { parseArguments } from "../core/arguments";
 import { type FunctionOptions, type FunctionOutputOptions, type InputArgs, outputForm } from "../core/functions";
 import type { ApiInstance } from "./client";
-import { IncusClient } from "./client";
-import { requireExtension } from "./daemon";
-import { instanceId, parseInstanceId, powerState } from "./instance-model";
-import * as schema from "./schema";
 import type { GetIncusInstanceArgs, GetIncusInstanceResult, ListIncusInstancesArgs } from "./types";
 
 export type GetIncusInstanceOutputArgs = InputArgs<GetIncusInstanceArgs>;
@@ -18,19 +14,29 @@ export type ListIncusInstancesResult = GetIncusInstanceResult[];
 
 const owner = (operation: string) => ({ cloud: "incus", operation });
 
+/* eslint-disable @typescript-eslint/no-require-imports -- loaded on the first call (see core/functions.ts) */
+const callTime = () => ({
+  schema: require("./schema") as typeof import("./schema"),
+  IncusClient: (require("./client") as typeof import("./client")).IncusClient,
+  requireExtension: (require("./daemon") as typeof import("./daemon")).requireExtension,
+  model: require("./instance-model") as typeof import("./instance-model"),
+});
+/* eslint-enable @typescript-eslint/no-require-imports */
+
 /** Converts the daemon's instance to {@link GetIncusInstanceResult}. */
 function instanceInfo(instance: ApiInstance): GetIncusInstanceResult {
+  const { schema, model } = callTime();
   const config = Object.fromEntries(
     Object.entries(instance.config ?? {}).filter(([key]) => !key.startsWith("volatile.")),
   );
   const project = instance.project || "default";
   return {
-    id: instanceId(project, instance.name),
+    id: model.instanceId(project, instance.name),
     name: instance.name,
     project,
     type: instance.type,
     status: instance.status,
-    state: powerState(instance.status),
+    state: model.powerState(instance.status),
     description: instance.description,
     profiles: instance.profiles ?? [],
     config,
@@ -53,9 +59,10 @@ export async function getIncusInstance(
   args: GetIncusInstanceArgs,
   _opts?: FunctionOptions,
 ): Promise<GetIncusInstanceResult> {
+  const { schema, IncusClient, model } = callTime();
   const parsed = parseArguments(schema.GetIncusInstanceArgs, args, owner("getIncusInstance"));
   const { project, name } =
-    parsed.id !== undefined ? parseInstanceId(parsed.id) : { project: undefined, name: parsed.name as string };
+    parsed.id !== undefined ? model.parseInstanceId(parsed.id) : { project: undefined, name: parsed.name as string };
   const client = IncusClient.fromSettings({ project: project ?? parsed.project });
   return instanceInfo((await client.getInstance(name)).value);
 }
@@ -73,6 +80,7 @@ export async function listIncusInstances(
   args: ListIncusInstancesArgs = {},
   _opts?: FunctionOptions,
 ): Promise<ListIncusInstancesResult> {
+  const { schema, IncusClient, requireExtension } = callTime();
   const parsed = parseArguments(schema.ListIncusInstancesArgs, args, owner("listIncusInstances"));
   const client = IncusClient.fromSettings({ project: parsed.project });
   if (parsed.allProjects)

@@ -19,13 +19,8 @@ import { parseArguments } from "../core/arguments";
 import { AuthError, InvalidArgumentsError } from "../core/errors";
 import { type FunctionOptions, type FunctionOutputOptions, type InputArgs, outputForm } from "../core/functions";
 import type { IncusOperation } from "../core/incus-operations";
-import { isFinal } from "../core/incus-operations";
-import { createLogger } from "../core/log";
-import { longPollUntil } from "../core/waiter";
-import { IncusClient } from "./client";
-import { daemonLabel, requireExtension, UnsupportedByDaemonError } from "./daemon";
+import type { IncusClient } from "./client";
 import { operationInfo } from "./operation-info";
-import * as schema from "./schema";
 import type {
   CancelIncusOperationArgs,
   ConnectIncusOperationWebsocketArgs,
@@ -34,13 +29,24 @@ import type {
   ListIncusOperationsArgs,
   WaitIncusOperationArgs,
 } from "./types";
-import { openOperationWebsocket } from "./websocket";
 
 export type GetIncusOperationOutputArgs = InputArgs<GetIncusOperationArgs>;
 export type ListIncusOperationsOutputArgs = InputArgs<ListIncusOperationsArgs>;
 export type WaitIncusOperationOutputArgs = InputArgs<WaitIncusOperationArgs>;
 
 const owner = (operation: string) => ({ cloud: "incus", operation });
+
+/* eslint-disable @typescript-eslint/no-require-imports -- loaded on the first call (see core/functions.ts) */
+const callTime = () => ({
+  schema: require("./schema") as typeof import("./schema"),
+  IncusClient: (require("./client") as typeof import("./client")).IncusClient,
+  daemon: require("./daemon") as typeof import("./daemon"),
+  isFinal: (require("../core/incus-operations") as typeof import("../core/incus-operations")).isFinal,
+  createLogger: (require("../core/log") as typeof import("../core/log")).createLogger,
+  longPollUntil: (require("../core/waiter") as typeof import("../core/waiter")).longPollUntil,
+  openOperationWebsocket: (require("./websocket") as typeof import("./websocket")).openOperationWebsocket,
+});
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 /**
  * Lists operations (GET /1.0/operations). With `recursion: 0` (the default) the result is the
@@ -63,11 +69,12 @@ export async function listIncusOperations(
   args: ListIncusOperationsArgs = {},
   _opts?: FunctionOptions,
 ): Promise<string[] | GetIncusOperationResult[]> {
+  const { schema, IncusClient, daemon } = callTime();
   const parsed = parseArguments(schema.ListIncusOperationsArgs, args, owner("listIncusOperations"));
   const client = IncusClient.fromSettings({ project: parsed.project });
   // Without the extension (LXD 5.0), `all-projects` is ignored and only one project's operations come back.
   if (parsed.allProjects)
-    requireExtension(
+    daemon.requireExtension(
       await client.daemon(),
       "operations_get_query_all_projects",
       "listIncusOperations({ allProjects: true })",
@@ -106,6 +113,7 @@ export async function getIncusOperation(
   args: GetIncusOperationArgs,
   _opts?: FunctionOptions,
 ): Promise<GetIncusOperationResult> {
+  const { schema, IncusClient } = callTime();
   const { id, project } = parseArguments(schema.GetIncusOperationArgs, args, owner("getIncusOperation"));
   return operationInfo(await IncusClient.fromSettings({ project }).operations.get(id, project));
 }
@@ -126,6 +134,7 @@ export async function waitIncusOperation(
   args: WaitIncusOperationArgs,
   _opts?: FunctionOptions,
 ): Promise<GetIncusOperationResult> {
+  const { schema, IncusClient, isFinal, createLogger, longPollUntil } = callTime();
   const {
     id,
     project,
@@ -171,6 +180,7 @@ export function waitIncusOperationOutput(
  * cancels anything.
  */
 export async function cancelIncusOperation(args: CancelIncusOperationArgs, _opts?: FunctionOptions): Promise<void> {
+  const { schema, IncusClient } = callTime();
   const { id, project } = parseArguments(schema.CancelIncusOperationArgs, args, owner("cancelIncusOperation"));
   await IncusClient.fromSettings({ project }).operations.cancel(id, project);
 }
@@ -206,6 +216,7 @@ export async function connectIncusOperationWebsocket(
   args: ConnectIncusOperationWebsocketArgs,
   _opts?: FunctionOptions,
 ): Promise<IncusOperationWebsocket> {
+  const { schema, IncusClient, openOperationWebsocket } = callTime();
   const {
     id,
     project,
@@ -237,11 +248,12 @@ async function requestorMismatch(
   anonymous: boolean,
   error: unknown,
 ): Promise<unknown> {
+  const { daemon } = callTime();
   if (!(error instanceof AuthError && error.vendorMessage === "Requestor mismatch")) return error;
-  const daemon = await client.daemon().catch(() => undefined);
-  const who = daemon ? daemonLabel(daemon) : "Incus";
+  const info = await client.daemon().catch(() => undefined);
+  const who = info ? daemon.daemonLabel(info) : "Incus";
   const variant = anonymous ? ", so the public variant (which sends no credentials) is refused; LXD accepts it" : "";
-  return new UnsupportedByDaemonError(
+  return new daemon.UnsupportedByDaemonError(
     `${who} lets only the client that started operation ${id} connect to its websockets${variant}. Connect with the credentials that started the operation`,
     {
       cloud: "incus",

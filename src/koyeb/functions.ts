@@ -7,9 +7,6 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { parseArguments } from "../core/arguments";
 import { type FunctionOptions, type FunctionOutputOptions, type InputArgs, outputForm } from "../core/functions";
-import { KoyebClient, toEvent, toInstance } from "./client";
-import { runExec } from "./exec";
-import * as schema from "./schema";
 import type {
   ExecKoyebInstanceArgs,
   ExecKoyebInstanceResult,
@@ -29,13 +26,22 @@ export type ExecKoyebInstanceOutputArgs = InputArgs<ExecKoyebInstanceArgs>;
 
 const owner = (operation: string) => ({ cloud: "koyeb", operation });
 
+/* eslint-disable @typescript-eslint/no-require-imports -- loaded on the first call (see core/functions.ts) */
+const callTime = () => ({
+  schema: require("./schema") as typeof import("./schema"),
+  koyeb: require("./client") as typeof import("./client"),
+  runExec: (require("./exec") as typeof import("./exec")).runExec,
+});
+/* eslint-enable @typescript-eslint/no-require-imports */
+
 /** One instance by id (GET /v1/instances/{id}); rejects with NotFoundError when it does not exist. */
 export async function getKoyebInstance(
   args: GetKoyebInstanceArgs,
   _opts?: FunctionOptions,
 ): Promise<GetKoyebInstanceResult> {
+  const { schema, koyeb } = callTime();
   const { id } = parseArguments(schema.GetKoyebInstanceArgs, args, owner("getKoyebInstance"));
-  return toInstance(await KoyebClient.fromSettings().getInstance(id));
+  return koyeb.toInstance(await koyeb.KoyebClient.fromSettings().getInstance(id));
 }
 
 /** {@link getKoyebInstance} taking Inputs. */
@@ -51,6 +57,7 @@ export async function listKoyebInstances(
   args: ListKoyebInstancesArgs = {},
   _opts?: FunctionOptions,
 ): Promise<ListKoyebInstancesResult> {
+  const { schema, koyeb } = callTime();
   const a = parseArguments(schema.ListKoyebInstancesArgs, args, owner("listKoyebInstances"));
   const filters = {
     app_id: a.appId,
@@ -64,7 +71,7 @@ export async function listKoyebInstances(
     starting_time: a.startingTime,
     ending_time: a.endingTime,
   };
-  return (await KoyebClient.fromSettings().listInstances(filters, a.pageSize)).map(toInstance);
+  return (await koyeb.KoyebClient.fromSettings().listInstances(filters, a.pageSize)).map(koyeb.toInstance);
 }
 
 /** {@link listKoyebInstances} taking Inputs. */
@@ -80,12 +87,13 @@ export async function listKoyebInstanceEvents(
   args: ListKoyebInstanceEventsArgs = {},
   _opts?: FunctionOptions,
 ): Promise<ListKoyebInstanceEventsResult> {
+  const { schema, koyeb } = callTime();
   const a = parseArguments(schema.ListKoyebInstanceEventsArgs, args, owner("listKoyebInstanceEvents"));
-  const events = await KoyebClient.fromSettings().listInstanceEvents(
+  const events = await koyeb.KoyebClient.fromSettings().listInstanceEvents(
     { instance_ids: a.instanceIds, types: a.types, order: a.order },
     a.pageSize,
   );
-  return events.map(toEvent);
+  return events.map(koyeb.toEvent);
 }
 
 /** {@link listKoyebInstanceEvents} taking Inputs. */
@@ -118,6 +126,7 @@ export async function execKoyebInstance(
   args: ExecKoyebInstanceArgs,
   _opts?: FunctionOptions,
 ): Promise<ExecKoyebInstanceResult> {
+  const { schema, koyeb, runExec } = callTime();
   const a = parseArguments(schema.ExecKoyebInstanceArgs, args, owner("execKoyebInstance"));
   if (isPreview() && a.runInPreview !== true) {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -126,7 +135,7 @@ export async function execKoyebInstance(
     );
     return { ran: false, skipped: "preview" };
   }
-  const client = KoyebClient.fromSettings();
+  const client = koyeb.KoyebClient.fromSettings();
   const result = await runExec({
     url: client.execUrl(a.instanceId),
     token: client.token(),

@@ -7,9 +7,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import { parseArguments } from "../core/arguments";
 import { ConflictError, NotFoundError } from "../core/errors";
 import { type FunctionOptions, type FunctionOutputOptions, type InputArgs, outputForm } from "../core/functions";
-import { type ApiScalewayImage, ScalewayClient } from "./client";
-import { fromExtraVolumes, splitTags } from "./image-fields";
-import * as schema from "./schema";
+import type { ApiScalewayImage } from "./client";
 import type { GetScalewayImageArgs, GetScalewayImageResult, ListScalewayImagesArgs } from "./types";
 
 export type GetScalewayImageOutputArgs = InputArgs<GetScalewayImageArgs>;
@@ -18,11 +16,20 @@ export type ListScalewayImagesResult = GetScalewayImageResult[];
 
 const owner = (operation: string) => ({ cloud: "scaleway", operation });
 
+/* eslint-disable @typescript-eslint/no-require-imports -- loaded on the first call (see core/functions.ts) */
+const callTime = () => ({
+  schema: require("./schema") as typeof import("./schema"),
+  ScalewayClient: (require("./client") as typeof import("./client")).ScalewayClient,
+  imageFields: require("./image-fields") as typeof import("./image-fields"),
+});
+/* eslint-enable @typescript-eslint/no-require-imports */
+
 function volumeInfo(volume: { id: string; name?: string; size?: number; volume_type?: string }) {
   return { id: volume.id, name: volume.name, size: volume.size, volumeType: volume.volume_type };
 }
 
 function info(image: ApiScalewayImage): GetScalewayImageResult {
+  const { imageFields } = callTime();
   const extra = image.extra_volumes ?? {};
   return {
     id: `${image.zone}/${image.id}`,
@@ -34,11 +41,11 @@ function info(image: ApiScalewayImage): GetScalewayImageResult {
     public: image.public,
     project: image.project,
     organization: image.organization,
-    tags: splitTags(image.tags).tags,
+    tags: imageFields.splitTags(image.tags).tags,
     rootVolume: image.root_volume ? volumeInfo(image.root_volume) : undefined,
-    extraVolumes: fromExtraVolumes(extra).map((id) =>
-      volumeInfo(Object.values(extra).find((v) => v.id === id) ?? { id }),
-    ),
+    extraVolumes: imageFields
+      .fromExtraVolumes(extra)
+      .map((id) => volumeInfo(Object.values(extra).find((v) => v.id === id) ?? { id })),
     creationDate: image.creation_date ?? undefined,
     modificationDate: image.modification_date ?? undefined,
     fromServer: image.from_server || undefined,
@@ -54,6 +61,7 @@ export async function getScalewayImage(
   args: GetScalewayImageArgs,
   _opts?: FunctionOptions,
 ): Promise<GetScalewayImageResult> {
+  const { schema, ScalewayClient } = callTime();
   const parsed = parseArguments(schema.GetScalewayImageArgs, args, owner("getScalewayImage"));
   const client = ScalewayClient.fromSettings();
   if (parsed.id !== undefined) {
@@ -103,6 +111,7 @@ export async function listScalewayImages(
   args: ListScalewayImagesArgs = {},
   _opts?: FunctionOptions,
 ): Promise<ListScalewayImagesResult> {
+  const { schema, ScalewayClient } = callTime();
   const parsed = parseArguments(schema.ListScalewayImagesArgs, args, owner("listScalewayImages"));
   const client = ScalewayClient.fromSettings();
   const { zone, perPage, ...filters } = parsed;
