@@ -1,6 +1,6 @@
 /** The ComputeInstance resource class (program side). */
 import * as pulumi from "@pulumi/pulumi";
-import { dynamicResource, instanceOptions, resourceProps } from "../core/resource";
+import { dynamicResource, instanceOptions, pausePromiseStacks, resourceProps } from "../core/resource";
 import { COMPUTE_INSTANCE_OUTPUTS, type ComputeInstanceArgs, type ComputeInstanceOutputProperties } from "./types";
 
 /**
@@ -30,14 +30,21 @@ export class ComputeInstance extends pulumi.CustomResource {
   }
 
   constructor(name: string, args: ComputeInstanceArgs, opts?: pulumi.CustomResourceOptions) {
-    super(
-      ...dynamicResource(
-        "compute:Instance",
-        name,
-        resourceProps(COMPUTE_INSTANCE_OUTPUTS, args, name),
-        instanceOptions(args.deletionProtection, opts),
-      ),
-    );
+    const stacks = pausePromiseStacks();
+    try {
+      super(
+        ...dynamicResource(
+          "compute:Instance",
+          name,
+          resourceProps(COMPUTE_INSTANCE_OUTPUTS, args, name),
+          instanceOptions(args.deletionProtection, opts),
+        ),
+      );
+    } catch (error) {
+      throw stacks.failed(error);
+    } finally {
+      stacks.resume();
+    }
   }
 }
 

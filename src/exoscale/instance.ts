@@ -1,6 +1,6 @@
 /** The ExoscaleInstance resource class (program side). */
 import * as pulumi from "@pulumi/pulumi";
-import { dynamicResource, instanceOptions, resourceProps } from "../core/resource";
+import { dynamicResource, instanceOptions, pausePromiseStacks, resourceProps } from "../core/resource";
 import { EXOSCALE_INSTANCE_OUTPUTS, type ExoscaleInstanceArgs, type ExoscaleInstanceOutputProperties } from "./types";
 
 /**
@@ -39,14 +39,21 @@ export class ExoscaleInstance extends pulumi.CustomResource {
   }
 
   constructor(name: string, args: ExoscaleInstanceArgs, opts?: pulumi.CustomResourceOptions) {
-    super(
-      ...dynamicResource(
-        "exoscale:Instance",
-        name,
-        resourceProps(EXOSCALE_INSTANCE_OUTPUTS, args, name),
-        instanceOptions(args.deletionProtection, opts, ["password"]),
-      ),
-    );
+    const stacks = pausePromiseStacks();
+    try {
+      super(
+        ...dynamicResource(
+          "exoscale:Instance",
+          name,
+          resourceProps(EXOSCALE_INSTANCE_OUTPUTS, args, name),
+          instanceOptions(args.deletionProtection, opts, ["password"]),
+        ),
+      );
+    } catch (error) {
+      throw stacks.failed(error);
+    } finally {
+      stacks.resume();
+    }
   }
 }
 

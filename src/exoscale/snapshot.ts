@@ -1,6 +1,6 @@
 /** The ExoscaleInstanceSnapshot resource class (program side). */
 import * as pulumi from "@pulumi/pulumi";
-import { childOptions, dynamicResource, resourceProps } from "../core/resource";
+import { childOptions, dynamicResource, pausePromiseStacks, resourceProps } from "../core/resource";
 import {
   EXOSCALE_INSTANCE_SNAPSHOT_OUTPUTS,
   type ExoscaleInstanceSnapshotArgs,
@@ -32,14 +32,21 @@ export class ExoscaleInstanceSnapshot extends pulumi.CustomResource {
     // `get` passes no instance: the read fills every output from the snapshot itself.
     const { instance, ...rest } = args;
     const inputs = instance ? { ...rest, instanceId: instance.id, zone: instance.zone } : rest;
-    super(
-      ...dynamicResource(
-        "exoscale:InstanceSnapshot",
-        name,
-        resourceProps(EXOSCALE_INSTANCE_SNAPSHOT_OUTPUTS, inputs, name),
-        instance ? childOptions(instance, opts) : opts,
-      ),
-    );
+    const stacks = pausePromiseStacks();
+    try {
+      super(
+        ...dynamicResource(
+          "exoscale:InstanceSnapshot",
+          name,
+          resourceProps(EXOSCALE_INSTANCE_SNAPSHOT_OUTPUTS, inputs, name),
+          instance ? childOptions(instance, opts) : opts,
+        ),
+      );
+    } catch (error) {
+      throw stacks.failed(error);
+    } finally {
+      stacks.resume();
+    }
   }
 }
 

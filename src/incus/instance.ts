@@ -1,6 +1,6 @@
 /** The IncusInstance resource class (program side). */
 import * as pulumi from "@pulumi/pulumi";
-import { dynamicResource, instanceOptions, resourceProps } from "../core/resource";
+import { dynamicResource, instanceOptions, pausePromiseStacks, resourceProps } from "../core/resource";
 import { INCUS_INSTANCE_OUTPUTS, type IncusInstanceArgs, type IncusInstanceOutputProperties } from "./types";
 
 /**
@@ -47,14 +47,21 @@ export class IncusInstance extends pulumi.CustomResource {
   }
 
   constructor(name: string, args: IncusInstanceArgs, opts?: pulumi.CustomResourceOptions) {
-    super(
-      ...dynamicResource(
-        "incus:Instance",
-        name,
-        resourceProps(INCUS_INSTANCE_OUTPUTS, args, name),
-        instanceOptions(args.deletionProtection, opts),
-      ),
-    );
+    const stacks = pausePromiseStacks();
+    try {
+      super(
+        ...dynamicResource(
+          "incus:Instance",
+          name,
+          resourceProps(INCUS_INSTANCE_OUTPUTS, args, name),
+          instanceOptions(args.deletionProtection, opts),
+        ),
+      );
+    } catch (error) {
+      throw stacks.failed(error);
+    } finally {
+      stacks.resume();
+    }
     declaredProjects.set(this, args.project);
   }
 }

@@ -1,6 +1,6 @@
 /** The IncusInstanceSnapshot resource class (program side). */
 import * as pulumi from "@pulumi/pulumi";
-import { childOptions, dynamicResource, resourceProps } from "../core/resource";
+import { childOptions, dynamicResource, pausePromiseStacks, resourceProps } from "../core/resource";
 import { declaredProject, IncusInstance } from "./instance";
 import {
   INCUS_INSTANCE_SNAPSHOT_OUTPUTS,
@@ -43,14 +43,21 @@ export class IncusInstanceSnapshot extends pulumi.CustomResource {
             name: args.name ?? name,
             project: args.project ?? (parent ? declaredProject(parent) : undefined),
           };
-    super(
-      ...dynamicResource(
-        "incus:InstanceSnapshot",
-        name,
-        resourceProps(INCUS_INSTANCE_SNAPSHOT_OUTPUTS, inputs, name),
-        parent ? childOptions(parent, opts) : opts,
-      ),
-    );
+    const stacks = pausePromiseStacks();
+    try {
+      super(
+        ...dynamicResource(
+          "incus:InstanceSnapshot",
+          name,
+          resourceProps(INCUS_INSTANCE_SNAPSHOT_OUTPUTS, inputs, name),
+          parent ? childOptions(parent, opts) : opts,
+        ),
+      );
+    } catch (error) {
+      throw stacks.failed(error);
+    } finally {
+      stacks.resume();
+    }
   }
 }
 

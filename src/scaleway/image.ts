@@ -1,6 +1,6 @@
 /** The ScalewayImage resource class (program side). */
 import * as pulumi from "@pulumi/pulumi";
-import { dynamicResource, instanceOptions, resourceProps } from "../core/resource";
+import { dynamicResource, instanceOptions, pausePromiseStacks, resourceProps } from "../core/resource";
 import { SCALEWAY_IMAGE_OUTPUTS, type ScalewayImageArgs, type ScalewayImageOutputProperties } from "./types";
 
 /**
@@ -31,14 +31,21 @@ export class ScalewayImage extends pulumi.CustomResource {
 
   constructor(name: string, args: ScalewayImageArgs, opts?: pulumi.CustomResourceOptions) {
     // Every output is listed so it resolves, even when its input is unset (defaults come from the provider).
-    super(
-      ...dynamicResource(
-        "scaleway:Image",
-        name,
-        resourceProps(SCALEWAY_IMAGE_OUTPUTS, args, name),
-        instanceOptions(undefined, opts),
-      ),
-    );
+    const stacks = pausePromiseStacks();
+    try {
+      super(
+        ...dynamicResource(
+          "scaleway:Image",
+          name,
+          resourceProps(SCALEWAY_IMAGE_OUTPUTS, args, name),
+          instanceOptions(undefined, opts),
+        ),
+      );
+    } catch (error) {
+      throw stacks.failed(error);
+    } finally {
+      stacks.resume();
+    }
   }
 }
 

@@ -90,6 +90,14 @@ describe("the packed package in a Pulumi program", () => {
     expect(packageDir.startsWith(repoRoot + path.sep + ".work")).toBe(true);
   });
 
+  it("records the program's `new ComputeInstance` line as the resource's source position", async () => {
+    const source = fs.readFileSync(path.join(program, "index.ts"), "utf8").split("\n");
+    const line = source.findIndex((text) => text.includes('new ComputeInstance("web"')) + 1;
+    const column = source[line - 1].indexOf("new ") + 1;
+    const [resource] = await stack.resourcesOfType(TYPE);
+    expect((resource as { sourcePosition?: string }).sourcePosition).toBe(`project:///index.ts#${line},${column}`);
+  });
+
   it("stores a small __provider shim without credentials", async () => {
     const [resource] = await stack.resourcesOfType(TYPE);
     const text = providerText(resource);
