@@ -5,7 +5,7 @@
  * It is written here instead of being serialized from a closure by the SDK: the serializer wraps
  * each method in its own function and `with` scope, 2.5 KB per kind, and the engine stores the
  * text twice per resource (inputs and outputs) and rewrites the whole state after every step, so in
- * a fleet those bytes cost time in proportion to N² (pulumi/pulumi#6645). This text is a few hundred
+ * a fleet those bytes cost time in proportion to N² (pulumi/pulumi#6645). This text is about 200
  * bytes, the same for every resource of a kind and byte-stable across releases (no versions, paths
  * or timestamps, pulumi/pulumi#12401). It names this package's provider runtime by its bare name
  * and loads it when the host first calls it, so update, delete and refresh always run the installed
@@ -13,15 +13,17 @@
  * (pulumi/pulumi#8265).
  */
 
-/** The module `__provider` holds for resources of `kind` ("exoscale:Instance"). */
+/**
+ * The module `__provider` holds for resources of `kind` ("exoscale:Instance"): one line without
+ * spaces, since every byte of it is stored twice per resource and rewritten after every step. When
+ * the package is missing (a `pulumi destroy` in a checkout without `npm install`), it says what to
+ * install and where the host looked.
+ */
 export function providerShimText(kind: string): string {
   return [
-    "exports.handler = () => {",
-    "  let runtime;",
-    '  try { runtime = require("pulumi-dynamic-compute/provider-runtime"); }',
-    "  catch (error) { throw new Error(`cannot load pulumi-dynamic-compute from ${process.cwd()}: install it in the Pulumi program's dependencies (${error})`); }",
-    `  return runtime.providerFor(${JSON.stringify(kind)});`,
-    "};",
-    "",
-  ].join("\n");
+    "exports.handler=()=>{let r;",
+    'try{r=require("pulumi-dynamic-compute/provider-runtime")}',
+    "catch(e){throw Error(`install pulumi-dynamic-compute in ${process.cwd()} (${e})`)}",
+    `return r.providerFor(${JSON.stringify(kind)})}`,
+  ].join("");
 }
