@@ -11,6 +11,7 @@ const COLORS: Record<FleetKind, string> = {
   exoscale: "#d62728",
   noop: "#1f77b4",
   "noop-shaped": "#2ca02c",
+  "noop-empty": "#7f7f7f",
   scaleway: "#9467bd",
   compute: "#ff7f0e",
 };

@@ -1,7 +1,7 @@
 /**
  * 6. Fleets: how the cost of `up`, a no-change `preview`, `refresh` and `destroy` grows with the
- * number of resources, N = 10 … 500 ExoscaleInstances against the two no-op programs (plain, and
- * shaped like ExoscaleInstance), with a ScalewayImage and a ComputeInstance fleet at one N, the
+ * number of resources, N = 10 … 500 ExoscaleInstances against the three no-op programs (plain,
+ * shaped like ExoscaleInstance, and empty), with a ScalewayImage and a ComputeInstance fleet at one N, the
  * emulator's operations instant. Per operation: wall time, CPU of each process of the run, the
  * provider process's peak memory, lines printed and API calls; per fleet: state bytes per resource.
  * The kinds of one size run each operation one after the other, taking turns going first in each
@@ -16,8 +16,11 @@ import { median, round } from "./lib/stats";
 
 export const FLEET_OPS = ["up", "preview", "refresh", "destroy"] as const;
 export type FleetOp = (typeof FLEET_OPS)[number];
-/** The kinds run at every size; the others run at `othersAt` only. */
-export const BASE_KINDS: FleetKind[] = ["exoscale", "noop", "noop-shaped"];
+/**
+ * The kinds run at every size; the others run at `othersAt` only. The empty no-op is the engine's
+ * floor: how `up` and `destroy` grow with N however little state a dynamic resource has.
+ */
+export const BASE_KINDS: FleetKind[] = ["exoscale", "noop", "noop-shaped", "noop-empty"];
 export const OTHER_KINDS: FleetKind[] = ["scaleway", "compute"];
 
 export interface FleetOptions {

@@ -2,13 +2,14 @@
 import * as fs from "node:fs";
 import { type OperationResult, TestStack } from "../../helpers/engine";
 
-/** ExoscaleInstances, one of the two no-op baselines (see programs/noop-fleet/index.ts), ScalewayImages (config: rootVolume) or ComputeInstances. */
-export type FleetKind = "exoscale" | "noop" | "noop-shaped" | "scaleway" | "compute";
+/** ExoscaleInstances, one of the three no-op baselines (see programs/noop-fleet/index.ts), ScalewayImages (config: rootVolume) or ComputeInstances. */
+export type FleetKind = "exoscale" | "noop" | "noop-shaped" | "noop-empty" | "scaleway" | "compute";
 
 const PROGRAMS: Record<FleetKind, { program: string; config?: Record<string, string> }> = {
   exoscale: { program: "test/bench/programs/exoscale-fleet" },
   noop: { program: "test/bench/programs/noop-fleet" },
   "noop-shaped": { program: "test/bench/programs/noop-fleet", config: { shape: "exoscale" } },
+  "noop-empty": { program: "test/bench/programs/noop-fleet", config: { shape: "empty" } },
   scaleway: { program: "test/bench/programs/scaleway-fleet" },
   compute: { program: "test/bench/programs/compute-fleet" },
 };
@@ -18,6 +19,7 @@ export const FLEET_TYPES: Record<FleetKind, string> = {
   exoscale: "pulumi-nodejs:dynamic/exoscale:Instance",
   noop: "pulumi-nodejs:dynamic/bench:Noop",
   "noop-shaped": "pulumi-nodejs:dynamic/bench:Noop",
+  "noop-empty": "pulumi-nodejs:dynamic/bench:Noop",
   scaleway: "pulumi-nodejs:dynamic/scaleway:Image",
   compute: "pulumi-nodejs:dynamic/compute:Instance",
 };

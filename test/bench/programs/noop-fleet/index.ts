@@ -6,13 +6,17 @@
 // - "inputs" (default): outputs = the six inputs, as a minimal dynamic resource would have;
 // - "exoscale": the same input and output names as ExoscaleInstance (25 outputs, `password`
 //   secret) filled with typical values, so the engine carries as much data per resource and the
-//   difference left is what the ExoscaleInstance provider itself costs.
+//   difference left is what the ExoscaleInstance provider itself costs;
+// - "empty": no inputs and no outputs, and a one-line provider module of ~90 bytes written out
+//   instead of serialized by the SDK: the least state any dynamic resource can have, so a run of it
+//   is the engine's floor (what its checkpoints cost however lean a provider is).
 import * as pulumi from "@pulumi/pulumi";
 
 const config = new pulumi.Config();
 const count = config.requireNumber("count");
 const labelValue = config.get("labelValue") ?? "a";
-const shaped = config.get("shape") === "exoscale";
+const shape = config.get("shape") ?? "inputs";
+const shaped = shape === "exoscale";
 
 /** Outputs an ExoscaleInstance adds to its inputs, with typical values. */
 function exoscaleLikeOutputs(inputs: Record<string, any>): Record<string, unknown> {
@@ -100,17 +104,31 @@ class NoopInstance extends pulumi.dynamic.Resource {
   }
 }
 
-const instances = Array.from(
-  { length: count },
-  (_, i) =>
-    new NoopInstance(`vm-${i}`, {
-      zone: "ch-gva-2",
-      name: `bench-${i}`,
-      instanceType: "standard.tiny",
-      template: "Linux Ubuntu 24.04 LTS 64-bit",
-      diskSize: 10,
-      labels: { bench: labelValue, index: String(i) },
-    }),
+/**
+ * `__provider` of the empty resource: a module the dynamic-provider host loads as it is (no
+ * `require`), whose provider creates at once and deletes nothing.
+ */
+const EMPTY_PROVIDER =
+  "exports.handler=()=>({create:async()=>({id:Math.random().toString(36).slice(2)}),delete:async()=>{}})";
+
+/** A dynamic resource with nothing in it but its provider module. */
+class EmptyInstance extends pulumi.CustomResource {
+  constructor(name: string) {
+    super("pulumi-nodejs:dynamic/bench:Noop", name, { __provider: EMPTY_PROVIDER });
+  }
+}
+
+const instances = Array.from({ length: count }, (_, i) =>
+  shape === "empty"
+    ? new EmptyInstance(`vm-${i}`)
+    : new NoopInstance(`vm-${i}`, {
+        zone: "ch-gva-2",
+        name: `bench-${i}`,
+        instanceType: "standard.tiny",
+        template: "Linux Ubuntu 24.04 LTS 64-bit",
+        diskSize: 10,
+        labels: { bench: labelValue, index: String(i) },
+      }),
 );
 
 export const ids = pulumi.all(instances.map((instance) => instance.id));
