@@ -1,8 +1,8 @@
 /**
  * 6. Fleets: how the cost of `up`, a no-change `preview`, `refresh` and `destroy` grows with the
  * number of resources, N = 10 … 500 ExoscaleInstances against the three no-op programs (plain,
- * shaped like ExoscaleInstance, and empty), with a ScalewayImage and a ComputeInstance fleet at one N, the
- * emulator's operations instant. Per operation: wall time, CPU of each process of the run, the
+ * shaped like ExoscaleInstance, and empty), with a ScalewayImage and a ComputeInstance fleet at
+ * one N, the emulator's operations instant. Per operation: wall time, CPU of each process of the run, the
  * provider process's peak memory, lines printed and API calls; per fleet: state bytes per resource.
  * The kinds of one size run each operation one after the other, taking turns going first in each
  * repetition (the machine is shared and noisy), and figures are medians.
