@@ -1,7 +1,13 @@
 /** Read-only functions for the generic Instances API, each as `fn(args, opts?)` and `fnOutput(args, opts?)`. */
 import type * as pulumi from "@pulumi/pulumi";
 import { parseArguments } from "../core/arguments";
-import { type FunctionOptions, type FunctionOutputOptions, type InputArgs, outputForm } from "../core/functions";
+import {
+  type FunctionOptions,
+  type FunctionOutputOptions,
+  type InputArgs,
+  onFirstCall,
+  outputForm,
+} from "../core/functions";
 import type { ApiComputeInstance } from "./client";
 import type { GetComputeInstanceArgs, GetComputeInstanceResult, ListComputeInstancesArgs } from "./types";
 
@@ -12,13 +18,13 @@ export type ListComputeInstancesResult = GetComputeInstanceResult[];
 const owner = (operation: string) => ({ cloud: "compute", operation });
 
 /* eslint-disable @typescript-eslint/no-require-imports -- loaded on the first call (see core/functions.ts) */
-const callTime = () => ({
+const callTime = onFirstCall(() => ({
   schema: require("./schema") as typeof import("./schema"),
   ComputeClient: (require("./client") as typeof import("./client")).ComputeClient,
   CREATION_TOKEN_LABEL: (require("../core/creation-token") as typeof import("../core/creation-token"))
     .CREATION_TOKEN_LABEL,
   decodeUserData: (require("../core/user-data") as typeof import("../core/user-data")).decodeUserData,
-});
+}));
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 function info(instance: ApiComputeInstance): GetComputeInstanceResult {

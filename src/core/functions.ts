@@ -7,7 +7,7 @@
  *
  * Every program loads each cloud's functions module along with the resource classes, and most never
  * call a function. So a functions module requires what its functions need at call time (zod
- * schemas, the API client) inside its `callTime()`, on the first call: importing the package then
+ * schemas, the API client) in its `callTime`, made by {@link onFirstCall}: importing the package then
  * costs a program ~4 ms instead of ~50 ms, before its first resource can register.
  */
 import type * as pulumi from "@pulumi/pulumi";
@@ -30,6 +30,15 @@ export type InputArgs<T> = { [K in keyof T]: pulumi.Input<T[K]> };
 // module's declarations stay type-only for the provider process.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const sdk = () => require("@pulumi/pulumi") as typeof import("@pulumi/pulumi");
+
+/**
+ * `load` run once, on the first call of the function returned, and its result kept: what a functions
+ * module requires at call time instead of at import (see above).
+ */
+export function onFirstCall<T>(load: () => T): () => T {
+  let loaded: { value: T } | undefined;
+  return () => (loaded ??= { value: load() }).value;
+}
 
 /** Something to wait for: a custom resource is done once its id is known, any resource once its URN is. */
 function completion(resource: pulumi.Resource): pulumi.Output<unknown> {

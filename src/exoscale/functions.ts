@@ -5,7 +5,13 @@
 import { parseArguments } from "../core/arguments";
 import { NotFoundError } from "../core/errors";
 import type * as pulumi from "@pulumi/pulumi";
-import { type FunctionOptions, type FunctionOutputOptions, type InputArgs, outputForm } from "../core/functions";
+import {
+  type FunctionOptions,
+  type FunctionOutputOptions,
+  type InputArgs,
+  onFirstCall,
+  outputForm,
+} from "../core/functions";
 import { registerSecret } from "../core/redact";
 import type { ListInstancesFilter } from "./client";
 import type {
@@ -27,11 +33,11 @@ export type RevealExoscaleInstancePasswordOutputArgs = InputArgs<RevealExoscaleI
 const owner = (operation: string) => ({ cloud: "exoscale", operation });
 
 /* eslint-disable @typescript-eslint/no-require-imports -- loaded on the first call (see core/functions.ts) */
-const callTime = () => ({
+const callTime = onFirstCall(() => ({
   schema: require("./schema") as typeof import("./schema"),
   ExoscaleClient: (require("./client") as typeof import("./client")).ExoscaleClient,
   instanceInfo: (require("./mapping") as typeof import("./mapping")).instanceInfo,
-});
+}));
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 /** The zone and UUID of an instance given by its id (or a UUID and its zone). */

@@ -4,7 +4,13 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import { parseArguments } from "../core/arguments";
-import { type FunctionOptions, type FunctionOutputOptions, type InputArgs, outputForm } from "../core/functions";
+import {
+  type FunctionOptions,
+  type FunctionOutputOptions,
+  type InputArgs,
+  onFirstCall,
+  outputForm,
+} from "../core/functions";
 import type { ApiInstance } from "./client";
 import type { GetIncusInstanceArgs, GetIncusInstanceResult, ListIncusInstancesArgs } from "./types";
 
@@ -15,12 +21,12 @@ export type ListIncusInstancesResult = GetIncusInstanceResult[];
 const owner = (operation: string) => ({ cloud: "incus", operation });
 
 /* eslint-disable @typescript-eslint/no-require-imports -- loaded on the first call (see core/functions.ts) */
-const callTime = () => ({
+const callTime = onFirstCall(() => ({
   schema: require("./schema") as typeof import("./schema"),
   IncusClient: (require("./client") as typeof import("./client")).IncusClient,
   requireExtension: (require("./daemon") as typeof import("./daemon")).requireExtension,
   model: require("./instance-model") as typeof import("./instance-model"),
-});
+}));
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 /** Converts the daemon's instance to {@link GetIncusInstanceResult}. */

@@ -17,7 +17,13 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { parseArguments } from "../core/arguments";
 import { AuthError, InvalidArgumentsError } from "../core/errors";
-import { type FunctionOptions, type FunctionOutputOptions, type InputArgs, outputForm } from "../core/functions";
+import {
+  type FunctionOptions,
+  type FunctionOutputOptions,
+  type InputArgs,
+  onFirstCall,
+  outputForm,
+} from "../core/functions";
 import type { IncusOperation } from "../core/incus-operations";
 import type { IncusClient } from "./client";
 import { operationInfo } from "./operation-info";
@@ -37,7 +43,7 @@ export type WaitIncusOperationOutputArgs = InputArgs<WaitIncusOperationArgs>;
 const owner = (operation: string) => ({ cloud: "incus", operation });
 
 /* eslint-disable @typescript-eslint/no-require-imports -- loaded on the first call (see core/functions.ts) */
-const callTime = () => ({
+const callTime = onFirstCall(() => ({
   schema: require("./schema") as typeof import("./schema"),
   IncusClient: (require("./client") as typeof import("./client")).IncusClient,
   daemon: require("./daemon") as typeof import("./daemon"),
@@ -45,7 +51,7 @@ const callTime = () => ({
   createLogger: (require("../core/log") as typeof import("../core/log")).createLogger,
   longPollUntil: (require("../core/waiter") as typeof import("../core/waiter")).longPollUntil,
   openOperationWebsocket: (require("./websocket") as typeof import("./websocket")).openOperationWebsocket,
-});
+}));
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 /**

@@ -6,7 +6,13 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import { parseArguments } from "../core/arguments";
-import { type FunctionOptions, type FunctionOutputOptions, type InputArgs, outputForm } from "../core/functions";
+import {
+  type FunctionOptions,
+  type FunctionOutputOptions,
+  type InputArgs,
+  onFirstCall,
+  outputForm,
+} from "../core/functions";
 import type {
   ExecKoyebInstanceArgs,
   ExecKoyebInstanceResult,
@@ -27,11 +33,11 @@ export type ExecKoyebInstanceOutputArgs = InputArgs<ExecKoyebInstanceArgs>;
 const owner = (operation: string) => ({ cloud: "koyeb", operation });
 
 /* eslint-disable @typescript-eslint/no-require-imports -- loaded on the first call (see core/functions.ts) */
-const callTime = () => ({
+const callTime = onFirstCall(() => ({
   schema: require("./schema") as typeof import("./schema"),
   koyeb: require("./client") as typeof import("./client"),
   runExec: (require("./exec") as typeof import("./exec")).runExec,
-});
+}));
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 /** One instance by id (GET /v1/instances/{id}); rejects with NotFoundError when it does not exist. */

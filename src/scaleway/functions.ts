@@ -6,7 +6,13 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { parseArguments } from "../core/arguments";
 import { ConflictError, NotFoundError } from "../core/errors";
-import { type FunctionOptions, type FunctionOutputOptions, type InputArgs, outputForm } from "../core/functions";
+import {
+  type FunctionOptions,
+  type FunctionOutputOptions,
+  type InputArgs,
+  onFirstCall,
+  outputForm,
+} from "../core/functions";
 import type { ApiScalewayImage } from "./client";
 import type { GetScalewayImageArgs, GetScalewayImageResult, ListScalewayImagesArgs } from "./types";
 
@@ -17,11 +23,11 @@ export type ListScalewayImagesResult = GetScalewayImageResult[];
 const owner = (operation: string) => ({ cloud: "scaleway", operation });
 
 /* eslint-disable @typescript-eslint/no-require-imports -- loaded on the first call (see core/functions.ts) */
-const callTime = () => ({
+const callTime = onFirstCall(() => ({
   schema: require("./schema") as typeof import("./schema"),
   ScalewayClient: (require("./client") as typeof import("./client")).ScalewayClient,
   imageFields: require("./image-fields") as typeof import("./image-fields"),
-});
+}));
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 function volumeInfo(volume: { id: string; name?: string; size?: number; volume_type?: string }) {
