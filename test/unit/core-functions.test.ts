@@ -4,7 +4,7 @@
  * unknown (a preview of a resource not created yet). Runs on Pulumi's own runtime mocks.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { outputForm } from "../../src/core/functions";
+import { onFirstCall, outputForm } from "../../src/core/functions";
 
 /** The value of an Output and whether it is known and secret, as the engine would see them. */
 async function settle<T>(output: pulumi.Output<T>): Promise<{ value: T | undefined; known: boolean; secret: boolean }> {
@@ -94,5 +94,17 @@ describe("outputForm", () => {
       expect(result.known).toBe(false);
       expect(calls).toEqual([]);
     });
+  });
+});
+
+describe("onFirstCall", () => {
+  it("loads nothing until called, then loads once and keeps the result", () => {
+    const load = jest.fn(() => ({ schema: "loaded" }));
+    const callTime = onFirstCall(load);
+    expect(load).not.toHaveBeenCalled();
+    const first = callTime();
+    expect(callTime()).toBe(first);
+    expect(first).toEqual({ schema: "loaded" });
+    expect(load).toHaveBeenCalledTimes(1);
   });
 });
