@@ -14,7 +14,20 @@ function recorder(verbosity: Verbosity = "normal") {
   };
 }
 
+/**
+ * Runs a wait to its end on jest's fake clock: the waiter only reads Date.now() and sleeps with
+ * setTimeout, so the clock jumps from one poll to the next and the elapsed times are those of a real
+ * wait, in no real time.
+ */
+async function onFakeClock<T>(wait: Promise<T>): Promise<T> {
+  const [result] = await Promise.all([wait, jest.runAllTimersAsync()]);
+  return result;
+}
+
 describe("adaptive polling", () => {
+  beforeEach(() => jest.useFakeTimers());
+  afterEach(() => jest.useRealTimers());
+
   it("polls fast at first and then backs off to about 8% of the elapsed time, capped", () => {
     const schedule = adaptiveSchedule(100, 5_000);
     expect(schedule(0, 0)).toBe(100);
@@ -32,15 +45,17 @@ describe("adaptive polling", () => {
     const { log } = recorder();
     const duration = 1_500;
     const started = Date.now();
-    await pollUntil({
-      what: "operation op-1",
-      cloud: "exoscale",
-      operation: "startInstance",
-      timeoutMs: 10_000,
-      log,
-      poll: async () => (Date.now() - started >= duration ? "success" : "pending"),
-      status: (state) => ({ state, done: state === "success" }),
-    });
+    await onFakeClock(
+      pollUntil({
+        what: "operation op-1",
+        cloud: "exoscale",
+        operation: "startInstance",
+        timeoutMs: 10_000,
+        log,
+        poll: async () => (Date.now() - started >= duration ? "success" : "pending"),
+        status: (state) => ({ state, done: state === "success" }),
+      }),
+    );
     const lag = Date.now() - started - duration;
     expect(lag).toBeLessThanOrEqual(100 + duration * 0.1);
   });
@@ -48,16 +63,18 @@ describe("adaptive polling", () => {
   it("with verbosity detail, prints the operation, state and elapsed time when the state changes", async () => {
     const { lines, log } = recorder("detail");
     const states = ["pending", "pending", "running", "success"];
-    await pollUntil({
-      what: "operation op-2",
-      cloud: "exoscale",
-      operation: "x",
-      timeoutMs: 5_000,
-      log,
-      poll: async () => states.shift() as string,
-      status: (state) => ({ state, done: state === "success" }),
-      schedule: () => 1,
-    });
+    await onFakeClock(
+      pollUntil({
+        what: "operation op-2",
+        cloud: "exoscale",
+        operation: "x",
+        timeoutMs: 5_000,
+        log,
+        poll: async () => states.shift() as string,
+        status: (state) => ({ state, done: state === "success" }),
+        schedule: () => 1,
+      }),
+    );
     expect(lines).toEqual([
       expect.stringMatching(/^\[exoscale:Instance web\] operation op-2: pending \(\d+ms\)$/),
       expect.stringMatching(/operation op-2: running \(\d+ms\)$/),
@@ -68,33 +85,37 @@ describe("adaptive polling", () => {
   it("by default prints nothing for a wait that ends within the heartbeat, whatever the states seen", async () => {
     const { lines, log } = recorder();
     const states = ["pending", "running", "success"];
-    await pollUntil({
-      what: "operation op-2",
-      cloud: "exoscale",
-      operation: "x",
-      timeoutMs: 5_000,
-      log,
-      poll: async () => states.shift() as string,
-      status: (state) => ({ state, done: state === "success" }),
-      schedule: () => 1,
-    });
+    await onFakeClock(
+      pollUntil({
+        what: "operation op-2",
+        cloud: "exoscale",
+        operation: "x",
+        timeoutMs: 5_000,
+        log,
+        poll: async () => states.shift() as string,
+        status: (state) => ({ state, done: state === "success" }),
+        schedule: () => 1,
+      }),
+    );
     expect(lines).toEqual([]);
   });
 
   it("by default prints a wait that lasts once per heartbeat (what, state, elapsed), and its end", async () => {
     const { lines, log } = recorder();
     const started = Date.now();
-    await pollUntil({
-      what: "create instance web (operation op-6)",
-      cloud: "exoscale",
-      operation: "createInstance",
-      timeoutMs: 5_000,
-      heartbeatMs: 100,
-      log,
-      poll: async () => (Date.now() - started >= 330 ? "success" : "pending"),
-      status: (state) => ({ state, done: state === "success" }),
-      schedule: () => 10,
-    });
+    await onFakeClock(
+      pollUntil({
+        what: "create instance web (operation op-6)",
+        cloud: "exoscale",
+        operation: "createInstance",
+        timeoutMs: 5_000,
+        heartbeatMs: 100,
+        log,
+        poll: async () => (Date.now() - started >= 330 ? "success" : "pending"),
+        status: (state) => ({ state, done: state === "success" }),
+        schedule: () => 10,
+      }),
+    );
     const still = lines.filter((line) => line.includes("still pending"));
     expect(still.length).toBeGreaterThanOrEqual(2);
     expect(still.length).toBeLessThanOrEqual(3);
@@ -107,31 +128,35 @@ describe("adaptive polling", () => {
   it("with verbosity quiet, prints nothing even for a wait that lasts", async () => {
     const { lines, log } = recorder("quiet");
     const started = Date.now();
-    await pollUntil({
-      what: "operation op-7",
-      cloud: "exoscale",
-      operation: "x",
-      timeoutMs: 5_000,
-      heartbeatMs: 20,
-      log,
-      poll: async () => (Date.now() - started >= 100 ? "success" : "pending"),
-      status: (state) => ({ state, done: state === "success" }),
-      schedule: () => 10,
-    });
+    await onFakeClock(
+      pollUntil({
+        what: "operation op-7",
+        cloud: "exoscale",
+        operation: "x",
+        timeoutMs: 5_000,
+        heartbeatMs: 20,
+        log,
+        poll: async () => (Date.now() - started >= 100 ? "success" : "pending"),
+        status: (state) => ({ state, done: state === "success" }),
+        schedule: () => 10,
+      }),
+    );
     expect(lines).toEqual([]);
   });
 
   it("turns a failed operation into an error carrying the vendor's reason", async () => {
     const { log } = recorder();
-    const error = await pollUntil({
-      what: "operation op-3",
-      cloud: "exoscale",
-      operation: "scaleInstance",
-      timeoutMs: 1_000,
-      log,
-      poll: async () => "failure",
-      status: (state) => ({ state, done: true, failure: "instance must be stopped" }),
-    }).catch((e: unknown): any => e);
+    const error = await onFakeClock(
+      pollUntil({
+        what: "operation op-3",
+        cloud: "exoscale",
+        operation: "scaleInstance",
+        timeoutMs: 1_000,
+        log,
+        poll: async () => "failure",
+        status: (state) => ({ state, done: true, failure: "instance must be stopped" }),
+      }).catch((e: unknown): any => e),
+    );
     expect(error).toBeInstanceOf(OperationFailedError);
     expect(error.message).toBe(
       'exoscale scaleInstance failed: operation op-3 ended in state "failure" - instance must be stopped',
@@ -140,15 +165,17 @@ describe("adaptive polling", () => {
 
   it("stops at the deadline with the last state", async () => {
     const { log } = recorder();
-    const error = await pollUntil({
-      what: "operation op-4",
-      cloud: "exoscale",
-      operation: "x",
-      timeoutMs: 300,
-      log,
-      poll: async () => "pending",
-      status: (state) => ({ state, done: false }),
-    }).catch((e: unknown): any => e);
+    const error = await onFakeClock(
+      pollUntil({
+        what: "operation op-4",
+        cloud: "exoscale",
+        operation: "x",
+        timeoutMs: 300,
+        log,
+        poll: async () => "pending",
+        status: (state) => ({ state, done: false }),
+      }).catch((e: unknown): any => e),
+    );
     expect(error).toBeInstanceOf(WaitTimeoutError);
     expect(error.message).toMatch(/gave up waiting for operation op-4 after .* \(last state: pending\)/);
   });

@@ -1,6 +1,7 @@
 /**
- * The sources, tests and example programs type-check (strict) against the package's public types.
- * Jest transpiles without type-checking, so this is where a broken example or signature shows up.
+ * The sources, tests and example programs type-check (strict) against the package's public types:
+ * the examples import it by name, so its built declarations (dist), which is why this runs after the
+ * build. Jest transpiles without type-checking, so this is where a broken example or signature shows up.
  */
 import { execFileSync } from "node:child_process";
 import * as path from "node:path";
