@@ -31,7 +31,16 @@ export class ExoscaleInstanceSnapshot extends pulumi.CustomResource {
   constructor(name: string, args: ExoscaleInstanceSnapshotArgs, opts?: pulumi.CustomResourceOptions) {
     // `get` passes no instance: the read fills every output from the snapshot itself.
     const { instance, ...rest } = args;
-    const inputs = instance ? { ...rest, instanceId: instance.id, zone: instance.zone } : rest;
+    // The instance's protection travels with the snapshot, because the snapshot's delete needs it
+    // and Exoscale never shows it.
+    const inputs = instance
+      ? {
+          ...rest,
+          instanceId: instance.id,
+          zone: instance.zone,
+          instanceDeletionProtection: instance.deletionProtection,
+        }
+      : rest;
     const stacks = pausePromiseStacks();
     try {
       super(

@@ -208,7 +208,7 @@ describe.each(testDaemons())("IncusInstance on $label", (daemon) => {
     const providerRefusal = await stack.destroy();
     expect(providerRefusal.ok).toBe(false);
     expect(providerRefusal.output + providerRefusal.error).toMatch(
-      /is protected against deletion \(security\.protection\.delete=true\); nothing was stopped or deleted/,
+      /was not deleted: it is protected against deletion \(security\.protection\.delete=true\)\. Not stopped or deleted: the instance and its snapshots\./,
     );
     const survivor = await daemon.instance(name);
     expect(survivor.status).toBe("Running");
