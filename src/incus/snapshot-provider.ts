@@ -272,7 +272,7 @@ export const incusInstanceSnapshotDefinition: ResourceDefinition<
           snapshot: label,
           instance: olds.instance,
           protection,
-          docs: "docs/incus.md",
+          docs: "docs/policy-pack.md",
         });
     }
     let started;
