@@ -248,7 +248,7 @@ export const ExoscaleInstanceSnapshotInputs = z.strictObject({
     .boolean()
     .optional()
     .describe(
-      "The instance's `deletionProtection` as last applied (`instance.deletionProtection`): while it is true, deleting the snapshot is refused unless the instance stays in the stack.",
+      "The instance's `deletionProtection`, as declared when the snapshot was last created or updated (after the instance): while it is true, deleting the snapshot is refused unless the instance stays in the stack.",
     ),
   adoptId: zonedId("snapshot")
     .optional()

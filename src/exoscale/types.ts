@@ -202,8 +202,8 @@ export interface ExoscaleInstanceSnapshotOutputProperties {
   /** The instance's zone. */
   readonly zone: pulumi.Output<string>;
   /**
-   * The instance's `deletionProtection` as last applied (`instance.deletionProtection`): while it is true, deleting the
-   * snapshot is refused unless the instance stays in the stack.
+   * The instance's `deletionProtection`, as declared when the snapshot was last created or updated (after the
+   * instance): while it is true, deleting the snapshot is refused unless the instance stays in the stack.
    */
   readonly instanceDeletionProtection: pulumi.Output<boolean | undefined>;
   /** Take over an existing snapshot of this instance, `zone/uuid`, instead of creating one. */

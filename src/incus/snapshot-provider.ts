@@ -15,7 +15,7 @@ import { timeoutMs as waitLimitMs } from "../core/timeouts";
 import type { ResourceContext, ResourceDefinition } from "../core/provider";
 import { instanceStays, protectedSnapshotError } from "../core/snapshot-guard";
 import { type ApiInstanceSnapshot, IncusClient, type Tagged } from "./client";
-import { parseInstanceId } from "./instance-model";
+import { instanceId } from "./instance-model";
 import { IncusInstanceSnapshotInputs, type IncusInstanceSnapshotOutputs, PROTECTION_KEY, SNAPSHOT_ID } from "./schema";
 
 /** Incus steps are local and quick: 10 minutes is plenty. */
@@ -255,13 +255,9 @@ export const incusInstanceSnapshotDefinition: ResourceDefinition<
   async delete(_id, olds, ctx) {
     const client = IncusClient.fromSettings({ project: olds.project, log: ctx.log });
     const label = `${olds.instance}/${olds.name}`;
-    const project = olds.project ?? "default";
     const instance = {
       instanceKind: "incus:Instance",
-      isInstance: (other: string) => {
-        const parsed = parseInstanceId(other);
-        return parsed.name === olds.instance && (parsed.project ?? "default") === project;
-      },
+      isInstance: (other: string) => other === instanceId(olds.project, olds.instance),
     };
     if (!instanceStays(instance)) {
       const protection = await instanceProtection(client, olds.instance);
