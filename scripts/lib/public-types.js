@@ -25,7 +25,7 @@ const PUBLIC_TYPES = [
         name: "ExoscaleInstanceSnapshotArgs",
         schema: "ExoscaleInstanceSnapshotInputs",
         form: "args",
-        omit: ["instanceId", "zone"],
+        omit: ["instanceId", "zone", "instanceDeletionProtection"],
         extra: [
           {
             name: "instance",

@@ -18,6 +18,7 @@ import { diffByTable, type FieldTable } from "./diff";
 import type { Logger } from "./log";
 import { createLogger } from "./log";
 import { redact } from "./redact";
+import { recordDeleted, recordKept } from "./run-journal";
 import { type CheckFailure, checkInputs } from "./validation";
 import {
   AdoptionMismatchError,
@@ -284,7 +285,7 @@ export function dynamicProvider<I extends object, O extends object>(
       }
     },
 
-    async diff(_id, olds, news) {
+    async diff(id, olds, news) {
       try {
         const effective = keepUnset(def.fields, olds, news);
         const decision = diffByTable(def.fields, olds, effective);
@@ -303,6 +304,8 @@ export function dynamicProvider<I extends object, O extends object>(
           contextFor(def.kind, news).log.info(
             `replacement needed: ${decision.replaces.join(", ")} cannot change in place`,
           );
+        } else {
+          recordKept(def.kind, id);
         }
         return {
           changes: decision.changes,
@@ -378,6 +381,7 @@ export function dynamicProvider<I extends object, O extends object>(
       const ctx = contextFor(def.kind, props);
       try {
         await def.delete(id, props as O, ctx);
+        recordDeleted(def.kind, id);
       } catch (error) {
         throw userFacing(error, ctx, true);
       }

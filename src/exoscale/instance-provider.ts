@@ -22,6 +22,7 @@ import {
 } from "../core/errors";
 import { hasStatus, lateArrivalWindowMs } from "../core/http";
 import { formatElapsed } from "../core/log";
+import { deletedSoFar } from "../core/run-journal";
 import type { ResourceContext, ResourceDefinition } from "../core/provider";
 import { PartialCreateError } from "../core/provider";
 import { registerSecret } from "../core/redact";
@@ -440,6 +441,29 @@ async function readForAdoption(
   };
 }
 
+/** The refusal of a protected instance's delete: exactly what was and was not deleted, and what to do. */
+async function protectedInstanceError(
+  client: ExoscaleClient,
+  id: string,
+  error: unknown,
+): Promise<DeletionProtectedError> {
+  const snapshots = await client
+    .getInstance(id)
+    .then((instance) => (instance.snapshots ?? []).map((snapshot) => snapshot.id ?? "?"))
+    .catch(() => undefined);
+  const kept =
+    snapshots === undefined
+      ? "the instance (its snapshots could not be listed)"
+      : snapshots.length === 0
+        ? "the instance (it has no snapshots)"
+        : `the instance and its snapshots ${snapshots.join(", ")}`;
+  return new DeletionProtectedError(
+    `instance ${id} was not deleted: it is protected against destruction server-side. Not deleted: ${kept}. ${deletedSoFar()} ` +
+      `To delete it, set deletionProtection: false (and remove protect: true if you set it), run \`pulumi up\`, then delete it again (docs/exoscale.md, "Retiring a protected instance"). API said: ${(error as Error).message}`,
+    { cause: error },
+  );
+}
+
 /** Deletes and waits; a missing instance is already deleted; protection gives an actionable error. */
 async function deleteInstance(
   client: ExoscaleClient,
@@ -452,12 +476,7 @@ async function deleteInstance(
     operation = await client.deleteInstance(id);
   } catch (error) {
     if (isNotFound(error)) return;
-    if (hasStatus(error, 403)) {
-      throw new DeletionProtectedError(
-        `instance ${id} is protected against destruction, so nothing was deleted. To delete it, set deletionProtection: false (and remove protect: true if you set it), run \`pulumi up\`, then delete it again. API said: ${(error as Error).message}`,
-        { cause: error },
-      );
-    }
+    if (hasStatus(error, 403)) throw await protectedInstanceError(client, id, error);
     throw error;
   }
   await client.waitForOperation(operation, { what: `delete instance ${id}`, timeoutMs: deadlineMs, log: ctx.log });

@@ -28,6 +28,17 @@ import { EXOSCALE_INSTANCE_OUTPUTS, type ExoscaleInstanceArgs, type ExoscaleInst
  * export const sameName = getExoscaleInstanceOutput({ id: web.id }).name;
  * ```
  */
+/** The `deletionProtection` each instance was declared with (a plain boolean), for its snapshots. */
+const declaredProtection = new WeakMap<object, boolean>();
+
+/**
+ * The `deletionProtection` the program declares for `instance` (undefined when unset or read with
+ * `get`). Known at preview, unlike the output, which is unknown there when the state lacks it.
+ */
+export function declaredDeletionProtection(instance: ExoscaleInstance): boolean | undefined {
+  return declaredProtection.get(instance);
+}
+
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- the merged interface holds the output properties, which the engine sets, not this class
 export class ExoscaleInstance extends pulumi.CustomResource {
   /**
@@ -54,6 +65,7 @@ export class ExoscaleInstance extends pulumi.CustomResource {
     } finally {
       stacks.resume();
     }
+    if (typeof args.deletionProtection === "boolean") declaredProtection.set(this, args.deletionProtection);
   }
 }
 

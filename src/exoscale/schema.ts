@@ -244,6 +244,12 @@ export const ExoscaleInstanceSnapshotInputs = z.strictObject({
     "The instance's id (`instance.id`). Changing it replaces the snapshot.",
   ),
   zone: zone.describe("The instance's zone."),
+  instanceDeletionProtection: z
+    .boolean()
+    .optional()
+    .describe(
+      "The instance's `deletionProtection`, as declared when the snapshot was last created or updated (after the instance): while it is true, deleting the snapshot is refused unless the instance stays in the stack.",
+    ),
   adoptId: zonedId("snapshot")
     .optional()
     .describe("Take over an existing snapshot of this instance, `zone/uuid`, instead of creating one."),

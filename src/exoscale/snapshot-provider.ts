@@ -3,6 +3,10 @@
  * is the snapshot), wait until the snapshot is `ready`; delete with `DELETE /snapshot/{id}`, where a
  * 404 is success (the instance, and its snapshots with it, may be gone already).
  *
+ * While its instance is protected server-side, a snapshot is deleted only when the instance stays in
+ * the stack (src/core/snapshot-guard.ts). Exoscale never shows the protection, so the snapshot
+ * carries its instance's `deletionProtection` as an input (`instanceDeletionProtection`).
+ *
  * Snapshots carry no labels, so a lost create response is recovered by comparing the instance's
  * snapshot list before and after: exactly one new snapshot is adopted, several are reported, none
  * after a 5xx answer means nothing was made and the request is sent again (see `sendCreate`).
@@ -13,6 +17,7 @@
 import { sendCreate } from "../core/creation-token";
 import { isNotFound, OperationFailedError } from "../core/errors";
 import type { ResourceContext, ResourceDefinition } from "../core/provider";
+import { instanceStays, protectedSnapshotError } from "../core/snapshot-guard";
 import { PartialCreateError } from "../core/provider";
 import { pollUntil } from "../core/waiter";
 import { type ApiOperation, type ApiSnapshot, ExoscaleClient } from "./client";
@@ -113,6 +118,7 @@ export const exoscaleSnapshotDefinition: ResourceDefinition<Inputs, Outputs> = {
       replaceIf: () => true,
     },
     zone: "replace",
+    instanceDeletionProtection: { equals: (a, b) => !!a === !!b },
     adoptId: "ignore",
     timeouts: "ignore",
   },
@@ -183,7 +189,8 @@ export const exoscaleSnapshotDefinition: ResourceDefinition<Inputs, Outputs> = {
     }
   },
 
-  // Only ignored inputs (timeouts) can change without a replacement: refresh the outputs.
+  // Only the instance's recorded protection and ignored inputs (timeouts) change without a
+  // replacement: nothing to send, the outputs are refreshed and record the new inputs.
   async update(id, olds, news, ctx) {
     const { zone, id: uuid } = parseZonedId(id, "id", olds.zone);
     return snapshotOutputs(await ExoscaleClient.forZone(zone, ctx.log).getSnapshot(uuid), news);
@@ -191,6 +198,19 @@ export const exoscaleSnapshotDefinition: ResourceDefinition<Inputs, Outputs> = {
 
   async delete(id, olds, ctx) {
     const { zone, id: uuid } = parseZonedId(id, "id", olds.zone);
+    const instance = {
+      instanceKind: "exoscale:Instance",
+      isInstance: (other: string) => uuidOf(other) === uuidOf(olds.instanceId),
+    };
+    if (olds.instanceDeletionProtection === true && !instanceStays(instance))
+      throw protectedSnapshotError({
+        ...instance,
+        cloud: "exoscale",
+        snapshot: zonedIdOf(zone, uuid),
+        instance: zonedIdOf(zone, uuidOf(olds.instanceId)),
+        protection: "deletionProtection: true",
+        docs: "docs/exoscale.md",
+      });
     await deleteSnapshot(ExoscaleClient.forZone(zone, ctx.log), uuid, ctx, timeoutMs(olds.timeouts?.delete));
   },
 };

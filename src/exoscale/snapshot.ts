@@ -1,6 +1,7 @@
 /** The ExoscaleInstanceSnapshot resource class (program side). */
 import * as pulumi from "@pulumi/pulumi";
 import { childOptions, dynamicResource, pausePromiseStacks, resourceProps } from "../core/resource";
+import { declaredDeletionProtection } from "./instance";
 import {
   EXOSCALE_INSTANCE_SNAPSHOT_OUTPUTS,
   type ExoscaleInstanceSnapshotArgs,
@@ -31,7 +32,17 @@ export class ExoscaleInstanceSnapshot extends pulumi.CustomResource {
   constructor(name: string, args: ExoscaleInstanceSnapshotArgs, opts?: pulumi.CustomResourceOptions) {
     // `get` passes no instance: the read fills every output from the snapshot itself.
     const { instance, ...rest } = args;
-    const inputs = instance ? { ...rest, instanceId: instance.id, zone: instance.zone } : rest;
+    // The instance's protection travels with the snapshot, because the snapshot's delete needs it
+    // and Exoscale never shows it. The declared value is known at preview; the snapshot is updated
+    // after its instance, so it records the value once the instance has applied it.
+    const inputs = instance
+      ? {
+          ...rest,
+          instanceId: instance.id,
+          zone: instance.zone,
+          instanceDeletionProtection: declaredDeletionProtection(instance),
+        }
+      : rest;
     const stacks = pausePromiseStacks();
     try {
       super(

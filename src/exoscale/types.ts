@@ -201,6 +201,11 @@ export interface ExoscaleInstanceSnapshotOutputProperties {
   readonly instanceId: pulumi.Output<string>;
   /** The instance's zone. */
   readonly zone: pulumi.Output<string>;
+  /**
+   * The instance's `deletionProtection`, as declared when the snapshot was last created or updated (after the
+   * instance): while it is true, deleting the snapshot is refused unless the instance stays in the stack.
+   */
+  readonly instanceDeletionProtection: pulumi.Output<boolean | undefined>;
   /** Take over an existing snapshot of this instance, `zone/uuid`, instead of creating one. */
   readonly adoptId: pulumi.Output<string | undefined>;
   /** Wait limits in seconds (default 1200 each): dynamic resources do not receive Pulumi's customTimeouts. */
@@ -370,6 +375,7 @@ export const EXOSCALE_INSTANCE_OUTPUTS = [
 export const EXOSCALE_INSTANCE_SNAPSHOT_OUTPUTS = [
   "instanceId",
   "zone",
+  "instanceDeletionProtection",
   "adoptId",
   "timeouts",
   "name",

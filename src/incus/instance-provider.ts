@@ -25,6 +25,7 @@ import {
   OperationFailedError,
   ProviderError,
 } from "../core/errors";
+import { deletedSoFar } from "../core/run-journal";
 import { timeoutMs as waitLimitMs } from "../core/timeouts";
 import type { ResourceContext, ResourceDefinition } from "../core/provider";
 import { PartialCreateError } from "../core/provider";
@@ -487,7 +488,7 @@ export const incusInstanceDefinition: ResourceDefinition<IncusInstanceInputs, In
     if (instance.expanded_config?.[PROTECTION_KEY] === "true") {
       const viaProfile = instance.config[PROTECTION_KEY] !== "true";
       throw new DeletionProtectedError(
-        `instance ${name} is protected against deletion (${PROTECTION_KEY}=true${viaProfile ? ", set by one of its profiles" : ""}); nothing was stopped or deleted. ` +
+        `instance ${name} was not deleted: it is protected against deletion (${PROTECTION_KEY}=true${viaProfile ? ", set by one of its profiles" : ""}). Not stopped or deleted: the instance and its snapshots. ${deletedSoFar()} ` +
           (viaProfile
             ? "Remove the setting from the profile first."
             : "Set deletionProtection: false and run `pulumi up`, then destroy again."),

@@ -3,7 +3,8 @@
  * each asynchronous step waited on as an Incus operation. The instance, the name and `stateful`
  * are fixed at creation (a change replaces the snapshot); `expiresAt` is updated in place with
  * If-Match. Deleting a snapshot whose instance is already gone is a success (deleting an instance
- * deletes its snapshots).
+ * deletes its snapshots). While the instance has `security.protection.delete` (read from the
+ * daemon), a snapshot is deleted only when the instance stays in the stack (src/core/snapshot-guard.ts).
  *
  * Snapshot names are unique per instance, so a create whose response was lost is recognised by
  * name: the provider checks the name is free before creating, and after an ambiguous failure
@@ -12,8 +13,10 @@
 import { ConflictError, InvalidArgumentsError, isNotFound, mayHaveActed, NotFoundError } from "../core/errors";
 import { timeoutMs as waitLimitMs } from "../core/timeouts";
 import type { ResourceContext, ResourceDefinition } from "../core/provider";
+import { instanceStays, protectedSnapshotError } from "../core/snapshot-guard";
 import { type ApiInstanceSnapshot, IncusClient, type Tagged } from "./client";
-import { IncusInstanceSnapshotInputs, type IncusInstanceSnapshotOutputs, SNAPSHOT_ID } from "./schema";
+import { instanceId } from "./instance-model";
+import { IncusInstanceSnapshotInputs, type IncusInstanceSnapshotOutputs, PROTECTION_KEY, SNAPSHOT_ID } from "./schema";
 
 /** Incus steps are local and quick: 10 minutes is plenty. */
 const INCUS_TIMEOUT_SECONDS = 10 * 60;
@@ -152,6 +155,19 @@ async function readForAdoption(
   return { id: snapshotId(project, target.instance, target.name), outs };
 }
 
+/** How the instance is protected against deletion ("security.protection.delete=true"), or undefined (not protected, or gone). */
+async function instanceProtection(client: IncusClient, instance: string): Promise<string | undefined> {
+  let found;
+  try {
+    found = (await client.getInstance(instance)).value;
+  } catch (error) {
+    if (isNotFound(error)) return undefined;
+    throw error;
+  }
+  if (found.expanded_config?.[PROTECTION_KEY] !== "true") return undefined;
+  return `${PROTECTION_KEY}=true${found.config[PROTECTION_KEY] === "true" ? "" : ", set by one of its profiles"}`;
+}
+
 /** The IncusInstanceSnapshot resource: schema, replace/update table and lifecycle (see the file header). */
 export const incusInstanceSnapshotDefinition: ResourceDefinition<
   IncusInstanceSnapshotInputs,
@@ -239,6 +255,22 @@ export const incusInstanceSnapshotDefinition: ResourceDefinition<
   async delete(_id, olds, ctx) {
     const client = IncusClient.fromSettings({ project: olds.project, log: ctx.log });
     const label = `${olds.instance}/${olds.name}`;
+    const instance = {
+      instanceKind: "incus:Instance",
+      isInstance: (other: string) => other === instanceId(olds.project, olds.instance),
+    };
+    if (!instanceStays(instance)) {
+      const protection = await instanceProtection(client, olds.instance);
+      if (protection)
+        throw protectedSnapshotError({
+          ...instance,
+          cloud: "incus",
+          snapshot: label,
+          instance: olds.instance,
+          protection,
+          docs: "docs/policy-pack.md",
+        });
+    }
     let started;
     try {
       started = await client.deleteSnapshot(olds.instance, olds.name);

@@ -124,7 +124,7 @@ describe("Exoscale providers against the emulator", () => {
     const { id, outs } = await Instance.create!(inputs({ name: "protected", deletionProtection: true }));
     const error = await Instance.delete!(id, outs).catch((e) => e);
     expect(error.message).toMatch(
-      /protected against destruction, so nothing was deleted\. To delete it, set deletionProtection: false/,
+      /was not deleted: it is protected against destruction server-side\. Not deleted: the instance \(it has no snapshots\)\. Earlier in this run pulumi-dynamic-compute deleted nothing\. To delete it, set deletionProtection: false/,
     );
     expect(error.message).toMatch(
       /exoscale deleteInstance failed: HTTP 403 - Operation delete-instance .* \(request id [0-9a-f-]{36}\)/,

@@ -48,7 +48,7 @@ describe("how a failure is reported", () => {
     const destroy = await stack.destroy();
     expect(destroy.ok).toBe(false);
     const section = diagnostics(destroy.output);
-    expect(count(section, "is protected against destruction, so nothing was deleted")).toBe(1);
+    expect(count(section, "was not deleted: it is protected against destruction server-side")).toBe(1);
     expect(section).toMatch(
       /exoscale deleteInstance failed: HTTP 403 - Operation delete-instance on resource [0-9a-f-]{36} is forbidden .* \(request id [0-9a-f-]{36}\)/,
     );

@@ -187,7 +187,7 @@ describe.each(testDaemons())("IncusInstance on $label", (daemon) => {
     await stack.removeConfig("adoptImage");
   });
 
-  it("refuses to delete a protected instance without stopping it, then destroys once unprotected", async () => {
+  it("refuses to delete a protected instance or, before it, its snapshot, without stopping it, then destroys once unprotected", async () => {
     // Dropping the adopted instance from the program deletes it, like any other resource.
     await stack.removeConfig("adoptName");
     await stack.setConfig("deletionProtection", "true");
@@ -202,13 +202,27 @@ describe.each(testDaemons())("IncusInstance on $label", (daemon) => {
     expect(engineRefusal.ok).toBe(false);
     expect(engineRefusal.output + engineRefusal.error).toMatch(/protected/);
 
-    // With Pulumi's protect explicitly off, the provider itself refuses, before stopping anything.
+    // With Pulumi's protect explicitly off, the provider itself refuses: first the snapshot, which
+    // the engine deletes before its instance, so that it is not lost while the instance stays.
     await stack.setConfig("protect", "false");
     expectOk(await stack.up());
+    const snapshotRefusal = await stack.destroy();
+    expect(snapshotRefusal.ok).toBe(false);
+    expect(snapshotRefusal.output + snapshotRefusal.error).toMatch(
+      /snapshot \S+\/snap0 was not deleted: its instance \S+ is protected against deletion server-side \(security\.protection\.delete=true\).*Not deleted: this snapshot and its instance\. Earlier in this run pulumi-dynamic-compute deleted nothing\./,
+    );
+    expect((await daemon.raw("GET", `/1.0/instances/${name}/snapshots/snap0`)).status).toBe(200);
+
+    // Removing only the snapshot from the program, while the instance stays, deletes it on purpose.
+    await stack.setConfig("snapshot", "false");
+    expectOk(await stack.up());
+    expect((await daemon.raw("GET", `/1.0/instances/${name}/snapshots/snap0`)).status).toBe(404);
+
+    // Then the instance's own refusal, before stopping anything.
     const providerRefusal = await stack.destroy();
     expect(providerRefusal.ok).toBe(false);
     expect(providerRefusal.output + providerRefusal.error).toMatch(
-      /is protected against deletion \(security\.protection\.delete=true\); nothing was stopped or deleted/,
+      /was not deleted: it is protected against deletion \(security\.protection\.delete=true\)\. Not stopped or deleted: the instance and its snapshots\./,
     );
     const survivor = await daemon.instance(name);
     expect(survivor.status).toBe("Running");

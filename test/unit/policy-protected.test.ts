@@ -1,6 +1,6 @@
 /** production-instances-protected, run with synthetic resources the way the analyzer server runs it. */
 import { instancesProtected } from "../../policy/src/policies";
-import { runResourcePolicy, UNKNOWN } from "./policy-harness";
+import { runResourcePolicy, UNKNOWN, urnOf } from "./policy-harness";
 
 const EXOSCALE = "pulumi-nodejs:dynamic/exoscale:Instance";
 const COMPUTE = "pulumi-nodejs:dynamic/compute:Instance";
@@ -24,6 +24,7 @@ describe("production-instances-protected", () => {
       labelValues: ["prod", "production"],
       ignoreTypes: [],
       protectOnlyTypes: [],
+      retire: [],
     });
   });
 
@@ -34,10 +35,52 @@ describe("production-instances-protected", () => {
       expect(violations).toEqual([
         `Production instance "web" (${type}) is not protected against deletion: it lacks the Pulumi \`protect\` option and \`deletionProtection: true\`. ` +
           `It counts as production because the stack "prod" matches "prod". ` +
-          "Fix: add `deletionProtection: true` to its arguments; the pulumi-dynamic-compute constructor then sets `protect: true` as well (unless you pass `protect` yourself).",
+          "Fix: add `deletionProtection: true` to its arguments; the pulumi-dynamic-compute constructor then sets `protect: true` as well (unless you pass `protect` yourself). " +
+          'To retire it instead, add "web" to this policy\'s `retire` list in the policy config (docs/policy-pack.md, "Retiring a protected instance").',
       ]);
     },
   );
+
+  describe("retire list", () => {
+    const unprotected = (name: string, stack = "prod") => ({
+      type: EXOSCALE,
+      name,
+      stack,
+      protect: false,
+      props: { deletionProtection: false, name: `cloud-${name}` },
+    });
+
+    it("lets exactly the listed production instances drop protect and deletionProtection", async () => {
+      const config = { retire: ["web-2"] };
+      expect(await check(unprotected("web-2"), config)).toEqual([]);
+      const [other] = await check(unprotected("web-1"), config);
+      expect(other).toContain('Production instance "web-1"');
+      expect(other).toContain('add "web-1" to this policy\'s `retire` list');
+    });
+
+    it("matches the full URN as well as the resource name", async () => {
+      const resource = unprotected("web-2", "prod-eu");
+      expect(await check(resource, { retire: [urnOf(resource)] })).toEqual([]);
+      expect(await check(resource, { retire: [urnOf({ ...resource, stack: "prod" })] })).toHaveLength(1);
+    });
+
+    it("matches names exactly: not the cloud name, another case, or a glob", async () => {
+      for (const entry of ["cloud-web-2", "WEB-2", "web-*", "web"])
+        expect(await check(unprotected("web-2"), { retire: [entry] })).toHaveLength(1);
+    });
+
+    it("declares exact names in its schema: a glob is refused by the engine's config validation", () => {
+      const retire = instancesProtected.configSchema?.properties.retire as {
+        items: { pattern: string; minLength: number };
+      };
+      const pattern = new RegExp(retire.items.pattern);
+      expect(pattern.test("web-2")).toBe(true);
+      expect(pattern.test("urn:pulumi:prod::app::pulumi-nodejs:dynamic/exoscale:Instance::web-2")).toBe(true);
+      expect(pattern.test("web-*")).toBe(false);
+      expect(pattern.test("web-?")).toBe(false);
+      expect(retire.items.minLength).toBe(1);
+    });
+  });
 
   it("accepts a production instance with both protect and deletionProtection", async () => {
     expect(

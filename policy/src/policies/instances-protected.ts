@@ -3,6 +3,10 @@
  * against deletion, the Pulumi `protect` option (blocks `pulumi destroy` and replacements) and
  * `deletionProtection: true` (the cloud-side flag, where the cloud has one). It validates the
  * resource's inputs before anything is created, so `preview` already fails.
+ *
+ * Retiring: an instance named in the `retire` list may drop both guards, so that a reviewed pull
+ * request can lift its protection and a later one delete it. Names are exact (no globs): every
+ * retirement shows up by name in the change to `policy-config.json`.
  */
 import type { ResourceValidationArgs, ResourceValidationPolicy, ReportViolation } from "@pulumi/policy";
 import {
@@ -21,9 +25,16 @@ export interface InstancesProtectedConfig extends ProductionConfig {
   ignoreTypes: string[];
   /** Instance type tokens without a `deletionProtection` input (e.g. `aws:ec2/instance:Instance`): only `protect` is required. */
   protectOnlyTypes: string[];
+  /** Production instances being retired, by Pulumi resource name or URN: they may be unprotected. */
+  retire: string[];
 }
 
-const DEFAULTS: InstancesProtectedConfig = { ...DEFAULT_PRODUCTION, ignoreTypes: [], protectOnlyTypes: [] };
+const DEFAULTS: InstancesProtectedConfig = {
+  ...DEFAULT_PRODUCTION,
+  ignoreTypes: [],
+  protectOnlyTypes: [],
+  retire: [],
+};
 
 /** How to fix what is missing, phrased for this package's constructors or for another provider's resource. */
 function fixFor(type: string, missingProtect: boolean, missingFlag: boolean): string {
@@ -41,6 +52,7 @@ function fixFor(type: string, missingProtect: boolean, missingFlag: boolean): st
 export function validateInstanceProtected(args: ResourceValidationArgs, reportViolation: ReportViolation): void {
   const config = withDefaults(DEFAULTS, args.getConfig<Partial<InstancesProtectedConfig>>());
   if (!isInstanceType(args.type, config.ignoreTypes)) return;
+  if (config.retire.includes(args.name) || config.retire.includes(args.urn)) return;
   const reason = productionReason(args, config);
   if (!reason) return;
   const missingProtect = args.opts.protect !== true;
@@ -51,7 +63,8 @@ export function validateInstanceProtected(args: ResourceValidationArgs, reportVi
     .join(" and ");
   reportViolation(
     `Production instance "${args.name}" (${args.type}) is not protected against deletion: it lacks ${missing}. ` +
-      `It counts as production because ${reason}. Fix: ${fixFor(args.type, missingProtect, missingFlag)}.`,
+      `It counts as production because ${reason}. Fix: ${fixFor(args.type, missingProtect, missingFlag)}. ` +
+      `To retire it instead, add "${args.name}" to this policy's \`retire\` list in the policy config (docs/policy-pack.md, "Retiring a protected instance").`,
   );
 }
 
@@ -74,6 +87,14 @@ export const instancesProtected: ResourceValidationPolicy = {
         "Instance type tokens that have no `deletionProtection` input: only `protect` is required.",
         DEFAULTS.protectOnlyTypes,
       ),
+      retire: {
+        type: "array",
+        // Exact names only: a glob could unprotect a whole fleet without naming it in review.
+        items: { type: "string", minLength: 1, pattern: "^[^*?]+$" },
+        default: DEFAULTS.retire,
+        description:
+          "Production instances being retired, by Pulumi resource name or URN (exact, no globs): they may have `deletionProtection: false` and no `protect`, so they can be deleted.",
+      },
     },
   },
   validateResource: validateInstanceProtected,
