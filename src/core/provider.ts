@@ -77,7 +77,8 @@ export interface ResourceDefinition<I extends object, O extends object> {
    * a no-change preview): the cloud's credentials are configured, and the catalogue names among the
    * changed inputs (instance types, templates, snapshot ids) exist, looked up once per zone for the
    * run. Throws what `create` or `update` would: a CredentialsError, or an InvalidArgumentsError
-   * naming the input; `check` reports either as a check failure.
+   * naming the input; `check` reports either as a check failure. While some input is unknown, the
+   * inputs are as the program gave them, without defaults.
    */
   preflight?(inputs: I, scope: PreflightScope<I>, ctx: ResourceContext): Promise<void>;
   /** Whether a replacement must delete the old object first (e.g. unique names). */

@@ -262,7 +262,7 @@ export const scalewayImageDefinition: ResourceDefinition<ScalewayImageInputs, Sc
     await settleLookups([
       ...(scope.changed("rootVolume") ? [snapshot("rootVolume", inputs.rootVolume)] : []),
       ...(scope.changed("extraVolumes")
-        ? inputs.extraVolumes.map((id, index) => snapshot(`extraVolumes[${index}]`, id))
+        ? (inputs.extraVolumes ?? []).map((id, index) => snapshot(`extraVolumes[${index}]`, id))
         : []),
     ]);
   },
