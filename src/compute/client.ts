@@ -2,7 +2,7 @@
  * Client for the generic Instances API (`/v1/instances`): one method per API operation, plus the
  * Incus-style operations API (`/1.0/operations`) its create and delete report progress through.
  */
-import { requireSetting } from "../core/credentials";
+import { requireSetting, type SettingSpec } from "../core/credentials";
 import { HttpClient, path } from "../core/http";
 import { IncusOperationsApi, parseIncusError } from "../core/incus-operations";
 import type { Logger } from "../core/log";
@@ -37,6 +37,13 @@ function parseComputeError(body: unknown): { message?: string; code?: string; de
   return parseIncusError(body);
 }
 
+const TOKEN: SettingSpec = {
+  what: "Instances API token",
+  config: ["compute:token"],
+  env: ["COMPUTE_API_TOKEN"],
+  secret: true,
+};
+
 export class ComputeClient {
   readonly operations: IncusOperationsApi;
 
@@ -54,14 +61,18 @@ export class ComputeClient {
     const http = new HttpClient({
       cloud: "compute",
       baseUrl,
-      headers: () => ({
-        authorization: `Bearer ${requireSetting({ what: "Instances API token", config: ["compute:token"], env: ["COMPUTE_API_TOKEN"], secret: true })}`,
-      }),
+      headers: () => ({ authorization: `Bearer ${requireSetting(TOKEN)}` }),
       parseError: parseComputeError,
       requestIdHeaders: ["x-request-id"],
       log,
     });
     return new ComputeClient(http);
+  }
+
+  /** Throws the CredentialsError a request would when the endpoint or the token is not configured. */
+  static checkSettings(): void {
+    ComputeClient.fromSettings();
+    requireSetting(TOKEN);
   }
 
   /** POST /v1/instances: starts provisioning; the response carries `operation_id`. Not idempotent. */

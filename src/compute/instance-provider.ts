@@ -214,6 +214,8 @@ export const computeInstanceDefinition: ResourceDefinition<ComputeInstanceInputs
   deleteBeforeReplace: (olds, news) => olds.name === news.name,
 
   adopt: { read: readForAdoption },
+  // The API has no catalogue to look names up in: only the settings every request needs.
+  preflight: async () => ComputeClient.checkSettings(),
 
   async create(inputs, ctx) {
     const client = ComputeClient.fromSettings(ctx.log);

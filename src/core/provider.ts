@@ -4,7 +4,10 @@
  * serialized shim (`shim.ts`), so it may use zod, got and friends freely.
  *
  * Contracts kept here for every resource:
- * - `check` validates with zod and makes no network call; failures name the property.
+ * - `check` validates with zod; failures name the property, and never let the engine print a value
+ *   that may be secret. When the resource would be created or changed, it also runs the definition's
+ *   read-only `preflight` (credentials configured, catalogue names resolve); a no-change preview
+ *   makes no network call.
  * - `diff` decides from one field table, ignores `__provider`, and makes no network call.
  * - `create` that made the remote object and then failed throws `{ id, properties, reasons }` so the
  *   engine keeps the object in state (no orphan).
@@ -19,9 +22,12 @@ import type { Logger } from "./log";
 import { createLogger } from "./log";
 import { redact } from "./redact";
 import { recordDeleted, recordKept } from "./run-journal";
-import { type CheckFailure, checkInputs } from "./validation";
+import { type CheckFailure, checkInputs, closestName, containsUnknown } from "./validation";
 import {
   AdoptionMismatchError,
+  type ArgumentProblem,
+  CredentialsError,
+  InvalidArgumentsError,
   explainNotFound,
   PartialCreateError,
   PartialUpdateError,
@@ -45,6 +51,15 @@ export interface ResourceContext {
   identity: string;
 }
 
+/** Which inputs `preflight` looks at: the known ones the run would create or change. */
+export interface PreflightScope<I> {
+  /**
+   * True when `field` has a known value that is new: every input on a create or a replacement,
+   * else the inputs that differ from the previous ones. Always false while adopting (`adoptId`).
+   */
+  changed(field: keyof I & string): boolean;
+}
+
 export interface ResourceDefinition<I extends object, O extends object> {
   /** "exoscale:Instance": module and type of the resource's type token. */
   kind: string;
@@ -58,6 +73,15 @@ export interface ResourceDefinition<I extends object, O extends object> {
    * or not, next to the failure.
    */
   sensitiveInputs?: ReadonlyArray<keyof I & string>;
+  /**
+   * Read-only checks `check` runs when the resource would be created, replaced or changed (never for
+   * a no-change preview): the cloud's credentials are configured, and the catalogue names among the
+   * changed inputs (instance types, templates, snapshot ids) exist, looked up once per zone for the
+   * run. Throws what `create` or `update` would: a CredentialsError, or an InvalidArgumentsError
+   * naming the input; `check` reports either as a check failure. While some input is unknown, the
+   * inputs are as the program gave them, without defaults.
+   */
+  preflight?(inputs: I, scope: PreflightScope<I>, ctx: ResourceContext): Promise<void>;
   /** Whether a replacement must delete the old object first (e.g. unique names). */
   deleteBeforeReplace?: (olds: O, news: I) => boolean;
   create(inputs: I, ctx: ResourceContext): Promise<{ id: string; outs: O }>;
@@ -83,6 +107,20 @@ export interface ResourceDefinition<I extends object, O extends object> {
   read(id: string, olds: O, ctx: ResourceContext): Promise<O | undefined>;
   update(id: string, olds: O, news: I, ctx: ResourceContext): Promise<O>;
   delete(id: string, olds: O, ctx: ResourceContext): Promise<void>;
+}
+
+/**
+ * Waits for every catalogue lookup of a preflight and throws one InvalidArgumentsError naming every
+ * input that failed, so that one preview reports them all; any other failure is thrown as it is.
+ */
+export async function settleLookups(lookups: ReadonlyArray<Promise<unknown>>): Promise<void> {
+  const problems: ArgumentProblem[] = [];
+  for (const result of await Promise.allSettled(lookups)) {
+    if (result.status === "fulfilled") continue;
+    if (!(result.reason instanceof InvalidArgumentsError)) throw result.reason;
+    problems.push(...result.reason.problems);
+  }
+  if (problems.length > 0) throw new InvalidArgumentsError(problems);
 }
 
 /** Drops undefined values so the outputs survive protobuf Struct conversion. */
@@ -237,6 +275,74 @@ async function adoptObject<I extends object, O extends object>(
   return { id: found.id, outs: converged };
 }
 
+/**
+ * The failure as the engine should print it. The engine prints "property <p> value <inputs[p]> has
+ * a problem: …" with the value in plain text even when it is a secret (a dynamic provider is sent
+ * inputs with their secret marks removed, so it cannot tell), and "has a problem: <reason>" for a
+ * failure without a property. Inputs that may hold secrets (user data) and properties the resource
+ * does not have (a misspelt `userdata` may well hold one) are named in the reason instead.
+ */
+function valueHider<I extends object, O extends object>(
+  def: ResourceDefinition<I, O>,
+): (failure: CheckFailure) => CheckFailure {
+  const sensitive = new Set<string>(def.sensitiveInputs ?? []);
+  const names = Object.keys(def.fields);
+  return (failure) => {
+    const top = failure.property.split(/[.[]/)[0];
+    if (sensitive.has(top)) return { property: "", reason: `${failure.property}: ${failure.reason}` };
+    if (top === "" || top === "(inputs)" || names.includes(top)) return failure;
+    const near = closestName(top, names);
+    return { property: "", reason: `${failure.property}: ${failure.reason}${near ? ` (did you mean ${near}?)` : ""}` };
+  };
+}
+
+/** True when `check` got no previous inputs: the resource does not exist yet. */
+function isNew(olds: Record<string, unknown>): boolean {
+  return Object.keys(olds).every((key) => key.startsWith("__"));
+}
+
+/**
+ * What `preflight` looks at for `inputs` against the previous inputs, or undefined when nothing
+ * would change (then no API is called and no credential is needed).
+ */
+function preflightScope<I>(
+  fields: FieldTable<I>,
+  olds: Record<string, unknown>,
+  inputs: Record<string, unknown>,
+): PreflightScope<I> | undefined {
+  const known = (field: string) => !containsUnknown(inputs[field]);
+  if (isNew(olds)) {
+    // Adoption takes the object's values for what the program leaves unset: only credentials are checked.
+    const adopting = inputs.adoptId !== undefined && inputs.adoptId !== null;
+    return { changed: adopting ? () => false : known };
+  }
+  const decision = diffByTable(fields, olds, inputs);
+  if (!decision.changes) return undefined;
+  if (decision.replaces.length > 0) return { changed: known };
+  const updated = new Set(decision.updates);
+  return { changed: (field) => updated.has(field) && known(field) };
+}
+
+/** The definition's preflight for a resource that would be created or changed, as check failures. */
+async function preflightFailures<I extends object, O extends object>(
+  def: ResourceDefinition<I, O>,
+  olds: Record<string, unknown>,
+  inputs: Record<string, unknown>,
+  ctx: ResourceContext,
+): Promise<CheckFailure[]> {
+  const scope = def.preflight ? preflightScope(def.fields, olds, inputs) : undefined;
+  if (!def.preflight || !scope) return [];
+  try {
+    await def.preflight(withoutSetList(inputs) as I, scope, ctx);
+    return [];
+  } catch (error) {
+    if (error instanceof CredentialsError) return [{ property: "", reason: redact(error.message) }];
+    if (error instanceof InvalidArgumentsError)
+      return error.problems.map((problem) => ({ property: problem.argument, reason: redact(problem.reason) }));
+    throw error;
+  }
+}
+
 /** Builds the dynamic provider for one resource definition. */
 export function dynamicProvider<I extends object, O extends object>(
   def: ResourceDefinition<I, O>,
@@ -250,13 +356,7 @@ export function dynamicProvider<I extends object, O extends object>(
     if (outs[IDENTITY_INPUT] !== undefined) inputs[IDENTITY_INPUT] = outs[IDENTITY_INPUT];
     return inputs;
   };
-  // The engine prints "property <p> value <inputs[p]> has a problem: …" with the value in plain text
-  // even when it is a secret; a failure without a property is printed as "has a problem: <reason>".
-  const sensitive = new Set<string>(def.sensitiveInputs ?? []);
-  const hideSensitiveValue = (failure: CheckFailure): CheckFailure =>
-    sensitive.has(failure.property.split(/[.[]/)[0])
-      ? { property: "", reason: `${failure.property}: ${failure.reason}` }
-      : failure;
+  const hideValue = valueHider(def);
   /** Outputs as stored: the definition's outputs plus the hidden identity, set-inputs list and adoption mark. */
   const stamped = (outs: object, identity: unknown, setInputs: unknown, adopted: unknown) =>
     outsOf({
@@ -271,15 +371,15 @@ export function dynamicProvider<I extends object, O extends object>(
       setStackConfig(req.config);
     },
 
-    async check(_olds, news) {
+    async check(olds, news) {
       try {
         const { [IDENTITY_INPUT]: identity, [EXPLICIT_INPUTS]: _stale, ...userInputs } = news;
         const { inputs, failures } = checkInputs(def.inputs, userInputs);
         // Recorded before defaults apply: which inputs the program itself wrote.
-        return {
-          inputs: { ...inputs, [IDENTITY_INPUT]: identity, [EXPLICIT_INPUTS]: presentInputs(userInputs) },
-          failures: failures.map(hideSensitiveValue),
-        };
+        const checked = { ...inputs, [IDENTITY_INPUT]: identity, [EXPLICIT_INPUTS]: presentInputs(userInputs) };
+        const found =
+          failures.length > 0 ? failures : await preflightFailures(def, olds, checked, contextFor(def.kind, news));
+        return { inputs: checked, failures: found.map(hideValue) };
       } catch (error) {
         throw userFacing(error, contextFor(def.kind, news), true);
       }

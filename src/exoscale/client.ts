@@ -161,18 +161,7 @@ export class ExoscaleClient {
   /** A client for `zone` with credentials from `exoscale:apiKey`/`exoscale:apiSecret` or EXOSCALE_API_KEY/EXOSCALE_API_SECRET. */
   static forZone(zone: string, log?: Logger): ExoscaleClient {
     const baseUrl = endpointFor(zone);
-    const key = () =>
-      requireSetting({ what: "Exoscale API key", config: ["exoscale:apiKey"], env: ["EXOSCALE_API_KEY"] });
-    const secret = () =>
-      requireSetting({
-        what: "Exoscale API secret",
-        config: ["exoscale:apiSecret"],
-        env: ["EXOSCALE_API_SECRET"],
-        secret: true,
-      });
-    // Fail now, naming both places to configure, rather than at the first request.
-    key();
-    secret();
+    const { key, secret } = ExoscaleClient.credentials();
     const http = new HttpClient({
       cloud: "exoscale",
       baseUrl,
@@ -189,6 +178,25 @@ export class ExoscaleClient {
       log,
     });
     return new ExoscaleClient(http, zone, `${baseUrl}|${zone}`, log);
+  }
+
+  /**
+   * The API key and secret, read at each request; throws the CredentialsError naming both places
+   * to configure when one is missing, now rather than at the first request.
+   */
+  static credentials(): { key: () => string; secret: () => string } {
+    const key = () =>
+      requireSetting({ what: "Exoscale API key", config: ["exoscale:apiKey"], env: ["EXOSCALE_API_KEY"] });
+    const secret = () =>
+      requireSetting({
+        what: "Exoscale API secret",
+        config: ["exoscale:apiSecret"],
+        env: ["EXOSCALE_API_SECRET"],
+        secret: true,
+      });
+    key();
+    secret();
+    return { key, secret };
   }
 
   // ---- instances (the API reference's "Compute instance" operations) ----

@@ -24,7 +24,8 @@ import { hasStatus, lateArrivalWindowMs } from "../core/http";
 import { formatElapsed } from "../core/log";
 import { deletedSoFar } from "../core/run-journal";
 import type { ResourceContext, ResourceDefinition } from "../core/provider";
-import { PartialCreateError } from "../core/provider";
+import { PartialCreateError, settleLookups } from "../core/provider";
+import { containsUnknown } from "../core/validation";
 import { registerSecret } from "../core/redact";
 import { encodeUserData, sameUserData } from "../core/user-data";
 import { pollUntil } from "../core/waiter";
@@ -519,6 +520,16 @@ export const exoscaleInstanceDefinition: ResourceDefinition<Inputs, Outputs> = {
     }
     ctx.log.progress(`created instance ${id}`);
     return finishCreate(client, id, operation, inputs, ctx);
+  },
+
+  // The client and resolvers create and update use: the same credential check and messages.
+  async preflight(inputs, scope, ctx) {
+    const client = ExoscaleClient.forZone(String(inputs.zone), ctx.log);
+    if (containsUnknown(inputs.zone)) return;
+    await settleLookups([
+      ...(scope.changed("instanceType") ? [client.resolveInstanceType(inputs.instanceType)] : []),
+      ...(scope.changed("template") ? [client.resolveTemplate(inputs.template)] : []),
+    ]);
   },
 
   adopt: { read: readForAdoption },

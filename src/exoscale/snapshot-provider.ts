@@ -125,6 +125,8 @@ export const exoscaleSnapshotDefinition: ResourceDefinition<Inputs, Outputs> = {
 
   adopt: { read: readForAdoption },
   canonicalId: (id, outs) => zonedIdOf(outs.zone, uuidOf(id)),
+  // What create's client checks first; the zone may still be unknown (the instance is new too).
+  preflight: async () => void ExoscaleClient.credentials(),
 
   async create(inputs, ctx) {
     const client = ExoscaleClient.forZone(inputs.zone, ctx.log);

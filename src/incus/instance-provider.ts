@@ -413,6 +413,8 @@ export const incusInstanceDefinition: ResourceDefinition<IncusInstanceInputs, In
     olds.name === news.name && (news.project === undefined || news.project === olds.project),
 
   adopt: { read: readForAdoption },
+  // The connection create would use (socket, or remote with its certificates): no request is sent.
+  preflight: async () => void IncusClient.fromSettings(),
 
   async create(inputs, ctx) {
     const client = IncusClient.fromSettings({ project: inputs.project, log: ctx.log });

@@ -188,6 +188,8 @@ export const incusInstanceSnapshotDefinition: ResourceDefinition<
   deleteBeforeReplace: (olds, news) => olds.instance === news.instance && olds.name === news.name,
 
   adopt: { read: readForAdoption },
+  // The connection create would use (socket, or remote with its certificates): no request is sent.
+  preflight: async () => void IncusClient.fromSettings(),
 
   async create(inputs, ctx) {
     const client = IncusClient.fromSettings({ project: inputs.project, log: ctx.log });

@@ -7,7 +7,7 @@
  * since the same request succeeds once the image has settled.
  */
 import { ApiError, AuthError } from "../core/errors";
-import { optionalSetting, requireSetting } from "../core/credentials";
+import { optionalSetting, requireSetting, type SettingSpec } from "../core/credentials";
 import { HttpClient, path, type QueryValue } from "../core/http";
 import type { Logger } from "../core/log";
 import { createLogger, formatElapsed } from "../core/log";
@@ -79,6 +79,23 @@ export interface ListImagesFilters {
   tags?: string[];
 }
 
+/** A snapshot as GetSnapshot returns it (the fields we use). */
+export interface ApiScalewaySnapshot {
+  id: string;
+  name?: string;
+  zone?: string;
+}
+
+const SECRET_KEY: SettingSpec = {
+  what: "Scaleway secret key",
+  config: ["scaleway:secretKey"],
+  env: ["SCW_SECRET_KEY", "SCALEWAY_API_KEY"],
+  secret: true,
+};
+
+// Snapshot lookups are shared by every image of one provider process, per endpoint, zone and id.
+const snapshotCache = new Map<string, Promise<ApiScalewaySnapshot>>();
+
 export class ScalewayClient {
   constructor(
     private readonly http: HttpClient,
@@ -87,7 +104,14 @@ export class ScalewayClient {
     /** Project for creates that do not name one, when configured. */
     readonly defaultProject: string | undefined,
     private readonly log: Logger = createLogger("scaleway"),
+    /** The API URL, so that cached lookups of one endpoint are never served for another. */
+    private readonly baseUrl = SCALEWAY_API_URL,
   ) {}
+
+  /** Throws the CredentialsError a request would when the secret key is not configured. */
+  static checkCredentials(): void {
+    requireSetting(SECRET_KEY);
+  }
 
   /** A client for the endpoint and key in stack config (`scaleway:*`) or the SCW_* environment variables. */
   static fromSettings(log?: Logger): ScalewayClient {
@@ -97,14 +121,7 @@ export class ScalewayClient {
     const http = new HttpClient({
       cloud: "scaleway",
       baseUrl,
-      headers: () => ({
-        "x-auth-token": requireSetting({
-          what: "Scaleway secret key",
-          config: ["scaleway:secretKey"],
-          env: ["SCW_SECRET_KEY", "SCALEWAY_API_KEY"],
-          secret: true,
-        }),
-      }),
+      headers: () => ({ "x-auth-token": requireSetting(SECRET_KEY) }),
       parseError: parseScalewayError,
       requestIdHeaders: ["x-request-id"],
       log,
@@ -116,7 +133,7 @@ export class ScalewayClient {
       config: ["scaleway:projectId"],
       env: ["SCW_DEFAULT_PROJECT_ID"],
     });
-    return new ScalewayClient(http, zone, project, log);
+    return new ScalewayClient(http, zone, project, log, baseUrl);
   }
 
   /** The project for a create: the given one, else `scaleway:projectId` / SCW_DEFAULT_PROJECT_ID, else an error naming both. */
@@ -189,6 +206,27 @@ export class ScalewayClient {
       }),
     );
     return response.image;
+  }
+
+  /**
+   * GET /instance/v1/zones/{zone}/snapshots/{snapshot_id}, once per endpoint, zone and id for the
+   * life of the process (a failed lookup is not kept).
+   */
+  getSnapshot(zone: string, id: string): Promise<ApiScalewaySnapshot> {
+    const key = `${this.baseUrl}|${zone}|${id}`;
+    let entry = snapshotCache.get(key);
+    if (!entry) {
+      entry = this.http
+        .json<{ snapshot: ApiScalewaySnapshot }>({
+          operation: "getSnapshot",
+          method: "GET",
+          path: path`/instance/v1/zones/${zone}/snapshots/${id}`,
+        })
+        .then((response) => response.snapshot);
+      snapshotCache.set(key, entry);
+      entry.catch(() => snapshotCache.delete(key));
+    }
+    return entry;
   }
 
   /** PATCH /instance/v1/zones/{zone}/images/{image_id} (UpdateImage): changes the fields sent. */

@@ -15,10 +15,11 @@
  */
 import { CREATION_TOKEN_LABEL, creationToken, sendCreate } from "../core/creation-token";
 import { sameSet, sameValue } from "../core/diff";
-import { isNotFound, OperationFailedError } from "../core/errors";
+import { InvalidArgumentsError, isNotFound, OperationFailedError } from "../core/errors";
 import { timeoutMs } from "../core/timeouts";
 import type { ResourceContext, ResourceDefinition } from "../core/provider";
-import { PartialCreateError } from "../core/provider";
+import { PartialCreateError, settleLookups } from "../core/provider";
+import { containsUnknown } from "../core/validation";
 import { pollUntil } from "../core/waiter";
 import { type ApiScalewayImage, ScalewayClient, type UpdateImageBody } from "./client";
 import { fromExtraVolumes, splitTags, toExtraVolumes } from "./image-fields";
@@ -242,6 +243,28 @@ export const scalewayImageDefinition: ResourceDefinition<ScalewayImageInputs, Sc
     public: "update",
     adoptId: "ignore",
     timeouts: "ignore",
+  },
+
+  // The settings create needs, and the snapshots it would be refused for (404 instance_snapshot).
+  async preflight(inputs, scope, ctx) {
+    ScalewayClient.checkCredentials();
+    const client = ScalewayClient.fromSettings(ctx.log);
+    if (scope.changed("project")) client.projectFor(inputs.project);
+    if (containsUnknown(inputs.zone)) return;
+    const zone = inputs.zone ?? client.defaultZone;
+    const snapshot = (argument: string, id: string) =>
+      client.getSnapshot(zone, id).catch((error) => {
+        if (!isNotFound(error)) throw error;
+        throw new InvalidArgumentsError([
+          { argument, reason: `no snapshot ${id} in ${zone} (${(error as Error).message})` },
+        ]);
+      });
+    await settleLookups([
+      ...(scope.changed("rootVolume") ? [snapshot("rootVolume", inputs.rootVolume)] : []),
+      ...(scope.changed("extraVolumes")
+        ? (inputs.extraVolumes ?? []).map((id, index) => snapshot(`extraVolumes[${index}]`, id))
+        : []),
+    ]);
   },
 
   adopt: { read: readForAdoption },

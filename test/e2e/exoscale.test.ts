@@ -175,7 +175,11 @@ describe("ExoscaleInstance on the real engine", () => {
     expect(replace.ok).toBe(false);
     expect(replace.output).toMatch(/\+- pulumi-nodejs:dynamic\/exoscale:Instance web replace \[diff: ~template\]/);
     expect(replace.output).toMatch(/marked for protection/);
-    expect(await emulator.calls()).toEqual([]);
+    // The replacement would create an instance: its type and template are looked up, nothing else.
+    expect((await emulator.calls()).map((c) => `${c.method} ${c.path}`).sort()).toEqual([
+      "GET /v2/instance-type",
+      "GET /v2/template",
+    ]);
     const { calls, result } = await upWith({ templateChangeStrategy: "reset" });
     expect(count(calls, "PUT", ":reset$")).toBe(1);
     expect(count(calls, "POST", "^/v2/instance$")).toBe(0);

@@ -20,7 +20,8 @@ export type Kind = keyof typeof TYPES;
 
 /** One resource of the fleet program (test/reliability/programs/fleet). */
 export interface FleetEntry {
-  kind: Kind;
+  /** The Incus kinds are built too, but not compared with a cloud (checks only: no daemon is involved). */
+  kind: Kind | "incus" | "incusSnapshot";
   name: string;
   args?: Record<string, unknown>;
   /** For snapshots: the name of the ExoscaleInstance entry. */

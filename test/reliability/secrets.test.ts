@@ -1,6 +1,7 @@
 /**
  * Secrets: a full lifecycle (create, update with a password reset and a replacement, refresh,
- * preview, a refresh with a wrong API secret, destroy) of every resource, with the credentials in
+ * preview, a refresh with a wrong API secret, destroy) of every resource, plus previews of a misspelt
+ * property holding a secret (`userdata` for `userData`) on every resource kind, with the credentials in
  * secret stack config (`exoscale:apiSecret`, `scaleway:secretKey`, `compute:token`; the matching
  * environment variables removed) and secret user data, run with the engine's verbose logging
  * (`-v=9 --logflow`) and the provider's debug logging. Afterwards no API secret, token, Exoscale
@@ -40,6 +41,7 @@ describe("secrets never appear in plain text", () => {
   const exoUserData = `#cloud-config\n# reliability secret ${randomBytes(10).toString("hex")}\npackages: [nginx]\n`;
   const vmUserData = `#!/bin/sh\necho "reliability secret ${randomBytes(10).toString("hex")}"\n`;
   const wrongSecret = `rel-wrong-secret-${randomBytes(12).toString("hex")}`;
+  const misspeltSecret = `#cloud-config\nchpasswd: { list: "root:rel-${randomBytes(10).toString("hex")}" }\n`;
   const tally = new Tally("secrets");
 
   let emulator: TestEmulator;
@@ -125,6 +127,7 @@ describe("secrets never appear in plain text", () => {
       "compute:token": { value: credentials.computeToken, secret: true },
       exoUserData: { value: exoUserData, secret: true },
       vmUserData: { value: vmUserData, secret: true },
+      misspelt: { value: misspeltSecret, secret: true },
     });
     // Nothing may come from the environment: the stack config is the only source.
     for (const name of SECRET_ENV) delete fleet.stack.env[name];
@@ -139,6 +142,7 @@ describe("secrets never appear in plain text", () => {
     for (const [what, text] of [
       ["Exoscale user data", exoUserData],
       ["ComputeInstance user data", vmUserData],
+      ["secret given to a misspelt property", misspeltSecret],
     ]) {
       secrets.set(what, text);
       secrets.set(`${what}, its secret line`, text.split("\n")[1]);
@@ -193,6 +197,47 @@ describe("secrets never appear in plain text", () => {
     expectOk(await run("up"));
     await collectPasswords();
     await collectExports("rename");
+  });
+
+  it("reports a misspelt property holding a secret without its value, on every resource kind", async () => {
+    // One preview per kind: the engine stops at the first resource whose check fails.
+    const typos: Array<[FleetEntry, string]> = [
+      [
+        { kind: "exoscale", name: "typo-web", args: spec(3)[0].args, secretConfig: { userdata: "misspelt" } },
+        "userdata",
+      ],
+      [{ kind: "exoscaleSnapshot", name: "typo-snap", instance: "web", secretConfig: { name: "misspelt" } }, "name"],
+      [{ kind: "scaleway", name: "typo-img", args: spec(3)[2].args, secretConfig: { tag: "misspelt" } }, "tag"],
+      [{ kind: "compute", name: "typo-vm", args: spec(3)[3].args, secretConfig: { userdata: "misspelt" } }, "userdata"],
+      [
+        {
+          kind: "incus",
+          name: "typo-ct",
+          args: { name: "typo-ct", image: "busybox" },
+          secretConfig: { configs: "misspelt" },
+        },
+        "configs",
+      ],
+      [
+        {
+          kind: "incusSnapshot",
+          name: "typo-ct-snap",
+          args: { instance: "typo-ct" },
+          secretConfig: { expiresat: "misspelt" },
+        },
+        "expiresat",
+      ],
+    ];
+    for (const [entry, property] of typos) {
+      fleet.setSpec([...spec(3), entry]);
+      const preview = await run("preview");
+      expect(preview.ok).toBe(false);
+      expect(preview.output).toContain(
+        `resource '${entry.name}' has a problem: ${property}: unknown property "${property}"`,
+      );
+      tally.add("misspeltSecretPreviews");
+    }
+    fleet.setSpec(spec(3));
   });
 
   it("destroys everything, then finds no secret in plain text in anything the package controls", async () => {

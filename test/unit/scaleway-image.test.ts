@@ -1,5 +1,6 @@
 /** ScalewayImage's pure parts: input schema, the diff table, field conversions and PATCH/PUT choice. */
 import { dynamicProvider } from "../../src/core/provider";
+import { setStackConfig } from "../../src/core/credentials";
 import { UNKNOWN } from "../../src/core/validation";
 import type { ApiScalewayImage } from "../../src/scaleway/client";
 import { fromExtraVolumes, splitTags, toExtraVolumes } from "../../src/scaleway/image-fields";
@@ -61,8 +62,16 @@ describe("ScalewayImage inputs", () => {
   });
 
   it("does not fail on values unknown during preview", async () => {
-    const { failures } = await provider.check!({}, { rootVolume: ROOT, name: UNKNOWN, tags: UNKNOWN });
-    expect(failures).toEqual([]);
+    // A new image needs credentials at check: given in stack config. Its snapshot is unknown too, so
+    // nothing is looked up.
+    const config: Record<string, string> = { "scaleway:secretKey": "unit-test-key", "scaleway:projectId": "p" };
+    setStackConfig({ get: (key) => config[key] });
+    try {
+      const { failures } = await provider.check!({}, { rootVolume: UNKNOWN, name: UNKNOWN, tags: UNKNOWN });
+      expect(failures).toEqual([]);
+    } finally {
+      setStackConfig(undefined);
+    }
   });
 });
 

@@ -8,10 +8,17 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
-import { ComputeInstance, ExoscaleInstance, ExoscaleInstanceSnapshot, ScalewayImage } from "pulumi-dynamic-compute";
+import {
+  ComputeInstance,
+  ExoscaleInstance,
+  ExoscaleInstanceSnapshot,
+  IncusInstance,
+  IncusInstanceSnapshot,
+  ScalewayImage,
+} from "pulumi-dynamic-compute";
 
 interface Entry {
-  kind: "exoscale" | "exoscaleSnapshot" | "scaleway" | "compute";
+  kind: "exoscale" | "exoscaleSnapshot" | "scaleway" | "compute" | "incus" | "incusSnapshot";
   name: string;
   args?: Record<string, unknown>;
   instance?: string;
@@ -51,6 +58,13 @@ for (const entry of entries) {
       break;
     case "compute":
       ids[entry.name] = new ComputeInstance(entry.name, argsOf(entry)).id;
+      break;
+    // Incus entries name their instance by its name (no daemon is needed until one is created).
+    case "incus":
+      ids[entry.name] = new IncusInstance(entry.name, argsOf(entry)).id;
+      break;
+    case "incusSnapshot":
+      ids[entry.name] = new IncusInstanceSnapshot(entry.name, argsOf(entry)).id;
       break;
     default:
       throw new Error(`spec: unknown kind ${(entry as Entry).kind}`);
