@@ -78,6 +78,12 @@ export interface ResourceDefinition<I extends object, O extends object> {
    * release → `zone/uuid`); `read` returns it, so a refresh records it.
    */
   canonicalId?(id: string, outs: O): string;
+  /**
+   * Asked by diff when a change applies in place (`updates` names the inputs), before the plan is
+   * shown: rejects when the server in use cannot make that change (a missing feature, a state that
+   * forbids it), so `preview` fails instead of `up` failing halfway.
+   */
+  preflight?(olds: O, news: I, updates: string[], ctx: ResourceContext): Promise<void>;
   /** Current state, or undefined when the object no longer exists. */
   read(id: string, olds: O, ctx: ResourceContext): Promise<O | undefined>;
   update(id: string, olds: O, news: I, ctx: ResourceContext): Promise<O>;
@@ -304,6 +310,8 @@ export function dynamicProvider<I extends object, O extends object>(
             `replacement needed: ${decision.replaces.join(", ")} cannot change in place`,
           );
         }
+        if (decision.updates.length > 0 && decision.replaces.length === 0 && def.preflight)
+          await def.preflight(olds as O, effective as I, decision.updates, contextFor(def.kind, news));
         return {
           changes: decision.changes,
           replaces: decision.replaces,

@@ -54,7 +54,11 @@ export function sameInstant(a: string | undefined, b: string | undefined): boole
   return Date.parse(a) === Date.parse(b);
 }
 
-/** Outputs from the daemon's snapshot; the user's own spelling of the expiry is kept when it means the same instant. */
+/**
+ * Outputs from the daemon's snapshot. `expiresAt` is the user's: recorded only when the program sets
+ * it (its own spelling kept when it means the same instant), so an expiry the daemon gave by itself
+ * (the instance's `snapshots.expiry`) is no drift; `expiry` reports whichever applies.
+ */
 export function toSnapshotOutputs(
   snapshot: ApiInstanceSnapshot,
   instance: string,
@@ -62,11 +66,13 @@ export function toSnapshotOutputs(
   known: Partial<IncusInstanceSnapshotInputs>,
 ): IncusInstanceSnapshotOutputs {
   const expiresAt = expiry(snapshot.expires_at);
+  const managed = known.expiresAt === undefined ? undefined : expiresAt;
   return {
     instance,
     name: snapshot.name,
     stateful: known.stateful ?? snapshot.stateful,
-    expiresAt: expiresAt !== undefined && sameInstant(expiresAt, known.expiresAt) ? known.expiresAt : expiresAt,
+    expiresAt: managed !== undefined && sameInstant(managed, known.expiresAt) ? known.expiresAt : managed,
+    expiry: expiresAt,
     project,
     adoptId: known.adoptId,
     timeouts: known.timeouts,
@@ -230,7 +236,9 @@ export const incusInstanceSnapshotDefinition: ResourceDefinition<
     const client = IncusClient.fromSettings({ project: olds.project, log: ctx.log });
     const found = await findSnapshot(client, olds.instance, olds.name);
     if (!found) throw new NotFoundError(`snapshot ${id} no longer exists; run \`pulumi refresh\``, { cloud: "incus" });
-    if (!sameInstant(expiry(found.value.expires_at), news.expiresAt))
+    // An expiry neither set before nor now is the daemon's (snapshots.expiry): left alone.
+    const managed = news.expiresAt !== undefined || olds.expiresAt !== undefined;
+    if (managed && !sameInstant(expiry(found.value.expires_at), news.expiresAt))
       await setExpiry(client, { ...news, instance: olds.instance, name: olds.name }, found, ctx);
     const after = (await findSnapshot(client, olds.instance, olds.name)) ?? found;
     return toSnapshotOutputs(after.value, olds.instance, olds.project, news);
