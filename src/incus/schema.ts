@@ -315,6 +315,9 @@ export const IncusInstanceOutputs = z.object({
 });
 export type IncusInstanceOutputs = z.infer<typeof IncusInstanceOutputs>;
 
+/** Most snapshots a series (`retain`) keeps; the list of their names lives in state. */
+export const MAX_RETAIN = 100;
+
 /** `instance/snapshot` or `project/instance/snapshot`. */
 export const SNAPSHOT_ID = /^(?:([A-Za-z0-9][A-Za-z0-9_.-]{0,62})\/)?([A-Za-z][A-Za-z0-9-]{0,62})\/([^/\s][^/]{0,62})$/;
 
@@ -326,7 +329,9 @@ const snapshotInputShape = {
   name: z
     .string()
     .regex(SNAPSHOT_NAME, "must be 1-63 characters without '/' and not start with a space")
-    .describe("Snapshot name, unique per instance. Changing it replaces the snapshot."),
+    .describe(
+      "Snapshot name, unique per instance; with `retain`, the prefix of the series' names (`<name>-1`, `<name>-2`, …). Changing it replaces the snapshot.",
+    ),
   stateful: z
     .boolean()
     .optional()
@@ -344,6 +349,21 @@ const snapshotInputShape = {
     .regex(PROJECT_NAME, PROJECT_NAME_RULE)
     .optional()
     .describe("Incus project; default: the instance's project, else `incus:project` / INCUS_PROJECT."),
+  retain: z
+    .number()
+    .int()
+    .min(1)
+    .max(MAX_RETAIN)
+    .optional()
+    .describe(
+      `Keep a series of snapshots instead of one: each change of \`trigger\` takes a new one, named \`<name>-<n>\` (n counting up), and once it exists the oldest beyond \`retain\` are deleted. Only the series' own snapshots are ever deleted; a lower value deletes the surplus at the next \`up\`. 1-${MAX_RETAIN}; setting or removing it replaces the resource.`,
+    ),
+  trigger: z
+    .string()
+    .optional()
+    .describe(
+      "With `retain`: any value (a date, a release); a change takes the next snapshot of the series, in place.",
+    ),
   adoptId: z
     .string()
     .regex(SNAPSHOT_ID, 'must be "instance/snapshot" or "project/instance/snapshot"')
@@ -356,6 +376,21 @@ const snapshotInputShape = {
 
 /** IncusInstanceSnapshot inputs, with the rules `check` reports by property. */
 export const IncusInstanceSnapshotInputs = z.strictObject(snapshotInputShape).superRefine((inputs, ctx) => {
+  if (inputs.trigger !== undefined && inputs.retain === undefined)
+    ctx.addIssue({ code: "custom", path: ["trigger"], message: "only applies together with retain" });
+  if (inputs.retain !== undefined && inputs.expiresAt !== undefined)
+    ctx.addIssue({
+      code: "custom",
+      path: ["expiresAt"],
+      message:
+        "cannot be combined with retain: a series is bounded by its count (or by the instance's snapshotSchedule.expiry)",
+    });
+  if (inputs.retain !== undefined && inputs.adoptId !== undefined)
+    ctx.addIssue({
+      code: "custom",
+      path: ["adoptId"],
+      message: "cannot be combined with retain: a series is made by this resource",
+    });
   const adopt = inputs.adoptId === undefined ? undefined : SNAPSHOT_ID.exec(inputs.adoptId);
   if (adopt && (adopt[2] !== inputs.instance || adopt[3] !== inputs.name)) {
     ctx.addIssue({
@@ -381,8 +416,12 @@ export const IncusInstanceSnapshotOutputs = z.object({
     .describe(
       "When the daemon deletes the snapshot, whoever set it (`expiresAt`, or the instance's `snapshots.expiry`); unset: never.",
     ),
-  createdAt: z.string().describe("When the snapshot was taken (RFC 3339)."),
-  size: z.number().optional().describe("Bytes used, when the daemon reports it."),
+  createdAt: z.string().describe("When the snapshot was taken (RFC 3339); with `retain`, the newest one."),
+  size: z.number().optional().describe("Bytes used, when the daemon reports it; with `retain`, by the newest one."),
+  snapshots: z
+    .array(z.string())
+    .optional()
+    .describe("With `retain`: the names of the series' snapshots that exist, oldest first; the last is the newest."),
 });
 export type IncusInstanceSnapshotOutputs = z.infer<typeof IncusInstanceSnapshotOutputs>;
 

@@ -224,6 +224,14 @@ export interface IncusInstanceSnapshotArgs {
   /** Incus project; default: the instance's project, else `incus:project` / INCUS_PROJECT. */
   project?: pulumi.Input<string>;
   /**
+   * Keep a series of snapshots instead of one: each change of `trigger` takes a new one, named `<name>-<n>` (n counting
+   * up), and once it exists the oldest beyond `retain` are deleted. Only the series' own snapshots are ever deleted; a
+   * lower value deletes the surplus at the next `up`. 1-100; setting or removing it replaces the resource.
+   */
+  retain?: pulumi.Input<number>;
+  /** With `retain`: any value (a date, a release); a change takes the next snapshot of the series, in place. */
+  trigger?: pulumi.Input<string>;
+  /**
    * Take over an existing snapshot, `instance/snapshot` or `project/instance/snapshot` (its id), instead of creating
    * one.
    */
@@ -246,7 +254,10 @@ export interface IncusInstanceSnapshotArgs {
 export interface IncusInstanceSnapshotOutputProperties {
   /** Name of the instance to snapshot. Changing it replaces the snapshot. */
   readonly instance: pulumi.Output<string>;
-  /** Snapshot name, unique per instance. Changing it replaces the snapshot. */
+  /**
+   * Snapshot name, unique per instance; with `retain`, the prefix of the series' names (`<name>-1`, `<name>-2`, …).
+   * Changing it replaces the snapshot.
+   */
   readonly name: pulumi.Output<string>;
   /** Include the instance's running state (memory); needs CRIU on the server for containers. Fixed at creation. */
   readonly stateful: pulumi.Output<boolean | undefined>;
@@ -254,6 +265,14 @@ export interface IncusInstanceSnapshotOutputProperties {
   readonly expiresAt: pulumi.Output<string | undefined>;
   /** The project the snapshot lives in. */
   readonly project: pulumi.Output<string>;
+  /**
+   * Keep a series of snapshots instead of one: each change of `trigger` takes a new one, named `<name>-<n>` (n counting
+   * up), and once it exists the oldest beyond `retain` are deleted. Only the series' own snapshots are ever deleted; a
+   * lower value deletes the surplus at the next `up`. 1-100; setting or removing it replaces the resource.
+   */
+  readonly retain: pulumi.Output<number | undefined>;
+  /** With `retain`: any value (a date, a release); a change takes the next snapshot of the series, in place. */
+  readonly trigger: pulumi.Output<string | undefined>;
   /**
    * Take over an existing snapshot, `instance/snapshot` or `project/instance/snapshot` (its id), instead of creating
    * one.
@@ -276,10 +295,12 @@ export interface IncusInstanceSnapshotOutputProperties {
    * never.
    */
   readonly expiry: pulumi.Output<string | undefined>;
-  /** When the snapshot was taken (RFC 3339). */
+  /** When the snapshot was taken (RFC 3339); with `retain`, the newest one. */
   readonly createdAt: pulumi.Output<string>;
-  /** Bytes used, when the daemon reports it. */
+  /** Bytes used, when the daemon reports it; with `retain`, by the newest one. */
   readonly size: pulumi.Output<number | undefined>;
+  /** With `retain`: the names of the series' snapshots that exist, oldest first; the last is the newest. */
+  readonly snapshots: pulumi.Output<string[] | undefined>;
 }
 
 /** Arguments of getIncusInstance: `id`, or `name` (and `project`). */
@@ -462,9 +483,12 @@ export const INCUS_INSTANCE_SNAPSHOT_OUTPUTS = [
   "stateful",
   "expiresAt",
   "project",
+  "retain",
+  "trigger",
   "adoptId",
   "timeouts",
   "expiry",
   "createdAt",
   "size",
+  "snapshots",
 ] as const;

@@ -202,3 +202,52 @@ describe.each(testDaemons())("restart on config change and rebuild in place on $
     await stack.setConfig("image", variant);
   });
 });
+
+describe.each(testDaemons())("snapshot retention on $label", (daemon) => {
+  const name = uniqueName("retain");
+  let stack: TestStack;
+
+  beforeAll(async () => {
+    stack = await TestStack.create({
+      program: PROGRAM,
+      env: { INCUS_SOCKET: daemon.socket },
+      config: { name, snapshotName: "nightly", retain: "2", trigger: "day-1", "dynamic-compute:verbosity": "detail" },
+    });
+  });
+
+  afterAll(async () => {
+    await stack?.cleanup();
+    await daemon.removeInstances([name]);
+  });
+
+  it("keeps exactly `retain` snapshots of the series, deleting the oldest only once the new one exists", async () => {
+    expect(expectOk(await stack.up()).outputs?.series).toEqual(["nightly-1"]);
+    // A snapshot made outside the program, with a name like the series': never the program's to delete.
+    await daemon.rawAndWait("POST", `/1.0/instances/${name}/snapshots`, { name: "manual" });
+    await daemon.rawAndWait("POST", `/1.0/instances/${name}/snapshots`, { name: "nightly-0" });
+
+    await stack.setConfig("trigger", "day-2");
+    expect(expectOk(await stack.preview()).changeSummary).toMatchObject({ update: 1 });
+    expect(expectOk(await stack.up()).outputs?.series).toEqual(["nightly-1", "nightly-2"]);
+
+    await stack.setConfig("trigger", "day-3");
+    const third = expectOk(await stack.up());
+    expect(third.outputs?.series).toEqual(["nightly-2", "nightly-3"]);
+    const created = third.output.indexOf(`creating snapshot ${name}/nightly-3`);
+    const deleted = third.output.indexOf(`deleting the oldest snapshot of the series, ${name}/nightly-1`);
+    expect(created).toBeGreaterThan(-1);
+    expect(deleted).toBeGreaterThan(created);
+    expect(await snapshotNames(daemon, name)).toEqual(["manual", "nightly-0", "nightly-2", "nightly-3"]);
+    expect(expectOk(await stack.preview()).changeSummary).toEqual({ same: 3 });
+  });
+
+  it("deletes the surplus when retain goes down, and only the series' snapshots on destroy", async () => {
+    await stack.setConfig("retain", "1");
+    expect(expectOk(await stack.up()).outputs?.series).toEqual(["nightly-3"]);
+    expect(await snapshotNames(daemon, name)).toEqual(["manual", "nightly-0", "nightly-3"]);
+
+    const [own] = await stack.resourcesOfType(SNAPSHOT);
+    expectOk(await stack.destroy({ target: [own.urn] }));
+    expect(await snapshotNames(daemon, name)).toEqual(["manual", "nightly-0"]);
+  });
+});

@@ -21,7 +21,14 @@ import {
 import { operationInfo } from "../../src/incus/operation-info";
 import { Instance, InstanceSnapshot } from "../../src/incus/providers";
 import { IncusInstanceInputs } from "../../src/incus/schema";
-import { parseSnapshotId, sameInstant, snapshotId, toSnapshotOutputs } from "../../src/incus/snapshot-provider";
+import {
+  lastNumber,
+  memberName,
+  parseSnapshotId,
+  sameInstant,
+  snapshotId,
+  toSnapshotOutputs,
+} from "../../src/incus/snapshot-provider";
 
 const instances = Instance as Required<pulumi.dynamic.ResourceProvider>;
 const snapshots = InstanceSnapshot as Required<pulumi.dynamic.ResourceProvider>;
@@ -512,5 +519,55 @@ describe("lifecycle options", () => {
     expect(fromDaemon).toMatchObject({ expiresAt: undefined, expiry: "2026-11-26T00:00:00Z" });
     const set = toSnapshotOutputs(snapshot, "web", "default", { expiresAt: "2026-11-26T00:00:00.000Z" });
     expect(set).toMatchObject({ expiresAt: "2026-11-26T00:00:00.000Z", expiry: "2026-11-26T00:00:00Z" });
+  });
+});
+
+describe("snapshot series (retain)", () => {
+  it.each([
+    [{ trigger: "d1" }, "trigger", /only applies together with retain/],
+    [{ retain: 0 }, "retain", /./],
+    [{ retain: 2, expiresAt: "2030-01-01T00:00:00Z" }, "expiresAt", /cannot be combined with retain/],
+    [{ retain: 2, adoptId: "web/s" }, "adoptId", /cannot be combined with retain/],
+  ])("rejects %j at %s", async (change, property, reason) => {
+    const result = await snapshots.check({}, { instance: "web", name: "s", ...change, __identity: "x" });
+    expect(result.failures).toContainEqual({ property, reason: expect.stringMatching(reason) });
+  });
+
+  it("numbers the series after the highest number it holds, ignoring other names", () => {
+    expect(lastNumber("nightly", [])).toBe(0);
+    expect(lastNumber("nightly", ["nightly-2", "nightly-10", "nightly-x", "other-40"])).toBe(10);
+    expect(memberName("nightly", 11)).toBe("nightly-11");
+  });
+
+  it("plans a trigger change and a lower retain in place, and switching to or from a series as a replacement", async () => {
+    const olds = {
+      instance: "web",
+      name: "nightly",
+      retain: 2,
+      trigger: "d1",
+      project: "default",
+      createdAt: "2026-11-25T00:00:00Z",
+      snapshots: ["nightly-1"],
+      __identity: "x",
+    };
+    const news = (change: Record<string, unknown>) => ({
+      instance: "web",
+      name: "nightly",
+      retain: 2,
+      trigger: "d1",
+      ...change,
+      __identity: "x",
+    });
+    expect(await snapshots.diff("web/nightly", olds, news({ trigger: "d2" }))).toMatchObject({
+      changes: true,
+      replaces: [],
+    });
+    expect(await snapshots.diff("web/nightly", olds, news({ retain: 1 }))).toMatchObject({
+      changes: true,
+      replaces: [],
+    });
+    expect(await snapshots.diff("web/nightly", olds, news({ retain: undefined, trigger: undefined }))).toMatchObject({
+      replaces: ["retain"],
+    });
   });
 });

@@ -1,6 +1,6 @@
 // An instance with the lifecycle options as stack config: a daemon snapshot schedule, extra config
 // keys (`extraConfig`, JSON), restartOnConfigChange, imageChangeStrategy, and optionally a snapshot
-// of its own. test/e2e/incus-lifecycle.test.ts runs it on LXD 5.0 and on Incus 6.0.
+// of its own or a series of them. test/e2e/incus-lifecycle.test.ts runs it on LXD 5.0 and on Incus 6.0.
 import * as pulumi from "@pulumi/pulumi";
 import { IncusInstance, IncusInstanceSnapshot } from "pulumi-dynamic-compute";
 
@@ -21,8 +21,13 @@ const web = new IncusInstance("web", {
 });
 
 const snapshotName = config.get("snapshotName");
-const own = snapshotName ? new IncusInstanceSnapshot("own", { instance: web, name: snapshotName }) : undefined;
+// With `retain`, a series: each change of `trigger` takes the next snapshot, the oldest beyond `retain` go.
+const retain = config.getNumber("retain");
+const own = snapshotName
+  ? new IncusInstanceSnapshot("own", { instance: web, name: snapshotName, retain, trigger: config.get("trigger") })
+  : undefined;
 
 export const uuid = web.uuid;
 export const imageFingerprint = web.imageFingerprint;
 export const snapshotExpiry = own?.expiry;
+export const series = own?.snapshots;
