@@ -103,6 +103,12 @@ export interface ResourceDefinition<I extends object, O extends object> {
    * release → `zone/uuid`); `read` returns it, so a refresh records it.
    */
   canonicalId?(id: string, outs: O): string;
+  /**
+   * Asked by diff when a change applies in place (`updates` names the inputs), before the plan is
+   * shown: rejects when the server in use cannot make that change (a missing feature, a state that
+   * forbids it), so `preview` fails instead of `up` failing halfway.
+   */
+  checkInPlaceUpdate?(olds: O, news: I, updates: string[], ctx: ResourceContext): Promise<void>;
   /** Current state, or undefined when the object no longer exists. */
   read(id: string, olds: O, ctx: ResourceContext): Promise<O | undefined>;
   update(id: string, olds: O, news: I, ctx: ResourceContext): Promise<O>;
@@ -407,6 +413,8 @@ export function dynamicProvider<I extends object, O extends object>(
         } else {
           recordKept(def.kind, id);
         }
+        if (decision.updates.length > 0 && decision.replaces.length === 0 && def.checkInPlaceUpdate)
+          await def.checkInPlaceUpdate(olds as O, effective as I, decision.updates, contextFor(def.kind, news));
         return {
           changes: decision.changes,
           replaces: decision.replaces,

@@ -239,30 +239,69 @@ export const ExoscaleInstanceOutputs = z.object({
 });
 export type ExoscaleInstanceOutputs = z.infer<typeof ExoscaleInstanceOutputs>;
 
-export const ExoscaleInstanceSnapshotInputs = z.strictObject({
-  instanceId: zonedOrBareId("instance").describe(
-    "The instance's id (`instance.id`). Changing it replaces the snapshot.",
-  ),
-  zone: zone.describe("The instance's zone."),
-  instanceDeletionProtection: z
-    .boolean()
-    .optional()
-    .describe(
-      "The instance's `deletionProtection`, as declared when the snapshot was last created or updated (after the instance): while it is true, deleting the snapshot is refused unless the instance stays in the stack.",
+/** Most snapshots a series (`retain`) keeps; their ids live in state. */
+export const MAX_RETAIN = 100;
+
+export const ExoscaleInstanceSnapshotInputs = z
+  .strictObject({
+    instanceId: zonedOrBareId("instance").describe(
+      "The instance's id (`instance.id`). Changing it replaces the snapshot.",
     ),
-  adoptId: zonedId("snapshot")
-    .optional()
-    .describe("Take over an existing snapshot of this instance, `zone/uuid`, instead of creating one."),
-  timeouts: timeouts(["create", "delete"]),
-});
+    zone: zone.describe("The instance's zone."),
+    instanceDeletionProtection: z
+      .boolean()
+      .optional()
+      .describe(
+        "The instance's `deletionProtection`, as declared when the snapshot was last created or updated (after the instance): while it is true, deleting the snapshot is refused unless the instance stays in the stack.",
+      ),
+    retain: z
+      .number()
+      .int()
+      .min(1)
+      .max(MAX_RETAIN)
+      .optional()
+      .describe(
+        `Keep a series of snapshots instead of one: each change of \`trigger\` takes a new one in place, and once it is ready the oldest beyond \`retain\` are deleted, in order. Only the series' own snapshots (\`snapshotIds\`) are ever deleted; a lower value deletes the surplus at the next \`up\`. 1-${MAX_RETAIN}; setting or removing it replaces the resource.`,
+      ),
+    trigger: z
+      .string()
+      .optional()
+      .describe(
+        "With `retain`: any value (a date, a release); a change takes the next snapshot of the series, in place.",
+      ),
+    adoptId: zonedId("snapshot")
+      .optional()
+      .describe("Take over an existing snapshot of this instance, `zone/uuid`, instead of creating one."),
+    timeouts: timeouts(["create", "delete"]),
+  })
+  .superRefine((inputs, ctx) => {
+    if (inputs.trigger !== undefined && inputs.retain === undefined)
+      ctx.addIssue({ code: "custom", path: ["trigger"], message: "only applies together with retain" });
+    if (inputs.retain !== undefined && inputs.adoptId !== undefined)
+      ctx.addIssue({
+        code: "custom",
+        path: ["adoptId"],
+        message: "cannot be combined with retain: a series is made by this resource",
+      });
+  });
 export type ExoscaleInstanceSnapshotInputs = z.infer<typeof ExoscaleInstanceSnapshotInputs>;
 
 export const ExoscaleInstanceSnapshotOutputs = z.object({
   ...ExoscaleInstanceSnapshotInputs.shape,
-  name: z.string().describe("The snapshot's name, given by Exoscale."),
+  name: z.string().describe("The snapshot's name, given by Exoscale; with `retain`, the newest one's."),
   state: z.string().describe("`snapshotting`, `ready`, `exporting`, `exported`, `deleting` or `error`."),
   size: z.number().optional().describe("Size in GiB."),
-  createdAt: z.string().optional().describe("When the snapshot was taken (RFC 3339)."),
+  createdAt: z.string().optional().describe("When the snapshot was taken (RFC 3339); with `retain`, the newest one."),
+  snapshotIds: z
+    .array(z.string())
+    .optional()
+    .describe(
+      "With `retain`: the series' snapshots that exist, `zone/uuid`, oldest first. The resource's own id stays the first snapshot's; the last of these is the newest (`latestId`).",
+    ),
+  latestId: z
+    .string()
+    .optional()
+    .describe("With `retain`: the newest snapshot of the series, `zone/uuid` (e.g. for `restoreSnapshotId`)."),
 });
 export type ExoscaleInstanceSnapshotOutputs = z.infer<typeof ExoscaleInstanceSnapshotOutputs>;
 

@@ -15,7 +15,7 @@
  * adopted instead of being left behind unmanaged.
  */
 import { sendCreate } from "../core/creation-token";
-import { isNotFound, OperationFailedError } from "../core/errors";
+import { isNotFound, NotFoundError, OperationFailedError } from "../core/errors";
 import type { ResourceContext, ResourceDefinition } from "../core/provider";
 import { instanceStays, protectedSnapshotError } from "../core/snapshot-guard";
 import { PartialCreateError } from "../core/provider";
@@ -119,6 +119,9 @@ export const exoscaleSnapshotDefinition: ResourceDefinition<Inputs, Outputs> = {
     },
     zone: "replace",
     instanceDeletionProtection: { equals: (a, b) => !!a === !!b },
+    // One snapshot or a series: switching between the two replaces the resource.
+    retain: { replaceIf: (previous, next) => (previous === undefined) !== (next === undefined) },
+    trigger: "update",
     adoptId: "ignore",
     timeouts: "ignore",
   },
@@ -129,6 +132,7 @@ export const exoscaleSnapshotDefinition: ResourceDefinition<Inputs, Outputs> = {
   preflight: async () => void ExoscaleClient.credentials(),
 
   async create(inputs, ctx) {
+    if (inputs.retain !== undefined) return createSeries(inputs, ctx);
     const client = ExoscaleClient.forZone(inputs.zone, ctx.log);
     const deadline = timeoutMs(inputs.timeouts?.create);
     const instanceId = uuidOf(inputs.instanceId);
@@ -182,6 +186,7 @@ export const exoscaleSnapshotDefinition: ResourceDefinition<Inputs, Outputs> = {
   },
 
   async read(id, olds) {
+    if (olds.retain !== undefined) return readSeries(olds);
     const { zone, id: uuid } = parseZonedId(id, "id", olds.zone);
     try {
       return snapshotOutputs(await ExoscaleClient.forZone(zone).getSnapshot(uuid), { ...olds, zone });
@@ -191,9 +196,10 @@ export const exoscaleSnapshotDefinition: ResourceDefinition<Inputs, Outputs> = {
     }
   },
 
-  // Only the instance's recorded protection and ignored inputs (timeouts) change without a
-  // replacement: nothing to send, the outputs are refreshed and record the new inputs.
+  // Without retain, only the instance's recorded protection and ignored inputs (timeouts) change
+  // without a replacement: nothing to send, the outputs are refreshed and record the new inputs.
   async update(id, olds, news, ctx) {
+    if (news.retain !== undefined) return advanceSeries(id, olds, news, ctx);
     const { zone, id: uuid } = parseZonedId(id, "id", olds.zone);
     return snapshotOutputs(await ExoscaleClient.forZone(zone, ctx.log).getSnapshot(uuid), news);
   },
@@ -213,6 +219,96 @@ export const exoscaleSnapshotDefinition: ResourceDefinition<Inputs, Outputs> = {
         protection: "deletionProtection: true",
         docs: "docs/exoscale.md",
       });
+    // A series is guarded like one snapshot: its whole series stays while the instance does not.
+    if (olds.retain !== undefined) return deleteSeries(olds, ctx);
     await deleteSnapshot(ExoscaleClient.forZone(zone, ctx.log), uuid, ctx, timeoutMs(olds.timeouts?.delete));
   },
 };
+
+// A series (`retain`): each change of `trigger` takes a snapshot, and the oldest beyond `retain` are
+// deleted once it is ready. State lists the series' own snapshots (snapshotIds); nothing else is
+// ever deleted. The resource id stays the first snapshot's (an update cannot change it).
+
+/** Outputs of a series: the newest snapshot's details and the ids, oldest first. */
+function seriesOutputs(newest: ApiSnapshot, ids: string[], inputs: Inputs): Outputs {
+  return { ...snapshotOutputs(newest, inputs), snapshotIds: ids, latestId: ids[ids.length - 1] };
+}
+
+/** The series' snapshots that still exist, oldest first, and the newest of them. */
+async function existingMembers(ids: readonly string[], zone: Inputs["zone"]) {
+  const client = ExoscaleClient.forZone(zone);
+  const found: Array<{ id: string; snapshot: ApiSnapshot }> = [];
+  for (const id of ids) {
+    try {
+      found.push({ id, snapshot: await client.getSnapshot(uuidOf(id)) });
+    } catch (error) {
+      if (!isNotFound(error)) throw error;
+    }
+  }
+  return { ids: found.map((member) => member.id), newest: found[found.length - 1]?.snapshot };
+}
+
+/**
+ * Takes the next snapshot (when `takeNext`), then deletes the oldest beyond `retain`, in order. A
+ * failure after the new snapshot exists keeps it in state (PartialCreateError), for the next run.
+ */
+async function rotate(
+  stateId: string,
+  previous: readonly string[],
+  inputs: Inputs,
+  takeNext: boolean,
+  ctx: ResourceContext,
+): Promise<{ id: string; outs: Outputs }> {
+  let ids = [...previous];
+  if (takeNext) {
+    const one = await exoscaleSnapshotDefinition.create({ ...inputs, retain: undefined }, ctx).catch((error) => {
+      if (!(error instanceof PartialCreateError)) throw error;
+      // The new snapshot exists (or may): recorded with the series, never lost.
+      throw new PartialCreateError(
+        stateId || error.id,
+        { ...inputs, ...(error.outs as Outputs), snapshotIds: [...ids, error.id], latestId: error.id },
+        error.failure,
+      );
+    });
+    ids.push(one.id);
+    stateId ||= one.id;
+  }
+  const current = await existingMembers(ids, inputs.zone);
+  ids = current.ids;
+  if (!current.newest)
+    throw new NotFoundError(`the snapshots of this series are gone; run \`pulumi refresh\``, { cloud: "exoscale" });
+  const client = ExoscaleClient.forZone(inputs.zone, ctx.log);
+  const retain = inputs.retain as number;
+  while (ids.length > retain) {
+    const oldest = ids[0] as string;
+    ctx.log.info(`retain ${retain}: deleting the oldest snapshot of the series, ${oldest}`);
+    try {
+      await deleteSnapshot(client, uuidOf(oldest), ctx, timeoutMs(inputs.timeouts?.delete));
+    } catch (error) {
+      throw new PartialCreateError(stateId, seriesOutputs(current.newest, ids, inputs), error);
+    }
+    ids.shift();
+  }
+  return { id: stateId, outs: seriesOutputs(current.newest, ids, inputs) };
+}
+
+function createSeries(inputs: Inputs, ctx: ResourceContext) {
+  return rotate("", [], inputs, true, ctx);
+}
+
+async function advanceSeries(id: string, olds: Outputs, news: Inputs, ctx: ResourceContext): Promise<Outputs> {
+  return (await rotate(id, olds.snapshotIds ?? [], news, news.trigger !== olds.trigger, ctx)).outs;
+}
+
+/** The series as Exoscale has it now, or undefined when none of its snapshots is left. */
+async function readSeries(olds: Outputs): Promise<Outputs | undefined> {
+  const current = await existingMembers(olds.snapshotIds ?? [], olds.zone);
+  return current.newest ? seriesOutputs(current.newest, current.ids, olds) : undefined;
+}
+
+/** Deletes every snapshot of the series, oldest first. */
+async function deleteSeries(olds: Outputs, ctx: ResourceContext): Promise<void> {
+  const client = ExoscaleClient.forZone(olds.zone, ctx.log);
+  for (const id of olds.snapshotIds ?? [])
+    await deleteSnapshot(client, uuidOf(id), ctx, timeoutMs(olds.timeouts?.delete));
+}

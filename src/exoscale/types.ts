@@ -184,6 +184,14 @@ export interface ExoscaleInstanceOutputProperties {
 export interface ExoscaleInstanceSnapshotArgs {
   /** The instance to snapshot; also the snapshot's default `parent`. */
   instance: ExoscaleInstance;
+  /**
+   * Keep a series of snapshots instead of one: each change of `trigger` takes a new one in place, and once it is ready
+   * the oldest beyond `retain` are deleted, in order. Only the series' own snapshots (`snapshotIds`) are ever deleted;
+   * a lower value deletes the surplus at the next `up`. 1-100; setting or removing it replaces the resource.
+   */
+  retain?: pulumi.Input<number>;
+  /** With `retain`: any value (a date, a release); a change takes the next snapshot of the series, in place. */
+  trigger?: pulumi.Input<string>;
   /** Take over an existing snapshot of this instance, `zone/uuid`, instead of creating one. */
   adoptId?: pulumi.Input<string>;
   /** Wait limits in seconds (default 1200 each): dynamic resources do not receive Pulumi's customTimeouts. */
@@ -206,6 +214,14 @@ export interface ExoscaleInstanceSnapshotOutputProperties {
    * instance): while it is true, deleting the snapshot is refused unless the instance stays in the stack.
    */
   readonly instanceDeletionProtection: pulumi.Output<boolean | undefined>;
+  /**
+   * Keep a series of snapshots instead of one: each change of `trigger` takes a new one in place, and once it is ready
+   * the oldest beyond `retain` are deleted, in order. Only the series' own snapshots (`snapshotIds`) are ever deleted;
+   * a lower value deletes the surplus at the next `up`. 1-100; setting or removing it replaces the resource.
+   */
+  readonly retain: pulumi.Output<number | undefined>;
+  /** With `retain`: any value (a date, a release); a change takes the next snapshot of the series, in place. */
+  readonly trigger: pulumi.Output<string | undefined>;
   /** Take over an existing snapshot of this instance, `zone/uuid`, instead of creating one. */
   readonly adoptId: pulumi.Output<string | undefined>;
   /** Wait limits in seconds (default 1200 each): dynamic resources do not receive Pulumi's customTimeouts. */
@@ -215,14 +231,21 @@ export interface ExoscaleInstanceSnapshotOutputProperties {
     /** Seconds to wait for the delete to finish. */
     delete?: number;
   } | undefined>;
-  /** The snapshot's name, given by Exoscale. */
+  /** The snapshot's name, given by Exoscale; with `retain`, the newest one's. */
   readonly name: pulumi.Output<string>;
   /** `snapshotting`, `ready`, `exporting`, `exported`, `deleting` or `error`. */
   readonly state: pulumi.Output<string>;
   /** Size in GiB. */
   readonly size: pulumi.Output<number | undefined>;
-  /** When the snapshot was taken (RFC 3339). */
+  /** When the snapshot was taken (RFC 3339); with `retain`, the newest one. */
   readonly createdAt: pulumi.Output<string | undefined>;
+  /**
+   * With `retain`: the series' snapshots that exist, `zone/uuid`, oldest first. The resource's own id stays the first
+   * snapshot's; the last of these is the newest (`latestId`).
+   */
+  readonly snapshotIds: pulumi.Output<string[] | undefined>;
+  /** With `retain`: the newest snapshot of the series, `zone/uuid` (e.g. for `restoreSnapshotId`). */
+  readonly latestId: pulumi.Output<string | undefined>;
 }
 
 /** Arguments of getExoscaleInstance. */
@@ -376,10 +399,14 @@ export const EXOSCALE_INSTANCE_SNAPSHOT_OUTPUTS = [
   "instanceId",
   "zone",
   "instanceDeletionProtection",
+  "retain",
+  "trigger",
   "adoptId",
   "timeouts",
   "name",
   "state",
   "size",
   "createdAt",
+  "snapshotIds",
+  "latestId",
 ] as const;

@@ -247,6 +247,21 @@ export class IncusClient {
     });
   }
 
+  /**
+   * POST /1.0/instances/{name}/rebuild: a new root disk from `source`, keeping the instance's name,
+   * config, devices and volatile keys (API extension `instances_rebuild`; the instance must be
+   * stopped). Not retried.
+   */
+  async rebuildInstance(name: string, source: ApiImageSource): Promise<StartedOperation> {
+    return this.async({
+      operation: "rebuildInstance",
+      method: "POST",
+      path: path`/1.0/instances/${name}/rebuild`,
+      query: this.query(),
+      body: { source },
+    });
+  }
+
   /** DELETE /1.0/instances/{name} (the daemon refuses running or protected instances). */
   async deleteInstance(name: string): Promise<StartedOperation> {
     return this.async({

@@ -6,14 +6,46 @@
  */
 import { sameValue } from "../core/diff";
 import { InvalidArgumentsError } from "../core/errors";
-import type { ApiInstance, ApiInstancePut, ApiInstanceStatePut, ApiInstancesPost } from "./client";
+import type { ApiImageSource, ApiInstance, ApiInstancePut, ApiInstanceStatePut, ApiInstancesPost } from "./client";
 import {
   CREATION_TOKEN_KEY,
   INSTANCE_ID,
   type IncusInstanceInputs,
   type IncusInstanceOutputs,
   PROTECTION_KEY,
+  SNAPSHOT_SCHEDULE_KEYS,
 } from "./schema";
+
+type SnapshotSchedule = NonNullable<IncusInstanceInputs["snapshotSchedule"]>;
+type ScheduleField = keyof typeof SNAPSHOT_SCHEDULE_KEYS;
+
+/** The instance config keys a `snapshotSchedule` stands for, as the daemon spells them. */
+export function scheduleConfig(schedule: SnapshotSchedule | undefined): Record<string, string> {
+  const config: Record<string, string> = {};
+  for (const [field, key] of Object.entries(SNAPSHOT_SCHEDULE_KEYS)) {
+    const value = schedule?.[field as ScheduleField];
+    if (value !== undefined) config[key] = String(value);
+  }
+  return config;
+}
+
+/** Every config key the user manages: `config` and the keys of `snapshotSchedule`. */
+export function managedConfig(inputs: Pick<Known, "config" | "snapshotSchedule">): Record<string, string> {
+  return { ...inputs.config, ...scheduleConfig(inputs.snapshotSchedule) };
+}
+
+/** `snapshotSchedule` as the instance has it, limited to the fields the user set (unset keys read as absent). */
+function scheduleOf(config: Record<string, string>, known: SnapshotSchedule | undefined): SnapshotSchedule | undefined {
+  if (known === undefined) return undefined;
+  const out: SnapshotSchedule = {};
+  for (const field of Object.keys(known) as ScheduleField[]) {
+    const value = config[SNAPSHOT_SCHEDULE_KEYS[field]];
+    if (value === undefined) continue;
+    if (field === "scheduleStopped") out.scheduleStopped = value === "true";
+    else out[field] = value;
+  }
+  return out;
+}
 
 /** An image given as a fingerprint (or a prefix of one) rather than an alias. */
 export function looksLikeFingerprint(image: string): boolean {
@@ -48,21 +80,28 @@ export function parseInstanceId(id: string): { project?: string; name: string } 
   return { project: match[1], name: match[2] };
 }
 
+/** Where the root disk comes from: the image as an alias or fingerprint, on the local store or `imageServer`. */
+export function imageSource(
+  inputs: Pick<IncusInstanceInputs, "image" | "imageServer" | "imageProtocol">,
+): ApiImageSource {
+  const image = inputs.image as string;
+  return {
+    type: "image",
+    ...(looksLikeFingerprint(image) && inputs.imageServer === undefined ? { fingerprint: image } : { alias: image }),
+    ...(inputs.imageServer !== undefined
+      ? { server: inputs.imageServer, protocol: inputs.imageProtocol ?? "simplestreams" }
+      : {}),
+  };
+}
+
 /** The POST /1.0/instances body for the inputs (not started yet); the creation token goes into config. */
 export function createBody(inputs: IncusInstanceInputs, token: string): ApiInstancesPost {
-  const image = inputs.image as string;
-  const config: Record<string, string> = { ...inputs.config, [CREATION_TOKEN_KEY]: token };
+  const config: Record<string, string> = { ...managedConfig(inputs), [CREATION_TOKEN_KEY]: token };
   if (inputs.deletionProtection === true) config[PROTECTION_KEY] = "true";
   return {
     name: inputs.name,
     type: inputs.type,
-    source: {
-      type: "image",
-      ...(looksLikeFingerprint(image) && inputs.imageServer === undefined ? { fingerprint: image } : { alias: image }),
-      ...(inputs.imageServer !== undefined
-        ? { server: inputs.imageServer, protocol: inputs.imageProtocol ?? "simplestreams" }
-        : {}),
-    },
+    source: imageSource(inputs),
     config,
     devices: inputs.devices ?? {},
     ...(inputs.profiles !== undefined ? { profiles: inputs.profiles } : {}),
@@ -94,6 +133,9 @@ export type Known = Partial<
     | "imageServer"
     | "imageProtocol"
     | "config"
+    | "snapshotSchedule"
+    | "restartOnConfigChange"
+    | "imageChangeStrategy"
     | "devices"
     | "profiles"
     | "description"
@@ -123,6 +165,9 @@ export function toOutputs(instance: ApiInstance, known: Known, imageAliases?: st
     type: instance.type === "virtual-machine" ? "virtual-machine" : "container",
     profiles: instance.profiles,
     config,
+    snapshotSchedule: scheduleOf(instance.config, known.snapshotSchedule),
+    restartOnConfigChange: known.restartOnConfigChange,
+    imageChangeStrategy: known.imageChangeStrategy,
     devices,
     description: instance.description,
     state: powerState(instance.status),
@@ -182,8 +227,11 @@ export function desiredDefinition(
   previous: Known = {},
 ): ApiInstancePut {
   const next = writablePart(current);
-  for (const key of Object.keys(previous.config ?? {})) if (!(key in (inputs.config ?? {}))) delete next.config[key];
-  Object.assign(next.config, inputs.config);
+  const managed = managedConfig(inputs);
+  // Keys managed before through either input, including snapshotSchedule fields never set on the server.
+  const before = [...Object.keys(previous.config ?? {}), ...scheduleKeysOf(previous.snapshotSchedule)];
+  for (const key of before) if (!(key in managed)) delete next.config[key];
+  Object.assign(next.config, managed);
   if (inputs.deletionProtection === true) next.config[PROTECTION_KEY] = "true";
   else if (inputs.deletionProtection === false) delete next.config[PROTECTION_KEY];
 
@@ -194,6 +242,11 @@ export function desiredDefinition(
   if (inputs.profiles !== undefined) next.profiles = [...inputs.profiles];
   if (inputs.description !== undefined) next.description = inputs.description;
   return next;
+}
+
+/** The config keys of the `snapshotSchedule` fields that are present (set, or recorded as absent). */
+function scheduleKeysOf(schedule: SnapshotSchedule | undefined): string[] {
+  return Object.keys(schedule ?? {}).map((field) => SNAPSHOT_SCHEDULE_KEYS[field as ScheduleField]);
 }
 
 /** Whether two writable definitions differ (key order does not matter; profile order does). */
@@ -234,4 +287,28 @@ export function powerAction(
   // A frozen instance cannot shut down cleanly.
   if (current === "frozen") return { action: "stop", force: true };
   return { action: "stop", timeout: stopTimeoutSeconds, force: false };
+}
+
+/**
+ * Config keys a running instance applies at once. Measured on LXD 5.0 and Incus 6.0 for containers:
+ * limits.memory, limits.cpu and limits.processes reach the cgroups at once, linux.kernel_modules is
+ * loaded when set; security.privileged, raw.lxc, limits.kernel.* and environment.* reach the init
+ * process only at the next start. The other limits.* here are live in the daemons' instance options
+ * reference; the remaining prefixes are read by the daemon, not by the running instance. Any other
+ * key waits for the next start.
+ */
+const LIVE_KEYS: Record<"container" | "virtual-machine", RegExp> = {
+  container:
+    /^(user\.|image\.|boot\.|snapshots\.|migration\.|cloud-init\.|security\.protection\.|limits\.(cpu|cpu\.allowance|cpu\.priority|memory|memory\.enforce|memory\.swap|memory\.swap\.priority|processes|disk\.priority|network\.priority)$|linux\.kernel_modules$)/,
+  // VMs take CPU and memory at boot (no hotplug on LXD 5.0): only the daemon's own keys are live.
+  "virtual-machine": /^(user\.|image\.|boot\.|snapshots\.|migration\.|cloud-init\.|security\.protection\.)/,
+};
+
+/** The changed config keys (set, changed or removed) that take effect only at the instance's next start. */
+export function keysNeedingRestart(type: string, current: ApiInstancePut, desired: ApiInstancePut): string[] {
+  const live = LIVE_KEYS[type === "virtual-machine" ? "virtual-machine" : "container"];
+  const keys = new Set([...Object.keys(current.config), ...Object.keys(desired.config)]);
+  return [...keys]
+    .filter((key) => !key.startsWith("volatile.") && current.config[key] !== desired.config[key] && !live.test(key))
+    .sort();
 }

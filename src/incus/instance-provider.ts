@@ -31,18 +31,21 @@ import type { ResourceContext, ResourceDefinition } from "../core/provider";
 import { PartialCreateError } from "../core/provider";
 import { type ApiInstance, type ApiInstancePut, IncusClient, type StartedOperation, type Tagged } from "./client";
 import { describeConnection } from "./connection";
-import { daemonLabel, UnsupportedByDaemonError } from "./daemon";
+import { daemonLabel, requireExtension, UnsupportedByDaemonError } from "./daemon";
 import {
   createBody,
   definitionChanged,
   describeChanges,
   desiredDefinition,
+  imageSource,
+  keysNeedingRestart,
   instanceId,
   type Known,
   looksLikeFingerprint,
   onlyDaemonKeysChanged,
   parseInstanceId,
   powerAction,
+  powerState,
   sameImage,
   toOutputs,
 } from "./instance-model";
@@ -195,9 +198,11 @@ async function converge(
     new NotFoundError(`instance ${name} disappeared while it was being updated; run \`pulumi refresh\``, {
       cloud: "incus",
     });
+  // Keys written that a running instance takes only at its next start.
+  let pendingRestart: string[] = [];
   // Read, change and write as one step: if the daemon is busy (its own operation changes the
   // instance, and so its ETag), the whole step is repeated from a fresh read.
-  const instance = await whenNotBusy(
+  let instance = await whenNotBusy(
     `update ${name}`,
     async () => {
       let found = await findInstance(client, name);
@@ -206,6 +211,7 @@ async function converge(
         const desired = desiredDefinition(found.value, inputs, previous);
         if (!definitionChanged(found.value, desired)) return found.value;
         ctx.log.progress(`updating ${name}: ${describeChanges(found.value, desired)}`);
+        pendingRestart = keysNeedingRestart(found.value.type, found.value, desired);
         const written = await writeDefinition(client, name, desired, found, attempt < MAX_DEFINITION_WRITES);
         if ("reread" in written) {
           ctx.log.info(
@@ -226,6 +232,8 @@ async function converge(
     ctx,
     deadlineMs,
   );
+  if (pendingRestart.length > 0 && powerState(instance.status) === "running")
+    instance = await restartForConfig(client, instance, inputs, pendingRestart, ctx, deadlineMs);
   // Always last, so any side step above cannot leave the instance in another power state (TF incus#164).
   await setPowerState(
     client,
@@ -238,6 +246,83 @@ async function converge(
   const outs = await readOutputs(client, name, inputs, ctx);
   if (!outs) throw gone();
   return outs;
+}
+
+/**
+ * A running instance whose new config includes keys it takes only at start (`keys`): stopped here
+ * when `restartOnConfigChange` is set and the desired state is running (the final power step starts
+ * it again), otherwise left running with a warning naming the keys. Returns the instance as it is now.
+ */
+async function restartForConfig(
+  client: IncusClient,
+  instance: ApiInstance,
+  inputs: IncusInstanceInputs,
+  keys: string[],
+  ctx: ResourceContext,
+  deadlineMs: number,
+): Promise<ApiInstance> {
+  const listed = keys.join(", ");
+  if (inputs.state !== "running") return instance;
+  if (!inputs.restartOnConfigChange) {
+    ctx.log.warn(
+      `${instance.name} takes ${listed} only at its next start; it keeps running with the old values until restarted (restartOnConfigChange: true restarts it now)`,
+    );
+    return instance;
+  }
+  ctx.log.info(`restarting ${instance.name}: ${listed} take${keys.length === 1 ? "s" : ""} effect at start`);
+  const stopTimeout = inputs.stopTimeout ?? DEFAULT_STOP_TIMEOUT_SECONDS;
+  await setPowerState(client, instance, "stopped", stopTimeout, ctx, deadlineMs);
+  return (await client.getInstance(instance.name)).value;
+}
+
+/**
+ * Refuses a rebuild the daemon cannot do, before anything is touched: LXD 5.0 has no rebuild API,
+ * and the daemon refuses to rebuild an instance that has snapshots (its root volume is recreated).
+ */
+async function checkRebuild(client: IncusClient, name: string): Promise<void> {
+  requireExtension(await client.daemon(), "instances_rebuild", 'imageChangeStrategy "rebuild"', "rebuildInstance");
+  const snapshots = await client.listSnapshots(name).catch((error) => (isNotFound(error) ? [] : Promise.reject(error)));
+  if (snapshots.length === 0) return;
+  throw new ConflictError(
+    `image: cannot rebuild ${name} in place, it has snapshots (${snapshots.map((s) => s.name).join(", ")}) and the daemon recreates the root volume of a rebuilt instance; delete them first, or use imageChangeStrategy "replace"`,
+    { cloud: "incus", operation: "rebuildInstance" },
+  );
+}
+
+/** Rebuilds the instance from `news.image` (stopped for it; `converge` then brings the power state back). */
+async function rebuild(
+  client: IncusClient,
+  olds: IncusInstanceOutputs,
+  news: IncusInstanceInputs,
+  ctx: ResourceContext,
+  deadlineMs: number,
+): Promise<void> {
+  const name = olds.name;
+  await checkRebuild(client, name);
+  const found = await findInstance(client, name);
+  if (!found) throw new NotFoundError(`instance ${name} no longer exists; run \`pulumi refresh\``, { cloud: "incus" });
+  const stopTimeout = news.stopTimeout ?? DEFAULT_STOP_TIMEOUT_SECONDS;
+  await setPowerState(client, found.value, "stopped", stopTimeout, ctx, deadlineMs);
+  ctx.log.info(
+    `rebuilding ${name} in place from image ${news.image} (was ${olds.imageFingerprint?.slice(0, 12) ?? olds.image})`,
+  );
+  const wait = { what: `rebuild ${name}`, operation: "rebuildInstance", timeoutMs: deadlineMs, log: ctx.log };
+  try {
+    await whenNotBusy(
+      wait.what,
+      async () => client.waitFor(await client.rebuildInstance(name, imageSource(news)), wait),
+      ctx,
+      deadlineMs,
+    );
+  } catch (error) {
+    // Not left stopped by a rebuild that did not happen: back to the power state it had.
+    const now = await findInstance(client, name).catch(() => undefined);
+    if (now && powerState(found.value.status) === "running")
+      await setPowerState(client, now.value, "running", stopTimeout, ctx, deadlineMs).catch((restart) =>
+        ctx.log.warn(`${name} could not be started again after the failed rebuild: ${(restart as Error).message}`),
+      );
+    throw error;
+  }
 }
 
 /** Reads of an instance a definition write may be based on before a moving ETag is reported. */
@@ -390,7 +475,7 @@ export const incusInstanceDefinition: ResourceDefinition<IncusInstanceInputs, In
     // An alias, the fingerprint read back, or a prefix of it all name the same image (TF incus#475).
     image: {
       equals: (previous, next, { olds }) => sameImage(previous, next, olds as Partial<IncusInstanceOutputs>),
-      replaceIf: () => true,
+      replaceIf: (_previous, _next, { news }) => news.imageChangeStrategy !== "rebuild",
     },
     // Where the image was fetched from matters only when creating.
     imageServer: "ignore",
@@ -399,6 +484,9 @@ export const incusInstanceDefinition: ResourceDefinition<IncusInstanceInputs, In
     // Unset = not managed: no diff against what the daemon (or another tool) put there.
     profiles: { equals: (previous, next) => next === undefined || sameValue(previous, next) },
     config: { equals: (previous, next) => sameValue(previous ?? {}, next ?? {}) },
+    snapshotSchedule: { equals: (previous, next) => sameValue(previous ?? {}, next ?? {}) },
+    restartOnConfigChange: "ignore",
+    imageChangeStrategy: "ignore",
     devices: { equals: (previous, next) => sameValue(previous ?? {}, next ?? {}) },
     description: { equals: (previous, next) => next === undefined || (previous ?? "") === next },
     state: "update",
@@ -415,6 +503,11 @@ export const incusInstanceDefinition: ResourceDefinition<IncusInstanceInputs, In
   adopt: { read: readForAdoption },
   // The connection create would use (socket, or remote with its certificates): no request is sent.
   preflight: async () => void IncusClient.fromSettings(),
+
+  async checkInPlaceUpdate(olds, news, updates, ctx) {
+    if (!updates.includes("image")) return;
+    await checkRebuild(IncusClient.fromSettings({ project: olds.project, log: ctx.log }), olds.name);
+  },
 
   async create(inputs, ctx) {
     const client = IncusClient.fromSettings({ project: inputs.project, log: ctx.log });
@@ -474,7 +567,10 @@ export const incusInstanceDefinition: ResourceDefinition<IncusInstanceInputs, In
 
   async update(_id, olds, news, ctx) {
     const client = IncusClient.fromSettings({ project: olds.project, log: ctx.log });
-    return converge(client, olds.name, news, olds, ctx, timeoutMs(news.timeouts?.update));
+    const deadline = timeoutMs(news.timeouts?.update);
+    // The field table lets an image change through only with imageChangeStrategy "rebuild".
+    if (!sameImage(olds.image, news.image, olds)) await rebuild(client, olds, news, ctx, deadline);
+    return converge(client, olds.name, news, olds, ctx, deadline);
   },
 
   async delete(id, olds, ctx) {

@@ -54,6 +54,70 @@ const Device = z
     path: ["type"],
   });
 
+/** The instance config keys `snapshotSchedule` sets, by its field. */
+export const SNAPSHOT_SCHEDULE_KEYS = {
+  schedule: "snapshots.schedule",
+  expiry: "snapshots.expiry",
+  pattern: "snapshots.pattern",
+  scheduleStopped: "snapshots.schedule.stopped",
+} as const;
+
+/** Cron aliases the daemons accept in snapshots.schedule, besides five-field cron expressions. */
+const SCHEDULE_ALIASES = ["@hourly", "@daily", "@midnight", "@weekly", "@monthly", "@annually", "@yearly", "@startup"];
+const CRON_FIELD = /^[0-9*/,?LW#A-Za-z-]+$/;
+/** One cron expression (five fields) or alias; the daemon takes several separated by ", ". */
+function validSchedule(value: string): boolean {
+  return value.split(/,\s+/).every((part) => {
+    const item = part.trim();
+    if (SCHEDULE_ALIASES.includes(item)) return true;
+    const fields = item.split(/\s+/);
+    return fields.length === 5 && fields.every((field) => CRON_FIELD.test(field));
+  });
+}
+
+/** Snapshot schedule and retention the daemon applies by itself (instance config `snapshots.*`). */
+const SnapshotSchedule = z
+  .strictObject({
+    schedule: z
+      .string()
+      .refine(validSchedule, {
+        message: `must be a cron expression of five fields such as "0 3 * * *", or one of ${SCHEDULE_ALIASES.join(", ")} (several separated by ", ")`,
+      })
+      .optional()
+      .describe(
+        "`snapshots.schedule`: when the daemon takes a snapshot, as cron (`0 3 * * *`) or an alias (`@daily`, `@hourly`, …).",
+      ),
+    expiry: z
+      .string()
+      .regex(
+        /^\s*(\d+[MHdwmy]\s*)+$/,
+        'must be a duration such as "7d", "2w" or "1d 12H" (M minutes, H hours, d days, w weeks, m months, y years)',
+      )
+      .optional()
+      .describe(
+        "`snapshots.expiry`: how long the daemon keeps each snapshot it takes, e.g. `7d` (M minutes, H hours, d days, w weeks, m months, y years). Also applies to a snapshot taken without its own `expiresAt`.",
+      ),
+    pattern: z
+      .string()
+      .min(1, "must not be empty")
+      .refine((value) => !value.includes("/"), { message: "must not contain '/'" })
+      .optional()
+      .describe(
+        "`snapshots.pattern`: name of the daemon's snapshots, `%d` being a counter (default `snap%d`), or a Pongo2 template such as `{{ creation_date|date:'2006-01-02' }}`.",
+      ),
+    scheduleStopped: z
+      .boolean()
+      .optional()
+      .describe("`snapshots.schedule.stopped`: also snapshot a stopped instance (default false)."),
+  })
+  .optional()
+  .describe(
+    "Snapshots the daemon takes by itself on a schedule, and how long it keeps them (instance config `snapshots.*`), updated in place. The snapshots it takes are the daemon's: never drift, never deleted by Pulumi (except with the instance).",
+  );
+
+/** Allowed `imageChangeStrategy` values. */
+export const IMAGE_CHANGE_STRATEGIES = ["replace", "rebuild"] as const;
+
 /** Allowed `type` values. */
 export const INSTANCE_TYPES = ["container", "virtual-machine"] as const;
 /** Allowed `state` values. */
@@ -88,7 +152,13 @@ const instanceInputShape = {
     .min(1, "must name an image: a local alias such as busybox or a fingerprint")
     .optional()
     .describe(
-      "Image to create from: a local alias (`busybox`) or a fingerprint (a unique prefix of 12+ hex digits is enough); with `imageServer`, an alias on that server. Changing it replaces the instance. Optional only with `adoptId` (the image is then read back from the instance).",
+      'Image to create from: a local alias (`busybox`) or a fingerprint (a unique prefix of 12+ hex digits is enough); with `imageServer`, an alias on that server. Changing it replaces the instance, or rebuilds it in place with `imageChangeStrategy: "rebuild"`. Optional only with `adoptId` (the image is then read back from the instance).',
+    ),
+  imageChangeStrategy: z
+    .enum(IMAGE_CHANGE_STRATEGIES, { error: `must be one of ${IMAGE_CHANGE_STRATEGIES.join(", ")}` })
+    .optional()
+    .describe(
+      "What an image change does: `replace` (the default) deletes the instance and creates a new one; `rebuild` keeps this instance (name, config, devices, volatile MAC addresses and UUID) and replaces only its root disk from the new image, stopping it for the rebuild (POST /1.0/instances/{name}/rebuild, API extension `instances_rebuild`: Incus 6.0, not LXD 5.0). The daemon refuses to rebuild an instance that has snapshots, so the plan fails naming them.",
     ),
   imageServer: z
     .url({ protocol: /^https?$/, error: "must be an http(s) URL of an image server" })
@@ -113,6 +183,13 @@ const instanceInputShape = {
   config: ConfigMap.optional().describe(
     'Instance config keys you manage (e.g. `"limits.cpu": 2`, `"user.team": "web"`), updated in place. Keys you do not list (volatile.*, image.*, set by others) are never touched or diffed; a key you remove from this map is removed from the instance.',
   ),
+  snapshotSchedule: SnapshotSchedule,
+  restartOnConfigChange: z
+    .boolean()
+    .optional()
+    .describe(
+      "Restart a running instance when a config change only takes effect at its next start (e.g. `security.privileged`, `raw.lxc`, `limits.kernel.*`, `environment.*`; see docs/incus.md for the keys applied live). Default false: such a change is written and a warning says it waits for the next restart.",
+    ),
   devices: z
     .record(z.string().regex(DEVICE_NAME, "device names are letters, digits, '.', '_', ':' or '-'"), Device)
     .optional()
@@ -159,6 +236,15 @@ export const IncusInstanceInputs = z.strictObject(instanceInputShape).superRefin
       message:
         'required to create an instance: a local alias such as "busybox" or an image fingerprint (optional only with adoptId)',
     });
+  }
+  for (const [field, key] of Object.entries(SNAPSHOT_SCHEDULE_KEYS)) {
+    const scheduled = inputs.snapshotSchedule?.[field as keyof typeof SNAPSHOT_SCHEDULE_KEYS];
+    if (scheduled !== undefined && inputs.config?.[key] !== undefined)
+      ctx.addIssue({
+        code: "custom",
+        path: ["config", key],
+        message: `is also set by snapshotSchedule.${field}; set it in one place only`,
+      });
   }
   if (inputs.imageProtocol !== undefined && inputs.imageServer === undefined) {
     ctx.addIssue({ code: "custom", path: ["imageProtocol"], message: "only applies together with imageServer" });
@@ -229,6 +315,9 @@ export const IncusInstanceOutputs = z.object({
 });
 export type IncusInstanceOutputs = z.infer<typeof IncusInstanceOutputs>;
 
+/** Most snapshots a series (`retain`) keeps; the list of their names lives in state. */
+export const MAX_RETAIN = 100;
+
 /** `instance/snapshot` or `project/instance/snapshot`. */
 export const SNAPSHOT_ID = /^(?:([A-Za-z0-9][A-Za-z0-9_.-]{0,62})\/)?([A-Za-z][A-Za-z0-9-]{0,62})\/([^/\s][^/]{0,62})$/;
 
@@ -240,7 +329,9 @@ const snapshotInputShape = {
   name: z
     .string()
     .regex(SNAPSHOT_NAME, "must be 1-63 characters without '/' and not start with a space")
-    .describe("Snapshot name, unique per instance. Changing it replaces the snapshot."),
+    .describe(
+      "Snapshot name, unique per instance; with `retain`, the prefix of the series' names (`<name>-1`, `<name>-2`, …). Changing it replaces the snapshot.",
+    ),
   stateful: z
     .boolean()
     .optional()
@@ -258,6 +349,21 @@ const snapshotInputShape = {
     .regex(PROJECT_NAME, PROJECT_NAME_RULE)
     .optional()
     .describe("Incus project; default: the instance's project, else `incus:project` / INCUS_PROJECT."),
+  retain: z
+    .number()
+    .int()
+    .min(1)
+    .max(MAX_RETAIN)
+    .optional()
+    .describe(
+      `Keep a series of snapshots instead of one: each change of \`trigger\` takes a new one, named \`<name>-<n>\` (n counting up), and once it exists the oldest beyond \`retain\` are deleted. Only the series' own snapshots are ever deleted; a lower value deletes the surplus at the next \`up\`. 1-${MAX_RETAIN}; setting or removing it replaces the resource.`,
+    ),
+  trigger: z
+    .string()
+    .optional()
+    .describe(
+      "With `retain`: any value (a date, a release); a change takes the next snapshot of the series, in place.",
+    ),
   adoptId: z
     .string()
     .regex(SNAPSHOT_ID, 'must be "instance/snapshot" or "project/instance/snapshot"')
@@ -270,6 +376,21 @@ const snapshotInputShape = {
 
 /** IncusInstanceSnapshot inputs, with the rules `check` reports by property. */
 export const IncusInstanceSnapshotInputs = z.strictObject(snapshotInputShape).superRefine((inputs, ctx) => {
+  if (inputs.trigger !== undefined && inputs.retain === undefined)
+    ctx.addIssue({ code: "custom", path: ["trigger"], message: "only applies together with retain" });
+  if (inputs.retain !== undefined && inputs.expiresAt !== undefined)
+    ctx.addIssue({
+      code: "custom",
+      path: ["expiresAt"],
+      message:
+        "cannot be combined with retain: a series is bounded by its count (or by the instance's snapshotSchedule.expiry)",
+    });
+  if (inputs.retain !== undefined && inputs.adoptId !== undefined)
+    ctx.addIssue({
+      code: "custom",
+      path: ["adoptId"],
+      message: "cannot be combined with retain: a series is made by this resource",
+    });
   const adopt = inputs.adoptId === undefined ? undefined : SNAPSHOT_ID.exec(inputs.adoptId);
   if (adopt && (adopt[2] !== inputs.instance || adopt[3] !== inputs.name)) {
     ctx.addIssue({
@@ -285,8 +406,22 @@ export type IncusInstanceSnapshotInputs = z.infer<typeof IncusInstanceSnapshotIn
 export const IncusInstanceSnapshotOutputs = z.object({
   ...snapshotInputShape,
   project: z.string().describe("The project the snapshot lives in."),
-  createdAt: z.string().describe("When the snapshot was taken (RFC 3339)."),
-  size: z.number().optional().describe("Bytes used, when the daemon reports it."),
+  expiresAt: z
+    .string()
+    .optional()
+    .describe("The expiry you set, as the server has it; unset when the program leaves it to the daemon."),
+  expiry: z
+    .string()
+    .optional()
+    .describe(
+      "When the daemon deletes the snapshot, whoever set it (`expiresAt`, or the instance's `snapshots.expiry`); unset: never.",
+    ),
+  createdAt: z.string().describe("When the snapshot was taken (RFC 3339); with `retain`, the newest one."),
+  size: z.number().optional().describe("Bytes used, when the daemon reports it; with `retain`, by the newest one."),
+  snapshots: z
+    .array(z.string())
+    .optional()
+    .describe("With `retain`: the names of the series' snapshots that exist, oldest first; the last is the newest."),
 });
 export type IncusInstanceSnapshotOutputs = z.infer<typeof IncusInstanceSnapshotOutputs>;
 

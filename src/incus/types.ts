@@ -11,10 +11,17 @@ export interface IncusInstanceArgs {
   name: pulumi.Input<string>;
   /**
    * Image to create from: a local alias (`busybox`) or a fingerprint (a unique prefix of 12+ hex digits is enough);
-   * with `imageServer`, an alias on that server. Changing it replaces the instance. Optional only with `adoptId` (the
-   * image is then read back from the instance).
+   * with `imageServer`, an alias on that server. Changing it replaces the instance, or rebuilds it in place with
+   * `imageChangeStrategy: "rebuild"`. Optional only with `adoptId` (the image is then read back from the instance).
    */
   image?: pulumi.Input<string>;
+  /**
+   * What an image change does: `replace` (the default) deletes the instance and creates a new one; `rebuild` keeps this
+   * instance (name, config, devices, volatile MAC addresses and UUID) and replaces only its root disk from the new
+   * image, stopping it for the rebuild (POST /1.0/instances/{name}/rebuild, API extension `instances_rebuild`: Incus
+   * 6.0, not LXD 5.0). The daemon refuses to rebuild an instance that has snapshots, so the plan fails naming them.
+   */
+  imageChangeStrategy?: pulumi.Input<"replace" | "rebuild">;
   /** Remote image server, e.g. `https://images.linuxcontainers.org` (used only when creating). */
   imageServer?: pulumi.Input<string>;
   /** Protocol of `imageServer`: `simplestreams` (default), `incus`, `lxd` or `oci` (used only when creating). */
@@ -35,6 +42,36 @@ export interface IncusInstanceArgs {
    * from the instance.
    */
   config?: pulumi.Input<Record<string, pulumi.Input<string | number | boolean>>>;
+  /**
+   * Snapshots the daemon takes by itself on a schedule, and how long it keeps them (instance config `snapshots.*`),
+   * updated in place. The snapshots it takes are the daemon's: never drift, never deleted by Pulumi (except with the
+   * instance).
+   */
+  snapshotSchedule?: pulumi.Input<{
+    /**
+     * `snapshots.schedule`: when the daemon takes a snapshot, as cron (`0 3 * * *`) or an alias (`@daily`, `@hourly`,
+     * …).
+     */
+    schedule?: pulumi.Input<string>;
+    /**
+     * `snapshots.expiry`: how long the daemon keeps each snapshot it takes, e.g. `7d` (M minutes, H hours, d days, w
+     * weeks, m months, y years). Also applies to a snapshot taken without its own `expiresAt`.
+     */
+    expiry?: pulumi.Input<string>;
+    /**
+     * `snapshots.pattern`: name of the daemon's snapshots, `%d` being a counter (default `snap%d`), or a Pongo2
+     * template such as `{{ creation_date|date:'2006-01-02' }}`.
+     */
+    pattern?: pulumi.Input<string>;
+    /** `snapshots.schedule.stopped`: also snapshot a stopped instance (default false). */
+    scheduleStopped?: pulumi.Input<boolean>;
+  }>;
+  /**
+   * Restart a running instance when a config change only takes effect at its next start (e.g. `security.privileged`,
+   * `raw.lxc`, `limits.kernel.*`, `environment.*`; see docs/incus.md for the keys applied live). Default false: such a
+   * change is written and a warning says it waits for the next restart.
+   */
+  restartOnConfigChange?: pulumi.Input<boolean>;
   /** Devices you manage, by name, each with a `type` (disk, nic, proxy, …); updated in place. */
   devices?: pulumi.Input<Record<string, pulumi.Input<Record<string, pulumi.Input<string | number | boolean>>>>>;
   /** Free-form description, updated in place; unset keeps the current one. */
@@ -81,6 +118,13 @@ export interface IncusInstanceOutputProperties {
   readonly name: pulumi.Output<string>;
   /** The image as you wrote it, or the base image's fingerprint for an adopted instance given no image. */
   readonly image: pulumi.Output<string | undefined>;
+  /**
+   * What an image change does: `replace` (the default) deletes the instance and creates a new one; `rebuild` keeps this
+   * instance (name, config, devices, volatile MAC addresses and UUID) and replaces only its root disk from the new
+   * image, stopping it for the rebuild (POST /1.0/instances/{name}/rebuild, API extension `instances_rebuild`: Incus
+   * 6.0, not LXD 5.0). The daemon refuses to rebuild an instance that has snapshots, so the plan fails naming them.
+   */
+  readonly imageChangeStrategy: pulumi.Output<"replace" | "rebuild" | undefined>;
   /** Remote image server, e.g. `https://images.linuxcontainers.org` (used only when creating). */
   readonly imageServer: pulumi.Output<string | undefined>;
   /** Protocol of `imageServer`: `simplestreams` (default), `incus`, `lxd` or `oci` (used only when creating). */
@@ -91,6 +135,36 @@ export interface IncusInstanceOutputProperties {
   readonly profiles: pulumi.Output<string[]>;
   /** The config keys you manage, as the server has them. */
   readonly config: pulumi.Output<Record<string, string> | undefined>;
+  /**
+   * Snapshots the daemon takes by itself on a schedule, and how long it keeps them (instance config `snapshots.*`),
+   * updated in place. The snapshots it takes are the daemon's: never drift, never deleted by Pulumi (except with the
+   * instance).
+   */
+  readonly snapshotSchedule: pulumi.Output<{
+    /**
+     * `snapshots.schedule`: when the daemon takes a snapshot, as cron (`0 3 * * *`) or an alias (`@daily`, `@hourly`,
+     * …).
+     */
+    schedule?: string;
+    /**
+     * `snapshots.expiry`: how long the daemon keeps each snapshot it takes, e.g. `7d` (M minutes, H hours, d days, w
+     * weeks, m months, y years). Also applies to a snapshot taken without its own `expiresAt`.
+     */
+    expiry?: string;
+    /**
+     * `snapshots.pattern`: name of the daemon's snapshots, `%d` being a counter (default `snap%d`), or a Pongo2
+     * template such as `{{ creation_date|date:'2006-01-02' }}`.
+     */
+    pattern?: string;
+    /** `snapshots.schedule.stopped`: also snapshot a stopped instance (default false). */
+    scheduleStopped?: boolean;
+  } | undefined>;
+  /**
+   * Restart a running instance when a config change only takes effect at its next start (e.g. `security.privileged`,
+   * `raw.lxc`, `limits.kernel.*`, `environment.*`; see docs/incus.md for the keys applied live). Default false: such a
+   * change is written and a warning says it waits for the next restart.
+   */
+  readonly restartOnConfigChange: pulumi.Output<boolean | undefined>;
   /** The devices you manage, as the server has them. */
   readonly devices: pulumi.Output<Record<string, Record<string, string>> | undefined>;
   /** Description. */
@@ -150,6 +224,14 @@ export interface IncusInstanceSnapshotArgs {
   /** Incus project; default: the instance's project, else `incus:project` / INCUS_PROJECT. */
   project?: pulumi.Input<string>;
   /**
+   * Keep a series of snapshots instead of one: each change of `trigger` takes a new one, named `<name>-<n>` (n counting
+   * up), and once it exists the oldest beyond `retain` are deleted. Only the series' own snapshots are ever deleted; a
+   * lower value deletes the surplus at the next `up`. 1-100; setting or removing it replaces the resource.
+   */
+  retain?: pulumi.Input<number>;
+  /** With `retain`: any value (a date, a release); a change takes the next snapshot of the series, in place. */
+  trigger?: pulumi.Input<string>;
+  /**
    * Take over an existing snapshot, `instance/snapshot` or `project/instance/snapshot` (its id), instead of creating
    * one.
    */
@@ -172,14 +254,25 @@ export interface IncusInstanceSnapshotArgs {
 export interface IncusInstanceSnapshotOutputProperties {
   /** Name of the instance to snapshot. Changing it replaces the snapshot. */
   readonly instance: pulumi.Output<string>;
-  /** Snapshot name, unique per instance. Changing it replaces the snapshot. */
+  /**
+   * Snapshot name, unique per instance; with `retain`, the prefix of the series' names (`<name>-1`, `<name>-2`, …).
+   * Changing it replaces the snapshot.
+   */
   readonly name: pulumi.Output<string>;
   /** Include the instance's running state (memory); needs CRIU on the server for containers. Fixed at creation. */
   readonly stateful: pulumi.Output<boolean | undefined>;
-  /** When the daemon deletes the snapshot by itself (ISO 8601, e.g. `2030-01-01T00:00:00Z`); changed in place. */
+  /** The expiry you set, as the server has it; unset when the program leaves it to the daemon. */
   readonly expiresAt: pulumi.Output<string | undefined>;
   /** The project the snapshot lives in. */
   readonly project: pulumi.Output<string>;
+  /**
+   * Keep a series of snapshots instead of one: each change of `trigger` takes a new one, named `<name>-<n>` (n counting
+   * up), and once it exists the oldest beyond `retain` are deleted. Only the series' own snapshots are ever deleted; a
+   * lower value deletes the surplus at the next `up`. 1-100; setting or removing it replaces the resource.
+   */
+  readonly retain: pulumi.Output<number | undefined>;
+  /** With `retain`: any value (a date, a release); a change takes the next snapshot of the series, in place. */
+  readonly trigger: pulumi.Output<string | undefined>;
   /**
    * Take over an existing snapshot, `instance/snapshot` or `project/instance/snapshot` (its id), instead of creating
    * one.
@@ -197,10 +290,17 @@ export interface IncusInstanceSnapshotOutputProperties {
     /** Seconds to wait for the delete to finish. */
     delete?: number;
   } | undefined>;
-  /** When the snapshot was taken (RFC 3339). */
+  /**
+   * When the daemon deletes the snapshot, whoever set it (`expiresAt`, or the instance's `snapshots.expiry`); unset:
+   * never.
+   */
+  readonly expiry: pulumi.Output<string | undefined>;
+  /** When the snapshot was taken (RFC 3339); with `retain`, the newest one. */
   readonly createdAt: pulumi.Output<string>;
-  /** Bytes used, when the daemon reports it. */
+  /** Bytes used, when the daemon reports it; with `retain`, by the newest one. */
   readonly size: pulumi.Output<number | undefined>;
+  /** With `retain`: the names of the series' snapshots that exist, oldest first; the last is the newest. */
+  readonly snapshots: pulumi.Output<string[] | undefined>;
 }
 
 /** Arguments of getIncusInstance: `id`, or `name` (and `project`). */
@@ -352,11 +452,14 @@ export interface ConnectIncusOperationWebsocketArgs {
 export const INCUS_INSTANCE_OUTPUTS = [
   "name",
   "image",
+  "imageChangeStrategy",
   "imageServer",
   "imageProtocol",
   "type",
   "profiles",
   "config",
+  "snapshotSchedule",
+  "restartOnConfigChange",
   "devices",
   "description",
   "state",
@@ -380,8 +483,12 @@ export const INCUS_INSTANCE_SNAPSHOT_OUTPUTS = [
   "stateful",
   "expiresAt",
   "project",
+  "retain",
+  "trigger",
   "adoptId",
   "timeouts",
+  "expiry",
   "createdAt",
   "size",
+  "snapshots",
 ] as const;

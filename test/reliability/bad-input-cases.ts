@@ -195,6 +195,9 @@ export const BAD_INPUTS: BadInput[] = [
     [["timeouts", "update"], 0.5, "fractional timeout"],
     ["timeouts", "soon", "string instead of an object"],
     ["timeouts", [60], "list instead of an object"],
+    ["retain", 0, "retain below 1"],
+    ["trigger", 7, "number as trigger"],
+    ["trigger", "day-1", "trigger without retain", { group: "snapshot-series", mentions: "retain" }],
   ]),
 
   ...cases("scaleway", [

@@ -112,6 +112,22 @@ describe("ExoscaleInstance inputs", () => {
     ).toBe("instanceId");
   });
 
+  it("validates a snapshot series: retain 1-100, trigger only with retain, no adoption", () => {
+    const snapshot = (extra: Record<string, unknown>) =>
+      checkInputs(ExoscaleInstanceSnapshotInputs, { instanceId: UUID, zone: "at-vie-1", ...extra }).failures;
+    expect(snapshot({ retain: 7, trigger: "2026-12-06" })).toEqual([]);
+    expect(snapshot({ retain: 0 })[0].property).toBe("retain");
+    expect(snapshot({ retain: 101 })[0].property).toBe("retain");
+    expect(snapshot({ trigger: "x" })).toContainEqual({
+      property: "trigger",
+      reason: "only applies together with retain",
+    });
+    expect(snapshot({ retain: 2, adoptId: `at-vie-1/${UUID}` })[0]).toMatchObject({
+      property: "adoptId",
+      reason: expect.stringMatching(/cannot be combined with retain/),
+    });
+  });
+
   it("parses zone/uuid ids and explains the format", () => {
     expect(parseZonedId(`CH-GVA-2/${UUID.toUpperCase()}`)).toEqual({ zone: "ch-gva-2", id: UUID });
     expect(() => parseZonedId(UUID, "adoptId")).toThrow(/adoptId: .* is not "<zone>\/<uuid>"/);

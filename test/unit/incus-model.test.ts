@@ -11,6 +11,7 @@ import {
   createBody,
   desiredDefinition,
   instanceId,
+  keysNeedingRestart,
   onlyDaemonKeysChanged,
   parseInstanceId,
   powerAction,
@@ -20,7 +21,14 @@ import {
 import { operationInfo } from "../../src/incus/operation-info";
 import { Instance, InstanceSnapshot } from "../../src/incus/providers";
 import { IncusInstanceInputs } from "../../src/incus/schema";
-import { parseSnapshotId, sameInstant, snapshotId, toSnapshotOutputs } from "../../src/incus/snapshot-provider";
+import {
+  lastNumber,
+  memberName,
+  parseSnapshotId,
+  sameInstant,
+  snapshotId,
+  toSnapshotOutputs,
+} from "../../src/incus/snapshot-provider";
 
 const instances = Instance as Required<pulumi.dynamic.ResourceProvider>;
 const snapshots = InstanceSnapshot as Required<pulumi.dynamic.ResourceProvider>;
@@ -406,6 +414,161 @@ describe("instance model", () => {
       mayCancel: true,
       err: "",
       location: undefined,
+    });
+  });
+});
+
+describe("lifecycle options", () => {
+  it.each([
+    [{ snapshotSchedule: { schedule: "every day" } }, "snapshotSchedule.schedule", /cron expression of five fields/],
+    [{ snapshotSchedule: { expiry: "7 days" } }, "snapshotSchedule.expiry", /duration such as "7d"/],
+    [{ snapshotSchedule: { pattern: "a/b%d" } }, "snapshotSchedule.pattern", /must not contain '\/'/],
+    [
+      { snapshotSchedule: { schedule: "@daily" }, config: { "snapshots.schedule": "@hourly" } },
+      "config.snapshots.schedule",
+      /also set by snapshotSchedule.schedule/,
+    ],
+    [{ imageChangeStrategy: "reset" }, "imageChangeStrategy", /replace, rebuild/],
+  ])("rejects %j at %s", async (change, property, reason) => {
+    const result = await check({ name: "web", image: "busybox", ...change });
+    expect(result.failures).toContainEqual({ property, reason: expect.stringMatching(reason) });
+  });
+
+  it("accepts cron lists and aliases, and writes the schedule as snapshots.* config", async () => {
+    const schedule = {
+      schedule: "0 6,18 * * *, @daily",
+      expiry: "1d 12H",
+      pattern: "nightly%d",
+      scheduleStopped: true,
+    };
+    expect((await check({ name: "web", image: "busybox", snapshotSchedule: schedule })).failures).toEqual([]);
+    const inputs = parse({ name: "web", image: "busybox", snapshotSchedule: schedule });
+    expect(createBody(inputs, "t").config).toMatchObject({
+      "snapshots.schedule": "0 6,18 * * *, @daily",
+      "snapshots.expiry": "1d 12H",
+      "snapshots.pattern": "nightly%d",
+      "snapshots.schedule.stopped": "true",
+    });
+  });
+
+  it("reads the schedule back without daemon keys, and removes a field that is dropped", () => {
+    const instance = apiInstance({
+      config: { ...apiInstance().config, "snapshots.schedule": "@daily", "snapshots.expiry": "7d" },
+    });
+    const previous = toOutputs(
+      instance,
+      parse({ name: "web", image: "busybox", snapshotSchedule: { schedule: "@daily", expiry: "7d" } }),
+    );
+    expect(previous.snapshotSchedule).toEqual({ schedule: "@daily", expiry: "7d" });
+    const next = desiredDefinition(
+      instance,
+      parse({ name: "web", image: "busybox", snapshotSchedule: { schedule: "@daily" } }),
+      previous,
+    );
+    expect(next.config["snapshots.expiry"]).toBeUndefined();
+    expect(next.config["snapshots.schedule"]).toBe("@daily");
+  });
+
+  it("names the changed keys a running container takes only at start", () => {
+    const current = apiInstance({ config: { "limits.kernel.nofile": "4096", "raw.lxc": "x", "user.app": "web" } });
+    const desired = {
+      ...writablePart(current),
+      config: {
+        "limits.memory": "1GiB",
+        "limits.cpu": "2",
+        "user.app": "api",
+        "security.privileged": "true",
+        "limits.kernel.nofile": "4096",
+      },
+    };
+    expect(keysNeedingRestart("container", current, desired)).toEqual(["raw.lxc", "security.privileged"]);
+    expect(keysNeedingRestart("virtual-machine", current, desired)).toEqual([
+      "limits.cpu",
+      "limits.memory",
+      "raw.lxc",
+      "security.privileged",
+    ]);
+  });
+
+  it("plans an image change as a replacement unless imageChangeStrategy is rebuild", async () => {
+    const inputs = parse({ name: "web", image: "busybox", config: { "user.app": "web" } });
+    const olds = { ...toOutputs(apiInstance(), inputs, ["busybox"]), __identity: "p/s/web" };
+    const replace = await instances.diff("web", olds, { ...inputs, image: "alpine", __identity: "p/s/web" });
+    expect(replace).toMatchObject({ changes: true, replaces: ["image"] });
+    // The rebuild is planned in place; the daemon is asked first (here there is none, so the plan fails).
+    await expect(
+      instances.diff("web", olds, {
+        ...inputs,
+        image: "alpine",
+        imageChangeStrategy: "rebuild",
+        __identity: "p/s/web",
+      }),
+    ).rejects.toThrow(/incus-unit-test\.socket/);
+    // Changing only the options plans nothing.
+    const options = { ...inputs, restartOnConfigChange: true, imageChangeStrategy: "rebuild", __identity: "p/s/web" };
+    expect(await instances.diff("web", olds, options)).toMatchObject({ changes: false });
+  });
+
+  it("records a snapshot's expiry as an input only when the program sets it", () => {
+    const snapshot = {
+      name: "s0",
+      created_at: "2026-11-25T00:00:00Z",
+      expires_at: "2026-11-26T00:00:00Z",
+      stateful: false,
+    };
+    const fromDaemon = toSnapshotOutputs(snapshot, "web", "default", {});
+    expect(fromDaemon).toMatchObject({ expiresAt: undefined, expiry: "2026-11-26T00:00:00Z" });
+    const set = toSnapshotOutputs(snapshot, "web", "default", { expiresAt: "2026-11-26T00:00:00.000Z" });
+    expect(set).toMatchObject({ expiresAt: "2026-11-26T00:00:00.000Z", expiry: "2026-11-26T00:00:00Z" });
+  });
+});
+
+describe("snapshot series (retain)", () => {
+  it.each([
+    [{ trigger: "d1" }, "trigger", /only applies together with retain/],
+    [{ retain: 0 }, "retain", /./],
+    [{ retain: 2, expiresAt: "2030-01-01T00:00:00Z" }, "expiresAt", /cannot be combined with retain/],
+    [{ retain: 2, adoptId: "web/s" }, "adoptId", /cannot be combined with retain/],
+  ])("rejects %j at %s", async (change, property, reason) => {
+    const result = await snapshots.check({}, { instance: "web", name: "s", ...change, __identity: "x" });
+    expect(result.failures).toContainEqual({ property, reason: expect.stringMatching(reason) });
+  });
+
+  it("numbers the series after the highest number it holds, ignoring other names", () => {
+    expect(lastNumber("nightly", [])).toBe(0);
+    expect(lastNumber("nightly", ["nightly-2", "nightly-10", "nightly-x", "other-40"])).toBe(10);
+    expect(memberName("nightly", 11)).toBe("nightly-11");
+  });
+
+  it("plans a trigger change and a lower retain in place, and switching to or from a series as a replacement", async () => {
+    const olds = {
+      instance: "web",
+      name: "nightly",
+      retain: 2,
+      trigger: "d1",
+      project: "default",
+      createdAt: "2026-11-25T00:00:00Z",
+      snapshots: ["nightly-1"],
+      __identity: "x",
+    };
+    const news = (change: Record<string, unknown>) => ({
+      instance: "web",
+      name: "nightly",
+      retain: 2,
+      trigger: "d1",
+      ...change,
+      __identity: "x",
+    });
+    expect(await snapshots.diff("web/nightly", olds, news({ trigger: "d2" }))).toMatchObject({
+      changes: true,
+      replaces: [],
+    });
+    expect(await snapshots.diff("web/nightly", olds, news({ retain: 1 }))).toMatchObject({
+      changes: true,
+      replaces: [],
+    });
+    expect(await snapshots.diff("web/nightly", olds, news({ retain: undefined, trigger: undefined }))).toMatchObject({
+      replaces: ["retain"],
     });
   });
 });
