@@ -4,7 +4,7 @@
  * at once cannot both write it. The CLI's lock (an object under .pulumi/locks/ in the bucket) makes
  * the second one fail with "the stack is currently locked", and nothing is lost: every resource is
  * recorded once, the bucket's checkpoint is the one the CLI exports, and the emulated cloud holds
- * exactly the objects of the state.
+ * exactly the objects of the state. The server checks signatures: a wrong secret key is refused.
  */
 import { startTestEmulator, type TestEmulator } from "../helpers/emulator";
 import type { OperationResult } from "../helpers/engine";
@@ -75,6 +75,18 @@ describe("Pulumi's S3 backend on a real S3-compatible server", () => {
     const keys = await s3.listKeys(BUCKET);
     expect(keys).toEqual(expect.arrayContaining([".pulumi/meta.yaml", CHECKPOINT]));
     await expectIntact(["vm0", "vm1"]);
+  });
+
+  it("refuses the CLI a wrong secret key, as AWS S3 would", async () => {
+    const { env } = fleet.stack;
+    fleet.stack.env = { ...env, AWS_SECRET_ACCESS_KEY: "not-the-secret" };
+    try {
+      const listed = await fleet.stack.cli(["stack", "ls"], { allowFailure: true });
+      expect(listed.code).not.toBe(0);
+      expect(listed.stderr).toMatch(/StatusCode: 403.*api error SignatureDoesNotMatch/);
+    } finally {
+      fleet.stack.env = env;
+    }
   });
 
   it("fails a second `up` while the first holds the lock, and the first one's work is all recorded", async () => {
