@@ -93,6 +93,8 @@ describe("Pulumi's S3 backend on a real S3-compatible server", () => {
     fleet.setSpec(vms(0, 6));
     let firstPid = 0;
     let firstDone = false;
+    // Slower instance starts keep the first `up` (and its lock) going well past the second's start.
+    await emulator.configure({ opDelayMs: 4000 });
     const first = fleet.stack.run("up", { parallel: 10 }, { onSpawn: (pid) => (firstPid = pid) }).finally(() => {
       firstDone = true;
     });
@@ -117,6 +119,7 @@ describe("Pulumi's S3 backend on a real S3-compatible server", () => {
       expect(second.error).toContain(`(pid ${firstPid})`);
     } finally {
       await first;
+      await emulator.configure({ opDelayMs: 1500 });
     }
 
     const result = expectOk(await first);
