@@ -1,7 +1,7 @@
 /**
  * The GitOps flow of examples/gitops for real: the exact `run:` steps of its workflow, in a checkout
  * laid out as the example's README says (the example at the root, policy/ beside it, a committed
- * package-lock.json), with the state in an S3-compatible bucket (moto's server) and the emulator as
+ * package-lock.json), with the state in an S3-compatible bucket (SeaweedFS) and the emulator as
  * the cloud. Only the step that installs the official CLI is replaced: the engine folder is on PATH.
  * A pull request that turns the protection off fails the policy-gated preview, the fixed one passes,
  * main deploys, the next run of main changes nothing, and a destroy needs an explicit unprotect.
