@@ -49,5 +49,11 @@ export function changeSection<T>(
   return { changed: { [key]: changed }, apply: () => commits.forEach((commit) => commit()) };
 }
 
+/** Reads one field of a change entry: undefined when unset, else checked like seedField (throws naming `at.name`). */
+export function entryFields(entry: Record<string, unknown>, at: string) {
+  return <T>(name: string, test: (value: unknown) => boolean, must: string): T | undefined =>
+    entry[name] === undefined ? undefined : seedField<T>(entry[name], `${at}.${name}`, test, must);
+}
+
 /** The bare id of `zone/id` or `id` (resource ids carry the zone; the store keys do not). */
 export const bareId = (id: string): string => id.slice(id.lastIndexOf("/") + 1);

@@ -2,8 +2,8 @@
  * Instances-API instances changed behind Pulumi's back (`PATCH /_emulator/objects`): the API itself
  * has no update, so only another tool (or an operator on the host) could leave these differences.
  */
-import { bareId, changeSection } from "../change";
-import { isString, isStringMap, seedField } from "../seed-error";
+import { bareId, changeSection, entryFields } from "../change";
+import { isString, isStringMap } from "../seed-error";
 import type { EmulatedComputeInstance } from "./index";
 
 const FIELDS = ["name", "type", "image", "labels", "userData", "state"];
@@ -18,8 +18,7 @@ export function changeCompute(section: unknown, instances: Record<string, Emulat
     FIELDS,
     (id) => instances[bareId(id)],
     (entry, at, instance) => {
-      const field = <T>(name: string, test: (v: unknown) => boolean, must: string) =>
-        entry[name] === undefined ? undefined : seedField<T>(entry[name], `${at}.${name}`, test, must);
+      const field = entryFields(entry, at);
       const name = field<string>(
         "name",
         (v) => typeof v === "string" && NAME.test(v),

@@ -2,8 +2,8 @@
  * Exoscale instances changed behind Pulumi's back (`PATCH /_emulator/objects`): what the console's
  * edit, scale, resize, start/stop and protection toggles would leave, already settled.
  */
-import { bareId, changeSection } from "../change";
-import { isString, isStringMap, SeedError, seedField } from "../seed-error";
+import { bareId, changeSection, entryFields } from "../change";
+import { isString, isStringMap, SeedError } from "../seed-error";
 import { INSTANCE_TYPES } from "./catalogue";
 import type { ExoscaleState } from "./state";
 
@@ -18,8 +18,7 @@ export function changeExoscale(section: unknown, state: ExoscaleState) {
     FIELDS,
     (id) => state.instances[bareId(id).toLowerCase()],
     (entry, at, instance) => {
-      const field = <T>(name: string, test: (v: unknown) => boolean, must: string) =>
-        entry[name] === undefined ? undefined : seedField<T>(entry[name], `${at}.${name}`, test, must);
+      const field = entryFields(entry, at);
       const name = field<string>("name", isString, "a non-empty string");
       const typeName = field<string>("instanceType", isString, "family.size such as standard.medium");
       const type = typeName && INSTANCE_TYPES.find((t) => `${t.family}.${t.size}` === typeName.toLowerCase());

@@ -1,6 +1,6 @@
 /** Scaleway images changed behind Pulumi's back (`PATCH /_emulator/objects`), as a console edit leaves them. */
-import { bareId, changeSection } from "../change";
-import { isString, isStringList, seedField } from "../seed-error";
+import { bareId, changeSection, entryFields } from "../change";
+import { isString, isStringList } from "../seed-error";
 import type { ScalewayState } from "./seed";
 
 const FIELDS = ["name", "tags", "public"];
@@ -14,8 +14,7 @@ export function changeScalewayImages(section: unknown, state: ScalewayState) {
     FIELDS,
     (id) => state.images[bareId(id).toLowerCase()],
     (entry, at, image) => {
-      const field = <T>(name: string, test: (v: unknown) => boolean, must: string) =>
-        entry[name] === undefined ? undefined : seedField<T>(entry[name], `${at}.${name}`, test, must);
+      const field = entryFields(entry, at);
       const name = field<string>("name", isString, "a non-empty string");
       const tags = field<string[]>("tags", isStringList, "a list of strings (it replaces every tag)");
       const isPublic = field<boolean>("public", (v) => typeof v === "boolean", "a boolean");
