@@ -12,10 +12,7 @@ if [ -f policy/package.json ] && { [ ! -d policy/node_modules/@pulumi/policy ] |
   echo "[bootstrap] installing the policy pack's Node modules" >&2
   (cd policy && npm ci --no-audit --no-fund >&2)
 fi
-if [ -f policy/package.json ]; then
-  # The pack runs as compiled JS (policy/dist), so previews need no ts-node; tsc is quick when nothing changed.
-  (cd policy && npm run --silent build >&2)
-fi
+# `npm run build` compiles the package and the policy pack (policy/dist, shipped in the tarball).
 echo "[bootstrap] compiling" >&2
 npm run --silent build >&2
 bash scripts/install-engine.sh >/dev/null

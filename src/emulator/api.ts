@@ -2,6 +2,7 @@
  * What one emulated API (Exoscale, Scaleway, Koyeb, Instances) provides to the emulator server.
  */
 import type { EmulatorRequest, EmulatorResponse, Router } from "./router";
+import type { PreparedChange } from "./change";
 import type { Store } from "./store";
 
 import type { EmulatorCredentials } from "./options";
@@ -36,6 +37,12 @@ export interface ApiModule {
    * outside Pulumi, and returns their ids in the resources' id form. Throws SeedError naming a bad field.
    */
   seed?(section: unknown, ctx: EmulatorContext): unknown;
+  /**
+   * Checks this API's section of `PATCH /_emulator/objects` (existing objects changed as if outside
+   * Pulumi) and returns the change, not yet applied. Throws SeedError naming a bad field,
+   * UnknownObjectError for an id it does not hold.
+   */
+  change?(section: unknown, ctx: EmulatorContext): PreparedChange;
   /** Environment variables pointing this API's clients at the emulator. */
   env(baseUrl: string, credentials: EmulatorCredentials): Record<string, string>;
 }

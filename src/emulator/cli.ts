@@ -5,13 +5,19 @@
  * the objects the JSON file describes, as if made outside Pulumi (see docs/emulator.md).
  * `--print-env` starts it in the background instead and prints shell `export` lines, so that
  * `eval "$(npx compute-emulator --print-env)"` points the current shell at it.
+ *
+ * compute-emulator change [--url URL] JSON | --file FILE
+ * Changes objects of a running emulator behind Pulumi's back (`PATCH /_emulator/objects`), to make
+ * drift for `pulumi refresh`; `--url` defaults to COMPUTE_EMULATOR_URL. Prints what was changed.
  */
 import { spawn } from "node:child_process";
+import * as fs from "node:fs";
 import { parseArgs } from "node:util";
 import { startEmulator } from "./index";
 
 const USAGE =
-  "usage: compute-emulator [--port N] [--host 127.0.0.1] [--state FILE] [--seed FILE] [--op-delay-ms N] [--print-env]\n";
+  "usage: compute-emulator [--port N] [--host 127.0.0.1] [--state FILE] [--seed FILE] [--op-delay-ms N] [--print-env]\n" +
+  "       compute-emulator change [--url URL] JSON | --file FILE\n";
 
 /** What a background emulator tells the command that started it, over the IPC channel. */
 type Started = { url: string; env: Record<string, string>; seeded: unknown } | { error: string };
@@ -49,7 +55,45 @@ async function startInBackground(args: string[]): Promise<void> {
     process.stderr.write(`compute-emulator: seeded ${JSON.stringify(started.seeded)}\n`);
 }
 
+/** `compute-emulator change`: sends the changes to a running emulator and prints its answer. */
+async function change(args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { url: { type: "string" }, file: { type: "string" } },
+  });
+  const url = values.url ?? process.env.COMPUTE_EMULATOR_URL;
+  if (!url) throw new Error("change: no emulator: pass --url or set COMPUTE_EMULATOR_URL (--print-env exports it)");
+  if ((values.file === undefined) === (positionals.length !== 1))
+    throw new Error(`change: give the changes as one JSON argument or with --file FILE\n${USAGE}`);
+  const text = values.file === undefined ? positionals[0] : fs.readFileSync(values.file, "utf8");
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch (error) {
+    throw new Error(`change: the changes are not valid JSON (${(error as Error).message})`, { cause: error });
+  }
+  const response = await fetch(`${url.replace(/\/+$/, "")}/_emulator/objects`, {
+    method: "PATCH",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
+  const answer = await response.text();
+  if (!response.ok) {
+    const message = (() => {
+      try {
+        return (JSON.parse(answer) as { message?: string }).message ?? answer;
+      } catch {
+        return answer;
+      }
+    })();
+    throw new Error(`change refused (HTTP ${response.status}): ${message}`);
+  }
+  process.stdout.write(answer + "\n");
+}
+
 async function main(): Promise<void> {
+  if (process.argv[2] === "change") return change(process.argv.slice(3));
   const { values } = parseArgs({
     options: {
       port: { type: "string" },

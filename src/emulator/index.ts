@@ -13,6 +13,8 @@ export type {
   EmulatorOptions,
   EmulatorSeed,
   SeededObjects,
+  EmulatorChanges,
+  ChangedObjects,
   SeedExoscaleInstance,
   SeedScalewayImage,
   SeedComputeInstance,

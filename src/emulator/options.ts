@@ -137,3 +137,47 @@ export interface SeededObjects {
   scaleway?: { images: Array<{ id: string; name: string }> };
   compute?: { instances: Array<{ id: string; name: string }> };
 }
+
+/**
+ * Changes to objects that already exist, as if made in a console behind Pulumi's back
+ * (`PATCH /_emulator/objects`, `compute-emulator change`): each entry names the object by `id`
+ * (the resource's id, with or without its zone) and sets the fields it lists; maps and lists
+ * replace the whole value.
+ */
+export interface EmulatorChanges {
+  exoscale?: {
+    instances?: Array<{
+      id: string;
+      name?: string;
+      /** `family.size`. */
+      instanceType?: string;
+      /** GiB; only grows. */
+      diskSize?: number;
+      labels?: Record<string, string>;
+      state?: "running" | "stopped";
+      deletionProtection?: boolean;
+      /** Plain-text cloud-init; "" removes it. */
+      userData?: string;
+    }>;
+  };
+  scaleway?: { images?: Array<{ id: string; name?: string; tags?: string[]; public?: boolean }> };
+  compute?: {
+    instances?: Array<{
+      id: string;
+      name?: string;
+      type?: string;
+      image?: string;
+      labels?: Record<string, string>;
+      /** Plain-text cloud-init; "" removes it. */
+      userData?: string;
+      state?: "running" | "stopped";
+    }>;
+  };
+}
+
+/** What a change did: per object, the id as given and the fields it set. */
+export interface ChangedObjects {
+  exoscale?: { instances: Array<{ id: string; changed: string[] }> };
+  scaleway?: { images: Array<{ id: string; changed: string[] }> };
+  compute?: { instances: Array<{ id: string; changed: string[] }> };
+}

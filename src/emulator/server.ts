@@ -16,6 +16,7 @@ import type {
   RecordedCall,
   SeededObjects,
 } from "./options";
+import { type PreparedChange, UnknownObjectError } from "./change";
 import { SeedError } from "./seed-error";
 import { type EmulatorRequest, type EmulatorResponse, Router } from "./router";
 import { Store } from "./store";
@@ -77,23 +78,41 @@ export async function startServer(options: ServerOptions, modules: ApiModule[]):
   const router = new Router();
   for (const module of modules) module.register(router, ctx);
 
-  /** Makes the seed's objects in each API's state, as if made outside Pulumi; throws SeedError naming a bad field. */
-  const seed = (objects: unknown): SeededObjects => {
+  /**
+   * Runs each API's `hook` on its section of `objects` (a seed or a change); throws SeedError naming
+   * a bad field or an unknown section.
+   */
+  const perSection = (objects: unknown, hook: "seed" | "change", example: string): Record<string, unknown> => {
     if (!objects || typeof objects !== "object" || Array.isArray(objects))
-      throw new SeedError('the seed must be a JSON object such as {"exoscale": {"instances": [...]}}');
-    const known = modules.filter((m) => m.seed).map((m) => m.name);
+      throw new SeedError(`the ${hook} must be a JSON object such as ${example}`);
+    const known = modules.filter((m) => m[hook]).map((m) => m.name);
     const unknown = Object.keys(objects).filter((key) => !known.includes(key));
     if (unknown.length > 0)
       throw new SeedError(
         `unknown section ${unknown.map((k) => `"${k}"`).join(", ")}; sections are ${known.join(", ")}`,
       );
-    const seeded: Record<string, unknown> = {};
+    const done: Record<string, unknown> = {};
     for (const module of modules) {
       const section = (objects as Record<string, unknown>)[module.name];
-      if (section !== undefined && module.seed) seeded[module.name] = module.seed(section, ctx);
+      if (section !== undefined) done[module.name] = module[hook]?.(section, ctx);
     }
     store.changed();
-    return seeded as SeededObjects;
+    return done;
+  };
+  /** Makes the seed's objects in each API's state, as if made outside Pulumi. */
+  const seed = (objects: unknown): SeededObjects =>
+    perSection(objects, "seed", '{"exoscale": {"instances": [...]}}') as SeededObjects;
+  /** Changes existing objects, as if changed outside Pulumi: all sections are checked before any is applied. */
+  const change = (objects: unknown) => {
+    const prepared = Object.entries(
+      perSection(objects, "change", '{"compute": {"instances": [{"id": "inst-…", "labels": {...}}]}}') as Record<
+        string,
+        PreparedChange
+      >,
+    );
+    for (const [, section] of prepared) section.apply();
+    store.changed();
+    return Object.fromEntries(prepared.map(([api, section]) => [api, section.changed]));
   };
   const initialSeed =
     typeof options.seed === "string"
@@ -147,11 +166,17 @@ export async function startServer(options: ServerOptions, modules: ApiModule[]):
       case "GET health":
         return { status: 200, body: { ok: true } };
       case "POST objects":
+      case "PATCH objects":
         try {
-          return { status: 201, body: seed(request.body) };
+          return request.method === "POST"
+            ? { status: 201, body: seed(request.body) }
+            : { status: 200, body: change(request.body) };
         } catch (error) {
-          if (error instanceof SeedError) return { status: 400, body: { message: error.message } };
-          throw error;
+          if (!(error instanceof SeedError)) throw error;
+          // A change's message is the field's problem alone: "seed:" would mislead.
+          const message =
+            request.method === "POST" ? error.message : error.problems.map((problem) => problem.reason).join("; ");
+          return { status: error instanceof UnknownObjectError ? 404 : 400, body: { message } };
         }
       default:
         return { status: 404, body: { message: `unknown control route ${route}` } };

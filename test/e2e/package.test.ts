@@ -4,12 +4,15 @@
  * real engine from the program's own node_modules. Proves the CommonJS build loads the ESM-only got
  * and p-retry inside the provider process, that the published types compile under the tsconfig of
  * `pulumi new typescript`, and that `__provider` is a small, credential-free shim that does not
- * change when the package is rebuilt or upgraded.
+ * change when the package is rebuilt or upgraded. The compute-guardrails policy pack ships built in
+ * the tarball and runs from the program's node_modules with the program's own @pulumi/policy and
+ * @pulumi/pulumi.
  */
 import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { expectOk, repoRoot, TestStack } from "../helpers/engine";
+import { writePolicyConfig } from "./policy-support";
 import { startTestEmulator, type TestEmulator } from "../helpers/emulator";
 
 const TYPE = "pulumi-nodejs:dynamic/compute:Instance";
@@ -32,6 +35,8 @@ function writePackedProgram(): string {
     fs.copyFileSync(path.join(example, file), path.join(program, file));
   const manifest = JSON.parse(fs.readFileSync(path.join(example, "package.json"), "utf8"));
   manifest.dependencies["pulumi-dynamic-compute"] = `file:../${tarball}`;
+  // What a project that runs the shipped policy pack adds (an optional peer dependency of the package).
+  manifest.devDependencies = { ...manifest.devDependencies, "@pulumi/policy": "1.21.0" };
   fs.writeFileSync(path.join(program, "package.json"), JSON.stringify(manifest, null, 2));
   return tarball;
 }
@@ -80,6 +85,42 @@ describe("the packed package in a Pulumi program", () => {
     expect(files).toContain("package/dist/index.d.ts");
     expect(files).toContain("package/dist/provider-runtime.js");
     expect(files.filter((f) => f.endsWith(".ts") && !f.endsWith(".d.ts"))).toEqual([]);
+  });
+
+  it("ships the policy pack built, with its manifest, and not its sources", () => {
+    const files = execFileSync("tar", ["-tzf", path.join(work, tarball)], { encoding: "utf8" }).split("\n");
+    for (const file of ["dist/index.js", "dist/policies.js", "package.json", "PulumiPolicy.yaml"])
+      expect(files).toContain(`package/policy/${file}`);
+    expect(files.filter((f) => /^package\/policy\/(src|node_modules|tsconfig)/.test(f))).toEqual([]);
+  });
+
+  it("runs the policy pack from node_modules, with the program's own @pulumi/policy and @pulumi/pulumi", async () => {
+    const pack = path.join(program, "node_modules", "pulumi-dynamic-compute", "policy");
+    // What the language host and the pack require, resolved from the pack's folder as Node does.
+    const resolve = (module: string) =>
+      fs.realpathSync(
+        execFileSync(process.execPath, ["-e", "console.log(require.resolve(process.argv[1]))", module], {
+          cwd: pack,
+          encoding: "utf8",
+        }).trim(),
+      );
+    for (const module of ["@pulumi/policy", "@pulumi/pulumi/cmd/run-policy-pack"])
+      expect(resolve(module).startsWith(path.join(program, "node_modules") + path.sep)).toBe(true);
+    // Every stack counts as production, so the example's unprotected instance must be refused.
+    const config = writePolicyConfig(work, "all-production", {
+      "production-instances-protected": { stackPatterns: ["*"] },
+    });
+    const preview = await stack.preview({
+      policyPacks: ["node_modules/pulumi-dynamic-compute/policy"],
+      policyPackConfigs: [config],
+    });
+    expect(preview.ok).toBe(false);
+    const { version } = JSON.parse(fs.readFileSync(path.join(repoRoot, "package.json"), "utf8"));
+    expect(preview.output).toContain(
+      `compute-guardrails@v${version} (local: node_modules/pulumi-dynamic-compute/policy)`,
+    );
+    expect(preview.output).toMatch(/\[mandatory\].*production-instances-protected/);
+    expect(preview.output).toContain(`Production instance "web" (${TYPE}) is not protected against deletion`);
   });
 
   it("type-checks and runs pulumi up with the installed package; got and p-retry load from the CommonJS build", async () => {

@@ -7,6 +7,8 @@ import {
   type RecordedCall,
   type EmulatorSeed,
   type SeededObjects,
+  type EmulatorChanges,
+  type ChangedObjects,
 } from "../../src/emulator";
 
 export interface TestEmulator extends Emulator {
@@ -21,6 +23,8 @@ export interface TestEmulator extends Emulator {
   }): Promise<void>;
   /** Makes objects as if made outside Pulumi (`POST /_emulator/objects`); resolves with their ids. */
   seedObjects(seed: EmulatorSeed): Promise<SeededObjects>;
+  /** Changes existing objects behind Pulumi's back (`PATCH /_emulator/objects`): drift for `pulumi refresh`. */
+  changeObjects(changes: EmulatorChanges): Promise<ChangedObjects>;
 }
 
 async function control(url: string, method: string, route: string, body?: unknown): Promise<any> {
@@ -44,5 +48,6 @@ export async function startTestEmulator(options: ServerOptions = {}): Promise<Te
     clearFaults: () => control(emulator.url, "DELETE", "faults"),
     configure: (settings) => control(emulator.url, "POST", "config", settings),
     seedObjects: (seed) => control(emulator.url, "POST", "objects", seed),
+    changeObjects: (changes) => control(emulator.url, "PATCH", "objects", changes),
   };
 }

@@ -13,6 +13,7 @@ import type { ApiModule, EmulatorContext } from "../api";
 import type { EmulatorRequest, EmulatorResponse, Router } from "../router";
 import type { SeedComputeInstance, SeededObjects } from "../options";
 import { isStringMap, knownFields, SeedError, seedField, seedList } from "../seed-error";
+import { changeCompute } from "./change-objects";
 import { EmulatedOperations } from "./incus-operations";
 
 const BASE = "/compute";
@@ -257,6 +258,8 @@ export const computeApi: ApiModule = {
       section,
       ctx.store.slice<ComputeState>("compute", () => ({ instances: {} })),
     ),
+  change: (section, ctx) =>
+    changeCompute(section, ctx.store.slice<ComputeState>("compute", () => ({ instances: {} })).instances),
   errorBody: (status, message) => ({ error: { code: status, message } }),
   env: (url, credentials) => ({ COMPUTE_API_URL: `${url}${BASE}`, COMPUTE_API_TOKEN: credentials.computeToken }),
 };

@@ -12,6 +12,7 @@ import { INSTANCE_TYPES, TEMPLATES, zoneList } from "./catalogue";
 import { badId, exoError } from "./errors";
 import { registerInstances } from "./instances";
 import { Operations } from "./operations";
+import { changeExoscale } from "./change-objects";
 import { seedExoscale } from "./seed-objects";
 import { emptyState, type ExoscaleState, settleAfterRestart, snapshotView } from "./state";
 
@@ -115,6 +116,7 @@ export const exoscaleApi: ApiModule = {
   register,
   authenticate,
   seed: (section, ctx) => seedExoscale(section, ctx.store.slice<ExoscaleState>("exoscale", emptyState)),
+  change: (section, ctx) => changeExoscale(section, ctx.store.slice<ExoscaleState>("exoscale", emptyState)),
   errorBody: (_status, message) => ({ message }),
   env: (url, credentials) => ({
     EXOSCALE_API_ENDPOINT: `${url}/v2`,

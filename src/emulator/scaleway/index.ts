@@ -35,6 +35,7 @@ import {
   type ScalewayState,
   seedScaleway,
 } from "./seed";
+import { changeScalewayImages } from "./change-objects";
 import { seedScalewayImages } from "./seed-objects";
 import { validateCreate, validatePatch, validatePut } from "./validation";
 
@@ -332,6 +333,11 @@ export const scalewayApi: ApiModule = {
       section,
       ctx.store.slice<ScalewayState>("scaleway", () => seedScaleway(ctx.credentials.scalewayProjectId)),
       ctx.credentials.scalewayProjectId,
+    ),
+  change: (section, ctx) =>
+    changeScalewayImages(
+      section,
+      ctx.store.slice<ScalewayState>("scaleway", () => seedScaleway(ctx.credentials.scalewayProjectId)),
     ),
   errorBody: (status, message) => genericError(status, message),
   env: (url, credentials) => ({
