@@ -27,7 +27,8 @@ import {
   ProviderError,
   UnexpectedError,
 } from "./errors";
-import { ADOPTED_OUTPUT, EXPLICIT_INPUTS, IDENTITY_INPUT, SET_INPUTS_OUTPUT } from "./hidden-fields";
+import { ACCOUNT_OUTPUT, ADOPTED_OUTPUT, EXPLICIT_INPUTS, IDENTITY_INPUT, SET_INPUTS_OUTPUT } from "./hidden-fields";
+import { currentAccountName, refuseAccountChange } from "./account-guard";
 
 export { IDENTITY_INPUT, SET_INPUTS_OUTPUT, PartialCreateError, PartialUpdateError };
 
@@ -42,6 +43,8 @@ export interface ResourceContext {
   log: Logger;
   /** "<project>/<stack>/<name>", stable for the life of the resource; used as a creation marker. */
   identity: string;
+  /** `exoscale:Instance "web"`, for messages. */
+  label: string;
 }
 
 export interface ResourceDefinition<I extends object, O extends object> {
@@ -92,7 +95,7 @@ function plain<T>(value: T): T {
 function contextFor(kind: string, props: Record<string, unknown>): ResourceContext {
   const identity = typeof props[IDENTITY_INPUT] === "string" ? (props[IDENTITY_INPUT] as string) : "";
   const name = identity.split("/").pop() || "?";
-  return { identity, log: createLogger(`${kind} ${name}`) };
+  return { identity, log: createLogger(`${kind} ${name}`), label: `${kind} "${name}"` };
 }
 
 /**
@@ -256,13 +259,14 @@ export function dynamicProvider<I extends object, O extends object>(
     sensitive.has(failure.property.split(/[.[]/)[0])
       ? { property: "", reason: `${failure.property}: ${failure.reason}` }
       : failure;
-  /** Outputs as stored: the definition's outputs plus the hidden identity, set-inputs list and adoption mark. */
+  /** Outputs as stored: the definition's outputs plus the hidden identity, set-inputs list, adoption mark and account. */
   const stamped = (outs: object, identity: unknown, setInputs: unknown, adopted: unknown) =>
     outsOf({
       ...outs,
       [IDENTITY_INPUT]: identity,
       [SET_INPUTS_OUTPUT]: setInputs,
       [ADOPTED_OUTPUT]: adopted === true ? true : undefined,
+      [ACCOUNT_OUTPUT]: currentAccountName(),
     });
 
   return {
@@ -286,6 +290,7 @@ export function dynamicProvider<I extends object, O extends object>(
 
     async diff(_id, olds, news) {
       try {
+        refuseAccountChange(olds, contextFor(def.kind, news).label, "update");
         const effective = keepUnset(def.fields, olds, news);
         const decision = diffByTable(def.fields, olds, effective);
         if (decision.replaces.length > 0 && olds[ADOPTED_OUTPUT] === true && effective.adoptId !== undefined) {
@@ -345,6 +350,7 @@ export function dynamicProvider<I extends object, O extends object>(
     async read(id, props) {
       const ctx = contextFor(def.kind, props);
       try {
+        refuseAccountChange(props, ctx.label, "read");
         const outs = await def.read(id, props as O, ctx);
         if (outs === undefined) return {};
         const refreshed = stamped(outs, props[IDENTITY_INPUT], props[SET_INPUTS_OUTPUT], props[ADOPTED_OUTPUT]);
@@ -357,6 +363,7 @@ export function dynamicProvider<I extends object, O extends object>(
     async update(id, olds, news) {
       const ctx = contextFor(def.kind, news);
       try {
+        refuseAccountChange(olds, ctx.label, "update");
         const outs = await def.update(id, olds as O, keepUnset(def.fields, olds, news) as I, ctx);
         return { outs: stamped(outs, news[IDENTITY_INPUT], presentInputs(news), olds[ADOPTED_OUTPUT]) };
       } catch (error) {
@@ -377,6 +384,7 @@ export function dynamicProvider<I extends object, O extends object>(
     async delete(id, props) {
       const ctx = contextFor(def.kind, props);
       try {
+        refuseAccountChange(props, ctx.label, "delete");
         await def.delete(id, props as O, ctx);
       } catch (error) {
         throw userFacing(error, ctx, true);
