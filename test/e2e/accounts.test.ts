@@ -105,6 +105,13 @@ describe("one program, two Exoscale accounts and two Incus remotes", () => {
   it("creates each instance in its own account", async () => {
     const up = expectOk(await run("up"));
     expect(up.outputs?.lxdName).toBe(`${prefix}-lxd`);
+    // Functions given an account see that account's objects only.
+    expect(up.outputs).toMatchObject({
+      secondSeenBySecond: `${prefix}-second`,
+      listedByFirst: [`${prefix}-first`],
+      listedByLxd: [`${prefix}-lxd`],
+      listedByIncus: [`${prefix}-incus`],
+    });
 
     const { first, second } = await slices();
     expect(instanceNames(first)).toEqual([`${prefix}-first`]);

@@ -6,8 +6,11 @@ import {
   ExoscaleAccount,
   ExoscaleInstance,
   ExoscaleInstanceSnapshot,
+  getExoscaleInstanceOutput,
   IncusInstance,
   IncusRemote,
+  listExoscaleInstancesOutput,
+  listIncusInstancesOutput,
 } from "pulumi-dynamic-compute";
 
 const config = new pulumi.Config();
@@ -59,3 +62,17 @@ export const secondId = inSecond.id;
 export const snapshotId = snapshot.id;
 export const lxdName = onLxd.name;
 export const incusName = onIncus.name;
+
+// Functions run in the program: `account` says which account they call with.
+const ours = (names: string[]) => names.filter((name) => name.startsWith(`${prefix}-`)).sort();
+export const secondSeenBySecond = getExoscaleInstanceOutput({ id: inSecond.id }, { account: second }).name;
+export const listedByFirst = listExoscaleInstancesOutput(
+  { zone: "ch-gva-2" },
+  { account: first, dependsOn: [inFirst, inSecond] },
+).apply((instances) => ours(instances.map((instance) => instance.name)));
+export const listedByLxd = listIncusInstancesOutput({}, { account: lxd, dependsOn: [onLxd, onIncus] }).apply(
+  (instances) => ours(instances.map((instance) => instance.name)),
+);
+export const listedByIncus = listIncusInstancesOutput({}, { account: incus, dependsOn: [onLxd, onIncus] }).apply(
+  (instances) => ours(instances.map((instance) => instance.name)),
+);
