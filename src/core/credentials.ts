@@ -25,6 +25,15 @@ const CLOUD_NAMES: Record<string, string> = {
   incus: "Incus",
 };
 
+/** Each cloud's account class, for messages. */
+const ACCOUNT_CLASSES: Record<string, string> = {
+  exoscale: "ExoscaleAccount",
+  scaleway: "ScalewayAccount",
+  koyeb: "KoyebAccount",
+  compute: "ComputeAccount",
+  incus: "IncusRemote",
+};
+
 /** The account in effect: a named account object, or the stack's default (stack config and environment). */
 export interface AccountInUse {
   /** The account object's resource name; "default" for stack config and environment. */
@@ -119,7 +128,7 @@ function fromAccountOnly(spec: SettingSpec): boolean {
   if (account.cloud === undefined || cloud === undefined) return false;
   if (account.cloud !== cloud)
     throw new CredentialsError(
-      `${spec.what}: this resource's provider is ${describeAccount(account.name, account.cloud)}, which holds no ${CLOUD_NAMES[cloud]} settings; pass a ${CLOUD_NAMES[cloud]} account instead`,
+      `${spec.what}: the account in use is ${describeAccount(account.name, account.cloud)}, which holds no ${CLOUD_NAMES[cloud]} settings; use an account object of that cloud (${ACCOUNT_CLASSES[cloud]})`,
     );
   return true;
 }

@@ -85,7 +85,7 @@ describe("the emulator's two Exoscale accounts", () => {
 
   it("refuses another cloud's settings from an Exoscale account, naming both", async () => {
     await expect(withAccountSettings(second(), async () => resolveConnection())).rejects.toThrow(
-      'Incus project: this resource\'s provider is account "second" (Exoscale), which holds no Incus settings',
+      'Incus project: the account in use is account "second" (Exoscale), which holds no Incus settings; use an account object of that cloud (IncusRemote)',
     );
   });
 });

@@ -46,10 +46,28 @@ describe("one program, two Exoscale accounts and two Incus remotes", () => {
   const outputs: string[] = [];
   let emulator: TestEmulator;
   let stack: TestStack;
-  let clientKey: string;
-  let trusted: string | undefined;
+  const clientKeys: string[] = [];
+  const trusted: string[] = [];
 
-  const run = async (op: "preview" | "up" | "destroy", options: Record<string, unknown> = {}) => {
+  /** As a user would: `pulumi config set --secret incusClientKey < client.key` (a value starting with "-----" cannot be an argument). */
+  const setClientKey = (key: string) => {
+    const set = spawnSync(
+      "pulumi",
+      ["config", "set", "--stack", stack.stack, "--secret", "incusClientKey", "--non-interactive"],
+      { cwd: stack.workDir, env: stack.env, input: key, encoding: "utf8" },
+    );
+    expect(set.stderr).toBe("");
+    expect(set.status).toBe(0);
+  };
+  /** A new client certificate the Incus daemon trusts; its key joins the secrets to look for. */
+  const newClientCertificate = async (name: string) => {
+    const client = makeCertificate(certDir, name);
+    trusted.push(await incus.trustCertificate(client.pem, uniqueName(name)));
+    clientKeys.push(fs.readFileSync(client.keyPath, "utf8"));
+    return client;
+  };
+
+  const run = async (op: "preview" | "up" | "refresh" | "destroy", options: Record<string, unknown> = {}) => {
     const result = await stack.run(op, options);
     outputs.push(result.output);
     return result;
@@ -62,9 +80,7 @@ describe("one program, two Exoscale accounts and two Incus remotes", () => {
   beforeAll(async () => {
     emulator = await startTestEmulator({ credentials });
     const endpoint = await incus.httpsEndpoint();
-    const client = makeCertificate(certDir, "pdc-e2e-accounts");
-    trusted = await incus.trustCertificate(client.pem, uniqueName("pdc-accounts"));
-    clientKey = fs.readFileSync(client.keyPath, "utf8");
+    const client = await newClientCertificate("pdc-e2e-accounts");
     stack = await TestStack.create({
       program: "test/e2e/programs/accounts",
       // The environment names the default account only: the emulator's first key, and no Incus socket.
@@ -82,15 +98,7 @@ describe("one program, two Exoscale accounts and two Incus remotes", () => {
         incusClientCert: client.certPath,
       },
     });
-    // As a user would: `pulumi config set --secret incusClientKey < client.key` (a value starting
-    // with "-----" cannot be a command-line argument).
-    const set = spawnSync(
-      "pulumi",
-      ["config", "set", "--stack", stack.stack, "--secret", "incusClientKey", "--non-interactive"],
-      { cwd: stack.workDir, env: stack.env, input: clientKey, encoding: "utf8" },
-    );
-    expect(set.stderr).toBe("");
-    expect(set.status).toBe(0);
+    setClientKey(clientKeys[0]);
   });
 
   afterAll(async () => {
@@ -98,7 +106,7 @@ describe("one program, two Exoscale accounts and two Incus remotes", () => {
     await emulator?.close();
     await lxd.removeInstances([`${prefix}-lxd`]);
     await incus.removeInstances([`${prefix}-incus`]);
-    if (trusted) await incus.untrustCertificate(trusted);
+    for (const fingerprint of trusted) await incus.untrustCertificate(fingerprint).catch(() => undefined);
     fs.rmSync(certDir, { recursive: true, force: true });
   });
 
@@ -165,6 +173,21 @@ describe("one program, two Exoscale accounts and two Incus remotes", () => {
     expectOk(await run("preview", { expectNoChanges: true }));
   });
 
+  it("changes nothing but the account when its credentials are rotated", async () => {
+    // A new client certificate for the same Incus remote; the old one is then revoked on the daemon.
+    const rotated = await newClientCertificate("pdc-e2e-accounts-rotated");
+    await stack.setConfig("incusClientCert", rotated.certPath);
+    setClientKey(clientKeys[1]);
+    await incus.untrustCertificate(trusted[0]);
+
+    const up = expectOk(await run("up"));
+    // Only the account object's settings changed: every instance and snapshot is left as it is.
+    expect(up.summary?.resourceChanges).toEqual({ same: expect.any(Number), update: 1 });
+    expectOk(await run("refresh"));
+    expectOk(await run("preview", { expectNoChanges: true }));
+    expect(await incus.instance(`${prefix}-incus`)).toBeDefined();
+  });
+
   it("destroys each instance in its own account, and no secret is in any state or log file", async () => {
     expectOk(await run("destroy"));
     const { first, second } = await slices();
@@ -177,7 +200,7 @@ describe("one program, two Exoscale accounts and two Incus remotes", () => {
     const secrets = {
       "first API secret": credentials.exoscaleApiSecret,
       "second API secret": credentials.exoscaleSecondApiSecret,
-      "Incus client key": clientKey.split("\n")[1],
+      ...Object.fromEntries(clientKeys.map((key, index) => [`Incus client key ${index + 1}`, key.split("\n")[1]])),
     };
     const files = filesUnder(stack.workRoot);
     expect(files.some((file) => file.endsWith(".json") && file.includes(`${path.sep}stacks${path.sep}`))).toBe(true);
