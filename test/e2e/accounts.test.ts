@@ -149,7 +149,7 @@ describe("one program, two Exoscale accounts and two Incus remotes", () => {
     });
   });
 
-  it("refuses to move an instance to the other account, in preview and in up, naming both", async () => {
+  it("refuses to move an instance to the other account (preview and up, naming both), and another cloud's account", async () => {
     const refusals = {
       exoscale:
         'exoscale:Instance "in-first" lives in account "first" (Exoscale), but its provider is now account "second" (Exoscale)',
@@ -170,6 +170,15 @@ describe("one program, two Exoscale accounts and two Incus remotes", () => {
     expect(await lxd.instance(`${prefix}-lxd`)).toBeDefined();
 
     await stack.removeConfig("move");
+
+    // An account of another cloud is refused when the program runs, before anything is registered.
+    await stack.setConfig("wrongCloud", "true");
+    const wrong = await run("preview");
+    expect(wrong.ok).toBe(false);
+    expect(wrong.output).toContain(
+      'incus:Instance "wrong": its provider is the exoscale account "first", which cannot manage incus resources',
+    );
+    await stack.removeConfig("wrongCloud");
     expectOk(await run("preview", { expectNoChanges: true }));
   });
 

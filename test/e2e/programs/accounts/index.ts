@@ -56,6 +56,8 @@ const container = (name: string) => ({
 });
 const onLxd = new IncusInstance("on-lxd", container("lxd"), { provider: move === "incus" ? incus : lxd });
 const onIncus = new IncusInstance("on-incus", container("incus"), { provider: incus });
+// `pulumi config set wrongCloud true`: an Incus instance given an Exoscale account, refused at `new`.
+if (config.getBoolean("wrongCloud")) new IncusInstance("wrong", container("wrong"), { provider: first });
 
 export const firstId = inFirst.id;
 export const secondId = inSecond.id;
