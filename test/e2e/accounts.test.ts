@@ -1,9 +1,11 @@
 /**
  * Several accounts in one program, through the `pulumi` CLI: instances in two Exoscale accounts (the
  * emulator's two organizations) and on two Incus remotes (LXD over its socket, Incus over HTTPS with
- * a client certificate) at once. Each object must land in its own account and be deleted from it;
- * giving a resource the other account of its cloud is refused in preview and in up, naming both;
- * no secret (API secrets, the client key) appears in any state or log file of the run.
+ * a client certificate) at once. Each object must land in its own account and be deleted from it,
+ * and functions given an account see that account's objects only; giving a resource the other
+ * account of its cloud is refused in preview and in up, naming both, and an account of another cloud
+ * at `new`; rotating the remote's client certificate changes no resource; no secret (API secrets,
+ * client keys) appears in any state or log file of the run.
  */
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
