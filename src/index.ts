@@ -43,6 +43,7 @@ export {
   CredentialsError,
   InvalidArgumentsError,
   AdoptionMismatchError,
+  AccountChangedError,
   DeletionProtectedError,
   PartialCreateError,
   PartialUpdateError,

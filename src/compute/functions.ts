@@ -5,6 +5,7 @@ import {
   type FunctionOptions,
   type FunctionOutputOptions,
   type InputArgs,
+  inAccount,
   onFirstCall,
   outputForm,
 } from "../core/functions";
@@ -55,11 +56,13 @@ function info(instance: ApiComputeInstance): GetComputeInstanceResult {
 /** One instance by its id (GET /v1/instances/{id}); rejects with NotFoundError when it does not exist. */
 export async function getComputeInstance(
   args: GetComputeInstanceArgs,
-  _opts?: FunctionOptions,
+  opts?: FunctionOptions,
 ): Promise<GetComputeInstanceResult> {
-  const { schema, ComputeClient } = callTime();
-  const { id } = parseArguments(schema.GetComputeInstanceArgs, args, owner("getComputeInstance"));
-  return info(await ComputeClient.fromSettings().getInstance(id));
+  return inAccount(opts, async () => {
+    const { schema, ComputeClient } = callTime();
+    const { id } = parseArguments(schema.GetComputeInstanceArgs, args, owner("getComputeInstance"));
+    return info(await ComputeClient.fromSettings().getInstance(id));
+  });
 }
 
 /** {@link getComputeInstance} taking Inputs, e.g. `getComputeInstanceOutput({ id: vm.id })`. */
@@ -73,16 +76,18 @@ export function getComputeInstanceOutput(
 /** Every instance (GET /v1/instances), narrowed by labels and name when given. */
 export async function listComputeInstances(
   args: ListComputeInstancesArgs = {},
-  _opts?: FunctionOptions,
+  opts?: FunctionOptions,
 ): Promise<ListComputeInstancesResult> {
-  const { schema, ComputeClient } = callTime();
-  const filters = parseArguments(schema.ListComputeInstancesArgs, args, owner("listComputeInstances"));
-  const all = (await ComputeClient.fromSettings().listInstances()).map(info);
-  return all.filter(
-    (instance) =>
-      (filters.name === undefined || instance.name === filters.name) &&
-      Object.entries(filters.labels ?? {}).every(([key, value]) => instance.labels[key] === value),
-  );
+  return inAccount(opts, async () => {
+    const { schema, ComputeClient } = callTime();
+    const filters = parseArguments(schema.ListComputeInstancesArgs, args, owner("listComputeInstances"));
+    const all = (await ComputeClient.fromSettings().listInstances()).map(info);
+    return all.filter(
+      (instance) =>
+        (filters.name === undefined || instance.name === filters.name) &&
+        Object.entries(filters.labels ?? {}).every(([key, value]) => instance.labels[key] === value),
+    );
+  });
 }
 
 /** {@link listComputeInstances} taking Inputs. */

@@ -1,3 +1,4 @@
+export { ComputeAccount, type ComputeAccountArgs } from "./account";
 export { ComputeInstance } from "./instance";
 export {
   getComputeInstance,

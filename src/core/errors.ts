@@ -154,6 +154,14 @@ export class DeletionProtectedError extends ProviderError {
   override readonly code = "ERR_DELETION_PROTECTED";
 }
 
+/**
+ * A resource's provider is now another account than the one its object was made in: the object
+ * cannot be moved between accounts, and reading or deleting it with the other account would lose it.
+ */
+export class AccountChangedError extends ProviderError {
+  override readonly code = "ERR_ACCOUNT_CHANGED";
+}
+
 /** Not an API or input problem: a defect in this package (please report it with the debug log). */
 export class UnexpectedError extends ProviderError {
   override readonly code = "ERR_UNEXPECTED";

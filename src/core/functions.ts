@@ -11,15 +11,20 @@
  * costs a program ~4 ms instead of ~50 ms, before its first resource can register.
  */
 import type * as pulumi from "@pulumi/pulumi";
+import type { CloudAccount } from "./account";
 
 /**
  * Options of the plain form (Pulumi's InvokeOptions). These functions call the cloud's API from the
- * program itself, with the stack's credentials: `provider`, `version` and `pluginDownloadURL` do not apply.
+ * program itself, with the default account (stack config and environment) unless given `account`:
+ * `version` and `pluginDownloadURL` do not apply, and `provider` is taken as `account` when it is one.
  */
-export type FunctionOptions = pulumi.InvokeOptions;
+export interface FunctionOptions extends pulumi.InvokeOptions {
+  /** The account to call with (`ExoscaleAccount`, `IncusRemote`, …), of the function's cloud; see docs/accounts.md. */
+  account?: CloudAccount;
+}
 
 /** Options of the `…Output` form: also `dependsOn`, resources whose creation or update must finish before the call. */
-export interface FunctionOutputOptions extends pulumi.InvokeOptions {
+export interface FunctionOutputOptions extends FunctionOptions {
   dependsOn?: pulumi.Input<pulumi.Input<pulumi.Resource>[]> | pulumi.Input<pulumi.Resource>;
 }
 
@@ -38,6 +43,21 @@ const sdk = () => require("@pulumi/pulumi") as typeof import("@pulumi/pulumi");
 export function onFirstCall<T>(load: () => T): () => T {
   let loaded: { value: T } | undefined;
   return () => (loaded ??= { value: load() }).value;
+}
+
+/**
+ * Runs a function's `call` with the account `opts` names (`account`, or a `provider` that is an
+ * account object), or with the default account when it names none.
+ */
+export async function inAccount<R>(opts: FunctionOptions | undefined, call: () => Promise<R>): Promise<R> {
+  if (opts?.account === undefined && opts?.provider === undefined) return call();
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { accountSettings, CloudAccount } = require("./account") as typeof import("./account");
+  const account = opts.account ?? (opts.provider instanceof CloudAccount ? opts.provider : undefined);
+  if (account === undefined) return call();
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { withAccountSettings } = require("./credentials") as typeof import("./credentials");
+  return withAccountSettings(await accountSettings(account), call);
 }
 
 /** Something to wait for: a custom resource is done once its id is known, any resource once its URN is. */

@@ -21,3 +21,9 @@ export const EXPLICIT_INPUTS = "__explicit";
 
 /** Hidden output: true on a resource that took over an existing object through `adoptId`. */
 export const ADOPTED_OUTPUT = "__adopted";
+
+/**
+ * Hidden output: the account the object lives in, by the name of its account object ("default" for
+ * stack config and environment). Not secret; a change of it is refused (core/account-guard.ts).
+ */
+export const ACCOUNT_OUTPUT = "__account";

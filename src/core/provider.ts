@@ -34,7 +34,8 @@ import {
   ProviderError,
   UnexpectedError,
 } from "./errors";
-import { ADOPTED_OUTPUT, EXPLICIT_INPUTS, IDENTITY_INPUT, SET_INPUTS_OUTPUT } from "./hidden-fields";
+import { ACCOUNT_OUTPUT, ADOPTED_OUTPUT, EXPLICIT_INPUTS, IDENTITY_INPUT, SET_INPUTS_OUTPUT } from "./hidden-fields";
+import { currentAccountName, refuseAccountChange } from "./account-guard";
 
 export { IDENTITY_INPUT, SET_INPUTS_OUTPUT, PartialCreateError, PartialUpdateError };
 
@@ -49,6 +50,8 @@ export interface ResourceContext {
   log: Logger;
   /** "<project>/<stack>/<name>", stable for the life of the resource; used as a creation marker. */
   identity: string;
+  /** `exoscale:Instance "web"`, for messages. */
+  label: string;
 }
 
 /** Which inputs `preflight` looks at: the known ones the run would create or change. */
@@ -137,7 +140,7 @@ function plain<T>(value: T): T {
 function contextFor(kind: string, props: Record<string, unknown>): ResourceContext {
   const identity = typeof props[IDENTITY_INPUT] === "string" ? (props[IDENTITY_INPUT] as string) : "";
   const name = identity.split("/").pop() || "?";
-  return { identity, log: createLogger(`${kind} ${name}`) };
+  return { identity, log: createLogger(`${kind} ${name}`), label: `${kind} "${name}"` };
 }
 
 /**
@@ -363,13 +366,14 @@ export function dynamicProvider<I extends object, O extends object>(
     return inputs;
   };
   const hideValue = valueHider(def);
-  /** Outputs as stored: the definition's outputs plus the hidden identity, set-inputs list and adoption mark. */
+  /** Outputs as stored: the definition's outputs plus the hidden identity, set-inputs list, adoption mark and account. */
   const stamped = (outs: object, identity: unknown, setInputs: unknown, adopted: unknown) =>
     outsOf({
       ...outs,
       [IDENTITY_INPUT]: identity,
       [SET_INPUTS_OUTPUT]: setInputs,
       [ADOPTED_OUTPUT]: adopted === true ? true : undefined,
+      [ACCOUNT_OUTPUT]: currentAccountName(),
     });
 
   return {
@@ -393,6 +397,7 @@ export function dynamicProvider<I extends object, O extends object>(
 
     async diff(id, olds, news) {
       try {
+        refuseAccountChange(olds, contextFor(def.kind, news).label, "update");
         const effective = keepUnset(def.fields, olds, news);
         const decision = diffByTable(def.fields, olds, effective);
         if (decision.replaces.length > 0 && olds[ADOPTED_OUTPUT] === true && effective.adoptId !== undefined) {
@@ -456,6 +461,7 @@ export function dynamicProvider<I extends object, O extends object>(
     async read(id, props) {
       const ctx = contextFor(def.kind, props);
       try {
+        refuseAccountChange(props, ctx.label, "read");
         const outs = await def.read(id, props as O, ctx);
         if (outs === undefined) return {};
         const refreshed = stamped(outs, props[IDENTITY_INPUT], props[SET_INPUTS_OUTPUT], props[ADOPTED_OUTPUT]);
@@ -468,6 +474,7 @@ export function dynamicProvider<I extends object, O extends object>(
     async update(id, olds, news) {
       const ctx = contextFor(def.kind, news);
       try {
+        refuseAccountChange(olds, ctx.label, "update");
         const outs = await def.update(id, olds as O, keepUnset(def.fields, olds, news) as I, ctx);
         return { outs: stamped(outs, news[IDENTITY_INPUT], presentInputs(news), olds[ADOPTED_OUTPUT]) };
       } catch (error) {
@@ -488,6 +495,7 @@ export function dynamicProvider<I extends object, O extends object>(
     async delete(id, props) {
       const ctx = contextFor(def.kind, props);
       try {
+        refuseAccountChange(props, ctx.label, "delete");
         await def.delete(id, props as O, ctx);
         recordDeleted(def.kind, id);
       } catch (error) {

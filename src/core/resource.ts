@@ -4,6 +4,7 @@
  * runs in the user's program, not in the provider.
  */
 import * as pulumi from "@pulumi/pulumi";
+import { checkAccountCloud } from "./account";
 import { IDENTITY_INPUT } from "./hidden-fields";
 import { providerShimText } from "./shim";
 
@@ -22,6 +23,7 @@ export function dynamicResource(
   opts?: pulumi.CustomResourceOptions,
 ): [string, string, pulumi.Inputs, pulumi.CustomResourceOptions | undefined] {
   const [cloud, type] = kind.split(":");
+  checkAccountCloud(kind, name, opts);
   return [`pulumi-nodejs:dynamic/${cloud}:${type}`, name, { ...props, __provider: providerShimText(kind) }, opts];
 }
 

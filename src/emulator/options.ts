@@ -9,6 +9,9 @@ import type { FaultRule } from "./faults";
 export interface EmulatorCredentials {
   exoscaleApiKey: string;
   exoscaleApiSecret: string;
+  /** A second Exoscale key pair, signing into an organization of its own (programs with two accounts). */
+  exoscaleSecondApiKey: string;
+  exoscaleSecondApiSecret: string;
   scalewaySecretKey: string;
   scalewayProjectId: string;
   koyebToken: string;

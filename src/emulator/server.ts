@@ -32,6 +32,8 @@ export interface ServerOptions extends EmulatorOptions {
 export const DEFAULT_CREDENTIALS: EmulatorCredentials = {
   exoscaleApiKey: "EXO0123456789abcdef01234567",
   exoscaleApiSecret: "emulator-exoscale-secret-0123456789abcdefghij",
+  exoscaleSecondApiKey: "EXO0123456789abcdef0second",
+  exoscaleSecondApiSecret: "emulator-exoscale-second-secret-0123456789abc",
   scalewaySecretKey: "11111111-2222-4333-8444-555555555555",
   scalewayProjectId: "6a1e1c3e-0b5e-4d6f-9e2a-7c0de5a1b2c3",
   koyebToken: "emulator-koyeb-token-0123456789abcdef",

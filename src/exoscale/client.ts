@@ -140,7 +140,7 @@ function parseExoscaleError(body: unknown): VendorError {
 
 type MutationRequest = Omit<Parameters<HttpClient["json"]>[0], "operation">;
 
-// Catalogue lookups are shared by every resource of one provider process, per endpoint and zone.
+// Catalogue lookups are shared by every resource of one provider process, per endpoint, zone and key.
 const catalogueCache = new Map<string, Promise<unknown>>();
 
 export class ExoscaleClient {
@@ -177,7 +177,8 @@ export class ExoscaleClient {
       requestIdHeaders: ["x-request-id", "x-exoscale-request-id"],
       log,
     });
-    return new ExoscaleClient(http, zone, `${baseUrl}|${zone}`, log);
+    // Per key too: in a program, functions given different accounts share this process (private templates differ).
+    return new ExoscaleClient(http, zone, `${baseUrl}|${zone}|${key()}`, log);
   }
 
   /**

@@ -9,6 +9,7 @@ import {
   type FunctionOptions,
   type FunctionOutputOptions,
   type InputArgs,
+  inAccount,
   onFirstCall,
   outputForm,
 } from "../core/functions";
@@ -49,14 +50,16 @@ function instanceRef(args: { id: string; zone?: string }): { zone: string; uuid:
 /** One instance by its id (GET /instance/{id}); rejects with NotFoundError when it does not exist. */
 export async function getExoscaleInstance(
   args: GetExoscaleInstanceArgs,
-  _opts?: FunctionOptions,
+  opts?: FunctionOptions,
 ): Promise<GetExoscaleInstanceResult> {
-  const { schema, ExoscaleClient, instanceInfo } = callTime();
-  const { zone, uuid } = instanceRef(
-    parseArguments(schema.GetExoscaleInstanceArgs, args, owner("getExoscaleInstance")),
-  );
-  const { creationToken: _token, ...info } = instanceInfo(await ExoscaleClient.forZone(zone).getInstance(uuid), zone);
-  return info;
+  return inAccount(opts, async () => {
+    const { schema, ExoscaleClient, instanceInfo } = callTime();
+    const { zone, uuid } = instanceRef(
+      parseArguments(schema.GetExoscaleInstanceArgs, args, owner("getExoscaleInstance")),
+    );
+    const { creationToken: _token, ...info } = instanceInfo(await ExoscaleClient.forZone(zone).getInstance(uuid), zone);
+    return info;
+  });
 }
 
 /** {@link getExoscaleInstance} taking Inputs, e.g. `getExoscaleInstanceOutput({ id: web.id })`. */
@@ -70,24 +73,26 @@ export function getExoscaleInstanceOutput(
 /** Instances of one zone (GET /instance) with the API's filters. */
 export async function listExoscaleInstances(
   args: ListExoscaleInstancesArgs,
-  _opts?: FunctionOptions,
+  opts?: FunctionOptions,
 ): Promise<ListExoscaleInstancesResult> {
-  const { schema, ExoscaleClient, instanceInfo } = callTime();
-  const parsed = parseArguments(schema.ListExoscaleInstancesArgs, args, owner("listExoscaleInstances"));
-  const filter: ListInstancesFilter = {
-    ipAddress: parsed.ipAddress,
-    managerId: parsed.managerId,
-    managerType: parsed.managerType,
-    labels: parsed.labels
-      ? Object.entries(parsed.labels)
-          .map(([key, value]) => (value === "" ? key : `${key}=${value}`))
-          .join(",")
-      : undefined,
-  };
-  const instances = await ExoscaleClient.forZone(parsed.zone).listInstances(filter);
-  return instances.map((instance) => {
-    const { creationToken: _token, ...info } = instanceInfo(instance, parsed.zone);
-    return info;
+  return inAccount(opts, async () => {
+    const { schema, ExoscaleClient, instanceInfo } = callTime();
+    const parsed = parseArguments(schema.ListExoscaleInstancesArgs, args, owner("listExoscaleInstances"));
+    const filter: ListInstancesFilter = {
+      ipAddress: parsed.ipAddress,
+      managerId: parsed.managerId,
+      managerType: parsed.managerType,
+      labels: parsed.labels
+        ? Object.entries(parsed.labels)
+            .map(([key, value]) => (value === "" ? key : `${key}=${value}`))
+            .join(",")
+        : undefined,
+    };
+    const instances = await ExoscaleClient.forZone(parsed.zone).listInstances(filter);
+    return instances.map((instance) => {
+      const { creationToken: _token, ...info } = instanceInfo(instance, parsed.zone);
+      return info;
+    });
   });
 }
 
@@ -102,23 +107,25 @@ export function listExoscaleInstancesOutput(
 /** A console-proxy websocket URL for the instance's VNC console (GET /console/{id}), valid 60 seconds. */
 export async function getExoscaleConsoleUrl(
   args: GetExoscaleConsoleUrlArgs,
-  _opts?: FunctionOptions,
+  opts?: FunctionOptions,
 ): Promise<GetExoscaleConsoleUrlResult> {
-  const { schema, ExoscaleClient } = callTime();
-  const { zone, uuid } = instanceRef(
-    parseArguments(schema.GetExoscaleConsoleUrlArgs, args, owner("getExoscaleConsoleUrl")),
-  );
-  const requested = Date.now();
-  const answer = await ExoscaleClient.forZone(zone).getConsoleProxyUrl(uuid);
-  if (!answer.url)
-    throw new NotFoundError(`the API returned no console URL for instance ${uuid}`, owner("getConsoleProxyUrl"));
-  registerSecret(answer.url);
-  return {
-    url: answer.url,
-    host: answer.host,
-    path: answer.path,
-    expiresAt: new Date(requested + 60_000).toISOString(),
-  };
+  return inAccount(opts, async () => {
+    const { schema, ExoscaleClient } = callTime();
+    const { zone, uuid } = instanceRef(
+      parseArguments(schema.GetExoscaleConsoleUrlArgs, args, owner("getExoscaleConsoleUrl")),
+    );
+    const requested = Date.now();
+    const answer = await ExoscaleClient.forZone(zone).getConsoleProxyUrl(uuid);
+    if (!answer.url)
+      throw new NotFoundError(`the API returned no console URL for instance ${uuid}`, owner("getConsoleProxyUrl"));
+    registerSecret(answer.url);
+    return {
+      url: answer.url,
+      host: answer.host,
+      path: answer.path,
+      expiresAt: new Date(requested + 60_000).toISOString(),
+    };
+  });
 }
 
 /** {@link getExoscaleConsoleUrl} taking Inputs; the result is a secret (the URL embeds a token). */
@@ -137,17 +144,19 @@ export function getExoscaleConsoleUrlOutput(
  */
 export async function revealExoscaleInstancePassword(
   args: RevealExoscaleInstancePasswordArgs,
-  _opts?: FunctionOptions,
+  opts?: FunctionOptions,
 ): Promise<RevealExoscaleInstancePasswordResult> {
-  const { schema, ExoscaleClient } = callTime();
-  const { zone, uuid } = instanceRef(
-    parseArguments(schema.RevealExoscaleInstancePasswordArgs, args, owner("revealExoscaleInstancePassword")),
-  );
-  const { password } = await ExoscaleClient.forZone(zone).revealInstancePassword(uuid);
-  if (password === undefined)
-    throw new NotFoundError(`instance ${uuid} has no password to reveal`, owner("revealInstancePassword"));
-  registerSecret(password);
-  return { id: schema.zonedIdOf(zone, uuid), password };
+  return inAccount(opts, async () => {
+    const { schema, ExoscaleClient } = callTime();
+    const { zone, uuid } = instanceRef(
+      parseArguments(schema.RevealExoscaleInstancePasswordArgs, args, owner("revealExoscaleInstancePassword")),
+    );
+    const { password } = await ExoscaleClient.forZone(zone).revealInstancePassword(uuid);
+    if (password === undefined)
+      throw new NotFoundError(`instance ${uuid} has no password to reveal`, owner("revealInstancePassword"));
+    registerSecret(password);
+    return { id: schema.zonedIdOf(zone, uuid), password };
+  });
 }
 
 /** {@link revealExoscaleInstancePassword} taking Inputs; the result is a secret. */

@@ -1,3 +1,4 @@
+export { ExoscaleAccount, type ExoscaleAccountArgs } from "./account";
 export { ExoscaleInstance } from "./instance";
 export { ExoscaleInstanceSnapshot } from "./snapshot";
 export {

@@ -9,7 +9,7 @@
  * Nothing here is captured by the serialized provider; it is read again for every call.
  */
 import * as fs from "node:fs";
-import { optionalSetting, type SettingSpec } from "../core/credentials";
+import { accountInUse, describeAccount, optionalSetting, type SettingSpec } from "../core/credentials";
 import { CredentialsError } from "../core/errors";
 import type { TlsOptions } from "../core/http";
 
@@ -68,6 +68,11 @@ export function resolveConnection(options: ResolveOptions = {}): IncusConnection
 
   const socket = optionalSetting(INCUS_SETTINGS.socket);
   if (socket !== undefined) return { kind: "unix", socketPath: socket, project };
+  const account = accountInUse();
+  if (account.cloud !== undefined)
+    throw new CredentialsError(
+      `${describeAccount(account.name, account.cloud)} names no daemon: give the IncusRemote a \`socket\` or an \`address\``,
+    );
   const found = DEFAULT_SOCKETS.find((candidate) => fs.existsSync(candidate));
   if (found) return { kind: "unix", socketPath: found, project };
   throw new CredentialsError(

@@ -8,6 +8,7 @@ import {
   type FunctionOptions,
   type FunctionOutputOptions,
   type InputArgs,
+  inAccount,
   onFirstCall,
   outputForm,
 } from "../core/functions";
@@ -63,14 +64,16 @@ function instanceInfo(instance: ApiInstance): GetIncusInstanceResult {
  */
 export async function getIncusInstance(
   args: GetIncusInstanceArgs,
-  _opts?: FunctionOptions,
+  opts?: FunctionOptions,
 ): Promise<GetIncusInstanceResult> {
-  const { schema, IncusClient, model } = callTime();
-  const parsed = parseArguments(schema.GetIncusInstanceArgs, args, owner("getIncusInstance"));
-  const { project, name } =
-    parsed.id !== undefined ? model.parseInstanceId(parsed.id) : { project: undefined, name: parsed.name as string };
-  const client = IncusClient.fromSettings({ project: project ?? parsed.project });
-  return instanceInfo((await client.getInstance(name)).value);
+  return inAccount(opts, async () => {
+    const { schema, IncusClient, model } = callTime();
+    const parsed = parseArguments(schema.GetIncusInstanceArgs, args, owner("getIncusInstance"));
+    const { project, name } =
+      parsed.id !== undefined ? model.parseInstanceId(parsed.id) : { project: undefined, name: parsed.name as string };
+    const client = IncusClient.fromSettings({ project: project ?? parsed.project });
+    return instanceInfo((await client.getInstance(name)).value);
+  });
 }
 
 /** {@link getIncusInstance} taking Inputs, e.g. `getIncusInstanceOutput({ id: web.id })`. */
@@ -84,19 +87,21 @@ export function getIncusInstanceOutput(
 /** Every instance of a project, or of all projects (GET /1.0/instances?recursion=1). */
 export async function listIncusInstances(
   args: ListIncusInstancesArgs = {},
-  _opts?: FunctionOptions,
+  opts?: FunctionOptions,
 ): Promise<ListIncusInstancesResult> {
-  const { schema, IncusClient, requireExtension } = callTime();
-  const parsed = parseArguments(schema.ListIncusInstancesArgs, args, owner("listIncusInstances"));
-  const client = IncusClient.fromSettings({ project: parsed.project });
-  if (parsed.allProjects)
-    requireExtension(
-      await client.daemon(),
-      "instance_all_projects",
-      "listIncusInstances({ allProjects: true })",
-      "listInstances",
-    );
-  return (await client.listInstances({ allProjects: parsed.allProjects })).map(instanceInfo);
+  return inAccount(opts, async () => {
+    const { schema, IncusClient, requireExtension } = callTime();
+    const parsed = parseArguments(schema.ListIncusInstancesArgs, args, owner("listIncusInstances"));
+    const client = IncusClient.fromSettings({ project: parsed.project });
+    if (parsed.allProjects)
+      requireExtension(
+        await client.daemon(),
+        "instance_all_projects",
+        "listIncusInstances({ allProjects: true })",
+        "listInstances",
+      );
+    return (await client.listInstances({ allProjects: parsed.allProjects })).map(instanceInfo);
+  });
 }
 
 /** {@link listIncusInstances} taking Inputs. */

@@ -1,4 +1,5 @@
 /** Incus (and LXD): instances, snapshots, and the operations API. */
+export { IncusRemote, type IncusRemoteArgs } from "./account";
 export { IncusInstance } from "./instance";
 export { IncusInstanceSnapshot } from "./snapshot";
 export {

@@ -21,6 +21,7 @@ import {
   type FunctionOptions,
   type FunctionOutputOptions,
   type InputArgs,
+  inAccount,
   onFirstCall,
   outputForm,
 } from "../core/functions";
@@ -73,25 +74,27 @@ export function listIncusOperations(
 ): Promise<string[] | GetIncusOperationResult[]>;
 export async function listIncusOperations(
   args: ListIncusOperationsArgs = {},
-  _opts?: FunctionOptions,
+  opts?: FunctionOptions,
 ): Promise<string[] | GetIncusOperationResult[]> {
-  const { schema, IncusClient, daemon } = callTime();
-  const parsed = parseArguments(schema.ListIncusOperationsArgs, args, owner("listIncusOperations"));
-  const client = IncusClient.fromSettings({ project: parsed.project });
-  // Without the extension (LXD 5.0), `all-projects` is ignored and only one project's operations come back.
-  if (parsed.allProjects)
-    daemon.requireExtension(
-      await client.daemon(),
-      "operations_get_query_all_projects",
-      "listIncusOperations({ allProjects: true })",
-      "operationsGet",
-    );
-  const items = await client.operations.list({
-    project: parsed.project,
-    allProjects: parsed.allProjects,
-    recursion: parsed.recursion ?? 0,
+  return inAccount(opts, async () => {
+    const { schema, IncusClient, daemon } = callTime();
+    const parsed = parseArguments(schema.ListIncusOperationsArgs, args, owner("listIncusOperations"));
+    const client = IncusClient.fromSettings({ project: parsed.project });
+    // Without the extension (LXD 5.0), `all-projects` is ignored and only one project's operations come back.
+    if (parsed.allProjects)
+      daemon.requireExtension(
+        await client.daemon(),
+        "operations_get_query_all_projects",
+        "listIncusOperations({ allProjects: true })",
+        "operationsGet",
+      );
+    const items = await client.operations.list({
+      project: parsed.project,
+      allProjects: parsed.allProjects,
+      recursion: parsed.recursion ?? 0,
+    });
+    return parsed.recursion === 1 ? (items as IncusOperation[]).map(operationInfo) : (items as string[]);
   });
-  return parsed.recursion === 1 ? (items as IncusOperation[]).map(operationInfo) : (items as string[]);
 }
 
 /** {@link listIncusOperations} taking Inputs. */
@@ -117,11 +120,13 @@ export function listIncusOperationsOutput(
 /** One operation (GET /1.0/operations/{id}); rejects with NotFoundError once the daemon forgot it. */
 export async function getIncusOperation(
   args: GetIncusOperationArgs,
-  _opts?: FunctionOptions,
+  opts?: FunctionOptions,
 ): Promise<GetIncusOperationResult> {
-  const { schema, IncusClient } = callTime();
-  const { id, project } = parseArguments(schema.GetIncusOperationArgs, args, owner("getIncusOperation"));
-  return operationInfo(await IncusClient.fromSettings({ project }).operations.get(id, project));
+  return inAccount(opts, async () => {
+    const { schema, IncusClient } = callTime();
+    const { id, project } = parseArguments(schema.GetIncusOperationArgs, args, owner("getIncusOperation"));
+    return operationInfo(await IncusClient.fromSettings({ project }).operations.get(id, project));
+  });
 }
 
 /** {@link getIncusOperation} taking Inputs. */
@@ -138,38 +143,40 @@ export function getIncusOperationOutput(
  */
 export async function waitIncusOperation(
   args: WaitIncusOperationArgs,
-  _opts?: FunctionOptions,
+  opts?: FunctionOptions,
 ): Promise<GetIncusOperationResult> {
-  const { schema, IncusClient, isFinal, createLogger, longPollUntil } = callTime();
-  const {
-    id,
-    project,
-    timeout,
-    secret,
-    public: anonymous = false,
-  } = parseArguments(schema.WaitIncusOperationArgs, args, owner("waitIncusOperation"));
-  if (anonymous && !secret)
-    throw new InvalidArgumentsError(
-      [{ argument: "secret", reason: "the public variant needs the operation's secret" }],
-      owner("waitIncusOperation"),
-    );
-  const client = IncusClient.fromSettings({ project, anonymous });
-  const waitOnce = (seconds: number) =>
-    anonymous
-      ? client.operations.waitPublic(id, secret as string, seconds)
-      : client.operations.wait(id, seconds, project);
+  return inAccount(opts, async () => {
+    const { schema, IncusClient, isFinal, createLogger, longPollUntil } = callTime();
+    const {
+      id,
+      project,
+      timeout,
+      secret,
+      public: anonymous = false,
+    } = parseArguments(schema.WaitIncusOperationArgs, args, owner("waitIncusOperation"));
+    if (anonymous && !secret)
+      throw new InvalidArgumentsError(
+        [{ argument: "secret", reason: "the public variant needs the operation's secret" }],
+        owner("waitIncusOperation"),
+      );
+    const client = IncusClient.fromSettings({ project, anonymous });
+    const waitOnce = (seconds: number) =>
+      anonymous
+        ? client.operations.waitPublic(id, secret as string, seconds)
+        : client.operations.wait(id, seconds, project);
 
-  if (timeout !== undefined && timeout >= 0) return operationInfo(await waitOnce(timeout));
-  const final = await longPollUntil({
-    what: `operation ${id}`,
-    cloud: "incus",
-    operation: anonymous ? "operationWaitGetUntrusted" : "operationWaitGet",
-    timeoutMs: Number.POSITIVE_INFINITY,
-    log: createLogger("incus"),
-    waitOnce,
-    status: (operation) => ({ state: operation.status, done: isFinal(operation) }),
+    if (timeout !== undefined && timeout >= 0) return operationInfo(await waitOnce(timeout));
+    const final = await longPollUntil({
+      what: `operation ${id}`,
+      cloud: "incus",
+      operation: anonymous ? "operationWaitGetUntrusted" : "operationWaitGet",
+      timeoutMs: Number.POSITIVE_INFINITY,
+      log: createLogger("incus"),
+      waitOnce,
+      status: (operation) => ({ state: operation.status, done: isFinal(operation) }),
+    });
+    return operationInfo(final);
   });
-  return operationInfo(final);
 }
 
 /** {@link waitIncusOperation} taking Inputs. */
@@ -185,10 +192,12 @@ export function waitIncusOperationOutput(
  * cannot be cancelled. An action, not a lookup: it has no `…Output` form, so that a preview never
  * cancels anything.
  */
-export async function cancelIncusOperation(args: CancelIncusOperationArgs, _opts?: FunctionOptions): Promise<void> {
-  const { schema, IncusClient } = callTime();
-  const { id, project } = parseArguments(schema.CancelIncusOperationArgs, args, owner("cancelIncusOperation"));
-  await IncusClient.fromSettings({ project }).operations.cancel(id, project);
+export async function cancelIncusOperation(args: CancelIncusOperationArgs, opts?: FunctionOptions): Promise<void> {
+  return inAccount(opts, async () => {
+    const { schema, IncusClient } = callTime();
+    const { id, project } = parseArguments(schema.CancelIncusOperationArgs, args, owner("cancelIncusOperation"));
+    await IncusClient.fromSettings({ project }).operations.cancel(id, project);
+  });
 }
 
 /**
@@ -220,27 +229,29 @@ export interface IncusOperationWebsocket {
  */
 export async function connectIncusOperationWebsocket(
   args: ConnectIncusOperationWebsocketArgs,
-  _opts?: FunctionOptions,
+  opts?: FunctionOptions,
 ): Promise<IncusOperationWebsocket> {
-  const { schema, IncusClient, openOperationWebsocket } = callTime();
-  const {
-    id,
-    project,
-    secret,
-    public: anonymous,
-    handshakeTimeoutMs,
-  } = parseArguments(schema.ConnectIncusOperationWebsocketArgs, args, owner("connectIncusOperationWebsocket"));
-  const client = IncusClient.fromSettings({ project, anonymous: anonymous === true });
-  try {
-    // A ws WebSocket is structurally this interface; the cast keeps `ws`'s own types out of ours.
-    return (await openOperationWebsocket(client.connection, id, {
+  return inAccount(opts, async () => {
+    const { schema, IncusClient, openOperationWebsocket } = callTime();
+    const {
+      id,
+      project,
       secret,
       public: anonymous,
       handshakeTimeoutMs,
-    })) as unknown as IncusOperationWebsocket;
-  } catch (error) {
-    throw await requestorMismatch(client, id, anonymous === true, error);
-  }
+    } = parseArguments(schema.ConnectIncusOperationWebsocketArgs, args, owner("connectIncusOperationWebsocket"));
+    const client = IncusClient.fromSettings({ project, anonymous: anonymous === true });
+    try {
+      // A ws WebSocket is structurally this interface; the cast keeps `ws`'s own types out of ours.
+      return (await openOperationWebsocket(client.connection, id, {
+        secret,
+        public: anonymous,
+        handshakeTimeoutMs,
+      })) as unknown as IncusOperationWebsocket;
+    } catch (error) {
+      throw await requestorMismatch(client, id, anonymous === true, error);
+    }
+  });
 }
 
 /**

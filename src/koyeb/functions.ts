@@ -10,6 +10,7 @@ import {
   type FunctionOptions,
   type FunctionOutputOptions,
   type InputArgs,
+  inAccount,
   onFirstCall,
   outputForm,
 } from "../core/functions";
@@ -43,11 +44,13 @@ const callTime = onFirstCall(() => ({
 /** One instance by id (GET /v1/instances/{id}); rejects with NotFoundError when it does not exist. */
 export async function getKoyebInstance(
   args: GetKoyebInstanceArgs,
-  _opts?: FunctionOptions,
+  opts?: FunctionOptions,
 ): Promise<GetKoyebInstanceResult> {
-  const { schema, koyeb } = callTime();
-  const { id } = parseArguments(schema.GetKoyebInstanceArgs, args, owner("getKoyebInstance"));
-  return koyeb.toInstance(await koyeb.KoyebClient.fromSettings().getInstance(id));
+  return inAccount(opts, async () => {
+    const { schema, koyeb } = callTime();
+    const { id } = parseArguments(schema.GetKoyebInstanceArgs, args, owner("getKoyebInstance"));
+    return koyeb.toInstance(await koyeb.KoyebClient.fromSettings().getInstance(id));
+  });
 }
 
 /** {@link getKoyebInstance} taking Inputs. */
@@ -61,23 +64,25 @@ export function getKoyebInstanceOutput(
 /** Every instance matching the filters (GET /v1/instances, following every page). */
 export async function listKoyebInstances(
   args: ListKoyebInstancesArgs = {},
-  _opts?: FunctionOptions,
+  opts?: FunctionOptions,
 ): Promise<ListKoyebInstancesResult> {
-  const { schema, koyeb } = callTime();
-  const a = parseArguments(schema.ListKoyebInstancesArgs, args, owner("listKoyebInstances"));
-  const filters = {
-    app_id: a.appId,
-    service_id: a.serviceId,
-    deployment_id: a.deploymentId,
-    regional_deployment_id: a.regionalDeploymentId,
-    allocation_id: a.allocationId,
-    replica_index: a.replicaIndex,
-    statuses: a.statuses,
-    order: a.order,
-    starting_time: a.startingTime,
-    ending_time: a.endingTime,
-  };
-  return (await koyeb.KoyebClient.fromSettings().listInstances(filters, a.pageSize)).map(koyeb.toInstance);
+  return inAccount(opts, async () => {
+    const { schema, koyeb } = callTime();
+    const a = parseArguments(schema.ListKoyebInstancesArgs, args, owner("listKoyebInstances"));
+    const filters = {
+      app_id: a.appId,
+      service_id: a.serviceId,
+      deployment_id: a.deploymentId,
+      regional_deployment_id: a.regionalDeploymentId,
+      allocation_id: a.allocationId,
+      replica_index: a.replicaIndex,
+      statuses: a.statuses,
+      order: a.order,
+      starting_time: a.startingTime,
+      ending_time: a.endingTime,
+    };
+    return (await koyeb.KoyebClient.fromSettings().listInstances(filters, a.pageSize)).map(koyeb.toInstance);
+  });
 }
 
 /** {@link listKoyebInstances} taking Inputs. */
@@ -91,15 +96,17 @@ export function listKoyebInstancesOutput(
 /** Every event matching the filters (GET /v1/instance_events, following every page). */
 export async function listKoyebInstanceEvents(
   args: ListKoyebInstanceEventsArgs = {},
-  _opts?: FunctionOptions,
+  opts?: FunctionOptions,
 ): Promise<ListKoyebInstanceEventsResult> {
-  const { schema, koyeb } = callTime();
-  const a = parseArguments(schema.ListKoyebInstanceEventsArgs, args, owner("listKoyebInstanceEvents"));
-  const events = await koyeb.KoyebClient.fromSettings().listInstanceEvents(
-    { instance_ids: a.instanceIds, types: a.types, order: a.order },
-    a.pageSize,
-  );
-  return events.map(koyeb.toEvent);
+  return inAccount(opts, async () => {
+    const { schema, koyeb } = callTime();
+    const a = parseArguments(schema.ListKoyebInstanceEventsArgs, args, owner("listKoyebInstanceEvents"));
+    const events = await koyeb.KoyebClient.fromSettings().listInstanceEvents(
+      { instance_ids: a.instanceIds, types: a.types, order: a.order },
+      a.pageSize,
+    );
+    return events.map(koyeb.toEvent);
+  });
 }
 
 /** {@link listKoyebInstanceEvents} taking Inputs. */
@@ -130,27 +137,29 @@ function isPreview(): boolean {
  */
 export async function execKoyebInstance(
   args: ExecKoyebInstanceArgs,
-  _opts?: FunctionOptions,
+  opts?: FunctionOptions,
 ): Promise<ExecKoyebInstanceResult> {
-  const { schema, koyeb, runExec } = callTime();
-  const a = parseArguments(schema.ExecKoyebInstanceArgs, args, owner("execKoyebInstance"));
-  if (isPreview() && a.runInPreview !== true) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    (require("@pulumi/pulumi") as typeof import("@pulumi/pulumi")).log.info(
-      `execKoyebInstance: ${JSON.stringify(a.command)} on instance ${a.instanceId} is not run during a preview (set runInPreview: true to run it)`,
-    );
-    return { ran: false, skipped: "preview" };
-  }
-  const client = koyeb.KoyebClient.fromSettings();
-  const result = await runExec({
-    url: client.execUrl(a.instanceId),
-    token: client.token(),
-    instanceId: a.instanceId,
-    command: a.command,
-    stdin: a.stdin,
-    timeoutMs: (a.timeout ?? 60) * 1000,
+  return inAccount(opts, async () => {
+    const { schema, koyeb, runExec } = callTime();
+    const a = parseArguments(schema.ExecKoyebInstanceArgs, args, owner("execKoyebInstance"));
+    if (isPreview() && a.runInPreview !== true) {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      (require("@pulumi/pulumi") as typeof import("@pulumi/pulumi")).log.info(
+        `execKoyebInstance: ${JSON.stringify(a.command)} on instance ${a.instanceId} is not run during a preview (set runInPreview: true to run it)`,
+      );
+      return { ran: false, skipped: "preview" };
+    }
+    const client = koyeb.KoyebClient.fromSettings();
+    const result = await runExec({
+      url: client.execUrl(a.instanceId),
+      token: client.token(),
+      instanceId: a.instanceId,
+      command: a.command,
+      stdin: a.stdin,
+      timeoutMs: (a.timeout ?? 60) * 1000,
+    });
+    return { ran: true, ...result };
   });
-  return { ran: true, ...result };
 }
 
 /** {@link execKoyebInstance} taking Inputs; the same preview rule applies. */

@@ -1,3 +1,4 @@
+export { KoyebAccount, type KoyebAccountArgs } from "./account";
 export {
   execKoyebInstance,
   execKoyebInstanceOutput,

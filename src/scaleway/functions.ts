@@ -10,6 +10,7 @@ import {
   type FunctionOptions,
   type FunctionOutputOptions,
   type InputArgs,
+  inAccount,
   onFirstCall,
   outputForm,
 } from "../core/functions";
@@ -65,43 +66,45 @@ function info(image: ApiScalewayImage): GetScalewayImageResult {
  */
 export async function getScalewayImage(
   args: GetScalewayImageArgs,
-  _opts?: FunctionOptions,
+  opts?: FunctionOptions,
 ): Promise<GetScalewayImageResult> {
-  const { schema, ScalewayClient } = callTime();
-  const parsed = parseArguments(schema.GetScalewayImageArgs, args, owner("getScalewayImage"));
-  const client = ScalewayClient.fromSettings();
-  if (parsed.id !== undefined) {
-    const { zone, id } = parsed.id.includes("/")
-      ? schema.parseZonedId(parsed.id)
-      : { zone: parsed.zone ?? client.defaultZone, id: parsed.id };
-    return info(await client.getImage(zone, id));
-  }
-  const zone = parsed.zone ?? client.defaultZone;
-  const name = parsed.name as string;
-  const candidates = await client.listImages(zone, {
-    name,
-    arch: parsed.arch,
-    project: parsed.project,
-    public: parsed.public,
-  });
-  const exact = candidates.filter((image) => image.name === name);
-  if (exact.length === 1) return info(exact[0]);
-  if (exact.length === 0) {
-    const near = candidates.slice(0, 5).map((image) => `"${image.name}"`);
-    throw new NotFoundError(`no image is named exactly "${name}" in ${zone}`, {
-      cloud: "scaleway",
-      operation: "listImages",
-      vendorMessage:
-        near.length > 0 ? `names containing it: ${near.join(", ")}${candidates.length > 5 ? ", …" : ""}` : undefined,
+  return inAccount(opts, async () => {
+    const { schema, ScalewayClient } = callTime();
+    const parsed = parseArguments(schema.GetScalewayImageArgs, args, owner("getScalewayImage"));
+    const client = ScalewayClient.fromSettings();
+    if (parsed.id !== undefined) {
+      const { zone, id } = parsed.id.includes("/")
+        ? schema.parseZonedId(parsed.id)
+        : { zone: parsed.zone ?? client.defaultZone, id: parsed.id };
+      return info(await client.getImage(zone, id));
+    }
+    const zone = parsed.zone ?? client.defaultZone;
+    const name = parsed.name as string;
+    const candidates = await client.listImages(zone, {
+      name,
+      arch: parsed.arch,
+      project: parsed.project,
+      public: parsed.public,
     });
-  }
-  const listed = exact.map(
-    (image) => `${image.zone}/${image.id} (${image.arch}, ${image.public ? "public" : `project ${image.project}`})`,
-  );
-  throw new ConflictError(
-    `${exact.length} images in ${zone} are named "${name}": ${listed.join(", ")}; narrow it down with arch, project or public, or pass id`,
-    owner("getScalewayImage"),
-  );
+    const exact = candidates.filter((image) => image.name === name);
+    if (exact.length === 1) return info(exact[0]);
+    if (exact.length === 0) {
+      const near = candidates.slice(0, 5).map((image) => `"${image.name}"`);
+      throw new NotFoundError(`no image is named exactly "${name}" in ${zone}`, {
+        cloud: "scaleway",
+        operation: "listImages",
+        vendorMessage:
+          near.length > 0 ? `names containing it: ${near.join(", ")}${candidates.length > 5 ? ", …" : ""}` : undefined,
+      });
+    }
+    const listed = exact.map(
+      (image) => `${image.zone}/${image.id} (${image.arch}, ${image.public ? "public" : `project ${image.project}`})`,
+    );
+    throw new ConflictError(
+      `${exact.length} images in ${zone} are named "${name}": ${listed.join(", ")}; narrow it down with arch, project or public, or pass id`,
+      owner("getScalewayImage"),
+    );
+  });
 }
 
 /** {@link getScalewayImage} taking Inputs, e.g. `getScalewayImageOutput({ id: image.id })`. */
@@ -115,13 +118,15 @@ export function getScalewayImageOutput(
 /** Every image in a zone matching the filters (ListImages, following every page). */
 export async function listScalewayImages(
   args: ListScalewayImagesArgs = {},
-  _opts?: FunctionOptions,
+  opts?: FunctionOptions,
 ): Promise<ListScalewayImagesResult> {
-  const { schema, ScalewayClient } = callTime();
-  const parsed = parseArguments(schema.ListScalewayImagesArgs, args, owner("listScalewayImages"));
-  const client = ScalewayClient.fromSettings();
-  const { zone, perPage, ...filters } = parsed;
-  return (await client.listImages(zone ?? client.defaultZone, filters, perPage)).map(info);
+  return inAccount(opts, async () => {
+    const { schema, ScalewayClient } = callTime();
+    const parsed = parseArguments(schema.ListScalewayImagesArgs, args, owner("listScalewayImages"));
+    const client = ScalewayClient.fromSettings();
+    const { zone, perPage, ...filters } = parsed;
+    return (await client.listImages(zone ?? client.defaultZone, filters, perPage)).map(info);
+  });
 }
 
 /** {@link listScalewayImages} taking Inputs. */

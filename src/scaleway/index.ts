@@ -1,3 +1,4 @@
+export { ScalewayAccount, type ScalewayAccountArgs } from "./account";
 export { ScalewayImage } from "./image";
 export {
   getScalewayImage,

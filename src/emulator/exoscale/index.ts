@@ -3,7 +3,8 @@
  * snapshots, and the catalogue (zones, instance types, templates). Every request but `GET /zone`
  * must carry a valid EXO2-HMAC-SHA256 signature; a bad signature, an unknown key or an expired
  * signature is a 403 with the API's `{"message": …}` body. The emulator serves every zone on one
- * endpoint: `EXOSCALE_API_ENDPOINT` points all zones at it.
+ * endpoint: `EXOSCALE_API_ENDPOINT` points all zones at it. Two key pairs are accepted, each signing
+ * into an organization of its own (accounts.ts).
  */
 import { parseAuthorization, signatureMatches } from "../../exoscale/signer";
 import type { ApiModule, EmulatorContext } from "../api";
@@ -14,13 +15,23 @@ import { registerInstances } from "./instances";
 import { Operations } from "./operations";
 import { changeExoscale } from "./change-objects";
 import { seedExoscale } from "./seed-objects";
-import { emptyState, type ExoscaleState, settleAfterRestart, snapshotView } from "./state";
+import { ExoscaleOrganizations } from "./accounts";
+import { snapshotView } from "./state";
 
 const ok = (body: unknown): EmulatorResponse => ({ status: 200, body });
 
+/** The organizations of each running emulator (one context per server). */
+const organizationsOf = new WeakMap<EmulatorContext, ExoscaleOrganizations>();
+
+function organizations(ctx: EmulatorContext): ExoscaleOrganizations {
+  let found = organizationsOf.get(ctx);
+  if (!found) organizationsOf.set(ctx, (found = new ExoscaleOrganizations(ctx)));
+  return found;
+}
+
 function register(router: Router, ctx: EmulatorContext): void {
-  const state = ctx.store.slice<ExoscaleState>("exoscale", emptyState);
-  settleAfterRestart(state);
+  // The state of the organization each request signed into.
+  const state = organizations(ctx).state;
   const operations = new Operations(state, ctx);
   registerInstances(router, ctx, state, operations);
 
@@ -95,19 +106,22 @@ function authenticate(request: EmulatorRequest, ctx: EmulatorContext): EmulatorR
       403,
       "Missing or malformed Authorization header: expected EXO2-HMAC-SHA256 credential=…,expires=…,signature=…",
     );
-  if (auth.credential !== ctx.credentials.exoscaleApiKey) return exoError(403, `Invalid API key ${auth.credential}`);
+  const organization = organizations(ctx).forKey(auth.credential);
+  if (!organization) return exoError(403, `Invalid API key ${auth.credential}`);
   if (auth.expires < Math.floor(Date.now() / 1000))
     return exoError(403, `Request expired at ${new Date(auth.expires * 1000).toISOString()}`);
   const unsigned = [...new Set(request.query.keys())].filter((name) => !auth.signedQueryArgs.includes(name));
   if (unsigned.length > 0)
     return exoError(403, `Invalid request signature: query parameters ${unsigned.join(", ")} are not signed`);
   const valid = signatureMatches(
-    ctx.credentials.exoscaleApiSecret,
+    organization.apiSecret,
     { method: request.method, path: request.path, body: request.rawBody },
     auth,
     (name) => request.query.get(name) ?? undefined,
   );
-  return valid ? undefined : exoError(403, "Invalid request signature");
+  if (!valid) return exoError(403, "Invalid request signature");
+  organizations(ctx).enter(organization);
+  return undefined;
 }
 
 export const exoscaleApi: ApiModule = {
@@ -115,12 +129,14 @@ export const exoscaleApi: ApiModule = {
   prefixes: ["/v2/"],
   register,
   authenticate,
-  seed: (section, ctx) => seedExoscale(section, ctx.store.slice<ExoscaleState>("exoscale", emptyState)),
-  change: (section, ctx) => changeExoscale(section, ctx.store.slice<ExoscaleState>("exoscale", emptyState)),
+  seed: (section, ctx) => seedExoscale(section, organizations(ctx).state),
+  change: (section, ctx) => changeExoscale(section, organizations(ctx).state),
   errorBody: (_status, message) => ({ message }),
   env: (url, credentials) => ({
     EXOSCALE_API_ENDPOINT: `${url}/v2`,
     EXOSCALE_API_KEY: credentials.exoscaleApiKey,
     EXOSCALE_API_SECRET: credentials.exoscaleApiSecret,
+    EXOSCALE_EMULATOR_SECOND_API_KEY: credentials.exoscaleSecondApiKey,
+    EXOSCALE_EMULATOR_SECOND_API_SECRET: credentials.exoscaleSecondApiSecret,
   }),
 };

@@ -27,17 +27,7 @@ export class Operations {
   constructor(
     private readonly state: ExoscaleState,
     private readonly ctx: EmulatorContext,
-  ) {
-    // Operations cannot survive a restart (their effects are code): end them as interrupted.
-    for (const operation of Object.values(state.operations)) {
-      if (operation.state === "pending")
-        Object.assign(operation, {
-          state: "failure",
-          reason: "interrupted",
-          message: "the emulator restarted during the operation",
-        });
-    }
-  }
+  ) {}
 
   /**
    * Starts `command` on `target`; `effect` runs when the op delay has passed. An effect that throws

@@ -162,4 +162,13 @@ export function settleAfterRestart(state: ExoscaleState): void {
     if (snapshot.state === "deleting") delete state.snapshots[snapshot.id];
     else if (snapshot.state === "snapshotting") snapshot.state = "ready";
   }
+  // Operations cannot survive a restart (their effects are code): end them as interrupted.
+  for (const operation of Object.values(state.operations)) {
+    if (operation.state === "pending")
+      Object.assign(operation, {
+        state: "failure",
+        reason: "interrupted",
+        message: "the emulator restarted during the operation",
+      });
+  }
 }

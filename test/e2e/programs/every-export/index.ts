@@ -3,10 +3,12 @@
 // (test/e2e/package-types.test.ts). It is type-checked, not run.
 import * as pulumi from "@pulumi/pulumi";
 import {
+  AccountChangedError,
   AdoptionMismatchError,
   ApiError,
   AuthError,
   cancelIncusOperation,
+  ComputeAccount,
   ComputeInstance,
   connectIncusOperationWebsocket,
   ConflictError,
@@ -14,6 +16,7 @@ import {
   DeletionProtectedError,
   execKoyebInstance,
   execKoyebInstanceOutput,
+  ExoscaleAccount,
   ExoscaleInstance,
   ExoscaleInstanceSnapshot,
   getComputeInstance,
@@ -32,7 +35,9 @@ import {
   getScalewayImageOutput,
   IncusInstance,
   IncusInstanceSnapshot,
+  IncusRemote,
   InvalidArgumentsError,
+  KoyebAccount,
   InvalidRequestError,
   listComputeInstances,
   listComputeInstancesOutput,
@@ -56,6 +61,7 @@ import {
   RateLimitError,
   revealExoscaleInstancePassword,
   revealExoscaleInstancePasswordOutput,
+  ScalewayAccount,
   ScalewayImage,
   ServerError,
   startEmulator,
@@ -69,6 +75,7 @@ import {
 import type {
   ArgumentProblem,
   CancelIncusOperationArgs,
+  ComputeAccountArgs,
   ComputeInstanceArgs,
   ComputeInstanceOutputProperties,
   ConnectIncusOperationWebsocketArgs,
@@ -79,6 +86,7 @@ import type {
   ExecKoyebInstanceArgs,
   ExecKoyebInstanceOutputArgs,
   ExecKoyebInstanceResult,
+  ExoscaleAccountArgs,
   ExoscaleInstanceArgs,
   ExoscaleInstanceOutputProperties,
   ExoscaleInstanceSnapshotArgs,
@@ -113,7 +121,9 @@ import type {
   IncusInstanceSnapshotArgs,
   IncusInstanceSnapshotOutputProperties,
   IncusOperationWebsocket,
+  IncusRemoteArgs,
   InputArgs,
+  KoyebAccountArgs,
   KoyebInstanceEvent,
   ListComputeInstancesArgs,
   ListComputeInstancesOutputArgs,
@@ -139,6 +149,7 @@ import type {
   RevealExoscaleInstancePasswordArgs,
   RevealExoscaleInstancePasswordOutputArgs,
   RevealExoscaleInstancePasswordResult,
+  ScalewayAccountArgs,
   ScalewayImageArgs,
   ScalewayImageOutputProperties,
   SeedComputeInstance,
@@ -196,6 +207,31 @@ const containerSnapshot = new IncusInstanceSnapshot("container-snapshot", contai
 const containerSnapshotAgain = IncusInstanceSnapshot.get("container-snapshot-again", containerSnapshot.id);
 const containerFields: Pick<IncusInstanceOutputProperties, "status"> = container;
 const containerSnapshotFields: Pick<IncusInstanceSnapshotOutputProperties, "createdAt"> = containerSnapshot;
+
+// Account objects, passed as `provider` to resources and as `account` to functions.
+const exoscaleAccountArgs: ExoscaleAccountArgs = { apiKey: "EXOkey", apiSecret: config.requireSecret("apiSecret") };
+const staging = new ExoscaleAccount("staging", exoscaleAccountArgs);
+const stagingWeb = new ExoscaleInstance("staging-web", webArgs, { provider: staging });
+const scalewayAccountArgs: ScalewayAccountArgs = { secretKey: config.requireSecret("scwSecretKey"), zone: "fr-par-2" };
+const scalewayAccount = new ScalewayAccount("scw-b", scalewayAccountArgs);
+const koyebAccountArgs: KoyebAccountArgs = { token: config.requireSecret("koyebToken") };
+const koyebAccount = new KoyebAccount("koyeb-b", koyebAccountArgs);
+const computeAccountArgs: ComputeAccountArgs = { endpoint: "https://compute.example.com", token: "t" };
+const computeAccount = new ComputeAccount("compute-b", computeAccountArgs);
+const remoteArgs: IncusRemoteArgs = {
+  address: "https://incus.example.com:8443",
+  token: config.requireSecret("incusToken"),
+};
+const remote = new IncusRemote("cluster", remoteArgs);
+const remoteContainer = new IncusInstance("remote-container", containerArgs, { provider: remote });
+const accountOptions: FunctionOptions = { account: scalewayAccount };
+export const accountLookups = [
+  stagingWeb.id,
+  remoteContainer.id,
+  listScalewayImagesOutput({}, accountOptions),
+  listKoyebInstancesOutput({}, { account: koyebAccount }),
+  listComputeInstancesOutput({}, { account: computeAccount }),
+];
 
 // Functions, in both forms, with their argument and result types.
 const outputOptions: FunctionOutputOptions = { dependsOn: [web] };
@@ -292,6 +328,7 @@ const inputs: Inputs = { id: web.id };
 function describe(error: unknown): string {
   const details: ErrorDetails = { cloud: "exoscale" };
   const problems: ArgumentProblem[] = error instanceof InvalidArgumentsError ? error.problems : [];
+  if (error instanceof AccountChangedError) return error.code;
   if (error instanceof AdoptionMismatchError) return `${error.code} ${error.properties.join(",")}`;
   if (error instanceof PartialUpdateError || error instanceof PartialCreateError) return `${error.code} ${error.id}`;
   for (const errorClass of [
