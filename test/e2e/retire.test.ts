@@ -17,6 +17,8 @@ import { startTestEmulator, type TestEmulator } from "../helpers/emulator";
 import { expectOk, repoRoot, TestStack } from "../helpers/engine";
 import { ensurePolicyPack } from "./policy-support";
 
+/** Where a project that installed the package finds the pack, as the runbook writes it. */
+const SHIPPED_PACK = "node_modules/pulumi-dynamic-compute/policy";
 const DOCS = ["docs/exoscale.md", "docs/gitops.md", "docs/policy-pack.md"];
 const START = /<!-- runbook:retire\b[^>]*-->/;
 const END = "<!-- /runbook:retire -->";
@@ -86,8 +88,10 @@ describe("retiring a protected production instance, as the runbook says", () => 
       stack: "prod",
       config: { namePrefix: prefix },
     });
-    // The layout the runbook assumes: the pack as `policy/` and the pack config beside the program.
-    fs.symlinkSync(pack, path.join(stack.workDir, "policy"));
+    // The layout the runbook assumes: the package installed in the program's node_modules (its pack
+    // under policy/), and the pack config beside the program.
+    fs.mkdirSync(path.join(stack.workDir, "node_modules"), { recursive: true });
+    fs.symlinkSync(repoRoot, path.join(stack.workDir, "node_modules", "pulumi-dynamic-compute"));
     fs.copyFileSync(path.join(repoRoot, "examples/gitops/policy-config.json"), configFile());
     await fleet({ "web-1": true, "web-2": true });
     expectOk(await stack.up({ policyPacks: [pack], policyPackConfigs: [configFile()] }));
@@ -127,7 +131,7 @@ describe("retiring a protected production instance, as the runbook says", () => 
 
   it("refuses the unprotected instance while it is not on the retire list", async () => {
     await fleet({ "web-1": true, "web-2": false });
-    const preview = await stack.preview({ policyPacks: ["policy"], policyPackConfigs: [configFile()] });
+    const preview = await stack.preview({ policyPacks: [SHIPPED_PACK], policyPackConfigs: [configFile()] });
     expect(preview.ok).toBe(false);
     expect(preview.output).toContain('Production instance "web-2"');
     expect(preview.output).toContain('To retire it instead, add "web-2" to this policy\'s `retire` list');
