@@ -7,6 +7,7 @@
 import { z } from "zod";
 import { CREATION_TOKEN_LABEL } from "../core/creation-token";
 import { InvalidArgumentsError } from "../core/errors";
+import { MAX_RETAIN, refineSeries, seriesInputs } from "../core/snapshot-series";
 import { encodedUserDataSize } from "../core/user-data";
 
 /** Zones of the Exoscale API (its spec's server variables). */
@@ -239,9 +240,6 @@ export const ExoscaleInstanceOutputs = z.object({
 });
 export type ExoscaleInstanceOutputs = z.infer<typeof ExoscaleInstanceOutputs>;
 
-/** Most snapshots a series (`retain`) keeps; their ids live in state. */
-export const MAX_RETAIN = 100;
-
 export const ExoscaleInstanceSnapshotInputs = z
   .strictObject({
     instanceId: zonedOrBareId("instance").describe(
@@ -254,36 +252,15 @@ export const ExoscaleInstanceSnapshotInputs = z
       .describe(
         "The instance's `deletionProtection`, as declared when the snapshot was last created or updated (after the instance): while it is true, deleting the snapshot is refused unless the instance stays in the stack.",
       ),
-    retain: z
-      .number()
-      .int()
-      .min(1)
-      .max(MAX_RETAIN)
-      .optional()
-      .describe(
-        `Keep a series of snapshots instead of one: each change of \`trigger\` takes a new one in place, and once it is ready the oldest beyond \`retain\` are deleted, in order. Only the series' own snapshots (\`snapshotIds\`) are ever deleted; a lower value deletes the surplus at the next \`up\`. 1-${MAX_RETAIN}; setting or removing it replaces the resource.`,
-      ),
-    trigger: z
-      .string()
-      .optional()
-      .describe(
-        "With `retain`: any value (a date, a release); a change takes the next snapshot of the series, in place.",
-      ),
+    ...seriesInputs(
+      `Keep a series of snapshots instead of one: each change of \`trigger\` takes a new one in place, and once it is ready the oldest beyond \`retain\` are deleted, in order. Only the series' own snapshots (\`snapshotIds\`) are ever deleted; a lower value deletes the surplus at the next \`up\`. 1-${MAX_RETAIN}; setting or removing it replaces the resource.`,
+    ),
     adoptId: zonedId("snapshot")
       .optional()
       .describe("Take over an existing snapshot of this instance, `zone/uuid`, instead of creating one."),
     timeouts: timeouts(["create", "delete"]),
   })
-  .superRefine((inputs, ctx) => {
-    if (inputs.trigger !== undefined && inputs.retain === undefined)
-      ctx.addIssue({ code: "custom", path: ["trigger"], message: "only applies together with retain" });
-    if (inputs.retain !== undefined && inputs.adoptId !== undefined)
-      ctx.addIssue({
-        code: "custom",
-        path: ["adoptId"],
-        message: "cannot be combined with retain: a series is made by this resource",
-      });
-  });
+  .superRefine(refineSeries);
 export type ExoscaleInstanceSnapshotInputs = z.infer<typeof ExoscaleInstanceSnapshotInputs>;
 
 export const ExoscaleInstanceSnapshotOutputs = z.object({

@@ -4,6 +4,7 @@
  * The public TypeScript types (types.ts) are printed from these schemas, descriptions included.
  */
 import { z } from "zod";
+import { MAX_RETAIN, refineSeries, seriesInputs } from "../core/snapshot-series";
 
 /** Incus instance names: 1-63 letters, digits or dashes, starting with a letter, not ending with a dash. */
 export const INSTANCE_NAME = /^[A-Za-z]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/;
@@ -315,9 +316,6 @@ export const IncusInstanceOutputs = z.object({
 });
 export type IncusInstanceOutputs = z.infer<typeof IncusInstanceOutputs>;
 
-/** Most snapshots a series (`retain`) keeps; the list of their names lives in state. */
-export const MAX_RETAIN = 100;
-
 /** `instance/snapshot` or `project/instance/snapshot`. */
 export const SNAPSHOT_ID = /^(?:([A-Za-z0-9][A-Za-z0-9_.-]{0,62})\/)?([A-Za-z][A-Za-z0-9-]{0,62})\/([^/\s][^/]{0,62})$/;
 
@@ -349,21 +347,9 @@ const snapshotInputShape = {
     .regex(PROJECT_NAME, PROJECT_NAME_RULE)
     .optional()
     .describe("Incus project; default: the instance's project, else `incus:project` / INCUS_PROJECT."),
-  retain: z
-    .number()
-    .int()
-    .min(1)
-    .max(MAX_RETAIN)
-    .optional()
-    .describe(
-      `Keep a series of snapshots instead of one: each change of \`trigger\` takes a new one, named \`<name>-<n>\` (n counting up), and once it exists the oldest beyond \`retain\` are deleted. Only the series' own snapshots are ever deleted; a lower value deletes the surplus at the next \`up\`. 1-${MAX_RETAIN}; setting or removing it replaces the resource.`,
-    ),
-  trigger: z
-    .string()
-    .optional()
-    .describe(
-      "With `retain`: any value (a date, a release); a change takes the next snapshot of the series, in place.",
-    ),
+  ...seriesInputs(
+    `Keep a series of snapshots instead of one: each change of \`trigger\` takes a new one, named \`<name>-<n>\` (n counting up), and once it exists the oldest beyond \`retain\` are deleted. Only the series' own snapshots are ever deleted; a lower value deletes the surplus at the next \`up\`. 1-${MAX_RETAIN}; setting or removing it replaces the resource.`,
+  ),
   adoptId: z
     .string()
     .regex(SNAPSHOT_ID, 'must be "instance/snapshot" or "project/instance/snapshot"')
@@ -376,20 +362,13 @@ const snapshotInputShape = {
 
 /** IncusInstanceSnapshot inputs, with the rules `check` reports by property. */
 export const IncusInstanceSnapshotInputs = z.strictObject(snapshotInputShape).superRefine((inputs, ctx) => {
-  if (inputs.trigger !== undefined && inputs.retain === undefined)
-    ctx.addIssue({ code: "custom", path: ["trigger"], message: "only applies together with retain" });
+  refineSeries(inputs, ctx);
   if (inputs.retain !== undefined && inputs.expiresAt !== undefined)
     ctx.addIssue({
       code: "custom",
       path: ["expiresAt"],
       message:
         "cannot be combined with retain: a series is bounded by its count (or by the instance's snapshotSchedule.expiry)",
-    });
-  if (inputs.retain !== undefined && inputs.adoptId !== undefined)
-    ctx.addIssue({
-      code: "custom",
-      path: ["adoptId"],
-      message: "cannot be combined with retain: a series is made by this resource",
     });
   const adopt = inputs.adoptId === undefined ? undefined : SNAPSHOT_ID.exec(inputs.adoptId);
   if (adopt && (adopt[2] !== inputs.instance || adopt[3] !== inputs.name)) {
