@@ -5,7 +5,7 @@
  * and functions given an account see that account's objects only; giving a resource the other
  * account of its cloud is refused in preview and in up, naming both, and an account of another cloud
  * at `new`; an account object given another organization's keys under the same name is refused at
- * refresh, naming both organizations; rotating the remote's client certificate changes no resource; no secret (API secrets,
+ * the next refresh, naming both organizations; rotating the remote's client certificate changes no resource; no secret (API secrets,
  * client keys) appears in any state or log file of the run.
  */
 import { spawnSync } from "node:child_process";
@@ -204,9 +204,13 @@ describe("one program, two Exoscale accounts and two Incus remotes", () => {
   });
 
   it("refuses an account whose keys now sign into another organization, naming both", async () => {
-    // The same account object, "first", given the second organization's key pair.
+    // The same account object, "first", given the second organization's key pair. `up` changes the
+    // account object alone (its resources are not called: nothing to refuse yet) …
     await stack.setConfig("firstKey", credentials.exoscaleSecondApiKey);
     await stack.setConfig("firstSecret", credentials.exoscaleSecondApiSecret, true);
+    const switched = expectOk(await run("up"));
+    expect(switched.summary?.resourceChanges).toEqual({ same: expect.any(Number), update: 1 });
+    // … and from then on every read, update or delete of its objects is refused, naming both organizations.
     await emulator.clearCalls();
     const refusal =
       `exoscale:Instance "in-first" lives in account "first" (Exoscale) at ${identities["in-first"]}, ` +
@@ -223,8 +227,10 @@ describe("one program, two Exoscale accounts and two Incus remotes", () => {
     const kept = (await stack.exportState()).deployment.resources ?? [];
     expect(kept.some((r) => r.urn.endsWith("::in-first"))).toBe(true);
 
+    // Given its own keys back, the account finds its instance again.
     await stack.setConfig("firstKey", credentials.exoscaleApiKey);
     await stack.setConfig("firstSecret", credentials.exoscaleApiSecret, true);
+    expectOk(await run("up"));
     expectOk(await run("refresh"));
     expectOk(await run("preview", { expectNoChanges: true }));
   });
