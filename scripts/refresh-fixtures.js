@@ -54,6 +54,7 @@ const APIS = [
       "GET /operation/{id}",
       "GET /snapshot",
       "GET /snapshot/{id}",
+      "GET /organization",
       "DELETE /snapshot/{id}",
     ],
     corrections: [],

@@ -53,11 +53,7 @@ export class ComputeClient {
 
   /** A client for the endpoint and token in stack config (`compute:endpoint`, `compute:token`) or env. */
   static fromSettings(log?: Logger): ComputeClient {
-    const baseUrl = requireSetting({
-      what: "Instances API endpoint",
-      config: ["compute:endpoint"],
-      env: ["COMPUTE_API_URL"],
-    });
+    const baseUrl = ComputeClient.endpoint();
     const http = new HttpClient({
       cloud: "compute",
       baseUrl,
@@ -67,6 +63,11 @@ export class ComputeClient {
       log,
     });
     return new ComputeClient(http);
+  }
+
+  /** The configured endpoint (`compute:endpoint` or COMPUTE_API_URL). */
+  static endpoint(): string {
+    return requireSetting({ what: "Instances API endpoint", config: ["compute:endpoint"], env: ["COMPUTE_API_URL"] });
   }
 
   /** Throws the CredentialsError a request would when the endpoint or the token is not configured. */

@@ -192,6 +192,8 @@ async function readForAdoption(
 export const computeInstanceDefinition: ResourceDefinition<ComputeInstanceInputs, ComputeInstanceOutputs> = {
   kind: "compute:Instance",
   inputs: ComputeInstanceInputs,
+  // The Instances API has no account call: the server behind the endpoint is the account.
+  accountIdentity: async () => `instances API ${new URL(ComputeClient.endpoint()).origin}`,
   sensitiveInputs: ["userData"],
   fields: {
     name: "replace",

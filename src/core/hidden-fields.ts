@@ -27,3 +27,10 @@ export const ADOPTED_OUTPUT = "__adopted";
  * stack config and environment). Not secret; a change of it is refused (core/account-guard.ts).
  */
 export const ACCOUNT_OUTPUT = "__account";
+
+/**
+ * Hidden output: what the account is on the cloud's side, which no key rotation changes (Exoscale
+ * organization id, Incus server certificate, Scaleway project, Instances API endpoint). Not secret;
+ * a change of it is refused (core/account-guard.ts).
+ */
+export const ACCOUNT_ID_OUTPUT = "__accountId";

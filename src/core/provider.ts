@@ -34,8 +34,15 @@ import {
   ProviderError,
   UnexpectedError,
 } from "./errors";
-import { ACCOUNT_OUTPUT, ADOPTED_OUTPUT, EXPLICIT_INPUTS, IDENTITY_INPUT, SET_INPUTS_OUTPUT } from "./hidden-fields";
-import { currentAccountName, refuseAccountChange } from "./account-guard";
+import {
+  ACCOUNT_ID_OUTPUT,
+  ACCOUNT_OUTPUT,
+  ADOPTED_OUTPUT,
+  EXPLICIT_INPUTS,
+  IDENTITY_INPUT,
+  SET_INPUTS_OUTPUT,
+} from "./hidden-fields";
+import { currentAccountName, refuseAccountChange, refuseIdentityChange } from "./account-guard";
 
 export { IDENTITY_INPUT, SET_INPUTS_OUTPUT, PartialCreateError, PartialUpdateError };
 
@@ -112,6 +119,13 @@ export interface ResourceDefinition<I extends object, O extends object> {
    * forbids it), so `preview` fails instead of `up` failing halfway.
    */
   checkInPlaceUpdate?(olds: O, news: I, updates: string[], ctx: ResourceContext): Promise<void>;
+  /**
+   * The account's identity on the cloud's side ("exoscale organization <id>"), which a new key of the
+   * same account leaves unchanged; undefined when not known. Asked before create, read, update and
+   * delete (never by check or diff), so it should call the cloud at most once per provider process
+   * (core/account-guard.ts rememberedIdentity).
+   */
+  accountIdentity?(): Promise<string | undefined>;
   /** Current state, or undefined when the object no longer exists. */
   read(id: string, olds: O, ctx: ResourceContext): Promise<O | undefined>;
   update(id: string, olds: O, news: I, ctx: ResourceContext): Promise<O>;
@@ -367,14 +381,24 @@ export function dynamicProvider<I extends object, O extends object>(
   };
   const hideValue = valueHider(def);
   /** Outputs as stored: the definition's outputs plus the hidden identity, set-inputs list, adoption mark and account. */
-  const stamped = (outs: object, identity: unknown, setInputs: unknown, adopted: unknown) =>
+  const stamped = (outs: object, identity: unknown, setInputs: unknown, adopted: unknown, accountId: unknown) =>
     outsOf({
       ...outs,
       [IDENTITY_INPUT]: identity,
       [SET_INPUTS_OUTPUT]: setInputs,
       [ADOPTED_OUTPUT]: adopted === true ? true : undefined,
       [ACCOUNT_OUTPUT]: currentAccountName(),
+      [ACCOUNT_ID_OUTPUT]: accountId,
     });
+  /**
+   * The account identity to store, once a change of it against `stored` is refused: the current
+   * one, or the stored one when the current one is not known.
+   */
+  const checkedIdentity = async (stored: Record<string, unknown>, label: string, action: string) => {
+    const current = await def.accountIdentity?.();
+    refuseIdentityChange(stored, current, label, action);
+    return current ?? stored[ACCOUNT_ID_OUTPUT];
+  };
 
   return {
     async configure(req) {
@@ -433,12 +457,14 @@ export function dynamicProvider<I extends object, O extends object>(
 
     async create(inputs) {
       const ctx = contextFor(def.kind, inputs);
+      let accountId: unknown;
       try {
+        accountId = await checkedIdentity({}, ctx.label, "create");
         const adopting = inputs.adoptId !== undefined && inputs.adoptId !== null && def.adopt !== undefined;
         const { id, outs } = adopting
           ? await adoptObject(def, inputs, ctx)
           : await def.create(withoutSetList(inputs) as I, ctx);
-        return { id, outs: stamped(outs, ctx.identity, presentInputs(inputs), adopting) };
+        return { id, outs: stamped(outs, ctx.identity, presentInputs(inputs), adopting, accountId) };
       } catch (error) {
         if (error instanceof PartialCreateError) {
           ctx.log.warn(
@@ -448,7 +474,7 @@ export function dynamicProvider<I extends object, O extends object>(
           throw initFailure(
             new PartialCreateError(
               error.id,
-              stamped(error.outs, ctx.identity, presentInputs(inputs), adopted),
+              stamped(error.outs, ctx.identity, presentInputs(inputs), adopted, accountId),
               error.failure,
             ),
             inputs.__provider,
@@ -462,9 +488,16 @@ export function dynamicProvider<I extends object, O extends object>(
       const ctx = contextFor(def.kind, props);
       try {
         refuseAccountChange(props, ctx.label, "read");
+        const accountId = await checkedIdentity(props, ctx.label, "read");
         const outs = await def.read(id, props as O, ctx);
         if (outs === undefined) return {};
-        const refreshed = stamped(outs, props[IDENTITY_INPUT], props[SET_INPUTS_OUTPUT], props[ADOPTED_OUTPUT]);
+        const refreshed = stamped(
+          outs,
+          props[IDENTITY_INPUT],
+          props[SET_INPUTS_OUTPUT],
+          props[ADOPTED_OUTPUT],
+          accountId,
+        );
         return { id: def.canonicalId?.(id, outs) ?? id, props: refreshed, inputs: inputsFrom(refreshed) };
       } catch (error) {
         throw userFacing(error, ctx, true);
@@ -473,16 +506,18 @@ export function dynamicProvider<I extends object, O extends object>(
 
     async update(id, olds, news) {
       const ctx = contextFor(def.kind, news);
+      let accountId: unknown = olds[ACCOUNT_ID_OUTPUT];
       try {
         refuseAccountChange(olds, ctx.label, "update");
+        accountId = await checkedIdentity(olds, ctx.label, "update");
         const outs = await def.update(id, olds as O, keepUnset(def.fields, olds, news) as I, ctx);
-        return { outs: stamped(outs, news[IDENTITY_INPUT], presentInputs(news), olds[ADOPTED_OUTPUT]) };
+        return { outs: stamped(outs, news[IDENTITY_INPUT], presentInputs(news), olds[ADOPTED_OUTPUT], accountId) };
       } catch (error) {
         if (error instanceof PartialCreateError) {
           throw initFailure(
             new PartialUpdateError(
               id,
-              stamped(error.outs, news[IDENTITY_INPUT], presentInputs(news), olds[ADOPTED_OUTPUT]),
+              stamped(error.outs, news[IDENTITY_INPUT], presentInputs(news), olds[ADOPTED_OUTPUT], accountId),
               error.failure,
             ),
             news.__provider,
@@ -496,6 +531,8 @@ export function dynamicProvider<I extends object, O extends object>(
       const ctx = contextFor(def.kind, props);
       try {
         refuseAccountChange(props, ctx.label, "delete");
+        // Nothing to record on a delete: the identity is asked only when there is one to compare.
+        if (props[ACCOUNT_ID_OUTPUT] !== undefined) await checkedIdentity(props, ctx.label, "delete");
         await def.delete(id, props as O, ctx);
         recordDeleted(def.kind, id);
       } catch (error) {

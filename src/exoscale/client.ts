@@ -224,6 +224,11 @@ export class ExoscaleClient {
     return page.instances ?? [];
   }
 
+  /** GET /organization: the organization the API key belongs to (the same for every key of it). */
+  getOrganization(): Promise<{ id: string; name?: string }> {
+    return this.http.json({ operation: "getOrganization", method: "GET", path: "/organization" });
+  }
+
   /** GET /instance/{id}. */
   getInstance(id: string): Promise<ApiInstance> {
     return this.http.json({ operation: "getInstance", method: "GET", path: path`/instance/${id}` });

@@ -10,6 +10,7 @@
  * reported; any later failure (protection, password, waiting) keeps the instance in state through
  * PartialCreateError, so the next `up` finishes the job and `destroy` can delete it.
  */
+import { exoscaleAccountIdentity } from "./account-identity";
 import { CREATION_TOKEN_LABEL, creationToken, sendCreate } from "../core/creation-token";
 import { sameSet, sameValue, type FieldTable } from "../core/diff";
 import {
@@ -488,6 +489,7 @@ export const exoscaleInstanceDefinition: ResourceDefinition<Inputs, Outputs> = {
   inputs: ExoscaleInstanceInputs,
   fields: instanceFields,
   sensitiveInputs: ["userData"],
+  accountIdentity: exoscaleAccountIdentity,
 
   async create(inputs, ctx) {
     const client = ExoscaleClient.forZone(inputs.zone, ctx.log);

@@ -14,6 +14,7 @@
  * watched for a while before the create is reported as failed: a snapshot that lands late is
  * adopted instead of being left behind unmanaged.
  */
+import { exoscaleAccountIdentity } from "./account-identity";
 import { sendCreate } from "../core/creation-token";
 import { isNotFound, NotFoundError, OperationFailedError } from "../core/errors";
 import type { ResourceContext, ResourceDefinition } from "../core/provider";
@@ -111,6 +112,7 @@ async function deleteSnapshot(
 export const exoscaleSnapshotDefinition: ResourceDefinition<Inputs, Outputs> = {
   kind: "exoscale:InstanceSnapshot",
   inputs: ExoscaleInstanceSnapshotInputs,
+  accountIdentity: exoscaleAccountIdentity,
   fields: {
     // `instance.id` is `zone/uuid`; stacks written before ids carried the zone hold the bare UUID.
     instanceId: {

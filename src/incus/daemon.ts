@@ -12,7 +12,13 @@ export interface ApiServer {
   api_extensions: string[];
   auth: string;
   auth_methods?: string[];
-  environment?: { server?: string; server_version?: string; server_name?: string };
+  environment?: {
+    server?: string;
+    server_version?: string;
+    server_name?: string;
+    /** SHA-256 of the server's TLS certificate, hex; shown to trusted clients. */
+    certificate_fingerprint?: string;
+  };
   config?: Record<string, string>;
 }
 

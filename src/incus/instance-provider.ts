@@ -14,6 +14,7 @@
  * - delete: refuses a protected instance before touching it; otherwise stops it (cleanly, then by
  *   force after `stopTimeout`) and deletes it. Gone already = success.
  */
+import { incusAccountIdentity } from "./account-identity";
 import { creationToken } from "../core/creation-token";
 import { sameValue } from "../core/diff";
 import {
@@ -470,6 +471,7 @@ async function readForAdoption(
 export const incusInstanceDefinition: ResourceDefinition<IncusInstanceInputs, IncusInstanceOutputs> = {
   kind: "incus:Instance",
   inputs: IncusInstanceInputs,
+  accountIdentity: incusAccountIdentity,
   fields: {
     name: "replace",
     // An alias, the fingerprint read back, or a prefix of it all name the same image (TF incus#475).

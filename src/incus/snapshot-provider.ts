@@ -10,6 +10,7 @@
  * name: the provider checks the name is free before creating, and after an ambiguous failure
  * takes over the snapshot that now has it. A failed snapshot operation leaves nothing behind.
  */
+import { incusAccountIdentity } from "./account-identity";
 import { ConflictError, InvalidArgumentsError, isNotFound, mayHaveActed, NotFoundError } from "../core/errors";
 import { timeoutMs as waitLimitMs } from "../core/timeouts";
 import type { ResourceContext, ResourceDefinition } from "../core/provider";
@@ -355,6 +356,7 @@ export const incusInstanceSnapshotDefinition: ResourceDefinition<
 > = {
   kind: "incus:InstanceSnapshot",
   inputs: IncusInstanceSnapshotInputs,
+  accountIdentity: incusAccountIdentity,
   fields: {
     instance: "replace",
     name: "replace",

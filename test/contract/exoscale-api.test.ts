@@ -241,6 +241,21 @@ describe("emulated Exoscale API v2", () => {
     expect((await call("GET", "/snapshot")).body.snapshots).toEqual([]);
   });
 
+  it("answers GET /organization with the signing key's organization, each with an id of its own", async () => {
+    const first = (await call("GET", "/organization")).body;
+    [key, secret] = [emulator.env.EXOSCALE_EMULATOR_SECOND_API_KEY, emulator.env.EXOSCALE_EMULATOR_SECOND_API_SECRET];
+    try {
+      const second = (await call("GET", "/organization")).body;
+      expect(first.id).toMatch(/^[0-9a-f-]{36}$/);
+      expect(second.id).toMatch(/^[0-9a-f-]{36}$/);
+      expect(second.id).not.toBe(first.id);
+      // Stable: the same key gets the same organization again.
+      expect((await call("GET", "/organization")).body.id).toBe(second.id);
+    } finally {
+      [key, secret] = [emulator.env.EXOSCALE_API_KEY, emulator.env.EXOSCALE_API_SECRET];
+    }
+  });
+
   it("covers every compute instance route and the lookups", () => {
     const expected = [
       "GET /console/{id}",
@@ -272,6 +287,7 @@ describe("emulated Exoscale API v2", () => {
       "GET /template",
       "GET /template/{id}",
       "GET /zone",
+      "GET /organization",
     ];
     expect([...checked].sort()).toEqual(expected.sort());
   });

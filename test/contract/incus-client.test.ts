@@ -15,7 +15,10 @@ import { DEFAULT_SOCKETS, resolveConnection } from "../../src/incus/connection";
 import { writablePart } from "../../src/incus/instance-model";
 import { createLogger } from "../../src/core/log";
 import { OpenApiSpec } from "../helpers/openapi";
-import { makeCertificate, operationSpecErrors, testDaemons, uniqueName } from "./incus-daemon";
+import { incusAccountIdentity } from "../../src/incus/account-identity";
+import { refuseIdentityChange } from "../../src/core/account-guard";
+import { AccountChangedError } from "../../src/core/errors";
+import { makeCertificate, operationSpecErrors, testDaemon, testDaemons, uniqueName } from "./incus-daemon";
 
 const spec = new OpenApiSpec("incus-rest-api.json");
 const REMOTE_VARS = [
@@ -52,6 +55,27 @@ describe("without INCUS_SOCKET", () => {
       expect(resolveConnection()).toEqual({ kind: "unix", socketPath: existing, project: undefined });
       expect((await IncusClient.fromSettings().getServer()).auth).toBe("trusted");
     });
+  });
+});
+
+describe("the account identity of a socket", () => {
+  it("tells LXD from Incus by their server certificates, and the guard refuses the other one", async () => {
+    const identityOn = (kind: "lxd" | "incus") =>
+      withIncusEnv({ INCUS_SOCKET: testDaemon(kind).socket }, () => incusAccountIdentity());
+    const lxd = await identityOn("lxd");
+    const incus = await identityOn("incus");
+    expect(lxd).toMatch(/^incus server [0-9a-f]{16}$/);
+    expect(incus).toMatch(/^incus server [0-9a-f]{16}$/);
+    expect(incus).not.toBe(lxd);
+    // Read once per socket: asked again, the same answer.
+    expect(await identityOn("lxd")).toBe(lxd);
+
+    const stored = { __account: "default", __accountId: lxd };
+    expect(() => refuseIdentityChange(stored, lxd, 'incus:Instance "web"', "read")).not.toThrow();
+    expect(() => refuseIdentityChange(stored, incus, 'incus:Instance "web"', "update")).toThrow(AccountChangedError);
+    expect(() => refuseIdentityChange(stored, incus, 'incus:Instance "web"', "update")).toThrow(
+      `lives in the default account (stack config and environment) at ${lxd}, but its provider now signs into the default account (stack config and environment) at ${incus}`,
+    );
   });
 });
 

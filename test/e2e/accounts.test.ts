@@ -4,7 +4,8 @@
  * a client certificate) at once. Each object must land in its own account and be deleted from it,
  * and functions given an account see that account's objects only; giving a resource the other
  * account of its cloud is refused in preview and in up, naming both, and an account of another cloud
- * at `new`; rotating the remote's client certificate changes no resource; no secret (API secrets,
+ * at `new`; an account object given another organization's keys under the same name is refused at
+ * the next refresh, naming both organizations; rotating the remote's client certificate changes no resource; no secret (API secrets,
  * client keys) appears in any state or log file of the run.
  */
 import { spawnSync } from "node:child_process";
@@ -48,6 +49,8 @@ describe("one program, two Exoscale accounts and two Incus remotes", () => {
   const outputs: string[] = [];
   let emulator: TestEmulator;
   let stack: TestStack;
+  /** Each resource's `__accountId`, by resource name, as stored after the first `up`. */
+  let identities: Record<string, unknown> = {};
   const clientKeys: string[] = [];
   const trusted: string[] = [];
 
@@ -149,6 +152,22 @@ describe("one program, two Exoscale accounts and two Incus remotes", () => {
       "on-lxd": "lxd",
       "on-incus": "incus",
     });
+
+    // And its account's identity on the cloud's side: the organization, or the server's certificate.
+    identities = Object.fromEntries(
+      resources
+        .filter((r) => r.type.startsWith("pulumi-nodejs:dynamic/"))
+        .map((r) => [r.urn.split("::").pop(), r.outputs?.__accountId]),
+    );
+    expect(identities).toEqual({
+      "in-first": expect.stringMatching(/^exoscale organization [0-9a-f-]{36}$/),
+      "in-second": expect.stringMatching(/^exoscale organization [0-9a-f-]{36}$/),
+      "in-second-snapshot": identities["in-second"],
+      "on-lxd": expect.stringMatching(/^incus server [0-9a-f]{16}$/),
+      "on-incus": expect.stringMatching(/^incus server [0-9a-f]{16}$/),
+    });
+    expect(identities["in-first"]).not.toBe(identities["in-second"]);
+    expect(identities["on-lxd"]).not.toBe(identities["on-incus"]);
   });
 
   it("refuses to move an instance to the other account (preview and up, naming both), and another cloud's account", async () => {
@@ -181,6 +200,38 @@ describe("one program, two Exoscale accounts and two Incus remotes", () => {
       'incus:Instance "wrong": its provider is the exoscale account "first", which cannot manage incus resources',
     );
     await stack.removeConfig("wrongCloud");
+    expectOk(await run("preview", { expectNoChanges: true }));
+  });
+
+  it("refuses an account whose keys now sign into another organization, naming both", async () => {
+    // The same account object, "first", given the second organization's key pair. `up` changes the
+    // account object alone (its resources are not called: nothing to refuse yet) …
+    await stack.setConfig("firstKey", credentials.exoscaleSecondApiKey);
+    await stack.setConfig("firstSecret", credentials.exoscaleSecondApiSecret, true);
+    const switched = expectOk(await run("up"));
+    expect(switched.summary?.resourceChanges).toEqual({ same: expect.any(Number), update: 1 });
+    // … and from then on every read, update or delete of its objects is refused, naming both organizations.
+    await emulator.clearCalls();
+    const refusal =
+      `exoscale:Instance "in-first" lives in account "first" (Exoscale) at ${identities["in-first"]}, ` +
+      `but its provider now signs into account "first" (Exoscale) at ${identities["in-second"]}: refusing to read it there`;
+    for (const op of ["refresh", "up"] as const) {
+      const result = await run(op, op === "up" ? { refresh: true } : {});
+      expect(result.ok).toBe(false);
+      expect(result.output).toContain(refusal);
+    }
+    // Nothing changed in either organization, and the state still holds the instance.
+    expect((await emulator.calls()).filter((call) => call.method !== "GET")).toEqual([]);
+    expect(instanceNames((await slices()).first)).toEqual([`${prefix}-first`]);
+    expect(instanceNames((await slices()).second)).toEqual([`${prefix}-second`]);
+    const kept = (await stack.exportState()).deployment.resources ?? [];
+    expect(kept.some((r) => r.urn.endsWith("::in-first"))).toBe(true);
+
+    // Given its own keys back, the account finds its instance again.
+    await stack.setConfig("firstKey", credentials.exoscaleApiKey);
+    await stack.setConfig("firstSecret", credentials.exoscaleApiSecret, true);
+    expectOk(await run("up"));
+    expectOk(await run("refresh"));
     expectOk(await run("preview", { expectNoChanges: true }));
   });
 

@@ -188,8 +188,9 @@ describe("secrets never appear in plain text", () => {
     fleet.setSpec(spec(3));
     const failed = await run("up");
     expect(failed.ok).toBe(false);
+    // The first call of the update, before any change: the account's identity (GET /v2/organization).
     expect(failed.output).toMatch(
-      /exoscale getInstance failed: HTTP 403 - Invalid request signature \(request id [0-9a-f-]{36}\)/,
+      /exoscale getOrganization failed: HTTP 403 - Invalid request signature \(request id [0-9a-f-]{36}\)/,
     );
     // Back to the right secret: `up` records it as the provider's config again (refresh and destroy
     // use the config recorded in state, see docs/reliability.md), then the rename goes through.

@@ -1,7 +1,8 @@
 /**
  * Accounts in the provider process: which account is in use (an account object's settings or the
  * default), that an account's cloud settings never come from the environment, and the refusal of a
- * change of account, naming both, while a resource without a stored account adopts the current one.
+ * change of account, naming both, while a resource without a stored account adopts the current one;
+ * the same for the account's identity on the cloud's side, looked up once per key.
  */
 import {
   ACCOUNT_CLOUD_KEY,
@@ -10,7 +11,12 @@ import {
   optionalSetting,
   setStackConfig,
 } from "../../src/core/credentials";
-import { currentAccountName, refuseAccountChange } from "../../src/core/account-guard";
+import {
+  currentAccountName,
+  refuseAccountChange,
+  refuseIdentityChange,
+  rememberedIdentity,
+} from "../../src/core/account-guard";
 import { AccountChangedError } from "../../src/core/errors";
 
 const configOf = (values: Record<string, string>) => ({ get: (key: string) => values[key] });
@@ -70,5 +76,43 @@ describe("accounts in the provider process", () => {
     expect(() => refuseAccountChange({ __account: "staging" }, 'exoscale:Instance "web"', "read")).toThrow(
       'lives in account "staging", but its provider is now the default account (stack config and environment)',
     );
+  });
+
+  it("refuses another organization under the same account name, and lets a new key or no record pass", () => {
+    setStackConfig(account("production"));
+    const stored = { __account: "production", __accountId: "exoscale organization 1111" };
+    expect(() =>
+      refuseIdentityChange(stored, "exoscale organization 1111", 'exoscale:Instance "web"', "read"),
+    ).not.toThrow();
+    // Made before identities were stored, or not known now: nothing to compare.
+    expect(() =>
+      refuseIdentityChange({ __account: "production" }, "exoscale organization 2222", "x", "read"),
+    ).not.toThrow();
+    expect(() => refuseIdentityChange(stored, undefined, "x", "read")).not.toThrow();
+
+    let refusal: unknown;
+    try {
+      refuseIdentityChange(stored, "exoscale organization 2222", 'exoscale:Instance "web"', "update");
+    } catch (error) {
+      refusal = error;
+    }
+    expect(refusal).toBeInstanceOf(AccountChangedError);
+    expect((refusal as Error).message).toContain(
+      'exoscale:Instance "web" lives in account "production" (Exoscale) at exoscale organization 1111, but its provider now signs into account "production" (Exoscale) at exoscale organization 2222: refusing to update it',
+    );
+  });
+
+  it("looks an identity up once per key, and again after a failure", async () => {
+    let calls = 0;
+    const lookUp = async () => {
+      calls += 1;
+      if (calls === 1) throw new Error("network down");
+      return `exoscale organization ${calls}`;
+    };
+    await expect(rememberedIdentity("unit|key-a", lookUp)).rejects.toThrow("network down");
+    expect(await rememberedIdentity("unit|key-a", lookUp)).toBe("exoscale organization 2");
+    expect(await rememberedIdentity("unit|key-a", lookUp)).toBe("exoscale organization 2");
+    expect(await rememberedIdentity("unit|key-b", lookUp)).toBe("exoscale organization 3");
+    expect(calls).toBe(3);
   });
 });

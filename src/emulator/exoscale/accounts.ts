@@ -10,6 +10,9 @@ import { emptyState, type ExoscaleState, settleAfterRestart } from "./state";
 
 /** An organization the emulator serves, and the key pair that signs into it. */
 export interface ExoscaleOrganization {
+  /** Stable, as on Exoscale: GET /v2/organization answers it, and clients tell organizations apart by it. */
+  id: string;
+  name: string;
   apiKey: string;
   apiSecret: string;
   state: ExoscaleState;
@@ -17,6 +20,12 @@ export interface ExoscaleOrganization {
 
 /** Store slices: the default account keeps the name it always had, so older state files load. */
 const SLICES = { default: "exoscale", second: "exoscale-second-account" } as const;
+
+/** Fixed ids, so that an organization keeps its id across emulator restarts (state files). */
+const IDS = {
+  default: "0f1e2d3c-4b5a-4697-8877-665544332211",
+  second: "9a8b7c6d-5e4f-4031-9211-aabbccddeeff",
+} as const;
 
 const current = new AsyncLocalStorage<ExoscaleState>();
 
@@ -31,11 +40,15 @@ export class ExoscaleOrganizations {
     settleAfterRestart(this.defaultState);
     settleAfterRestart(second);
     this.byKey.set(credentials.exoscaleApiKey, {
+      id: IDS.default,
+      name: "Emulated organization",
       apiKey: credentials.exoscaleApiKey,
       apiSecret: credentials.exoscaleApiSecret,
       state: this.defaultState,
     });
     this.byKey.set(credentials.exoscaleSecondApiKey, {
+      id: IDS.second,
+      name: "Emulated second organization",
       apiKey: credentials.exoscaleSecondApiKey,
       apiSecret: credentials.exoscaleSecondApiSecret,
       state: second,
@@ -45,6 +58,12 @@ export class ExoscaleOrganizations {
   /** The organization `apiKey` belongs to, if the emulator knows the key. */
   forKey(apiKey: string): ExoscaleOrganization | undefined {
     return this.byKey.get(apiKey);
+  }
+
+  /** The organization the current request signed into (the default one outside a request). */
+  current(): ExoscaleOrganization {
+    const state = current.getStore() ?? this.defaultState;
+    return [...this.byKey.values()].find((organization) => organization.state === state) as ExoscaleOrganization;
   }
 
   /**

@@ -35,6 +35,11 @@ function register(router: Router, ctx: EmulatorContext): void {
   const operations = new Operations(state, ctx);
   registerInstances(router, ctx, state, operations);
 
+  router.on("GET", "/v2/organization", () => {
+    const { id, name } = organizations(ctx).current();
+    return ok({ id, name, currency: "CHF" });
+  });
+
   router.on("GET", "/v2/operation/{id}", (request) => {
     const invalid = badId(request.params.id);
     if (invalid) return invalid;
