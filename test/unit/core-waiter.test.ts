@@ -1,6 +1,6 @@
 import { adaptiveSchedule, longPollUntil, pollUntil } from "../../src/core/waiter";
 import { OperationFailedError, WaitTimeoutError } from "../../src/core/errors";
-import { createLogger, type Verbosity } from "../../src/core/log";
+import { createLogger, type Logger, type Verbosity } from "../../src/core/log";
 
 function recorder(verbosity: Verbosity = "normal") {
   const lines: string[] = [];
@@ -22,6 +22,22 @@ function recorder(verbosity: Verbosity = "normal") {
 async function onFakeClock<T>(wait: Promise<T>): Promise<T> {
   const [result] = await Promise.all([wait, jest.runAllTimersAsync()]);
   return result;
+}
+
+/** A wait on operation op-2, which reports `states` in turn, polled every millisecond. */
+function throughStates(states: string[], log: Logger): Promise<unknown> {
+  return onFakeClock(
+    pollUntil({
+      what: "operation op-2",
+      cloud: "exoscale",
+      operation: "x",
+      timeoutMs: 5_000,
+      log,
+      poll: async () => states.shift() as string,
+      status: (state) => ({ state, done: state === "success" }),
+      schedule: () => 1,
+    }),
+  );
 }
 
 describe("adaptive polling", () => {
@@ -62,19 +78,7 @@ describe("adaptive polling", () => {
 
   it("with verbosity detail, prints the operation, state and elapsed time when the state changes", async () => {
     const { lines, log } = recorder("detail");
-    const states = ["pending", "pending", "running", "success"];
-    await onFakeClock(
-      pollUntil({
-        what: "operation op-2",
-        cloud: "exoscale",
-        operation: "x",
-        timeoutMs: 5_000,
-        log,
-        poll: async () => states.shift() as string,
-        status: (state) => ({ state, done: state === "success" }),
-        schedule: () => 1,
-      }),
-    );
+    await throughStates(["pending", "pending", "running", "success"], log);
     expect(lines).toEqual([
       expect.stringMatching(/^\[exoscale:Instance web\] operation op-2: pending \(\d+ms\)$/),
       expect.stringMatching(/operation op-2: running \(\d+ms\)$/),
@@ -84,19 +88,7 @@ describe("adaptive polling", () => {
 
   it("by default prints nothing for a wait that ends within the heartbeat, whatever the states seen", async () => {
     const { lines, log } = recorder();
-    const states = ["pending", "running", "success"];
-    await onFakeClock(
-      pollUntil({
-        what: "operation op-2",
-        cloud: "exoscale",
-        operation: "x",
-        timeoutMs: 5_000,
-        log,
-        poll: async () => states.shift() as string,
-        status: (state) => ({ state, done: state === "success" }),
-        schedule: () => 1,
-      }),
-    );
+    await throughStates(["pending", "running", "success"], log);
     expect(lines).toEqual([]);
   });
 
