@@ -154,7 +154,10 @@ export async function runPhase(
   fleet.setSpec(phase.spec);
   await emulator.clearCalls();
   await emulator.addFault(rulesFor(phase));
-  const faulted = await fleet.up();
+  // Every case's create must be attempted, so that every fault fires: without --continue-on-error the
+  // engine schedules nothing new after the first failure, and a create whose check is still reading
+  // the catalogue (preview's preflight) would never be sent.
+  const faulted = await fleet.up({ continueOnError: true });
   const left = await faultsLeft(emulator);
   await emulator.clearFaults();
   // A held ("slow") request acts after SLOW_MS and is recorded then: wait for it to land, as a real
