@@ -79,7 +79,12 @@ export async function openOperationWebsocket(
     socket.once("open", () => {
       socket.off("error", onError);
       socket.removeAllListeners("unexpected-response");
+      // The daemon may send the first frame in the same packet as the upgrade response (an exec
+      // starts as soon as its last websocket connects): ws would emit it before the caller's code
+      // after `await` can listen. Held until the promise chain has run, then delivered.
+      socket.pause();
       resolve(socket);
+      setImmediate(() => socket.resume());
     });
     // The daemon refused the upgrade (bad secret, unknown operation): report its own message.
     socket.once("unexpected-response", (_request, response) => {
