@@ -1,4 +1,4 @@
-// Test layers (see docs/contributing.md): unit and contract run in parallel; e2e, reliability drive the
+// Test layers (see docs/contributing/testing.md): unit and contract run in parallel; e2e, reliability drive the
 // real engine and are heavier, so they run with limited parallelism from scripts/run-tests.js.
 const fs = require("node:fs");
 const path = require("node:path");

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm run docs`: prints the input and output tables of the docs pages (README.md, docs/*.md) from
+// `npm run docs`: prints the input and output tables of the docs pages (README.md, docs/, docs/contributing/) from
 // each cloud's schemas, between `<!-- schema-table:Name -->` and `<!-- /schema-table -->`, so the
 // reference cannot drift from what the provider validates. `--check` only reports stale pages
 // (test/unit/docs-tables.test.ts runs the same comparison).
@@ -10,12 +10,12 @@ const { installTypeScriptHook } = require("./generate-types");
 
 const root = path.resolve(__dirname, "..");
 
-/** The pages that may hold schema tables, relative to the root. */
+/** The pages that may hold schema tables, relative to the root: the user pages and docs/contributing/. */
 function docPages() {
   const docs = fs.existsSync(path.join(root, "docs"))
-    ? fs.readdirSync(path.join(root, "docs")).filter((file) => file.endsWith(".md"))
+    ? fs.readdirSync(path.join(root, "docs"), { recursive: true }).filter((file) => file.endsWith(".md"))
     : [];
-  return ["README.md", ...docs.sort().map((file) => `docs/${file}`)];
+  return ["README.md", ...docs.sort().map((file) => `docs/${file.split(path.sep).join("/")}`)];
 }
 
 /** { page: text } for every page whose tables are not what the schemas print. */

@@ -37,7 +37,7 @@ flock -w 900 9
 
 # 1. Packages. Debian 12 ships Incus only in bookworm-backports (6.0 LTS); later releases have it in
 #    main. incus-base is the daemon and the client: the `incus` package adds only what virtual
-#    machines need (QEMU, swtpm, ~200 MB), and the tests run containers. Recommends (apparmor,
+#    machines need (QEMU, swtpm: a large download), and the tests run containers. Recommends (apparmor,
 #    dnsmasq-base) are not needed either: containers here have no network.
 apt_install() {
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq -o DPkg::Lock::Timeout=600 --no-install-recommends "$@" >&2

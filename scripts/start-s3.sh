@@ -2,7 +2,7 @@
 # A local S3-compatible server for the S3-backend and GitOps tests, and for trying Pulumi's S3 state
 # backend by hand: SeaweedFS 4.53 (`weed server -s3`: master, volume server, filer and S3 gateway in one
 # process, with real SigV4 authentication), built from its Go module into ~/.cache/pulumi-dynamic-compute
-# on first use (about 10 min on 2 cores; cached after that, builds serialized across checkouts).
+# on first use (a long build, see docs/gitops.md; cached after that, builds serialized across checkouts).
 #
 #   bash scripts/start-s3.sh --install-only   # build when missing, print the weed path, exit
 #   bash scripts/start-s3.sh [PORT]           # serve S3 on 127.0.0.1:PORT (default 5555) in the foreground

@@ -9,7 +9,7 @@ import * as fs from "node:fs";
 import { uuidOf } from "../exoscale/schema";
 import { parseInstanceId } from "../incus/instance-model";
 import { parseSnapshotId } from "../incus/snapshot-provider";
-import { AdoptError } from "./errors";
+import { AdoptError } from "./options";
 import type { ResourceKind } from "./model";
 
 /** The type token of each kind in a stack's state. */

@@ -1,12 +1,23 @@
 /**
  * The adopt command's arguments: parsed and checked before anything is listed, so a typo fails at
- * once with the option's name and what it accepts, and nothing is read or written.
+ * once with the option's name and what it accepts, and nothing is read or written. Also the
+ * command's own errors, as opposed to a cloud's.
  */
 import { parseArgs } from "node:util";
+import { ProviderError } from "../core/errors";
 import { EXOSCALE_ZONES } from "../exoscale/schema";
 import { KNOWN_ZONES as SCALEWAY_ZONES } from "../scaleway/schema";
-import { UsageError } from "./errors";
 import { type Cloud, CLOUDS } from "./model";
+
+/** A mistake in the command line (exit status 2): nothing was listed or written. A ProviderError with a stable code, like every error of the package. */
+export class UsageError extends ProviderError {
+  override readonly code = "ERR_USAGE";
+}
+
+/** Something the command line points at cannot be used (a stack, a file, a folder): nothing was written. */
+export class AdoptError extends ProviderError {
+  override readonly code = "ERR_ADOPT";
+}
 
 export interface AdoptOptions {
   clouds: Cloud[];

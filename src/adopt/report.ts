@@ -8,7 +8,7 @@ import { type FoundObject, describeKind, type ResourceKind } from "./model";
 import type { AdoptOptions } from "./options";
 import type { Plan } from "./plan";
 import type { AdoptOutcome } from "./run";
-import { configCommands } from "./secret-files";
+import { configCommands } from "./secrets";
 
 /** Columns padded to their widest cell; the last column is not padded. */
 export function table(rows: string[][]): string {

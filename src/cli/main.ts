@@ -7,8 +7,7 @@
  */
 import { ProviderError } from "../core/errors";
 import { redact } from "../core/redact";
-import { UsageError } from "../adopt/errors";
-import { parseAdoptArguments, USAGE } from "../adopt/options";
+import { parseAdoptArguments, USAGE, UsageError } from "../adopt/options";
 import { createProgress } from "../adopt/progress";
 import { planTable, summary } from "../adopt/report";
 import { runAdopt } from "../adopt/run";

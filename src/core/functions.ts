@@ -7,8 +7,9 @@
  *
  * Every program loads each cloud's functions module along with the resource classes, and most never
  * call a function. So a functions module requires what its functions need at call time (zod
- * schemas, the API client) in its `callTime`, made by {@link onFirstCall}: importing the package then
- * costs a program ~4 ms instead of ~50 ms, before its first resource can register.
+ * schemas, the API client) in its `callTime`, made by {@link onFirstCall}: importing the package
+ * then loads neither, and a program reaches its first resource sooner (figures:
+ * docs/contributing/benchmarks.md#figures-behind-choices-in-the-code).
  */
 import type * as pulumi from "@pulumi/pulumi";
 import type { CloudAccount } from "./account";

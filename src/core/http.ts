@@ -103,8 +103,10 @@ function loadGot(): Promise<Got> {
 
 /**
  * Starts loading got now, for a process that will send requests soon (the provider process, from
- * its first `check`): the ~45 ms it takes then overlaps the engine's checks of the other resources
- * instead of delaying every first create. A failure surfaces at the first request, not here.
+ * its first `check`): the time it takes then overlaps the engine's checks of the other resources
+ * instead of delaying every first create (figures:
+ * docs/contributing/benchmarks.md#figures-behind-choices-in-the-code). A failure surfaces at the
+ * first request, not here.
  */
 export function preloadHttp(): void {
   loadGot().catch(() => {

@@ -68,12 +68,12 @@ export function resourceProps(outputNames: readonly string[], args: object, name
 
 /**
  * Switches off, for the synchronous extent of a resource class's `super(...)`, the stack trace
- * `@pulumi/pulumi` takes for every promise it makes while registering a resource (`debuggablePromise`,
- * several per property; only read when PULUMI_DEBUG_PROMISE_LEAKS asks for leak reports). In a
- * TypeScript program each of those traces goes through ts-node's source maps: for ExoscaleInstance's 36
- * properties that was about 8 ms of the program's CPU per resource, most of its time in a fleet
- * (test/bench part 6). The source position the engine records is not affected: the SDK lifts the limit
- * itself to take it. Use as:
+ * `@pulumi/pulumi` takes for every promise it makes while registering a resource
+ * (`debuggablePromise`, several per property; only read when PULUMI_DEBUG_PROMISE_LEAKS asks for
+ * leak reports). In a TypeScript program each of those traces goes through ts-node's source maps,
+ * which made them most of the program's CPU per resource in a fleet (figures:
+ * docs/contributing/benchmarks.md#figures-behind-choices-in-the-code). The source position the
+ * engine records is not affected: the SDK lifts the limit itself to take it. Use as:
  *
  *     const stacks = pausePromiseStacks();
  *     try { super(...); } catch (error) { throw stacks.failed(error); } finally { stacks.resume(); }

@@ -70,8 +70,9 @@ export interface CrowdView {
  * How long the server asked us to wait, plus jitter so that waiting clients spread out: up to 25%
  * of the wait, and — when other requests of this process are waiting on the same limit — up to the
  * time the server needs to serve them at the rate it has been serving us (at most 2 × Retry-After
- * more). Without that spread, 50 parallel creates against 10 req/s all came back within 250 ms of
- * each other and ~3 of every 4 requests were answered 429 again (npm run bench, rate-limit storm).
+ * more). Without that spread, parallel creates against a rate limit all came back at nearly the
+ * same moment and most were answered 429 again (figures:
+ * docs/contributing/benchmarks.md#figures-behind-choices-in-the-code).
  */
 export function serverRequestedDelayMs(
   error: unknown,

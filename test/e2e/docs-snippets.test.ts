@@ -1,8 +1,8 @@
 /**
- * Every TypeScript snippet of the README and of docs/*.md compiles as a user's program would: each is
- * the index.ts of its own project with the `pulumi new typescript` tsconfig (CommonJS, so no top-level
- * `await`), importing the built package (dist) by its name. A fence preceded by `<!-- snippet:skip -->`
- * is a fragment and is left out; keep that rare.
+ * Every TypeScript snippet of the README and of docs/ (contributing/ included) compiles as a user's
+ * program would: each is the index.ts of its own project with the `pulumi new typescript` tsconfig
+ * (CommonJS, so no top-level `await`), importing the built package (dist) by its name. A fence
+ * preceded by `<!-- snippet:skip -->` is a fragment and is left out; keep that rare.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -72,9 +72,9 @@ describe("TypeScript snippets of the README and docs/", () => {
   const pages = [
     "README.md",
     ...fs
-      .readdirSync(path.join(root, "docs"))
+      .readdirSync(path.join(root, "docs"), { recursive: true, encoding: "utf8" })
       .filter((f) => f.endsWith(".md"))
-      .map((f) => `docs/${f}`),
+      .map((f) => `docs/${f.split(path.sep).join("/")}`),
   ];
   const snippets = pages.flatMap((page) => snippetsOf(page, fs.readFileSync(path.join(root, page), "utf8")));
   // Two programs that must not compile, so that a harness that reports nothing is noticed.

@@ -46,7 +46,7 @@ export interface StackOptions {
   /** Stack config set before the first operation; `{ secret: true }` encrypts it. */
   config?: Record<string, string | { value: string; secret?: boolean }>;
   stack?: string;
-  /** Type-check the program with ts-node, as `pulumi up` does by default (slower: about 1 s a run). */
+  /** Type-check the program with ts-node, as `pulumi up` does by default (slower: docs/contributing/engine.md). */
   typeCheck?: boolean;
 }
 

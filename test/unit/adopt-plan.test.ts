@@ -7,11 +7,9 @@
 import { identity, ManagedIndex } from "../../src/adopt/managed";
 import type { FoundObject } from "../../src/adopt/model";
 import { assignNames, slug } from "../../src/adopt/naming";
-import { UsageError } from "../../src/adopt/errors";
-import { parseAdoptArguments } from "../../src/adopt/options";
+import { parseAdoptArguments, UsageError } from "../../src/adopt/options";
 import { planAdoption } from "../../src/adopt/plan";
-import { shellQuote, configCommands } from "../../src/adopt/secret-files";
-import { isSecretConfigKey, userDataText } from "../../src/adopt/secret-values";
+import { configCommands, isSecretConfigKey, shellQuote, userDataText } from "../../src/adopt/secrets";
 
 const UUID = (n: number) => `${String(n).padStart(8, "0")}-1f7a-4d3e-9a55-4f5f0c6b2d11`;
 

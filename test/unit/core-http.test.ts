@@ -1,20 +1,25 @@
 /**
  * The HTTP layer against a real local server: which failures are retried, how long it waits, and
- * what the errors say.
+ * what the errors say. The tests of waits run on jest's fake clock (test/helpers/fake-clock.ts):
+ * the requests are real, the time between them is not slept through.
  */
 import * as http from "node:http";
 import type { AddressInfo } from "node:net";
 import { HttpClient, path } from "../../src/core/http";
 import { AuthError, NotFoundError, RateLimitError, ServerError, TransportError } from "../../src/core/errors";
 import { createLogger } from "../../src/core/log";
+import { onFakeClock, useFakeClock } from "../helpers/fake-clock";
 
 type Step = (req: http.IncomingMessage, res: http.ServerResponse) => void;
 
 /** A server that answers each request with the next scripted step (the last one repeats). */
 async function scriptedServer(steps: Step[]) {
   const seen: Array<{ method: string; url: string; at: number; headers: http.IncomingHttpHeaders }> = [];
+  let open = 0;
   const server = http.createServer((req, res) => {
     seen.push({ method: req.method ?? "", url: req.url ?? "", at: Date.now(), headers: req.headers });
+    open += 1;
+    res.on("close", () => (open -= 1));
     const step = steps[Math.min(seen.length - 1, steps.length - 1)];
     req.resume();
     req.on("end", () => step(req, res));
@@ -24,6 +29,8 @@ async function scriptedServer(steps: Step[]) {
   return {
     url,
     seen,
+    /** Whether a request is still waiting for its answer. */
+    busy: () => open > 0,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
@@ -75,21 +82,28 @@ describe("HttpClient", () => {
     }
   });
 
+  afterEach(() => jest.useRealTimers());
+
   it("retries a 429 after the server's Retry-After, without using up a retry", async () => {
     const server = await scriptedServer([
       reply(429, { message: "slow down" }, { "retry-after": "1" }),
       reply(200, { ok: true }),
     ]);
+    useFakeClock();
     try {
       const started = Date.now();
       await expect(
-        client(server.url).json({ operation: "createThing", method: "POST", path: "/things", body: { a: 1 } }),
+        onFakeClock(
+          client(server.url).json({ operation: "createThing", method: "POST", path: "/things", body: { a: 1 } }),
+          server.busy,
+        ),
       ).resolves.toEqual({ ok: true });
       expect(server.seen).toHaveLength(2);
+      // The server's 1 s, plus at most 25% jitter.
       const waited = server.seen[1].at - server.seen[0].at;
       expect(waited).toBeGreaterThanOrEqual(1_000);
-      expect(waited).toBeLessThan(1_000 + 1_500);
-      expect(Date.now() - started).toBeLessThan(4_000);
+      expect(waited).toBeLessThanOrEqual(1_000 + 250);
+      expect(Date.now() - started).toBe(waited);
     } finally {
       await server.close();
     }
@@ -97,11 +111,18 @@ describe("HttpClient", () => {
 
   it("retries 502, 503 and 504 for idempotent requests with backoff", async () => {
     const server = await scriptedServer([reply(502, {}), reply(503, {}), reply(504, {}), reply(200, { id: "x" })]);
+    useFakeClock();
     try {
       await expect(
-        client(server.url).json({ operation: "getThing", method: "GET", path: "/things/x" }),
+        onFakeClock(client(server.url).json({ operation: "getThing", method: "GET", path: "/things/x" }), server.busy),
       ).resolves.toEqual({ id: "x" });
       expect(server.seen).toHaveLength(4);
+      // Exponential, with jitter: 200 ms doubling, each delay up to twice its step.
+      server.seen.slice(1).forEach((attempt, i) => {
+        const gap = attempt.at - server.seen[i].at;
+        expect(gap).toBeGreaterThanOrEqual(200 * 2 ** i);
+        expect(gap).toBeLessThanOrEqual(400 * 2 ** i);
+      });
     } finally {
       await server.close();
     }
@@ -132,10 +153,11 @@ describe("HttpClient", () => {
 
   it("retries a GET after a dropped connection", async () => {
     const server = await scriptedServer([reset, reply(200, { fine: true })]);
+    useFakeClock();
     try {
-      await expect(client(server.url).json({ operation: "getThing", method: "GET", path: "/t" })).resolves.toEqual({
-        fine: true,
-      });
+      await expect(
+        onFakeClock(client(server.url).json({ operation: "getThing", method: "GET", path: "/t" }), server.busy),
+      ).resolves.toEqual({ fine: true });
       expect(server.seen).toHaveLength(2);
     } finally {
       await server.close();
@@ -144,14 +166,18 @@ describe("HttpClient", () => {
 
   it("times out a slow response and gives up at the total deadline", async () => {
     const server = await scriptedServer([() => undefined]);
+    useFakeClock();
     try {
       const started = Date.now();
+      // No `busy`: the server never answers, and the timeouts are what this test is about.
       const error = await rejection(
-        client(server.url, { timeoutMs: 300, deadlineMs: 1_200 }).json({
-          operation: "getThing",
-          method: "GET",
-          path: "/t",
-        }),
+        onFakeClock(
+          client(server.url, { timeoutMs: 300, deadlineMs: 1_200 }).json({
+            operation: "getThing",
+            method: "GET",
+            path: "/t",
+          }),
+        ),
       );
       expect(error).toBeInstanceOf(TransportError);
       expect(error.message).toMatch(/testcloud getThing failed/);
@@ -195,9 +221,13 @@ describe("HttpClient", () => {
 
   it("keeps retrying rate limits until the deadline, then reports the 429", async () => {
     const server = await scriptedServer([reply(429, { message: "busy" }, { "retry-after": "0" })]);
+    useFakeClock();
     try {
       const error = await rejection(
-        client(server.url, { deadlineMs: 800 }).json({ operation: "listThings", method: "GET", path: "/t" }),
+        onFakeClock(
+          client(server.url, { deadlineMs: 800 }).json({ operation: "listThings", method: "GET", path: "/t" }),
+          server.busy,
+        ),
       );
       expect(error).toBeInstanceOf(RateLimitError);
       expect(server.seen.length).toBeGreaterThan(2);

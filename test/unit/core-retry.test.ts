@@ -1,7 +1,8 @@
 /**
  * Rate-limit waits: the server's Retry-After is always honoured, and when many requests of one
  * process hit the same limit their retries are spread out instead of returning all at once (the
- * rate-limit storm benchmark in test/bench measures the effect on a real engine run).
+ * rate-limit storm benchmark in test/bench measures the effect on a real engine run). The crowd's
+ * requests are real; their waits run on jest's fake clock (test/helpers/fake-clock.ts).
  */
 import * as http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -9,6 +10,7 @@ import { RateLimitError } from "../../src/core/errors";
 import { HttpClient } from "../../src/core/http";
 import { createLogger } from "../../src/core/log";
 import { serverRequestedDelayMs } from "../../src/core/retry";
+import { onFakeClock, useFakeClock } from "../helpers/fake-clock";
 
 const rateLimited = (retryAfterSeconds: number) =>
   new RateLimitError("slow down", { cloud: "test", operation: "op", statusCode: 429, retryAfterSeconds });
@@ -48,10 +50,15 @@ describe("serverRequestedDelayMs", () => {
 });
 
 describe("a crowd of rate-limited requests", () => {
+  afterEach(() => jest.useRealTimers());
+
   it("comes back spread out rather than all within the 25% jitter window", async () => {
     let answered = 0;
+    let open = 0;
     const retriedAt: number[] = [];
     const server = http.createServer((req, res) => {
+      open += 1;
+      res.on("close", () => (open -= 1));
       req.resume();
       req.on("end", () => {
         answered += 1;
@@ -68,8 +75,14 @@ describe("a crowd of rate-limited requests", () => {
     try {
       const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
       const client = new HttpClient({ cloud: "crowd-test", baseUrl: url, log: createLogger("test", () => undefined) });
-      const results = await Promise.all(
-        Array.from({ length: 10 }, () => client.json<{ ok: boolean }>({ operation: "get", method: "GET", path: "/" })),
+      useFakeClock();
+      const results = await onFakeClock(
+        Promise.all(
+          Array.from({ length: 10 }, () =>
+            client.json<{ ok: boolean }>({ operation: "get", method: "GET", path: "/" }),
+          ),
+        ),
+        () => open > 0,
       );
       expect(results.every((r) => r.ok)).toBe(true);
       expect(retriedAt).toHaveLength(10);

@@ -29,6 +29,7 @@ import {
   snapshotId,
   toSnapshotOutputs,
 } from "../../src/incus/snapshot-provider";
+import { onFakeClock, useFakeClock } from "../helpers/fake-clock";
 
 const instances = Instance as Required<pulumi.dynamic.ResourceProvider>;
 const snapshots = InstanceSnapshot as Required<pulumi.dynamic.ResourceProvider>;
@@ -495,15 +496,23 @@ describe("lifecycle options", () => {
     const olds = { ...toOutputs(apiInstance(), inputs, ["busybox"]), __identity: "p/s/web" };
     const replace = await instances.diff("web", olds, { ...inputs, image: "alpine", __identity: "p/s/web" });
     expect(replace).toMatchObject({ changes: true, replaces: ["image"] });
-    // The rebuild is planned in place; the daemon is asked first (here there is none, so the plan fails).
-    await expect(
-      instances.diff("web", olds, {
-        ...inputs,
-        image: "alpine",
-        imageChangeStrategy: "rebuild",
-        __identity: "p/s/web",
-      }),
-    ).rejects.toThrow(/incus-unit-test\.socket/);
+    // The rebuild is planned in place; the daemon is asked first (here there is none, so the plan
+    // fails once the client's retries are spent: their backoff runs on the fake clock).
+    useFakeClock();
+    try {
+      await expect(
+        onFakeClock(
+          instances.diff("web", olds, {
+            ...inputs,
+            image: "alpine",
+            imageChangeStrategy: "rebuild",
+            __identity: "p/s/web",
+          }),
+        ),
+      ).rejects.toThrow(/incus-unit-test\.socket/);
+    } finally {
+      jest.useRealTimers();
+    }
     // Changing only the options plans nothing.
     const options = { ...inputs, restartOnConfigChange: true, imageChangeStrategy: "rebuild", __identity: "p/s/web" };
     expect(await instances.diff("web", olds, options)).toMatchObject({ changes: false });

@@ -4,9 +4,8 @@ import { optionalSetting } from "../../core/credentials";
 import { type ApiComputeInstance, ComputeClient } from "../../compute/client";
 import { ComputeInstanceInputs } from "../../compute/schema";
 import type { FoundObject } from "../model";
-import { secret, userDataText } from "../secret-values";
-import { schemaProblem } from "../validate";
-import { defined, nonEmpty, skipped, type SourceContext } from "./context";
+import { secret, userDataText } from "../secrets";
+import { defined, nonEmpty, schemaProblem, skipped, type SourceContext } from ".";
 
 function describeInstance(instance: ApiComputeInstance, location: string): FoundObject {
   const { [CREATION_TOKEN_LABEL]: token, ...labels } = instance.metadata.labels ?? {};

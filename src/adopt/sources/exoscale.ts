@@ -15,11 +15,9 @@ import {
   ExoscaleInstanceSnapshotInputs,
   zonedIdOf,
 } from "../../exoscale/schema";
-import { mapLimit } from "../concurrency";
 import type { FoundObject } from "../model";
-import { secret, userDataText } from "../secret-values";
-import { schemaProblem } from "../validate";
-import { defined, nonEmpty, skipped, type SourceContext } from "./context";
+import { secret, userDataText } from "../secrets";
+import { defined, mapLimit, nonEmpty, schemaProblem, skipped, type SourceContext } from ".";
 
 /** The API's instance with the field that says an instance pool owns it. */
 type ListedInstance = ApiInstance & { manager?: { id?: string; type?: string } };

@@ -16,11 +16,9 @@ import {
   PROTECTION_KEY,
 } from "../../incus/schema";
 import { snapshotId, toSnapshotOutputs } from "../../incus/snapshot-provider";
-import { mapLimit } from "../concurrency";
 import type { FoundObject } from "../model";
-import { isSecretConfigKey, keySuffix, secret } from "../secret-values";
-import { schemaProblem } from "../validate";
-import { defined, nonEmpty, skipped, type SourceContext } from "./context";
+import { isSecretConfigKey, keySuffix, secret } from "../secrets";
+import { defined, mapLimit, nonEmpty, schemaProblem, skipped, type SourceContext } from ".";
 
 /** Instances read at the same time (their snapshots and image aliases). */
 const PARALLEL_READS = 4;

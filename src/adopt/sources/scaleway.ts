@@ -9,8 +9,7 @@ import { type ApiScalewayImage, ScalewayClient } from "../../scaleway/client";
 import { fromExtraVolumes, splitTags } from "../../scaleway/image-fields";
 import { KNOWN_ZONES, ScalewayImageInputs } from "../../scaleway/schema";
 import type { FoundObject } from "../model";
-import { schemaProblem } from "../validate";
-import { defined, nonEmpty, skipped, type SourceContext } from "./context";
+import { defined, nonEmpty, schemaProblem, skipped, type SourceContext } from ".";
 
 /** Tags as labels for `--label`: "team=web" → team: "web", a bare "golden" → golden: "". */
 function tagLabels(tags: string[]): Record<string, string> {
