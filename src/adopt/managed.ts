@@ -9,18 +9,14 @@ import * as fs from "node:fs";
 import { uuidOf } from "../exoscale/schema";
 import { parseInstanceId } from "../incus/instance-model";
 import { parseSnapshotId } from "../incus/snapshot-provider";
+import { RESOURCE_KINDS, typeToken } from "../kinds";
 import { AdoptError } from "./errors";
 import type { ResourceKind } from "./model";
 
 /** The type token of each kind in a stack's state. */
-export const TYPE_TOKENS: Record<string, ResourceKind> = {
-  "pulumi-nodejs:dynamic/exoscale:Instance": "ExoscaleInstance",
-  "pulumi-nodejs:dynamic/exoscale:InstanceSnapshot": "ExoscaleInstanceSnapshot",
-  "pulumi-nodejs:dynamic/scaleway:Image": "ScalewayImage",
-  "pulumi-nodejs:dynamic/compute:Instance": "ComputeInstance",
-  "pulumi-nodejs:dynamic/incus:Instance": "IncusInstance",
-  "pulumi-nodejs:dynamic/incus:InstanceSnapshot": "IncusInstanceSnapshot",
-};
+export const TYPE_TOKENS: Record<string, ResourceKind> = Object.fromEntries(
+  RESOURCE_KINDS.map((kind) => [typeToken(kind), kind.className as ResourceKind]),
+);
 
 /** The part of `pulumi stack export` we read. */
 export interface ExportedStack {
