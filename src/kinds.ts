@@ -158,16 +158,13 @@ export function typeToken(kind: Pick<ResourceKindEntry, "cloud" | "type">): stri
   return `pulumi-nodejs:dynamic/${kind.cloud}:${kind.type}`;
 }
 
-/** The entry of a class name; throws for a name that is not in the table. */
-export function kindOf(className: string): ResourceKindEntry {
-  const found = RESOURCE_KINDS.find((kind) => kind.className === className);
-  if (!found) throw new Error(`pulumi-dynamic-compute: no resource kind ${className}`);
-  return found;
-}
+const BY_CLASS_NAME: Record<string, ResourceKindEntry> = Object.fromEntries(
+  RESOURCE_KINDS.map((kind) => [kind.className, kind]),
+);
 
-/** The snapshot kind of an instance kind, if it has one. */
-export function snapshotKindOf(className: string): ResourceKindEntry | undefined {
-  return RESOURCE_KINDS.find((kind) => kind.role === "snapshot" && kind.parent === className);
+/** The entry of a class name. */
+export function kindOf(className: KindName): ResourceKindEntry {
+  return BY_CLASS_NAME[className];
 }
 
 /** A public type printed from a schema of the same name, with its doc comment. */

@@ -8,7 +8,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as pkg from "../../src";
 import { describeKind } from "../../src/adopt/model";
 import { TYPE_TOKENS } from "../../src/adopt/managed";
-import { kindId, kindOf, RESOURCE_CLOUDS, RESOURCE_KINDS, snapshotKindOf, typeToken } from "../../src/kinds";
+import { kindId, kindOf, type KindName, RESOURCE_CLOUDS, RESOURCE_KINDS, typeToken } from "../../src/kinds";
 import { providerFor } from "../../src/provider-runtime";
 import { PACKAGE_INSTANCE_TYPES, PACKAGE_SNAPSHOT_TYPES, SNAPSHOT_CLASS } from "../../policy/src/resource-kinds";
 
@@ -36,17 +36,16 @@ describe.each(RESOURCE_KINDS.map((kind) => [kind.className, kind] as const))("re
 
   it("is known to adopt and, as an instance or a snapshot, to the policy pack", () => {
     expect(TYPE_TOKENS[typeToken(kind)]).toBe(className);
-    expect(describeKind(kind.className as never)).toBe(kind.noun);
+    expect(describeKind(kind.className as KindName)).toBe(kind.noun);
     expect(PACKAGE_INSTANCE_TYPES.includes(typeToken(kind))).toBe(kind.role === "instance");
     expect(PACKAGE_SNAPSHOT_TYPES.includes(typeToken(kind))).toBe(kind.role === "snapshot");
   });
 
   if (kind.role === "snapshot")
     it("names an instance kind of its cloud as its parent", () => {
-      const parent = kindOf(kind.parent as string);
+      const parent = kindOf(kind.parent as KindName);
       expect({ cloud: parent.cloud, role: parent.role }).toEqual({ cloud: kind.cloud, role: "instance" });
       expect(SNAPSHOT_CLASS[typeToken(parent)]).toBe(className);
-      expect(snapshotKindOf(parent.className)).toBe(kind);
     });
 });
 
@@ -55,9 +54,5 @@ describe("the table", () => {
     expect(new Set(RESOURCE_KINDS.map((kind) => kind.className)).size).toBe(RESOURCE_KINDS.length);
     expect(new Set(RESOURCE_KINDS.map(kindId)).size).toBe(RESOURCE_KINDS.length);
     expect(new Set(RESOURCE_KINDS.map((kind) => kind.cloud))).toEqual(new Set(RESOURCE_CLOUDS));
-  });
-
-  it("refuses a class name it does not list", () => {
-    expect(() => kindOf("KoyebService")).toThrow("no resource kind KoyebService");
   });
 });
