@@ -185,102 +185,61 @@ export interface PublicFunction {
   result?: PublicType;
 }
 
-/** `Arguments of <name>.`, the doc of most argument types. */
-const argsOf = (name: string): PublicType => ({
-  name: `${name[0].toUpperCase()}${name.slice(1)}Args`,
-  doc: `Arguments of ${name}.`,
-});
+/**
+ * A function whose types are `<Name>Args` (documented as "Arguments of <name>." unless `args` says
+ * otherwise) and, when `result` documents one, `<Name>Result` (or `resultType`).
+ */
+function fn(
+  name: string,
+  cloud: TypedCloud,
+  docs: { args?: string; result?: string; resultType?: string } = {},
+): PublicFunction {
+  const base = `${name[0].toUpperCase()}${name.slice(1)}`;
+  return {
+    name,
+    cloud,
+    args: { name: `${base}Args`, doc: docs.args ?? `Arguments of ${name}.` },
+    ...(docs.result ? { result: { name: docs.resultType ?? `${base}Result`, doc: docs.result } } : {}),
+  };
+}
 
 export const PUBLIC_FUNCTIONS: readonly PublicFunction[] = [
-  {
-    name: "getExoscaleInstance",
-    cloud: "exoscale",
-    args: argsOf("getExoscaleInstance"),
-    result: {
-      name: "GetExoscaleInstanceResult",
-      doc: "An instance as getExoscaleInstance and listExoscaleInstances return it.",
-    },
-  },
-  { name: "listExoscaleInstances", cloud: "exoscale", args: argsOf("listExoscaleInstances") },
-  {
-    name: "getExoscaleConsoleUrl",
-    cloud: "exoscale",
-    args: argsOf("getExoscaleConsoleUrl"),
-    result: { name: "GetExoscaleConsoleUrlResult", doc: "Result of getExoscaleConsoleUrl." },
-  },
-  {
-    name: "revealExoscaleInstancePassword",
-    cloud: "exoscale",
-    args: argsOf("revealExoscaleInstancePassword"),
-    result: { name: "RevealExoscaleInstancePasswordResult", doc: "Result of revealExoscaleInstancePassword." },
-  },
-  {
-    name: "getComputeInstance",
-    cloud: "compute",
-    args: argsOf("getComputeInstance"),
-    result: {
-      name: "GetComputeInstanceResult",
-      doc: "An instance as getComputeInstance and listComputeInstances return it.",
-    },
-  },
-  { name: "listComputeInstances", cloud: "compute", args: argsOf("listComputeInstances") },
-  {
-    name: "getScalewayImage",
-    cloud: "scaleway",
-    args: { name: "GetScalewayImageArgs", doc: "Arguments of getScalewayImage: `id`, or an exact `name`." },
-    result: { name: "GetScalewayImageResult", doc: "An image as getScalewayImage and listScalewayImages return it." },
-  },
-  { name: "listScalewayImages", cloud: "scaleway", args: argsOf("listScalewayImages") },
-  {
-    name: "getKoyebInstance",
-    cloud: "koyeb",
-    args: argsOf("getKoyebInstance"),
-    result: {
-      name: "GetKoyebInstanceResult",
-      doc: "An instance (one replica of a service's deployment in one region) as getKoyebInstance and listKoyebInstances return it.",
-    },
-  },
-  {
-    name: "listKoyebInstances",
-    cloud: "koyeb",
-    args: { name: "ListKoyebInstancesArgs", doc: "Arguments of listKoyebInstances; all optional." },
-  },
-  {
-    name: "listKoyebInstanceEvents",
-    cloud: "koyeb",
-    args: { name: "ListKoyebInstanceEventsArgs", doc: "Arguments of listKoyebInstanceEvents; all optional." },
-    result: {
-      name: "KoyebInstanceEvent",
-      doc: "Something that happened to an instance (scheduled, started, healthy, stopped, …).",
-    },
-  },
-  {
-    name: "execKoyebInstance",
-    cloud: "koyeb",
-    args: argsOf("execKoyebInstance"),
-    result: {
-      name: "ExecKoyebInstanceResult",
-      doc: "What execKoyebInstance returns: the command's output and exit code, or that it was skipped in a preview.",
-    },
-  },
-  {
-    name: "getIncusInstance",
-    cloud: "incus",
-    args: { name: "GetIncusInstanceArgs", doc: "Arguments of getIncusInstance: `id`, or `name` (and `project`)." },
-    result: {
-      name: "GetIncusInstanceResult",
-      doc: "An instance as getIncusInstance and listIncusInstances return it.",
-    },
-  },
-  { name: "listIncusInstances", cloud: "incus", args: argsOf("listIncusInstances") },
-  {
-    name: "getIncusOperation",
-    cloud: "incus",
-    args: argsOf("getIncusOperation"),
-    result: { name: "GetIncusOperationResult", doc: "An Incus background operation, in camelCase." },
-  },
-  { name: "listIncusOperations", cloud: "incus", args: argsOf("listIncusOperations") },
-  { name: "waitIncusOperation", cloud: "incus", args: argsOf("waitIncusOperation") },
-  { name: "cancelIncusOperation", cloud: "incus", args: argsOf("cancelIncusOperation") },
-  { name: "connectIncusOperationWebsocket", cloud: "incus", args: argsOf("connectIncusOperationWebsocket") },
+  fn("getExoscaleInstance", "exoscale", {
+    result: "An instance as getExoscaleInstance and listExoscaleInstances return it.",
+  }),
+  fn("listExoscaleInstances", "exoscale"),
+  fn("getExoscaleConsoleUrl", "exoscale", { result: "Result of getExoscaleConsoleUrl." }),
+  fn("revealExoscaleInstancePassword", "exoscale", { result: "Result of revealExoscaleInstancePassword." }),
+  fn("getComputeInstance", "compute", {
+    result: "An instance as getComputeInstance and listComputeInstances return it.",
+  }),
+  fn("listComputeInstances", "compute"),
+  fn("getScalewayImage", "scaleway", {
+    args: "Arguments of getScalewayImage: `id`, or an exact `name`.",
+    result: "An image as getScalewayImage and listScalewayImages return it.",
+  }),
+  fn("listScalewayImages", "scaleway"),
+  fn("getKoyebInstance", "koyeb", {
+    result:
+      "An instance (one replica of a service's deployment in one region) as getKoyebInstance and listKoyebInstances return it.",
+  }),
+  fn("listKoyebInstances", "koyeb", { args: "Arguments of listKoyebInstances; all optional." }),
+  fn("listKoyebInstanceEvents", "koyeb", {
+    args: "Arguments of listKoyebInstanceEvents; all optional.",
+    resultType: "KoyebInstanceEvent",
+    result: "Something that happened to an instance (scheduled, started, healthy, stopped, …).",
+  }),
+  fn("execKoyebInstance", "koyeb", {
+    result: "What execKoyebInstance returns: the command's output and exit code, or that it was skipped in a preview.",
+  }),
+  fn("getIncusInstance", "incus", {
+    args: "Arguments of getIncusInstance: `id`, or `name` (and `project`).",
+    result: "An instance as getIncusInstance and listIncusInstances return it.",
+  }),
+  fn("listIncusInstances", "incus"),
+  fn("getIncusOperation", "incus", { result: "An Incus background operation, in camelCase." }),
+  fn("listIncusOperations", "incus"),
+  fn("waitIncusOperation", "incus"),
+  fn("cancelIncusOperation", "incus"),
+  fn("connectIncusOperationWebsocket", "incus"),
 ];
