@@ -9,7 +9,7 @@ import * as fs from "node:fs";
 import { uuidOf } from "../exoscale/schema";
 import { parseInstanceId } from "../incus/instance-model";
 import { parseSnapshotId } from "../incus/snapshot-provider";
-import { RESOURCE_KINDS, typeToken } from "../kinds";
+import { kindOf, RESOURCE_KINDS, typeToken } from "../kinds";
 import { AdoptError } from "./errors";
 import type { ResourceKind } from "./model";
 
@@ -25,18 +25,18 @@ export interface ExportedStack {
 
 /** One identity per object, whatever spelling of its id a state or a listing uses. */
 export function identity(kind: ResourceKind, id: string): string {
-  switch (kind) {
-    case "ExoscaleInstance":
-    case "ExoscaleInstanceSnapshot":
-    case "ScalewayImage":
+  const { cloud, role } = kindOf(kind);
+  switch (cloud) {
+    case "exoscale":
+    case "scaleway":
       return `${kind} ${uuidOf(id.split("/").pop() ?? id)}`;
-    case "IncusInstance": {
+    case "incus": {
+      if (role === "snapshot") {
+        const { project, instance, name } = parseSnapshotId(id);
+        return `${kind} ${project ?? "default"}/${instance}/${name}`;
+      }
       const { project, name } = parseInstanceId(id);
       return `${kind} ${project ?? "default"}/${name}`;
-    }
-    case "IncusInstanceSnapshot": {
-      const { project, instance, name } = parseSnapshotId(id);
-      return `${kind} ${project ?? "default"}/${instance}/${name}`;
     }
     default:
       return `${kind} ${id}`;
