@@ -7,8 +7,9 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { UnknownResourceKindError } from "./core/errors";
 import { preloadHttp } from "./core/http";
+import { RESOURCE_CLOUDS } from "./kinds";
 
-const CLOUDS = new Set(["exoscale", "scaleway", "compute", "incus"]);
+const CLOUDS = new Set<string>(RESOURCE_CLOUDS);
 const cache = new Map<string, Required<pulumi.dynamic.ResourceProvider>>();
 
 /** The provider implementation for a resource kind ("<cloud>:<Type>"). */

@@ -3,22 +3,15 @@
  * all share one class on the program side, so `validateResourceOfType` cannot tell them apart: the
  * type token (`pulumi-nodejs:dynamic/<cloud>:<Type>`) is the only reliable identity.
  */
+import { PACKAGE_INSTANCE_TYPES, PACKAGE_SNAPSHOT_TYPES } from "./package-kinds";
 
-/** Instance type tokens of pulumi-dynamic-compute. The Scaleway Image is not one. */
-export const PACKAGE_INSTANCE_TYPES: readonly string[] = [
-  "pulumi-nodejs:dynamic/exoscale:Instance",
-  "pulumi-nodejs:dynamic/compute:Instance",
-  "pulumi-nodejs:dynamic/incus:Instance",
-];
-
-/** Snapshot type tokens of pulumi-dynamic-compute; each is created as a child of its instance. */
-export const PACKAGE_SNAPSHOT_TYPES: readonly string[] = [
-  "pulumi-nodejs:dynamic/exoscale:InstanceSnapshot",
-  "pulumi-nodejs:dynamic/incus:InstanceSnapshot",
-];
-
-/** The generic Instances API has no snapshots, so asking for one there would be noise. */
-export const TYPES_WITHOUT_SNAPSHOTS: readonly string[] = ["pulumi-nodejs:dynamic/compute:Instance"];
+// The package's own type tokens, printed from its table of resource kinds by `npm run types`.
+export {
+  PACKAGE_INSTANCE_TYPES,
+  PACKAGE_SNAPSHOT_TYPES,
+  SNAPSHOT_CLASS,
+  TYPES_WITHOUT_SNAPSHOTS,
+} from "./package-kinds";
 
 /** The last segment of a type token: "Instance" for "pulumi-nodejs:dynamic/exoscale:Instance". */
 export function typeName(type: string): string {

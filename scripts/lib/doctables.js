@@ -1,8 +1,8 @@
 // Markdown tables of a public type's properties, printed from the same zod schemas and the same
-// metadata as the declarations (typegen.js, public-types.js): name, type, default and description.
+// metadata as the declarations (typegen.js, public-modules.js): name, type, default and description.
 // A docs page asks for one with a pair of markers; scripts/generate-docs.js fills them in.
 const { def, defaultOf, isOptional, metaOf, propertiesOf, typeOf } = require("./typegen");
-const { PUBLIC_TYPES } = require("./public-types");
+const { publicModules } = require("./public-modules");
 
 /** `<!-- schema-table:Name -->` … `<!-- /schema-table -->`, the text between them replaced. */
 const MARKERS = /(<!-- schema-table:([A-Za-z]+) -->\n)([\s\S]*?)(<!-- \/schema-table -->)/g;
@@ -37,11 +37,11 @@ function typeText(schema, side) {
 
 /** Finds a public type by name: its spec and the loaded schemas of its module. */
 function findType(name, load) {
-  for (const module of PUBLIC_TYPES) {
+  for (const module of publicModules(load("src/kinds"))) {
     const spec = module.types.find((type) => type.name === name);
     if (spec) return { module, spec, schemas: load(module.schemas) };
   }
-  throw new Error(`schema-table: no public type ${name} in scripts/lib/public-types.js`);
+  throw new Error(`schema-table: no public type ${name} in src/kinds.ts`);
 }
 
 /** The `…Args` of the resource whose `…OutputProperties` this is, if there is one. */

@@ -201,11 +201,19 @@ function nameList(name, names) {
   return `export const ${name} = [\n${names.map((n) => `  ${JSON.stringify(n)},\n`).join("")}] as const;\n`;
 }
 
-/** A whole generated module: header, the Pulumi import when used, interfaces and name lists. */
-function renderModule({ source, types, names = [], imports = [] }) {
+/**
+ * The instance type of a resource class (what `new ExoscaleInstance(…)` returns), declared here so that
+ * another kind's Args can name it without importing the class.
+ */
+const classType = (className) =>
+  `/** An ${className} resource, with its output properties. */\nexport type ${className} = pulumi.CustomResource & ${className}OutputProperties;\n`;
+
+/** A whole generated module: header, the Pulumi import when used, interfaces, name lists and class types. */
+function renderModule({ source, types, names = [], classes = [], imports = [] }) {
   const parts = types.map(renderInterface);
   for (const { name, schema, doc } of names)
     parts.push(`${docComment(doc, undefined, "")}${nameList(name, outputNames(schema))}`);
+  parts.push(...classes.map(classType));
   const text = parts.join("\n");
   const header = `// Generated from ${source} by scripts/generate-types.js: do not edit, run \`npm run types\` after changing a schema.\n`;
   const lines = [...(text.includes("pulumi.") ? ['import type * as pulumi from "@pulumi/pulumi";'] : []), ...imports];

@@ -9,18 +9,14 @@ import * as fs from "node:fs";
 import { uuidOf } from "../exoscale/schema";
 import { parseInstanceId } from "../incus/instance-model";
 import { parseSnapshotId } from "../incus/snapshot-provider";
+import { kindOf, RESOURCE_KINDS, typeToken } from "../kinds";
 import { AdoptError } from "./options";
 import type { ResourceKind } from "./model";
 
 /** The type token of each kind in a stack's state. */
-export const TYPE_TOKENS: Record<string, ResourceKind> = {
-  "pulumi-nodejs:dynamic/exoscale:Instance": "ExoscaleInstance",
-  "pulumi-nodejs:dynamic/exoscale:InstanceSnapshot": "ExoscaleInstanceSnapshot",
-  "pulumi-nodejs:dynamic/scaleway:Image": "ScalewayImage",
-  "pulumi-nodejs:dynamic/compute:Instance": "ComputeInstance",
-  "pulumi-nodejs:dynamic/incus:Instance": "IncusInstance",
-  "pulumi-nodejs:dynamic/incus:InstanceSnapshot": "IncusInstanceSnapshot",
-};
+export const TYPE_TOKENS: Record<string, ResourceKind> = Object.fromEntries(
+  RESOURCE_KINDS.map((kind) => [typeToken(kind), kind.className as ResourceKind]),
+);
 
 /** The part of `pulumi stack export` we read. */
 export interface ExportedStack {
@@ -29,18 +25,18 @@ export interface ExportedStack {
 
 /** One identity per object, whatever spelling of its id a state or a listing uses. */
 export function identity(kind: ResourceKind, id: string): string {
-  switch (kind) {
-    case "ExoscaleInstance":
-    case "ExoscaleInstanceSnapshot":
-    case "ScalewayImage":
+  const { cloud, role } = kindOf(kind);
+  switch (cloud) {
+    case "exoscale":
+    case "scaleway":
       return `${kind} ${uuidOf(id.split("/").pop() ?? id)}`;
-    case "IncusInstance": {
+    case "incus": {
+      if (role === "snapshot") {
+        const { project, instance, name } = parseSnapshotId(id);
+        return `${kind} ${project ?? "default"}/${instance}/${name}`;
+      }
       const { project, name } = parseInstanceId(id);
       return `${kind} ${project ?? "default"}/${name}`;
-    }
-    case "IncusInstanceSnapshot": {
-      const { project, instance, name } = parseSnapshotId(id);
-      return `${kind} ${project ?? "default"}/${instance}/${name}`;
     }
     default:
       return `${kind} ${id}`;

@@ -5,18 +5,14 @@
  * are markers the code generator turns into `config.requireSecret(...)` and variable names.
  */
 
+import { kindOf, type KindName, RESOURCE_CLOUDS, type ResourceCloud } from "../kinds";
+
 /** The clouds the command lists. */
-export const CLOUDS = ["exoscale", "scaleway", "compute", "incus"] as const;
-export type Cloud = (typeof CLOUDS)[number];
+export const CLOUDS = RESOURCE_CLOUDS;
+export type Cloud = ResourceCloud;
 
 /** The resource classes it declares, by their exported names. */
-export type ResourceKind =
-  | "ExoscaleInstance"
-  | "ExoscaleInstanceSnapshot"
-  | "ScalewayImage"
-  | "ComputeInstance"
-  | "IncusInstance"
-  | "IncusInstanceSnapshot";
+export type ResourceKind = KindName;
 
 /** A value read from the cloud that the module reads from secret stack config instead of spelling out. */
 export class SecretValue {
@@ -67,16 +63,7 @@ export function objectKey(object: Pick<FoundObject, "kind" | "id">): string {
   return `${object.kind} ${object.id}`;
 }
 
-/** Human words for a kind: "Exoscale instance snapshot". */
+/** Human words for a kind: "Exoscale snapshot". */
 export function describeKind(kind: ResourceKind): string {
-  return (
-    {
-      ExoscaleInstance: "Exoscale instance",
-      ExoscaleInstanceSnapshot: "Exoscale snapshot",
-      ScalewayImage: "Scaleway image",
-      ComputeInstance: "Instances API instance",
-      IncusInstance: "Incus instance",
-      IncusInstanceSnapshot: "Incus snapshot",
-    } satisfies Record<ResourceKind, string>
-  )[kind];
+  return kindOf(kind).noun;
 }

@@ -6,7 +6,8 @@
  * of them was listed first. A snapshot's name starts with its instance's, because Pulumi's URN
  * leaves the parent's name out and two instances may each have a "nightly".
  */
-import { type FoundObject, objectKey, type ResourceKind } from "./model";
+import { kindOf } from "../kinds";
+import { type FoundObject, objectKey } from "./model";
 
 export interface AssignedName {
   /** The Pulumi resource name (`new ExoscaleInstance("<this>", …)`). */
@@ -37,25 +38,6 @@ function pascal(text: string): string {
     );
 }
 
-const VARIABLE_PREFIX: Record<ResourceKind, string> = {
-  ExoscaleInstance: "exoscale",
-  ExoscaleInstanceSnapshot: "exoscaleSnapshot",
-  ScalewayImage: "scaleway",
-  ComputeInstance: "compute",
-  IncusInstance: "incus",
-  IncusInstanceSnapshot: "incusSnapshot",
-};
-
-/** What a kind's objects are called when their name gives nothing usable. */
-const FALLBACK: Record<ResourceKind, string> = {
-  ExoscaleInstance: "instance",
-  ExoscaleInstanceSnapshot: "snapshot",
-  ScalewayImage: "image",
-  ComputeInstance: "instance",
-  IncusInstance: "instance",
-  IncusInstanceSnapshot: "snapshot",
-};
-
 /** Names each item its base, or base-shortId when another item of its group has the same base. */
 function disambiguate<T>(
   items: T[],
@@ -81,7 +63,7 @@ export function assignNames(all: FoundObject[]): Map<string, AssignedName> {
   const parents = all.filter((object) => object.parentId === undefined);
   const parentNames = disambiguate(
     parents,
-    (o) => slug(o.name) || FALLBACK[o.kind],
+    (o) => slug(o.name) || kindOf(o.kind).role,
     (o) => o.shortId,
     (o) => o.kind,
   );
@@ -90,9 +72,9 @@ export function assignNames(all: FoundObject[]): Map<string, AssignedName> {
 
   const children = all.filter((object) => object.parentId !== undefined);
   const childBase = (child: FoundObject) => {
-    const parentKind: ResourceKind = child.kind === "ExoscaleInstanceSnapshot" ? "ExoscaleInstance" : "IncusInstance";
+    const parentKind = kindOf(child.kind).parent;
     const parent = resourceOf.get(`${parentKind} ${child.parentId}`) ?? slug(child.parentId as string);
-    const own = slug(child.name) || FALLBACK[child.kind];
+    const own = slug(child.name) || kindOf(child.kind).role;
     return own === parent || own.startsWith(`${parent}-`) ? own : `${parent}-${own}`;
   };
   for (const [object, name] of disambiguate(
@@ -109,7 +91,7 @@ export function assignNames(all: FoundObject[]): Map<string, AssignedName> {
   for (const key of [...resourceOf.keys()].sort()) {
     const object = byKey.get(key) as FoundObject;
     const resource = resourceOf.get(key) as string;
-    const base = `${VARIABLE_PREFIX[object.kind]}${pascal(resource)}`;
+    const base = `${kindOf(object.kind).variable}${pascal(resource)}`;
     let variable = base;
     for (let n = 2; variables.has(variable); n++) variable = `${base}${n}`;
     variables.add(variable);

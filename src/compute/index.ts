@@ -1,5 +1,5 @@
 export { ComputeAccount, type ComputeAccountArgs } from "./account";
-export { ComputeInstance } from "./instance";
+export { ComputeInstance } from "./resources";
 export {
   getComputeInstance,
   getComputeInstanceOutput,

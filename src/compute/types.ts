@@ -184,3 +184,6 @@ export const COMPUTE_INSTANCE_OUTPUTS = [
   "publicIp",
   "createdAt",
 ] as const;
+
+/** An ComputeInstance resource, with its output properties. */
+export type ComputeInstance = pulumi.CustomResource & ComputeInstanceOutputProperties;

@@ -1,6 +1,5 @@
 export { ExoscaleAccount, type ExoscaleAccountArgs } from "./account";
-export { ExoscaleInstance } from "./instance";
-export { ExoscaleInstanceSnapshot } from "./snapshot";
+export { ExoscaleInstance, ExoscaleInstanceSnapshot } from "./resources";
 export {
   getExoscaleInstance,
   getExoscaleInstanceOutput,

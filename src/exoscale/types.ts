@@ -1,6 +1,5 @@
 // Generated from schema.ts by scripts/generate-types.js: do not edit, run `npm run types` after changing a schema.
 import type * as pulumi from "@pulumi/pulumi";
-import type { ExoscaleInstance } from "./instance";
 
 /** Inputs of ExoscaleInstance. docs/exoscale.md lists the API operation each change runs. */
 export interface ExoscaleInstanceArgs {
@@ -410,3 +409,9 @@ export const EXOSCALE_INSTANCE_SNAPSHOT_OUTPUTS = [
   "snapshotIds",
   "latestId",
 ] as const;
+
+/** An ExoscaleInstance resource, with its output properties. */
+export type ExoscaleInstance = pulumi.CustomResource & ExoscaleInstanceOutputProperties;
+
+/** An ExoscaleInstanceSnapshot resource, with its output properties. */
+export type ExoscaleInstanceSnapshot = pulumi.CustomResource & ExoscaleInstanceSnapshotOutputProperties;

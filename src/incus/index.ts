@@ -1,7 +1,6 @@
 /** Incus (and LXD): instances, snapshots, and the operations API. */
 export { IncusRemote, type IncusRemoteArgs } from "./account";
-export { IncusInstance } from "./instance";
-export { IncusInstanceSnapshot } from "./snapshot";
+export { IncusInstance, IncusInstanceSnapshot } from "./resources";
 export {
   listIncusOperations,
   listIncusOperationsOutput,

@@ -1,6 +1,5 @@
 // Generated from schema.ts by scripts/generate-types.js: do not edit, run `npm run types` after changing a schema.
 import type * as pulumi from "@pulumi/pulumi";
-import type { IncusInstance } from "./instance";
 
 /** Inputs of IncusInstance. */
 export interface IncusInstanceArgs {
@@ -492,3 +491,9 @@ export const INCUS_INSTANCE_SNAPSHOT_OUTPUTS = [
   "size",
   "snapshots",
 ] as const;
+
+/** An IncusInstance resource, with its output properties. */
+export type IncusInstance = pulumi.CustomResource & IncusInstanceOutputProperties;
+
+/** An IncusInstanceSnapshot resource, with its output properties. */
+export type IncusInstanceSnapshot = pulumi.CustomResource & IncusInstanceSnapshotOutputProperties;

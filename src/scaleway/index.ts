@@ -1,5 +1,5 @@
 export { ScalewayAccount, type ScalewayAccountArgs } from "./account";
-export { ScalewayImage } from "./image";
+export { ScalewayImage } from "./resources";
 export {
   getScalewayImage,
   getScalewayImageOutput,

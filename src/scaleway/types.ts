@@ -215,3 +215,6 @@ export const SCALEWAY_IMAGE_OUTPUTS = [
   "rootVolumeSize",
   "rootVolumeType",
 ] as const;
+
+/** An ScalewayImage resource, with its output properties. */
+export type ScalewayImage = pulumi.CustomResource & ScalewayImageOutputProperties;

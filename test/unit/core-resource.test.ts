@@ -5,7 +5,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { pausePromiseStacks } from "../../src/core/resource";
-import { ExoscaleInstance } from "../../src/exoscale/instance";
+import { ExoscaleInstance } from "../../src/exoscale/resources";
 
 const ARGS = {
   zone: "ch-gva-2",

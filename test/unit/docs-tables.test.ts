@@ -16,10 +16,11 @@ const { renderDoc, tablesIn } = require("../../scripts/lib/doctables") as {
   renderDoc(text: string, load: (file: string) => Record<string, unknown>): string;
   tablesIn(text: string): string[];
 };
-const { PUBLIC_TYPES } = require("../../scripts/lib/public-types") as {
-  PUBLIC_TYPES: Array<{ types: Array<{ name: string; form: string }> }>;
+const { publicModules } = require("../../scripts/lib/public-modules") as {
+  publicModules(kinds: unknown): Array<{ types: Array<{ name: string; form: string }> }>;
 };
 const loadSchemas = (file: string): Record<string, unknown> => require(path.join(root, file));
+const PUBLIC_TYPES = publicModules(loadSchemas("src/kinds"));
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 describe("docs tables printed from the schemas", () => {

@@ -12,7 +12,7 @@ import {
   stringListProperty,
   withDefaults,
 } from "../production";
-import { isInstanceType, isSnapshotType, TYPES_WITHOUT_SNAPSHOTS } from "../resource-kinds";
+import { isInstanceType, isSnapshotType, SNAPSHOT_CLASS, TYPES_WITHOUT_SNAPSHOTS } from "../resource-kinds";
 import { whenKnown } from "../unknowns";
 
 /** Config of {@link snapshotsPresent}. */
@@ -22,11 +22,6 @@ export interface SnapshotsPresentConfig extends ProductionConfig {
 }
 
 const DEFAULTS: SnapshotsPresentConfig = { ...DEFAULT_PRODUCTION, ignoreTypes: [...TYPES_WITHOUT_SNAPSHOTS] };
-
-const SNAPSHOT_CLASS: Record<string, string> = {
-  "pulumi-nodejs:dynamic/exoscale:Instance": "ExoscaleInstanceSnapshot",
-  "pulumi-nodejs:dynamic/incus:Instance": "IncusInstanceSnapshot",
-};
 
 function suggestion(instance: PolicyResource): string {
   const snapshotClass = SNAPSHOT_CLASS[instance.type];
