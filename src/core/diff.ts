@@ -50,7 +50,7 @@ export function sameValue(a: unknown, b: unknown): boolean {
     return a.every((item, i) => sameValue(item, b[i]));
   }
   if (typeof a === "object" && typeof b === "object") {
-    const keys = new Set([...Object.keys(a as object), ...Object.keys(b as object)]);
+    const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
     for (const key of keys) {
       if (!sameValue((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key])) return false;
     }
