@@ -7,7 +7,7 @@ import type { PolicyConfigSchema } from "@pulumi/policy";
 import { firstMatch } from "./patterns";
 
 /** One property of a policy's config schema (JSON schema). */
-export type ConfigProperty = PolicyConfigSchema["properties"][string];
+type ConfigProperty = PolicyConfigSchema["properties"][string];
 
 /** Config properties that define "production". */
 export interface ProductionConfig {

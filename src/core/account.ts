@@ -10,7 +10,7 @@ import { ACCOUNT_CLOUD_KEY, ACCOUNT_NAME_KEY } from "./credentials";
 import { CredentialsError } from "./errors";
 
 /** One argument of an account class: the provider config key it sets, and whether it is secret. */
-export interface AccountSetting {
+interface AccountSetting {
   key: string;
   secret?: boolean;
 }

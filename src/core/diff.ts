@@ -6,13 +6,13 @@
 import { UNKNOWN } from "./validation";
 
 /** The whole stored outputs and new inputs, for rules that look beyond one field. */
-export interface DiffRecord {
+interface DiffRecord {
   olds: Record<string, unknown>;
   news: Record<string, unknown>;
 }
 
 /** How a change to one input is applied. */
-export type FieldRule<V = unknown> =
+type FieldRule<V = unknown> =
   | "update"
   | "replace"
   | "ignore"
@@ -32,7 +32,7 @@ export type FieldRule<V = unknown> =
 
 export type FieldTable<I> = { [K in keyof I]-?: FieldRule<I[K]> };
 
-export interface DiffDecision {
+interface DiffDecision {
   changes: boolean;
   /** Inputs whose change forces a replacement. */
   replaces: string[];
