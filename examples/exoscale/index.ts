@@ -17,7 +17,7 @@ const web = new ExoscaleInstance("web", {
   diskSize: config.getNumber("diskSize") ?? 20,
   labels: config.getObject<Record<string, string>>("labels") ?? { env: "dev", team: "platform" },
   userData: pulumi.secret("#cloud-config\npackages: [nginx]\n"),
-  state: (config.get("state") as "running" | "stopped" | undefined) ?? "running",
+  state: config.get<"running" | "stopped">("state") ?? "running",
   tpmEnabled: config.getBoolean("tpmEnabled"),
   rebootTrigger: optional("rebootTrigger"),
   passwordResetTrigger: optional("passwordResetTrigger"),

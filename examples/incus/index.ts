@@ -14,8 +14,8 @@ const web = new IncusInstance(
   {
     name: config.get("name") ?? "pulumi-web",
     image: config.get("image") ?? "busybox",
-    type: (config.get("type") as "container" | "virtual-machine" | undefined) ?? "container",
-    state: (config.get("state") as "running" | "stopped" | undefined) ?? "running",
+    type: config.get<"container" | "virtual-machine">("type") ?? "container",
+    state: config.get<"running" | "stopped">("state") ?? "running",
     description: "managed by pulumi-dynamic-compute",
     config: {
       "user.app": config.get("app") ?? "web",

@@ -17,7 +17,7 @@ const image = new ScalewayImage("app-image", {
   name: config.get("name") ?? "app-image",
   zone,
   rootVolume: config.require("rootVolume"),
-  arch: (config.get("arch") as "x86_64" | "arm" | "arm64" | undefined) ?? "x86_64",
+  arch: config.get<"x86_64" | "arm" | "arm64">("arch") ?? "x86_64",
   extraVolumes: list("extraVolumes"),
   tags: config.get("tags") === undefined ? ["app", "pulumi"] : list("tags"),
   public: config.getBoolean("public") ?? false,

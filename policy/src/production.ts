@@ -7,7 +7,7 @@ import type { PolicyConfigSchema } from "@pulumi/policy";
 import { firstMatch } from "./patterns";
 
 /** One property of a policy's config schema (JSON schema). */
-export type ConfigProperty = PolicyConfigSchema["properties"][string];
+type ConfigProperty = PolicyConfigSchema["properties"][string];
 
 /** Config properties that define "production". */
 export interface ProductionConfig {
@@ -55,7 +55,7 @@ export function withDefaults<T extends object>(defaults: T, given: Partial<T> | 
   const result = { ...defaults };
   for (const key of Object.keys(defaults) as Array<keyof T>) {
     const value = given?.[key];
-    if (value !== undefined && value !== null) result[key] = value as T[keyof T];
+    if (value !== undefined && value !== null) result[key] = value;
   }
   return result;
 }

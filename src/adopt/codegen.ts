@@ -63,7 +63,7 @@ class LiteralWriter {
     if (typeof value === "string") return stringLiteral(value);
     if (typeof value === "number" || typeof value === "boolean") return String(value);
     if (value === null || value === undefined) return "undefined";
-    const special = this.expression(value as object);
+    const special = this.expression(value);
     if (special !== undefined) return special;
     const inner = `${indent}  `;
     const parts = Array.isArray(value)

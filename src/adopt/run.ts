@@ -71,7 +71,7 @@ async function useStackConfig(stacks: string[]): Promise<void> {
   for (const entry of Object.values(config))
     if (entry.secret && typeof entry.value === "string") registerSecret(entry.value);
   setStackConfig({
-    get: (key) => (typeof config[key]?.value === "string" ? (config[key].value as string) : undefined),
+    get: (key) => (typeof config[key]?.value === "string" ? config[key].value : undefined),
   });
 }
 

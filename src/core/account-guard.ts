@@ -69,7 +69,7 @@ export function refuseIdentityChange(
   const recorded = stored[ACCOUNT_ID_OUTPUT];
   if (typeof recorded !== "string" || current === undefined || recorded === current) return;
   const account = accountInUse();
-  const storedName = typeof stored[ACCOUNT_OUTPUT] === "string" ? (stored[ACCOUNT_OUTPUT] as string) : account.name;
+  const storedName = typeof stored[ACCOUNT_OUTPUT] === "string" ? stored[ACCOUNT_OUTPUT] : account.name;
   const was = `${describeAccount(storedName, storedName === "default" ? undefined : account.cloud)} at ${recorded}`;
   const now = `${describeAccount(account.name, account.cloud)} at ${current}`;
   throw new AccountChangedError(

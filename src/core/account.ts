@@ -10,7 +10,7 @@ import { ACCOUNT_CLOUD_KEY, ACCOUNT_NAME_KEY } from "./credentials";
 import { CredentialsError } from "./errors";
 
 /** One argument of an account class: the provider config key it sets, and whether it is secret. */
-export interface AccountSetting {
+interface AccountSetting {
   key: string;
   secret?: boolean;
 }
@@ -43,14 +43,18 @@ export abstract class CloudAccount extends pulumi.ProviderResource {
     super("pulumi-nodejs", name, props, opts);
     this.cloud = cloud;
     this.accountName = name;
-    settingsOf.set(this, pulumi.output(props) as pulumi.Output<Record<string, string | undefined>>);
+    settingsOf.set(this, pulumi.output(props));
   }
 }
 
 /** The settings of `account` as plain values, once known (what a function given `account` calls the cloud with). */
 export function accountSettings(account: CloudAccount): Promise<Record<string, string | undefined>> {
   const settings = settingsOf.get(account);
-  if (settings === undefined) throw new CredentialsError(`account: ${String(account)} is not an account object`);
+  if (settings === undefined) {
+    // Named by its class: the object itself prints as "[object Object]".
+    const given = (account as object | null)?.constructor?.name ?? typeof account;
+    throw new CredentialsError(`account: ${given} is not an account object of this copy of pulumi-dynamic-compute`);
+  }
   // Functions return plain values: the secret mark of the key stays on the account, not on their results.
   return new Promise((resolve) => pulumi.unsecret(settings).apply((values) => resolve(values)));
 }

@@ -8,7 +8,7 @@ import { type ArgumentProblem, InvalidArgumentsError } from "./errors";
 import { toPropertyPath } from "./validation";
 
 /** Where the arguments were given: the cloud and the function's name, for the error. */
-export interface ArgumentsOwner {
+interface ArgumentsOwner {
   cloud: string;
   operation: string;
 }

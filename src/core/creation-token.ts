@@ -33,9 +33,9 @@ export function canonicalJson(value: unknown): string {
 }
 
 /** How a create ended: the API's answer to it, or the object an attempt made although it failed. */
-export type CreateOutcome<C, F> = { created: C } | { found: F; failure: unknown };
+type CreateOutcome<C, F> = { created: C } | { found: F; failure: unknown };
 
-export interface CreateRequest<C, F> {
+interface CreateRequest<C, F> {
   /** Sends the create request (it carries the creation token); the HTTP layer never repeats it. */
   create(): Promise<C>;
   /** The object the failed attempt made, if any (looked up by its creation token). */

@@ -35,7 +35,7 @@ const ACCOUNT_CLASSES: Record<string, string> = {
 };
 
 /** The account in effect: a named account object, or the stack's default (stack config and environment). */
-export interface AccountInUse {
+interface AccountInUse {
   /** The account object's resource name; "default" for stack config and environment. */
   name: string;
   /** Its cloud ("exoscale"), when it is an account object. */
@@ -43,7 +43,7 @@ export interface AccountInUse {
 }
 
 /** The part of the engine's provider config we use: `get("exoscale:apiKey")`. */
-export interface ConfigSource {
+interface ConfigSource {
   get(key: string): string | undefined;
 }
 

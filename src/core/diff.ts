@@ -6,13 +6,13 @@
 import { UNKNOWN } from "./validation";
 
 /** The whole stored outputs and new inputs, for rules that look beyond one field. */
-export interface DiffRecord {
+interface DiffRecord {
   olds: Record<string, unknown>;
   news: Record<string, unknown>;
 }
 
 /** How a change to one input is applied. */
-export type FieldRule<V = unknown> =
+type FieldRule<V = unknown> =
   | "update"
   | "replace"
   | "ignore"
@@ -32,7 +32,7 @@ export type FieldRule<V = unknown> =
 
 export type FieldTable<I> = { [K in keyof I]-?: FieldRule<I[K]> };
 
-export interface DiffDecision {
+interface DiffDecision {
   changes: boolean;
   /** Inputs whose change forces a replacement. */
   replaces: string[];
@@ -50,7 +50,7 @@ export function sameValue(a: unknown, b: unknown): boolean {
     return a.every((item, i) => sameValue(item, b[i]));
   }
   if (typeof a === "object" && typeof b === "object") {
-    const keys = new Set([...Object.keys(a as object), ...Object.keys(b as object)]);
+    const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
     for (const key of keys) {
       if (!sameValue((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key])) return false;
     }

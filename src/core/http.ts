@@ -23,7 +23,7 @@ export interface VendorError {
 }
 
 /** The request as it will be sent, for signing. */
-export interface OutgoingRequest {
+interface OutgoingRequest {
   method: string;
   url: URL;
   body: string | undefined;
@@ -126,7 +126,7 @@ function envNumber(name: string): number | undefined {
 }
 
 /** The per-attempt timeout of requests that set none: 30 s, or DYNAMIC_COMPUTE_HTTP_TIMEOUT_MS. */
-export function defaultRequestTimeoutMs(): number {
+function defaultRequestTimeoutMs(): number {
   return envNumber("DYNAMIC_COMPUTE_HTTP_TIMEOUT_MS") ?? 30_000;
 }
 
@@ -155,7 +155,7 @@ function firstHeader(headers: Record<string, string | string[] | undefined>, nam
 }
 
 /** Parses Retry-After given as seconds or as an HTTP date. */
-export function parseRetryAfter(value: string | undefined): number | undefined {
+function parseRetryAfter(value: string | undefined): number | undefined {
   if (!value) return undefined;
   const seconds = Number(value);
   if (Number.isFinite(seconds)) return Math.max(0, seconds);

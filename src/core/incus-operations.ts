@@ -37,10 +37,9 @@ export interface IncusEnvelope<T> {
   metadata: T;
 }
 
-export const OPERATION_RUNNING = 103;
-export const OPERATION_SUCCESS = 200;
-export const OPERATION_FAILURE = 400;
-export const OPERATION_CANCELLED = 401;
+const OPERATION_RUNNING = 103;
+const OPERATION_SUCCESS = 200;
+const OPERATION_FAILURE = 400;
 
 /** True once the operation can no longer change. */
 export function isFinal(operation: IncusOperation): boolean {
@@ -56,7 +55,7 @@ const WAIT_TIMED_OUT = "context deadline exceeded";
  * answers both cases with HTTP 200 and an error envelope instead, and no operation: `error` is
  * "context deadline exceeded" for a wait that timed out, else the failed operation's `err`.
  */
-export function operationFromWaitError(id: string, envelope: IncusEnvelope<unknown>): IncusOperation {
+function operationFromWaitError(id: string, envelope: IncusEnvelope<unknown>): IncusOperation {
   const now = new Date().toISOString();
   const running = envelope.error === WAIT_TIMED_OUT;
   return {
@@ -97,7 +96,7 @@ export function operationIdOf(envelope: IncusEnvelope<unknown>): string {
   );
 }
 
-export interface ListOperationsOptions {
+interface ListOperationsOptions {
   project?: string;
   allProjects?: boolean;
   /** 0: URLs grouped by status; 1: full objects. */

@@ -17,7 +17,7 @@
 import { optionalSetting } from "./credentials";
 import { redact } from "./redact";
 
-export const VERBOSITIES = ["quiet", "normal", "detail", "debug"] as const;
+const VERBOSITIES = ["quiet", "normal", "detail", "debug"] as const;
 export type Verbosity = (typeof VERBOSITIES)[number];
 
 export interface Logger {
@@ -43,7 +43,7 @@ const flagSet = (name: string) => {
 let warnedAbout: string | undefined;
 
 /** The verbosity in effect now (read at each call: the stack config arrives after start-up). */
-export function currentVerbosity(): Verbosity {
+function currentVerbosity(): Verbosity {
   if (flagSet("DYNAMIC_COMPUTE_DEBUG")) return "debug";
   const setting = optionalSetting({
     what: "verbosity",

@@ -152,7 +152,7 @@ function plain<T>(value: T): T {
 }
 
 function contextFor(kind: string, props: Record<string, unknown>): ResourceContext {
-  const identity = typeof props[IDENTITY_INPUT] === "string" ? (props[IDENTITY_INPUT] as string) : "";
+  const identity = typeof props[IDENTITY_INPUT] === "string" ? props[IDENTITY_INPUT] : "";
   const name = identity.split("/").pop() || "?";
   return { identity, log: createLogger(`${kind} ${name}`), label: `${kind} "${name}"` };
 }
@@ -424,10 +424,10 @@ export function dynamicProvider<I extends object, O extends object>(
         refuseAccountChange(olds, contextFor(def.kind, news).label, "update");
         const effective = keepUnset(def.fields, olds, news);
         const decision = diffByTable(def.fields, olds, effective);
-        if (decision.replaces.length > 0 && olds[ADOPTED_OUTPUT] === true && effective.adoptId !== undefined) {
+        if (decision.replaces.length > 0 && olds[ADOPTED_OUTPUT] === true && typeof effective.adoptId === "string") {
           // The replacement would delete the adopted object, and its create would then adopt an id that is gone.
           throw new AdoptionMismatchError(
-            String(effective.adoptId),
+            effective.adoptId,
             decision.replaces.map((field) => ({
               property: field,
               reason: `changing it replaces the adopted object; remove adoptId from the program to let Pulumi replace it, or set ${field} back`,

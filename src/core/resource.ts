@@ -28,7 +28,7 @@ export function dynamicResource(
 }
 
 /** "<project>/<stack>/<name>": lets the provider tag what it creates and find it again after a lost response. */
-export function identityInput(name: string): Record<string, string> {
+function identityInput(name: string): Record<string, string> {
   return { [IDENTITY_INPUT]: `${pulumi.getProject()}/${pulumi.getStack()}/${name}` };
 }
 

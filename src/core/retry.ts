@@ -9,7 +9,7 @@ import type { Logger } from "./log";
 import { formatElapsed } from "./log";
 import { ProviderError, RateLimitError, ServerError, TransportError } from "./errors";
 
-export interface RetryOptions {
+interface RetryOptions {
   /** Whether repeating the request cannot do harm (GET, PUT, DELETE, idempotent actions). */
   idempotent: boolean;
   /** Give up after this long in total, retries included. */
@@ -47,7 +47,7 @@ const CERTIFICATE_CODES = new Set([
 ]);
 
 /** Whether `error` may be retried for a request of the given idempotency. */
-export function isRetryable(error: unknown, idempotent: boolean): boolean {
+function isRetryable(error: unknown, idempotent: boolean): boolean {
   if (error instanceof RateLimitError) return true;
   if (error instanceof TransportError) {
     const code = (error.details as { code?: string } | undefined)?.code;
@@ -59,7 +59,7 @@ export function isRetryable(error: unknown, idempotent: boolean): boolean {
 }
 
 /** How crowded a rate limit is, as seen from this process (see `RateLimitCrowd`). */
-export interface CrowdView {
+interface CrowdView {
   /** Other requests of this process waiting out a 429 from the same API right now. */
   othersWaiting: number;
   /** Requests per second the API has answered (with anything but 429) over the last few seconds. */

@@ -12,7 +12,7 @@
 import { DeletionProtectedError } from "./errors";
 import { deletedSoFar, keptInThisRun } from "./run-journal";
 
-export interface ProtectedSnapshot {
+interface ProtectedSnapshot {
   cloud: string;
   /** The instance's resource kind, as the journal records it ("exoscale:Instance"). */
   instanceKind: string;

@@ -4,7 +4,7 @@
  */
 
 /** Default limit for one wait: 20 minutes. */
-export const DEFAULT_TIMEOUT_SECONDS = 20 * 60;
+const DEFAULT_TIMEOUT_SECONDS = 20 * 60;
 
 /** Milliseconds to wait for one step, from a `timeouts` entry in seconds. */
 export function timeoutMs(seconds: number | undefined, defaultSeconds = DEFAULT_TIMEOUT_SECONDS): number {

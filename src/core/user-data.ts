@@ -26,7 +26,7 @@ export function decodeUserData(value: string): string {
 }
 
 /** Line endings unified and trailing whitespace at the end removed. */
-export function normaliseUserData(value: string | undefined): string {
+function normaliseUserData(value: string | undefined): string {
   return (value ?? "").replace(/\r\n/g, "\n").replace(/\s+$/, "");
 }
 

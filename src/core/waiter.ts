@@ -13,7 +13,7 @@ import type { Logger } from "./log";
 import { formatElapsed } from "./log";
 
 /** Where a waited-on thing stands after one look. */
-export interface WaitStatus {
+interface WaitStatus {
   /** Short state word for progress lines ("pending", "running"). */
   state: string;
   /** True when waiting is over (successfully or not). */
@@ -23,7 +23,7 @@ export interface WaitStatus {
 }
 
 /** Decides the delay before the next poll from the time spent so far. */
-export type PollSchedule = (elapsedMs: number, polls: number) => number;
+type PollSchedule = (elapsedMs: number, polls: number) => number;
 
 /**
  * First poll after `firstMs`, doubling up to `floorMs`, then ~8% of the elapsed time, capped at
@@ -60,12 +60,12 @@ interface CommonWaitOptions<T> {
   heartbeatMs?: number;
 }
 
-export interface PollOptions<T> extends CommonWaitOptions<T> {
+interface PollOptions<T> extends CommonWaitOptions<T> {
   poll: () => Promise<T>;
   schedule?: PollSchedule;
 }
 
-export interface LongPollOptions<T> extends CommonWaitOptions<T> {
+interface LongPollOptions<T> extends CommonWaitOptions<T> {
   /** Blocks server-side for up to `timeoutSeconds` and returns the latest observation. */
   waitOnce: (timeoutSeconds: number) => Promise<T>;
   /** Longest single server-side wait; progress is printed between waits. Default 10 s. */

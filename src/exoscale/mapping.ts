@@ -81,7 +81,7 @@ export type KnownFields = Partial<Omit<ExoscaleInstanceInputs, "state">> &
 export function toOutputs(instance: ApiInstance, known: KnownFields & { zone: string }): ExoscaleInstanceOutputs {
   const info = instanceInfo(instance, known.zone);
   return {
-    zone: known.zone as ExoscaleInstanceOutputs["zone"],
+    zone: known.zone,
     name: info.name,
     instanceType: sameInstanceType(known.instanceType, info) ? (known.instanceType as string) : info.instanceTypeName,
     template: sameTemplate(known.template, info, known.templateId)

@@ -282,7 +282,7 @@ async function rotate(
   const client = ExoscaleClient.forZone(inputs.zone, ctx.log);
   const retain = inputs.retain as number;
   while (ids.length > retain) {
-    const oldest = ids[0] as string;
+    const oldest = ids[0];
     ctx.log.info(`retain ${retain}: deleting the oldest snapshot of the series, ${oldest}`);
     try {
       await deleteSnapshot(client, uuidOf(oldest), ctx, timeoutMs(inputs.timeouts?.delete));

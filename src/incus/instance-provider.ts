@@ -117,7 +117,7 @@ async function whenNotBusy<T>(
     } catch (error) {
       const busy = error instanceof ProviderError && /instance is busy/i.test(error.vendorMessage ?? "");
       if (!busy || Date.now() - began + delay > deadlineMs) throw error;
-      ctx.log.info(`${what}: ${(error as ProviderError).vendorMessage}; trying again in ${delay / 1000}s`);
+      ctx.log.info(`${what}: ${error.vendorMessage}; trying again in ${delay / 1000}s`);
       await sleep(delay);
     }
   }
@@ -476,7 +476,7 @@ export const incusInstanceDefinition: ResourceDefinition<IncusInstanceInputs, In
     name: "replace",
     // An alias, the fingerprint read back, or a prefix of it all name the same image (TF incus#475).
     image: {
-      equals: (previous, next, { olds }) => sameImage(previous, next, olds as Partial<IncusInstanceOutputs>),
+      equals: (previous, next, { olds }) => sameImage(previous, next, olds),
       replaceIf: (_previous, _next, { news }) => news.imageChangeStrategy !== "rebuild",
     },
     // Where the image was fetched from matters only when creating.

@@ -256,7 +256,7 @@ async function existingMembers(
   const all = await client.listSnapshots(instance).catch((error) => (isNotFound(error) ? [] : Promise.reject(error)));
   const byName = new Map(all.map((snapshot) => [snapshot.name, snapshot]));
   const left = names.filter((name) => byName.has(name));
-  return { names: left, newest: byName.get(left[left.length - 1] as string) };
+  return { names: left, newest: byName.get(left[left.length - 1]) };
 }
 
 /**
@@ -289,7 +289,7 @@ async function advanceSeries(
       },
     );
   while (names.length > retain) {
-    const oldest = names[0] as string;
+    const oldest = names[0];
     ctx.log.info(`retain ${retain}: deleting the oldest snapshot of the series, ${inputs.instance}/${oldest}`);
     try {
       await deleteMember(client, inputs.instance, oldest, ctx, timeoutMs(inputs.timeouts?.delete));

@@ -138,7 +138,7 @@ export async function runExec(request: ExecRequest): Promise<KoyebExecResult> {
     socket.on("message", (data) => {
       let frame: ServerFrame;
       try {
-        frame = JSON.parse(data.toString());
+        frame = JSON.parse((data as Buffer).toString()); // ws's default binaryType: a Buffer
       } catch {
         return finish({
           error: new OperationFailedError("the exec stream sent a frame that is not JSON", {

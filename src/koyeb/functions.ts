@@ -144,7 +144,7 @@ export async function execKoyebInstance(
     const a = parseArguments(schema.ExecKoyebInstanceArgs, args, owner("execKoyebInstance"));
     if (isPreview() && a.runInPreview !== true) {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
-      (require("@pulumi/pulumi") as typeof import("@pulumi/pulumi")).log.info(
+      void (require("@pulumi/pulumi") as typeof import("@pulumi/pulumi")).log.info(
         `execKoyebInstance: ${JSON.stringify(a.command)} on instance ${a.instanceId} is not run during a preview (set runInPreview: true to run it)`,
       );
       return { ran: false, skipped: "preview" };

@@ -96,7 +96,7 @@ export function wholeImage(image: ApiScalewayImage, patch: UpdateImageBody): Api
     ...(default_bootscript == null ? {} : { default_bootscript }),
     ...patch,
     extra_volumes: patch.extra_volumes ?? {},
-  } as ApiScalewayImage;
+  };
 }
 
 /** Polls until the image leaves "creating"; with `requireAvailable`, an "error" state fails. */

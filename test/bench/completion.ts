@@ -141,14 +141,14 @@ function strategies(state: () => Promise<Record<string, any>>): Strategy[] {
   const createOperationOf = async (cloud: "exoscale" | "compute", instanceId: string): Promise<string> => {
     const snapshot = await state();
     if (cloud === "exoscale") {
-      const ops = Object.values(snapshot.exoscale.operations) as Array<{ id: string; reference?: { id?: string } }>;
+      const ops = Object.values<{ id: string; reference?: { id?: string } }>(snapshot.exoscale.operations);
       return ops.find((op) => op.reference?.id === instanceId)?.id ?? "?";
     }
-    const ops = Object.values(snapshot.computeOperations.operations) as Array<{
+    const ops = Object.values<{
       id: string;
       description: string;
       resources: { instances?: string[] };
-    }>;
+    }>(snapshot.computeOperations.operations);
     return (
       ops.find(
         (op) =>

@@ -65,8 +65,8 @@ export async function measureStorm(
     const served = calls.filter((c) => c.status !== 429);
     const times = calls.map((c) => Date.parse(c.at));
     const state = await emulator.state();
-    const live = (
-      Object.values(state.exoscale.instances) as Array<{ id: string; name: string; labels?: Record<string, string> }>
+    const live = Object.values<{ id: string; name: string; labels?: Record<string, string> }>(
+      state.exoscale.instances,
     ).filter((i) => !existing.has(i.id));
     const resources = (await stack.resourcesOfType("pulumi-nodejs:dynamic/exoscale:Instance")).length;
     const boundMs = (served.length / rps) * 1000;

@@ -342,9 +342,9 @@ describe("emulated Exoscale API v2", () => {
         /Snapshot .* not found/,
       ],
     ])("rejects %s", async (_what, method, action, body, status, message) => {
-      const answer = await call(method as string, `/instance/${id}${action}`, body);
+      const answer = await call(method, `/instance/${id}${action}`, body);
       expect(answer.status).toBe(status);
-      expect(answer.body.message).toMatch(message as RegExp);
+      expect(answer.body.message).toMatch(message);
     });
 
     it("rejects a stop of a stopped instance", async () => {

@@ -61,7 +61,7 @@ describe.each(testDaemons())("on $label", (daemon) => {
       const name = fresh("lost");
       const inputs = await checked(instances, "lost", { name, image: "busybox", config: { "user.role": "web" } });
       // The provider leaves its own bookkeeping (which inputs the program set) out of the token.
-      const { __explicit: _explicit, ...defining } = inputs as Record<string, unknown>;
+      const { __explicit: _explicit, ...defining } = inputs;
       const token = creationToken("incus-contract/test/lost", defining);
       // The earlier attempt: the daemon made the instance, the answer never reached us.
       await daemon.launch(name, { start: false, config: { "user.role": "web", "user.pulumi-creation-token": token } });

@@ -132,7 +132,7 @@ describe("emulated Koyeb API against the vendor spec", () => {
         socket.send(JSON.stringify({ body: { command: ["sh", "-c", "echo out; echo err >&2; exit 2"] } }));
         socket.send(JSON.stringify({ body: { stdin: { close: true } } }));
       });
-      socket.on("message", (data) => frames.push(JSON.parse(data.toString())));
+      socket.on("message", (data) => frames.push(JSON.parse((data as Buffer).toString())));
       socket.on("close", () => resolve());
       socket.on("error", reject);
     });

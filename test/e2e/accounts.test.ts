@@ -50,7 +50,7 @@ describe("one program, two Exoscale accounts and two Incus remotes", () => {
   let emulator: TestEmulator;
   let stack: TestStack;
   /** Each resource's `__accountId`, by resource name, as stored after the first `up`. */
-  let identities: Record<string, unknown> = {};
+  let identities: Record<string, string> = {};
   const clientKeys: string[] = [];
   const trusted: string[] = [];
 

@@ -88,7 +88,7 @@ function secretsFrom(dir: string): Record<string, { value: string; secret: true 
 /** Object ids the emulator holds, by kind, and the API calls it saw that were not reads. */
 async function emulatorView(emulator: TestEmulator) {
   const state = await emulator.state();
-  const ids = (section: unknown) => Object.keys((section ?? {}) as Record<string, unknown>).sort();
+  const ids = (section: unknown) => Object.keys(section ?? {}).sort();
   return {
     exoscale: ids(state.exoscale?.instances),
     snapshots: ids(state.exoscale?.snapshots),

@@ -73,7 +73,7 @@ describe("the Automation API on the engine folder", () => {
   });
 
   const instances = async () =>
-    Object.values((await emulator.state()).compute?.instances ?? {}) as Array<{ metadata: { name: string } }>;
+    Object.values<{ metadata: { name: string } }>((await emulator.state()).compute?.instances ?? {});
 
   it("runs an inline program: up, a preview with nothing to change, destroy", async () => {
     const job = { program: "inline", workDir: path.join(work, "inline"), stack: "embedded" };

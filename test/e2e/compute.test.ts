@@ -49,7 +49,7 @@ describe("ComputeInstance", () => {
     const up = expectOk(await stack.up());
     expect(up.output).toMatch(/deleting original|replaced/);
     const state = await emulator.state();
-    const live = Object.values(state.compute.instances) as Array<{ spec: { type: string } }>;
+    const live = Object.values<{ spec: { type: string } }>(state.compute.instances);
     expect(live.map((i) => i.spec.type)).toEqual(["cx41"]);
   });
 
@@ -102,9 +102,7 @@ describe("ComputeInstance", () => {
   it("recreates it and destroys it, waiting for the delete operation", async () => {
     expectOk(await stack.up());
     expectOk(await stack.destroy());
-    const instances = Object.values((await emulator.state()).compute.instances) as Array<{
-      metadata: { name: string };
-    }>;
+    const instances = Object.values<{ metadata: { name: string } }>((await emulator.state()).compute.instances);
     expect(instances.map((i) => i.metadata.name)).toEqual(["looked-up-only"]);
   });
 });

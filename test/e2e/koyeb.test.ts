@@ -32,14 +32,14 @@ describe("Koyeb example program", () => {
     expect(outputs.status).toBe("HEALTHY");
     expect(["fra", "was"]).toContain(outputs.region);
     // The command expanded the instance's own environment.
-    expect(outputs.execStdout).toBe(`hello from web in ${outputs.region}`);
+    expect(outputs.execStdout).toBe(`hello from web in ${outputs.region as string}`);
     expect(outputs.execExitCode).toBe(0);
     // getKoyebInstanceOutput resolved through the engine from a Promise of the id.
     expect(outputs.instanceType).toBe("small");
     expect(outputs.eventTypes).toEqual(["scheduled", "allocated", "started", "healthy"]);
     const calls = await emulator.calls();
     expect(calls.find((c) => c.path === "/v1/instances")?.query).toContain(`app_id=${KOYEB_APP.id}`);
-    expect(calls.some((c) => c.path === `/v1/instances/${outputs.instanceId}`)).toBe(true);
+    expect(calls.some((c) => c.path === `/v1/instances/${outputs.instanceId as string}`)).toBe(true);
     expect(calls.some((c) => c.path === "/v1/instance_events")).toBe(true);
     expect(calls.filter((c) => c.path === "/v1/streams/instances/exec")).toHaveLength(1);
     // The token is never printed.

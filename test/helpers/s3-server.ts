@@ -135,7 +135,7 @@ export async function startS3Server(): Promise<S3Server> {
           prefix,
           ...(token ? { "continuation-token": token } : {}),
         });
-        const { body } = await call("GET", `${bucket}?${query}`);
+        const { body } = await call("GET", `${bucket}?${query.toString()}`);
         keys.push(...xmlValues(body, "Key"));
         token = xmlValues(body, "IsTruncated")[0] === "true" ? xmlValues(body, "NextContinuationToken")[0] : undefined;
       } while (token);

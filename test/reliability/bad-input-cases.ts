@@ -364,7 +364,7 @@ function apply(args: Record<string, unknown>, input: BadInput): void {
   if (input.value === OMIT) delete args[key];
   else if (inner === undefined) args[key] = input.value;
   else if (/^\d+$/.test(inner)) args[key] = [input.value];
-  else args[key] = { ...((args[key] as object | undefined) ?? {}), [inner]: input.value };
+  else args[key] = { ...(args[key] ?? {}), [inner]: input.value };
 }
 
 /** Packs the cases of each kind into as few previews as their properties allow. */

@@ -114,7 +114,7 @@ describe("bad input: check failures from real previews, no HTTP call", () => {
       if (input.value === OMIT) delete args[key];
       else if (inner === undefined) args[key] = input.value;
       else if (/^\d+$/.test(inner)) args[key] = [input.value];
-      else args[key] = { ...((args[key] as object | undefined) ?? {}), [inner]: input.value };
+      else args[key] = { ...(args[key] ?? {}), [inner]: input.value };
       const { failures = [] } = await providerFor(KINDS[input.kind]).check({}, args);
       const property = propertyOf(input);
       const named = failures.filter(

@@ -136,7 +136,10 @@ describe("50 resources, parallelism 50, 5% faults on every API path", () => {
     fleet.setSpec(
       spec.map((entry) =>
         entry.kind === "exoscale"
-          ? { ...entry, args: { ...entry.args, name: `${entry.args?.name}-v2`, instanceType: "standard.medium" } }
+          ? {
+              ...entry,
+              args: { ...entry.args, name: `${entry.args?.name as string}-v2`, instanceType: "standard.medium" },
+            }
           : entry.kind === "scaleway"
             ? { ...entry, args: { ...entry.args, tags: ["v2"] } }
             : entry,

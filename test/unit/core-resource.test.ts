@@ -77,7 +77,7 @@ describe("constructing a resource", () => {
     const limit = Error.stackTraceLimit;
     let thrown: unknown;
     try {
-      new ExoscaleInstance("" as string, ARGS);
+      new ExoscaleInstance("", ARGS);
     } catch (error) {
       thrown = error;
     }

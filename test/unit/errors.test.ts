@@ -58,7 +58,7 @@ describe("errors", () => {
             ? new errors.AdoptionMismatchError("a", [{ property: "p", reason: "r" }])
             : errorClass === errors.PartialCreateError || errorClass === errors.PartialUpdateError
               ? new (errorClass as typeof errors.PartialCreateError)("id", {}, "failed")
-              : new (errorClass as unknown as new (summary: string, info: errors.ErrorDetails) => errors.ProviderError)(
+              : new (errorClass as new (summary: string, info: errors.ErrorDetails) => errors.ProviderError)(
                   "summary",
                   {},
                 );

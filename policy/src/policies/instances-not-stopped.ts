@@ -18,7 +18,7 @@ import { isInstanceType } from "../resource-kinds";
 import { whenKnown } from "../unknowns";
 
 /** Config of {@link instancesNotStopped}. */
-export interface InstancesNotStoppedConfig extends ProductionConfig {
+interface InstancesNotStoppedConfig extends ProductionConfig {
   /** Resource names or URNs (globs) that may be stopped. */
   allowStopped: string[];
   /** A label that, set to "true" on the instance, declares the stop intentional ("" turns it off). */
@@ -50,7 +50,7 @@ function stopAllowed(resource: PolicyResource, config: InstancesNotStoppedConfig
 }
 
 /** The stack check; exported for unit tests, which call it with synthetic resources. */
-export function validateInstancesNotStopped(args: StackValidationArgs, reportViolation: ReportViolation): void {
+function validateInstancesNotStopped(args: StackValidationArgs, reportViolation: ReportViolation): void {
   const config = withDefaults(DEFAULTS, args.getConfig<Partial<InstancesNotStoppedConfig>>());
   for (const instance of args.resources) {
     if (!isInstanceType(instance.type, config.ignoreTypes) || !isStopped(instance)) continue;

@@ -20,7 +20,7 @@ import {
 import { isInstanceType, PACKAGE_INSTANCE_TYPES } from "../resource-kinds";
 
 /** Config of {@link instancesProtected}. */
-export interface InstancesProtectedConfig extends ProductionConfig {
+interface InstancesProtectedConfig extends ProductionConfig {
   /** Type tokens that look like instances but should not be checked. */
   ignoreTypes: string[];
   /** Instance type tokens without a `deletionProtection` input (e.g. `aws:ec2/instance:Instance`): only `protect` is required. */
@@ -49,7 +49,7 @@ function fixFor(type: string, missingProtect: boolean, missingFlag: boolean): st
 }
 
 /** The violation check; exported for unit tests, which call it with synthetic arguments. */
-export function validateInstanceProtected(args: ResourceValidationArgs, reportViolation: ReportViolation): void {
+function validateInstanceProtected(args: ResourceValidationArgs, reportViolation: ReportViolation): void {
   const config = withDefaults(DEFAULTS, args.getConfig<Partial<InstancesProtectedConfig>>());
   if (!isInstanceType(args.type, config.ignoreTypes)) return;
   if (config.retire.includes(args.name) || config.retire.includes(args.urn)) return;

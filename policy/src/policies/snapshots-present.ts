@@ -16,7 +16,7 @@ import { isInstanceType, isSnapshotType, SNAPSHOT_CLASS, TYPES_WITHOUT_SNAPSHOTS
 import { whenKnown } from "../unknowns";
 
 /** Config of {@link snapshotsPresent}. */
-export interface SnapshotsPresentConfig extends ProductionConfig {
+interface SnapshotsPresentConfig extends ProductionConfig {
   /** Instance type tokens not to check (default: ComputeInstance, whose API has no snapshots). */
   ignoreTypes: string[];
 }
@@ -36,7 +36,7 @@ function isSnapshotOf(candidate: PolicyResource, instance: PolicyResource): bool
 }
 
 /** The stack check; exported for unit tests, which call it with synthetic resources. */
-export function validateSnapshotsPresent(args: StackValidationArgs, reportViolation: ReportViolation): void {
+function validateSnapshotsPresent(args: StackValidationArgs, reportViolation: ReportViolation): void {
   const config = withDefaults(DEFAULTS, args.getConfig<Partial<SnapshotsPresentConfig>>());
   for (const instance of args.resources) {
     if (!isInstanceType(instance.type, config.ignoreTypes)) continue;

@@ -135,7 +135,7 @@ export function registerInstances(
     const id = randomUUID();
     const instance: EmulatedInstance = {
       id,
-      name: (body.name as string | undefined) ?? `vm-${id.slice(0, 8)}`,
+      name: body.name ?? `vm-${id.slice(0, 8)}`,
       state: "starting",
       instanceTypeId: typeId,
       templateId,
@@ -331,7 +331,7 @@ export function registerInstances(
       if ((body["disk-size"] as number) < instance.diskSize)
         return invalidField(
           "disk-size",
-          `disks can only grow: ${body["disk-size"]} GiB is smaller than the current ${instance.diskSize} GiB`,
+          `disks can only grow: ${body["disk-size"] as number} GiB is smaller than the current ${instance.diskSize} GiB`,
         );
     }
     const denied = requireState(instance, ["running", "stopped"], "reset-instance");

@@ -110,7 +110,7 @@ function runSession(
   ws.on("message", (raw) => {
     let frame: ClientFrame;
     try {
-      frame = JSON.parse(raw.toString());
+      frame = JSON.parse((raw as Buffer).toString()); // ws's default binaryType: a Buffer
     } catch {
       return fail(GRPC.INVALID_ARGUMENT, "frames must be JSON objects");
     }

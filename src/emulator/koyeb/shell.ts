@@ -210,6 +210,7 @@ export class FakeShell {
       }
       case "exit": {
         const code = args[0] === undefined ? this.status : Number(args[0]);
+        // eslint-disable-next-line @typescript-eslint/only-throw-error -- unwinds the script to run()'s catch, not an error
         throw new ExitRequest(Number.isInteger(code) ? ((code % 256) + 256) % 256 : 2);
       }
       default:

@@ -320,7 +320,7 @@ const cancelArgs: CancelIncusOperationArgs = { id: "op" };
 const cancelled: Promise<void> = cancelIncusOperation(cancelArgs);
 const websocketArgs: ConnectIncusOperationWebsocketArgs = { id: "op", secret: "s" };
 const websocket: Promise<IncusOperationWebsocket> = connectIncusOperationWebsocket(websocketArgs);
-websocket.then((socket) => socket.on("message", (data) => data.byteLength).close());
+void websocket.then((socket) => socket.on("message", (data) => data.byteLength).close());
 type Inputs = InputArgs<{ id: string }>;
 const inputs: Inputs = { id: web.id };
 

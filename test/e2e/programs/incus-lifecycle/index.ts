@@ -10,7 +10,7 @@ const schedule = config.get("schedule");
 const web = new IncusInstance("web", {
   name: config.require("name"),
   image: config.get("image") ?? "busybox",
-  imageChangeStrategy: config.get("imageChangeStrategy") as "replace" | "rebuild" | undefined,
+  imageChangeStrategy: config.get<"replace" | "rebuild">("imageChangeStrategy"),
   restartOnConfigChange: config.getBoolean("restartOnConfigChange"),
   config: {
     "user.app": config.get("app") ?? "web",

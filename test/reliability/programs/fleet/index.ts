@@ -67,7 +67,7 @@ for (const entry of entries) {
       ids[entry.name] = new IncusInstanceSnapshot(entry.name, argsOf(entry)).id;
       break;
     default:
-      throw new Error(`spec: unknown kind ${(entry as Entry).kind}`);
+      throw new Error(`spec: unknown kind ${entry.kind}`);
   }
 }
 
