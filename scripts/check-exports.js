@@ -59,17 +59,39 @@ function ownExports(program, checker) {
   return found;
 }
 
-/** Declarations the entry points export. */
+/**
+ * Declarations the entry points export, and the named type each exported value has (a resource class
+ * made by a factory is typed as the factory's interface, which the package's .d.ts must name).
+ */
 function publicDeclarations(program, checker) {
   const result = new Set();
   for (const entry of ENTRIES) {
     const file = program.getSourceFile(path.join(root, entry));
     if (!file) throw new Error(`check-exports: entry point ${entry} is not in the program`);
     const moduleSymbol = checker.getSymbolAtLocation(file);
-    for (const symbol of moduleSymbol ? checker.getExportsOfModule(moduleSymbol) : [])
-      result.add(target(checker, symbol));
+    for (const symbol of moduleSymbol ? checker.getExportsOfModule(moduleSymbol) : []) {
+      const declaration = target(checker, symbol);
+      result.add(declaration);
+      if (declaration && ts.isVariableDeclaration(declaration)) {
+        const type = checker.getTypeAtLocation(declaration);
+        const named = (type.aliasSymbol ?? type.getSymbol())?.declarations?.[0];
+        if (named) result.add(named);
+      }
+    }
   }
   return result;
+}
+
+/** `src/<cloud>/schema.ts` names that `npm run types` printed into the folder's `types.ts` (found by name). */
+function printedSchemas(program, checker) {
+  const printed = new Set();
+  for (const file of program.getSourceFiles()) {
+    if (!isOurs(file) || !/^src\/[^/]+\/types\.ts$/.test(rel(file.fileName))) continue;
+    const moduleSymbol = checker.getSymbolAtLocation(file);
+    for (const symbol of moduleSymbol ? checker.getExportsOfModule(moduleSymbol) : [])
+      printed.add(`${rel(file.fileName).replace(/types\.ts$/, "schema.ts")}:${symbol.getName()}`);
+  }
+  return printed;
 }
 
 /** The property `{ name } = require("./x") as typeof import("./x")` takes, for a name in such a pattern. */
@@ -138,9 +160,11 @@ function unusedExports() {
   const publicApi = publicDeclarations(program, checker);
   const { used, strings } = usesInTypeScript(program, checker, names);
   const jsWords = wordsInJavaScript();
+  const printed = printedSchemas(program, checker);
   return exported.filter(
     (e) =>
       !publicApi.has(e.declaration) &&
+      !printed.has(`${e.file}:${e.name}`) &&
       !used.has(e.declaration) &&
       !jsWords.has(e.name) &&
       ![...(strings.get(e.name) ?? [])].some((file) => file !== e.file),

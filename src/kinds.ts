@@ -12,10 +12,10 @@ export type ResourceCloud = (typeof RESOURCE_CLOUDS)[number];
 
 /** Every cloud folder with public types (src/<cloud>/schema.ts printed into src/<cloud>/types.ts). */
 export const TYPED_CLOUDS = ["exoscale", "compute", "scaleway", "koyeb", "incus"] as const;
-export type TypedCloud = (typeof TYPED_CLOUDS)[number];
+type TypedCloud = (typeof TYPED_CLOUDS)[number];
 
 /** A property of a resource's Args that the program passes but the provider does not take as is. */
-export interface ExtraArg {
+interface ExtraArg {
   name: string;
   /** Its TypeScript type, as printed in types.ts (which declares the class types it names). */
   type: string;
@@ -168,7 +168,7 @@ export function kindOf(className: KindName): ResourceKindEntry {
 }
 
 /** A public type printed from a schema of the same name, with its doc comment. */
-export interface PublicType {
+interface PublicType {
   name: string;
   doc: string;
 }
@@ -178,7 +178,7 @@ export interface PublicType {
  * function returns an array of its `get…` function's result), both printed from schemas of the
  * same name in its cloud's schema.ts. In the order types.ts prints them.
  */
-export interface PublicFunction {
+interface PublicFunction {
   name: string;
   cloud: TypedCloud;
   args: PublicType;

@@ -23,7 +23,7 @@ export interface ResourceClass<Args, Instance extends pulumi.CustomResource> {
 }
 
 /** What a kind does on the program side besides registering its Args (all optional). */
-export interface ClassHooks<Args> {
+interface ClassHooks<Args> {
   /** The inputs the provider receives (default: the Args as given). */
   inputs?(args: Args, name: string): object;
   /** The resource options (default: `protect` from `deletionProtection`, and the kind's secret outputs). */
