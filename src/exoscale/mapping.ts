@@ -6,7 +6,8 @@
 import { CREATION_TOKEN_LABEL } from "../core/creation-token";
 import { sameValue } from "../core/diff";
 import { decodeUserData, sameUserData } from "../core/user-data";
-import { type ApiInstance, isUuid } from "./client";
+import { isUuid } from "../core/ids";
+import type { ApiInstance } from "./client";
 import {
   type ExoscaleInstanceInputs,
   type ExoscaleInstanceOutputs,
