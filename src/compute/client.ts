@@ -4,8 +4,9 @@
  */
 import { requireSetting, type SettingSpec } from "../core/credentials";
 import { HttpClient, path } from "../core/http";
-import { IncusOperationsApi, parseIncusError } from "../core/incus-operations";
+import { IncusOperationsApi } from "../core/incus-operations";
 import type { Logger } from "../core/log";
+import { computeErrors } from "./errors";
 
 /** An instance as the API returns it. */
 export interface ApiComputeInstance {
@@ -30,13 +31,6 @@ export interface ApiComputeInstance {
 
 export type CreateComputeInstanceBody = Pick<ApiComputeInstance, "metadata" | "spec">;
 
-function parseComputeError(body: unknown): { message?: string; code?: string; details?: unknown } {
-  const error = (body as { error?: { message?: string; code?: number | string; field?: string } })?.error;
-  if (error && typeof error === "object")
-    return { message: error.message, code: error.field ? `field ${error.field}` : undefined, details: error };
-  return parseIncusError(body);
-}
-
 const TOKEN: SettingSpec = {
   what: "Instances API token",
   config: ["compute:token"],
@@ -58,8 +52,7 @@ export class ComputeClient {
       cloud: "compute",
       baseUrl,
       headers: () => ({ authorization: `Bearer ${requireSetting(TOKEN)}` }),
-      parseError: parseComputeError,
-      requestIdHeaders: ["x-request-id"],
+      ...computeErrors,
       log,
     });
     return new ComputeClient(http);

@@ -8,7 +8,6 @@
 import { requireSetting, optionalSetting } from "../core/credentials";
 import { InvalidArgumentsError, OperationFailedError } from "../core/errors";
 import { HttpClient, path, type VendorError } from "../core/http";
-import { isUuid } from "../core/ids";
 import type { Logger } from "../core/log";
 import { createLogger } from "../core/log";
 import { pollUntil } from "../core/waiter";
@@ -115,6 +114,13 @@ export interface WaitOptions {
   what: string;
   timeoutMs: number;
   log?: Logger;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Whether `value` is a UUID (instance type, template and snapshot ids are). */
+export function isUuid(value: string): boolean {
+  return UUID.test(value);
 }
 
 /** The endpoint for `zone`: `EXOSCALE_API_ENDPOINT` (or `exoscale:apiEndpoint`) or the public one. */

@@ -11,7 +11,7 @@ import { optionalSetting, requireSetting, type SettingSpec } from "../core/crede
 import { HttpClient, path, type QueryValue } from "../core/http";
 import type { Logger } from "../core/log";
 import { createLogger, formatElapsed } from "../core/log";
-import { isTransientState, parseScalewayError } from "./errors";
+import { isTransientState, scalewayErrors } from "./errors";
 import { collectNumberedPages, MAX_PER_PAGE, type NumberedPage } from "./paging";
 
 /** The default endpoint when SCW_API_URL is not set. */
@@ -122,8 +122,7 @@ export class ScalewayClient {
       cloud: "scaleway",
       baseUrl,
       headers: () => ({ "x-auth-token": requireSetting(SECRET_KEY) }),
-      parseError: parseScalewayError,
-      requestIdHeaders: ["x-request-id"],
+      ...scalewayErrors,
       log,
     });
     const zone =
