@@ -7,7 +7,7 @@
 import { execFile } from "node:child_process";
 import * as fs from "node:fs";
 import { uuidOf } from "../exoscale/schema";
-import { parseInstanceId } from "../incus/instance-model";
+import { parseInstanceId } from "../incus/mapping";
 import { parseSnapshotId } from "../incus/snapshot-provider";
 import { AdoptError } from "./errors";
 import type { ResourceKind } from "./model";

@@ -17,7 +17,7 @@ import type { ResourceContext, ResourceDefinition } from "../core/provider";
 import { instanceStays, protectedSnapshotError } from "../core/snapshot-guard";
 import { PartialCreateError } from "../core/provider";
 import { type ApiInstanceSnapshot, IncusClient, type Tagged } from "./client";
-import { instanceId } from "./instance-model";
+import { instanceId } from "./mapping";
 import { IncusInstanceSnapshotInputs, type IncusInstanceSnapshotOutputs, PROTECTION_KEY, SNAPSHOT_ID } from "./schema";
 
 /** Incus steps are local and quick: 10 minutes is plenty. */

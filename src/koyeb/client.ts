@@ -4,9 +4,10 @@
  * only ever sent, never printed (it is registered for redaction).
  */
 import { optionalSetting, requireSetting } from "../core/credentials";
-import { HttpClient, path, type QueryValue, type VendorError } from "../core/http";
+import { HttpClient, path, type QueryValue } from "../core/http";
 import type { Logger } from "../core/log";
-import type { GetKoyebInstanceResult as KoyebInstance, KoyebInstanceEvent, KoyebInstanceStatus } from "./schema";
+import { koyebErrors } from "./errors";
+import type { KoyebInstanceStatus } from "./schema";
 import { collectOffsetPages, MAX_LIMIT, type OffsetPage } from "./paging";
 
 /** The default endpoint when KOYEB_API_URL is not set. */
@@ -66,55 +67,6 @@ export interface InstanceEventFilters {
   order?: "asc" | "desc";
 }
 
-/** Koyeb's Error / ErrorWithFields bodies: message, code, and the invalid fields. */
-export function parseKoyebError(raw: unknown): VendorError {
-  if (!raw || typeof raw !== "object") return {};
-  const body = raw as { code?: string; message?: string; fields?: Array<{ field?: string; description?: string }> };
-  const fields = (body.fields ?? []).map((f) => `${f.field}: ${f.description}`);
-  return {
-    message: [body.message, fields.join("; ")].filter(Boolean).join(": ") || undefined,
-    code: body.code || undefined,
-    details: body.fields,
-  };
-}
-
-export function toInstance(api: ApiKoyebInstance): KoyebInstance {
-  return {
-    id: api.id,
-    createdAt: api.created_at,
-    updatedAt: api.updated_at,
-    organizationId: api.organization_id,
-    appId: api.app_id,
-    serviceId: api.service_id,
-    regionalDeploymentId: api.regional_deployment_id,
-    allocationId: api.allocation_id,
-    type: api.type,
-    // int64 may arrive as a string from grpc-gateway.
-    replicaIndex: api.replica_index === undefined ? undefined : Number(api.replica_index),
-    region: api.region,
-    datacenter: api.datacenter,
-    hypervisor: api.hypervisor,
-    status: api.status ?? "ALLOCATING",
-    messages: api.messages ?? [],
-    startedAt: api.started_at,
-    succeededAt: api.succeeded_at,
-    terminatedAt: api.terminated_at,
-    deploymentId: api.xyz_deployment_id,
-  };
-}
-
-export function toEvent(api: ApiKoyebInstanceEvent): KoyebInstanceEvent {
-  return {
-    id: api.id,
-    when: api.when,
-    organizationId: api.organization_id,
-    instanceId: api.instance_id,
-    type: api.type,
-    message: api.message,
-    metadata: api.metadata ?? {},
-  };
-}
-
 export class KoyebClient {
   constructor(
     private readonly http: HttpClient,
@@ -138,8 +90,7 @@ export class KoyebClient {
       cloud: "koyeb",
       baseUrl,
       headers: () => ({ authorization: `Bearer ${token()}` }),
-      parseError: parseKoyebError,
-      requestIdHeaders: ["x-request-id"],
+      ...koyebErrors,
       log,
     });
     return new KoyebClient(http, baseUrl, token);

@@ -12,7 +12,7 @@ import * as path from "node:path";
 import { AuthError, ConflictError, CredentialsError, NotFoundError, TransportError } from "../../src/core/errors";
 import { IncusClient } from "../../src/incus/client";
 import { DEFAULT_SOCKETS, resolveConnection } from "../../src/incus/connection";
-import { writablePart } from "../../src/incus/instance-model";
+import { writablePart } from "../../src/incus/mapping";
 import { createLogger } from "../../src/core/log";
 import { OpenApiSpec } from "../helpers/openapi";
 import { incusAccountIdentity } from "../../src/incus/account-identity";

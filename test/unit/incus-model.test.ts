@@ -17,8 +17,8 @@ import {
   powerAction,
   toOutputs,
   writablePart,
-} from "../../src/incus/instance-model";
-import { operationInfo } from "../../src/incus/operation-info";
+  operationInfo,
+} from "../../src/incus/mapping";
 import { Instance, InstanceSnapshot } from "../../src/incus/providers";
 import { IncusInstanceInputs } from "../../src/incus/schema";
 import {

@@ -8,7 +8,7 @@
 import { type ApiInstance, type ApiInstanceSnapshot, IncusClient } from "../../incus/client";
 import { describeConnection } from "../../incus/connection";
 import { daemonLabel } from "../../incus/daemon";
-import { instanceId } from "../../incus/instance-model";
+import { instanceId } from "../../incus/mapping";
 import {
   CREATION_TOKEN_KEY,
   IncusInstanceInputs,

@@ -1,11 +1,13 @@
 /**
  * Pure mapping between IncusInstance inputs/outputs and the daemon's objects: the create body, the
  * outputs (only the config keys and devices the user manages, so volatile.* and image.* keys never
- * cause a diff — lxc/terraform-provider-incus#371), the read-modify-write definition for a PUT, and
- * the power action to reach a desired state. No I/O here.
+ * cause a diff — lxc/terraform-provider-incus#371), the read-modify-write definition for a PUT, the
+ * power action to reach a desired state, and the instance and operation objects as the functions
+ * return them. No I/O here.
  */
 import { sameValue } from "../core/diff";
 import { InvalidArgumentsError } from "../core/errors";
+import type { IncusOperation } from "../core/incus-operations";
 import type { ApiImageSource, ApiInstance, ApiInstancePut, ApiInstanceStatePut, ApiInstancesPost } from "./client";
 import {
   CREATION_TOKEN_KEY,
@@ -15,6 +17,7 @@ import {
   PROTECTION_KEY,
   SNAPSHOT_SCHEDULE_KEYS,
 } from "./schema";
+import type { GetIncusInstanceResult, GetIncusOperationResult } from "./types";
 
 type SnapshotSchedule = NonNullable<IncusInstanceInputs["snapshotSchedule"]>;
 type ScheduleField = keyof typeof SNAPSHOT_SCHEDULE_KEYS;
@@ -311,4 +314,49 @@ export function keysNeedingRestart(type: string, current: ApiInstancePut, desire
   return [...keys]
     .filter((key) => !key.startsWith("volatile.") && current.config[key] !== desired.config[key] && !live.test(key))
     .sort();
+}
+
+/** Converts the daemon's instance to {@link GetIncusInstanceResult}. */
+export function instanceInfo(instance: ApiInstance): GetIncusInstanceResult {
+  const config = Object.fromEntries(
+    Object.entries(instance.config ?? {}).filter(([key]) => !key.startsWith("volatile.")),
+  );
+  const project = instance.project || "default";
+  return {
+    id: instanceId(project, instance.name),
+    name: instance.name,
+    project,
+    type: instance.type,
+    status: instance.status,
+    state: powerState(instance.status),
+    description: instance.description,
+    profiles: instance.profiles ?? [],
+    config,
+    devices: instance.devices ?? {},
+    deletionProtection: (instance.expanded_config ?? instance.config)?.[PROTECTION_KEY] === "true",
+    imageFingerprint: instance.config?.["volatile.base_image"] || undefined,
+    uuid: instance.config?.["volatile.uuid"] || undefined,
+    architecture: instance.architecture,
+    createdAt: instance.created_at,
+    lastUsedAt: instance.last_used_at,
+    location: instance.location && instance.location !== "none" ? instance.location : undefined,
+  };
+}
+
+/** Converts the daemon's operation object to {@link GetIncusOperationResult}. */
+export function operationInfo(operation: IncusOperation): GetIncusOperationResult {
+  return {
+    id: operation.id,
+    class: operation.class,
+    description: operation.description,
+    createdAt: operation.created_at,
+    updatedAt: operation.updated_at,
+    status: operation.status,
+    statusCode: operation.status_code,
+    resources: operation.resources ?? {},
+    metadata: operation.metadata ?? {},
+    mayCancel: operation.may_cancel,
+    err: operation.err,
+    location: operation.location,
+  };
 }
