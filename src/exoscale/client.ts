@@ -7,10 +7,12 @@
  */
 import { requireSetting, optionalSetting } from "../core/credentials";
 import { InvalidArgumentsError, OperationFailedError } from "../core/errors";
-import { HttpClient, path, type VendorError } from "../core/http";
+import { HttpClient, path } from "../core/http";
+import { isUuid } from "../core/ids";
 import type { Logger } from "../core/log";
 import { createLogger } from "../core/log";
 import { pollUntil } from "../core/waiter";
+import { exoscaleErrors } from "./errors";
 import { authorizationHeader, expiryFromNow } from "./signer";
 
 /** The `operation` every Exoscale mutation returns. */
@@ -116,13 +118,6 @@ export interface WaitOptions {
   log?: Logger;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Whether `value` is a UUID (instance type, template and snapshot ids are). */
-export function isUuid(value: string): boolean {
-  return UUID.test(value);
-}
-
 /** The endpoint for `zone`: `EXOSCALE_API_ENDPOINT` (or `exoscale:apiEndpoint`) or the public one. */
 export function endpointFor(zone: string): string {
   const configured = optionalSetting({
@@ -131,11 +126,6 @@ export function endpointFor(zone: string): string {
     env: ["EXOSCALE_API_ENDPOINT"],
   });
   return (configured ?? "https://api-{zone}.exoscale.com/v2").replace(/\{zone\}/g, zone);
-}
-
-function parseExoscaleError(body: unknown): VendorError {
-  const message = (body as { message?: unknown })?.message;
-  return typeof message === "string" ? { message } : {};
 }
 
 type MutationRequest = Omit<Parameters<HttpClient["json"]>[0], "operation">;
@@ -173,8 +163,7 @@ export class ExoscaleClient {
           expiryFromNow(),
         ),
       }),
-      parseError: parseExoscaleError,
-      requestIdHeaders: ["x-request-id", "x-exoscale-request-id"],
+      ...exoscaleErrors,
       log,
     });
     // Per key too: in a program, functions given different accounts share this process (private templates differ).
