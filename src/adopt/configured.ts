@@ -5,7 +5,10 @@
  */
 import * as fs from "node:fs";
 import { optionalSetting } from "../core/credentials";
-import { DEFAULT_SOCKETS, INCUS_SETTINGS } from "../incus/connection";
+import { COMPUTE_SETTINGS } from "../compute/settings";
+import { EXOSCALE_SETTINGS } from "../exoscale/settings";
+import { DEFAULT_SOCKETS, INCUS_SETTINGS } from "../incus/settings";
+import { SCALEWAY_SETTINGS } from "../scaleway/settings";
 import type { Cloud } from "./model";
 
 /** Where each cloud's settings are looked for, in the words of the "not configured" line. */
@@ -19,23 +22,11 @@ export const SETTINGS_HINT: Record<Cloud, string> = {
 export function isConfigured(cloud: Cloud): boolean {
   switch (cloud) {
     case "exoscale":
-      return (
-        optionalSetting({ what: "Exoscale API key", config: ["exoscale:apiKey"], env: ["EXOSCALE_API_KEY"] }) !==
-        undefined
-      );
+      return optionalSetting(EXOSCALE_SETTINGS.apiKey) !== undefined;
     case "scaleway":
-      return (
-        optionalSetting({
-          what: "Scaleway secret key",
-          config: ["scaleway:secretKey"],
-          env: ["SCW_SECRET_KEY", "SCALEWAY_API_KEY"],
-        }) !== undefined
-      );
+      return optionalSetting(SCALEWAY_SETTINGS.secretKey) !== undefined;
     case "compute":
-      return (
-        optionalSetting({ what: "Instances API endpoint", config: ["compute:endpoint"], env: ["COMPUTE_API_URL"] }) !==
-        undefined
-      );
+      return optionalSetting(COMPUTE_SETTINGS.endpoint) !== undefined;
     case "incus":
       return (
         optionalSetting(INCUS_SETTINGS.remote) !== undefined ||

@@ -13,6 +13,7 @@ import type { Logger } from "../core/log";
 import { createLogger } from "../core/log";
 import { pollUntil } from "../core/waiter";
 import { exoscaleErrors } from "./errors";
+import { EXOSCALE_DEFAULT_ENDPOINT, EXOSCALE_SETTINGS } from "./settings";
 import { authorizationHeader, expiryFromNow } from "./signer";
 
 /** The `operation` every Exoscale mutation returns. */
@@ -120,12 +121,8 @@ export interface WaitOptions {
 
 /** The endpoint for `zone`: `EXOSCALE_API_ENDPOINT` (or `exoscale:apiEndpoint`) or the public one. */
 export function endpointFor(zone: string): string {
-  const configured = optionalSetting({
-    what: "Exoscale API endpoint",
-    config: ["exoscale:apiEndpoint"],
-    env: ["EXOSCALE_API_ENDPOINT"],
-  });
-  return (configured ?? "https://api-{zone}.exoscale.com/v2").replace(/\{zone\}/g, zone);
+  const configured = optionalSetting(EXOSCALE_SETTINGS.endpoint);
+  return (configured ?? EXOSCALE_DEFAULT_ENDPOINT).replace(/\{zone\}/g, zone);
 }
 
 type MutationRequest = Omit<Parameters<HttpClient["json"]>[0], "operation">;
@@ -175,15 +172,8 @@ export class ExoscaleClient {
    * to configure when one is missing, now rather than at the first request.
    */
   static credentials(): { key: () => string; secret: () => string } {
-    const key = () =>
-      requireSetting({ what: "Exoscale API key", config: ["exoscale:apiKey"], env: ["EXOSCALE_API_KEY"] });
-    const secret = () =>
-      requireSetting({
-        what: "Exoscale API secret",
-        config: ["exoscale:apiSecret"],
-        env: ["EXOSCALE_API_SECRET"],
-        secret: true,
-      });
+    const key = () => requireSetting(EXOSCALE_SETTINGS.apiKey);
+    const secret = () => requireSetting(EXOSCALE_SETTINGS.apiSecret);
     key();
     secret();
     return { key, secret };

@@ -9,9 +9,7 @@ import type { Logger } from "../core/log";
 import { koyebErrors } from "./errors";
 import type { KoyebInstanceStatus } from "./schema";
 import { collectOffsetPages, MAX_LIMIT, type OffsetPage } from "./paging";
-
-/** The default endpoint when KOYEB_API_URL is not set. */
-export const KOYEB_API_URL = "https://app.koyeb.com";
+import { KOYEB_API_URL, KOYEB_SETTINGS } from "./settings";
 
 /** An instance as the API returns it (GetInstance has a few more fields than the list). */
 export interface ApiKoyebInstance {
@@ -77,15 +75,8 @@ export class KoyebClient {
 
   /** A client for the endpoint and token in stack config (`koyeb:*`) or the KOYEB_* environment variables. */
   static fromSettings(log?: Logger): KoyebClient {
-    const baseUrl =
-      optionalSetting({ what: "Koyeb API URL", config: ["koyeb:apiUrl"], env: ["KOYEB_API_URL"] }) ?? KOYEB_API_URL;
-    const token = () =>
-      requireSetting({
-        what: "Koyeb API token",
-        config: ["koyeb:token"],
-        env: ["KOYEB_TOKEN", "KOYEB_API_KEY"],
-        secret: true,
-      });
+    const baseUrl = optionalSetting(KOYEB_SETTINGS.apiUrl) ?? KOYEB_API_URL;
+    const token = () => requireSetting(KOYEB_SETTINGS.token);
     const http = new HttpClient({
       cloud: "koyeb",
       baseUrl,

@@ -4,6 +4,7 @@ import { optionalSetting } from "../../core/credentials";
 import { type ApiComputeInstance, ComputeClient } from "../../compute/client";
 import { instanceFields } from "../../compute/mapping";
 import { ComputeInstanceInputs } from "../../compute/schema";
+import { COMPUTE_SETTINGS } from "../../compute/settings";
 import type { FoundObject } from "../model";
 import { secret, userDataText } from "../secret-values";
 import { schemaProblem } from "../validate";
@@ -54,8 +55,7 @@ function describeInstance(instance: ApiComputeInstance, location: string): Found
 
 /** The API's host, which tells one Instances API from another in the listing. */
 function endpointHost(): string {
-  const endpoint =
-    optionalSetting({ what: "Instances API endpoint", config: ["compute:endpoint"], env: ["COMPUTE_API_URL"] }) ?? "";
+  const endpoint = optionalSetting(COMPUTE_SETTINGS.endpoint) ?? "";
   return URL.canParse(endpoint) ? new URL(endpoint).host : endpoint;
 }
 
