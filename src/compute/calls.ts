@@ -6,16 +6,18 @@ import { parseArguments } from "../core/arguments";
 import { ComputeClient } from "./client";
 import { instanceInfo } from "./mapping";
 import * as schema from "./schema";
-import type { GetComputeInstanceArgs, GetComputeInstanceResult, ListComputeInstancesArgs } from "./types";
+import type * as types from "./types";
 
 const owner = (operation: string) => ({ cloud: "compute", operation });
 
-export async function getComputeInstance(args: GetComputeInstanceArgs): Promise<GetComputeInstanceResult> {
+export async function getComputeInstance(args: types.GetComputeInstanceArgs): Promise<types.GetComputeInstanceResult> {
   const { id } = parseArguments(schema.GetComputeInstanceArgs, args, owner("getComputeInstance"));
   return instanceInfo(await ComputeClient.fromSettings().getInstance(id));
 }
 
-export async function listComputeInstances(args: ListComputeInstancesArgs): Promise<GetComputeInstanceResult[]> {
+export async function listComputeInstances(
+  args: types.ListComputeInstancesArgs,
+): Promise<types.GetComputeInstanceResult[]> {
   const filters = parseArguments(schema.ListComputeInstancesArgs, args, owner("listComputeInstances"));
   const all = (await ComputeClient.fromSettings().listInstances()).map(instanceInfo);
   return all.filter(

@@ -34,20 +34,10 @@ export function instanceFields(instance: ApiComputeInstance) {
 
 /** Outputs from the API object; fields only the user knows (adoptId, protection, timeouts) come from `known`. */
 export function toOutputs(instance: ApiComputeInstance, known: Partial<ComputeInstanceInputs>): ComputeInstanceOutputs {
-  const fields = instanceFields(instance);
-  const { labels, encodedUserData } = fields;
+  const { id: _id, labels, encodedUserData, ...fields } = instanceFields(instance);
   return {
-    name: fields.name,
+    ...fields,
     labels: Object.keys(labels).length > 0 || known.labels !== undefined ? labels : undefined,
-    type: fields.type,
-    image: fields.image,
-    vcpus: fields.vcpus,
-    memoryMb: fields.memoryMb,
-    diskGb: fields.diskGb,
-    vpcId: fields.vpcId,
-    subnetId: fields.subnetId,
-    securityGroups: fields.securityGroups,
-    sshKeyIds: fields.sshKeyIds,
     // Keep the user's own spelling when it means the same script, so no diff appears.
     userData:
       encodedUserData === undefined
@@ -58,36 +48,11 @@ export function toOutputs(instance: ApiComputeInstance, known: Partial<ComputeIn
     adoptId: known.adoptId,
     deletionProtection: known.deletionProtection,
     timeouts: known.timeouts,
-    state: fields.state,
-    hostId: fields.hostId,
-    privateIp: fields.privateIp,
-    publicIp: fields.publicIp,
-    createdAt: fields.createdAt,
-    creationToken: fields.creationToken,
   };
 }
 
 /** The functions' result: the API object without the creation token, user data decoded. */
 export function instanceInfo(instance: ApiComputeInstance): GetComputeInstanceResult {
-  const fields = instanceFields(instance);
-  return {
-    id: fields.id,
-    name: fields.name,
-    labels: fields.labels,
-    createdAt: fields.createdAt,
-    type: fields.type,
-    image: fields.image,
-    vcpus: fields.vcpus,
-    memoryMb: fields.memoryMb,
-    diskGb: fields.diskGb,
-    vpcId: fields.vpcId,
-    subnetId: fields.subnetId,
-    securityGroups: fields.securityGroups,
-    sshKeyIds: fields.sshKeyIds,
-    userData: fields.encodedUserData === undefined ? undefined : decodeUserData(fields.encodedUserData),
-    state: fields.state,
-    hostId: fields.hostId,
-    privateIp: fields.privateIp,
-    publicIp: fields.publicIp,
-  };
+  const { creationToken: _token, encodedUserData, ...fields } = instanceFields(instance);
+  return { ...fields, userData: encodedUserData === undefined ? undefined : decodeUserData(encodedUserData) };
 }

@@ -8,15 +8,7 @@ import { registerSecret } from "../core/redact";
 import { ExoscaleClient, type ListInstancesFilter } from "./client";
 import { instanceInfo } from "./mapping";
 import * as schema from "./schema";
-import type {
-  GetExoscaleConsoleUrlArgs,
-  GetExoscaleConsoleUrlResult,
-  GetExoscaleInstanceArgs,
-  GetExoscaleInstanceResult,
-  ListExoscaleInstancesArgs,
-  RevealExoscaleInstancePasswordArgs,
-  RevealExoscaleInstancePasswordResult,
-} from "./types";
+import type * as types from "./types";
 
 const owner = (operation: string) => ({ cloud: "exoscale", operation });
 
@@ -26,7 +18,9 @@ function instanceRef(args: { id: string; zone?: string }): { zone: string; uuid:
   return { zone, uuid: id };
 }
 
-export async function getExoscaleInstance(args: GetExoscaleInstanceArgs): Promise<GetExoscaleInstanceResult> {
+export async function getExoscaleInstance(
+  args: types.GetExoscaleInstanceArgs,
+): Promise<types.GetExoscaleInstanceResult> {
   const { zone, uuid } = instanceRef(
     parseArguments(schema.GetExoscaleInstanceArgs, args, owner("getExoscaleInstance")),
   );
@@ -34,7 +28,9 @@ export async function getExoscaleInstance(args: GetExoscaleInstanceArgs): Promis
   return info;
 }
 
-export async function listExoscaleInstances(args: ListExoscaleInstancesArgs): Promise<GetExoscaleInstanceResult[]> {
+export async function listExoscaleInstances(
+  args: types.ListExoscaleInstancesArgs,
+): Promise<types.GetExoscaleInstanceResult[]> {
   const parsed = parseArguments(schema.ListExoscaleInstancesArgs, args, owner("listExoscaleInstances"));
   const filter: ListInstancesFilter = {
     ipAddress: parsed.ipAddress,
@@ -53,7 +49,9 @@ export async function listExoscaleInstances(args: ListExoscaleInstancesArgs): Pr
   });
 }
 
-export async function getExoscaleConsoleUrl(args: GetExoscaleConsoleUrlArgs): Promise<GetExoscaleConsoleUrlResult> {
+export async function getExoscaleConsoleUrl(
+  args: types.GetExoscaleConsoleUrlArgs,
+): Promise<types.GetExoscaleConsoleUrlResult> {
   const { zone, uuid } = instanceRef(
     parseArguments(schema.GetExoscaleConsoleUrlArgs, args, owner("getExoscaleConsoleUrl")),
   );
@@ -71,8 +69,8 @@ export async function getExoscaleConsoleUrl(args: GetExoscaleConsoleUrlArgs): Pr
 }
 
 export async function revealExoscaleInstancePassword(
-  args: RevealExoscaleInstancePasswordArgs,
-): Promise<RevealExoscaleInstancePasswordResult> {
+  args: types.RevealExoscaleInstancePasswordArgs,
+): Promise<types.RevealExoscaleInstancePasswordResult> {
   const { zone, uuid } = instanceRef(
     parseArguments(schema.RevealExoscaleInstancePasswordArgs, args, owner("revealExoscaleInstancePassword")),
   );

@@ -12,22 +12,12 @@ import { daemonLabel, requireExtension, UnsupportedByDaemonError } from "./daemo
 import { instanceInfo, operationInfo, parseInstanceId } from "./mapping";
 import type { IncusOperationWebsocket } from "./operations";
 import * as schema from "./schema";
-import type {
-  CancelIncusOperationArgs,
-  ConnectIncusOperationWebsocketArgs,
-  GetIncusInstanceArgs,
-  GetIncusInstanceResult,
-  GetIncusOperationArgs,
-  GetIncusOperationResult,
-  ListIncusInstancesArgs,
-  ListIncusOperationsArgs,
-  WaitIncusOperationArgs,
-} from "./types";
+import type * as types from "./types";
 import { openOperationWebsocket } from "./websocket";
 
 const owner = (operation: string) => ({ cloud: "incus", operation });
 
-export async function getIncusInstance(args: GetIncusInstanceArgs): Promise<GetIncusInstanceResult> {
+export async function getIncusInstance(args: types.GetIncusInstanceArgs): Promise<types.GetIncusInstanceResult> {
   const parsed = parseArguments(schema.GetIncusInstanceArgs, args, owner("getIncusInstance"));
   const { project, name } =
     parsed.id !== undefined ? parseInstanceId(parsed.id) : { project: undefined, name: parsed.name as string };
@@ -35,7 +25,7 @@ export async function getIncusInstance(args: GetIncusInstanceArgs): Promise<GetI
   return instanceInfo((await client.getInstance(name)).value);
 }
 
-export async function listIncusInstances(args: ListIncusInstancesArgs): Promise<GetIncusInstanceResult[]> {
+export async function listIncusInstances(args: types.ListIncusInstancesArgs): Promise<types.GetIncusInstanceResult[]> {
   const parsed = parseArguments(schema.ListIncusInstancesArgs, args, owner("listIncusInstances"));
   const client = IncusClient.fromSettings({ project: parsed.project });
   if (parsed.allProjects)
@@ -49,8 +39,8 @@ export async function listIncusInstances(args: ListIncusInstancesArgs): Promise<
 }
 
 export async function listIncusOperations(
-  args: ListIncusOperationsArgs,
-): Promise<string[] | GetIncusOperationResult[]> {
+  args: types.ListIncusOperationsArgs,
+): Promise<string[] | types.GetIncusOperationResult[]> {
   const parsed = parseArguments(schema.ListIncusOperationsArgs, args, owner("listIncusOperations"));
   const client = IncusClient.fromSettings({ project: parsed.project });
   // Without the extension (LXD 5.0), `all-projects` is ignored and only one project's operations come back.
@@ -69,12 +59,12 @@ export async function listIncusOperations(
   return parsed.recursion === 1 ? (items as IncusOperation[]).map(operationInfo) : (items as string[]);
 }
 
-export async function getIncusOperation(args: GetIncusOperationArgs): Promise<GetIncusOperationResult> {
+export async function getIncusOperation(args: types.GetIncusOperationArgs): Promise<types.GetIncusOperationResult> {
   const { id, project } = parseArguments(schema.GetIncusOperationArgs, args, owner("getIncusOperation"));
   return operationInfo(await IncusClient.fromSettings({ project }).operations.get(id, project));
 }
 
-export async function waitIncusOperation(args: WaitIncusOperationArgs): Promise<GetIncusOperationResult> {
+export async function waitIncusOperation(args: types.WaitIncusOperationArgs): Promise<types.GetIncusOperationResult> {
   const {
     id,
     project,
@@ -106,13 +96,13 @@ export async function waitIncusOperation(args: WaitIncusOperationArgs): Promise<
   return operationInfo(final);
 }
 
-export async function cancelIncusOperation(args: CancelIncusOperationArgs): Promise<void> {
+export async function cancelIncusOperation(args: types.CancelIncusOperationArgs): Promise<void> {
   const { id, project } = parseArguments(schema.CancelIncusOperationArgs, args, owner("cancelIncusOperation"));
   await IncusClient.fromSettings({ project }).operations.cancel(id, project);
 }
 
 export async function connectIncusOperationWebsocket(
-  args: ConnectIncusOperationWebsocketArgs,
+  args: types.ConnectIncusOperationWebsocketArgs,
 ): Promise<IncusOperationWebsocket> {
   const {
     id,

@@ -7,24 +7,16 @@ import { KoyebClient } from "./client";
 import { runExec } from "./exec";
 import { toEvent, toInstance } from "./mapping";
 import * as schema from "./schema";
-import type {
-  ExecKoyebInstanceArgs,
-  ExecKoyebInstanceResult,
-  GetKoyebInstanceArgs,
-  GetKoyebInstanceResult,
-  KoyebInstanceEvent,
-  ListKoyebInstanceEventsArgs,
-  ListKoyebInstancesArgs,
-} from "./types";
+import type * as types from "./types";
 
 const owner = (operation: string) => ({ cloud: "koyeb", operation });
 
-export async function getKoyebInstance(args: GetKoyebInstanceArgs): Promise<GetKoyebInstanceResult> {
+export async function getKoyebInstance(args: types.GetKoyebInstanceArgs): Promise<types.GetKoyebInstanceResult> {
   const { id } = parseArguments(schema.GetKoyebInstanceArgs, args, owner("getKoyebInstance"));
   return toInstance(await KoyebClient.fromSettings().getInstance(id));
 }
 
-export async function listKoyebInstances(args: ListKoyebInstancesArgs): Promise<GetKoyebInstanceResult[]> {
+export async function listKoyebInstances(args: types.ListKoyebInstancesArgs): Promise<types.GetKoyebInstanceResult[]> {
   const a = parseArguments(schema.ListKoyebInstancesArgs, args, owner("listKoyebInstances"));
   const filters = {
     app_id: a.appId,
@@ -41,7 +33,9 @@ export async function listKoyebInstances(args: ListKoyebInstancesArgs): Promise<
   return (await KoyebClient.fromSettings().listInstances(filters, a.pageSize)).map(toInstance);
 }
 
-export async function listKoyebInstanceEvents(args: ListKoyebInstanceEventsArgs): Promise<KoyebInstanceEvent[]> {
+export async function listKoyebInstanceEvents(
+  args: types.ListKoyebInstanceEventsArgs,
+): Promise<types.KoyebInstanceEvent[]> {
   const a = parseArguments(schema.ListKoyebInstanceEventsArgs, args, owner("listKoyebInstanceEvents"));
   const events = await KoyebClient.fromSettings().listInstanceEvents(
     { instance_ids: a.instanceIds, types: a.types, order: a.order },
@@ -60,7 +54,7 @@ function isPreview(): boolean {
   }
 }
 
-export async function execKoyebInstance(args: ExecKoyebInstanceArgs): Promise<ExecKoyebInstanceResult> {
+export async function execKoyebInstance(args: types.ExecKoyebInstanceArgs): Promise<types.ExecKoyebInstanceResult> {
   const a = parseArguments(schema.ExecKoyebInstanceArgs, args, owner("execKoyebInstance"));
   if (isPreview() && a.runInPreview !== true) {
     // eslint-disable-next-line @typescript-eslint/no-require-imports

@@ -7,11 +7,11 @@ import { ConflictError, NotFoundError } from "../core/errors";
 import { ScalewayClient } from "./client";
 import { imageInfo } from "./mapping";
 import * as schema from "./schema";
-import type { GetScalewayImageArgs, GetScalewayImageResult, ListScalewayImagesArgs } from "./types";
+import type * as types from "./types";
 
 const owner = (operation: string) => ({ cloud: "scaleway", operation });
 
-export async function getScalewayImage(args: GetScalewayImageArgs): Promise<GetScalewayImageResult> {
+export async function getScalewayImage(args: types.GetScalewayImageArgs): Promise<types.GetScalewayImageResult> {
   const parsed = parseArguments(schema.GetScalewayImageArgs, args, owner("getScalewayImage"));
   const client = ScalewayClient.fromSettings();
   if (parsed.id !== undefined) {
@@ -48,7 +48,7 @@ export async function getScalewayImage(args: GetScalewayImageArgs): Promise<GetS
   );
 }
 
-export async function listScalewayImages(args: ListScalewayImagesArgs): Promise<GetScalewayImageResult[]> {
+export async function listScalewayImages(args: types.ListScalewayImagesArgs): Promise<types.GetScalewayImageResult[]> {
   const parsed = parseArguments(schema.ListScalewayImagesArgs, args, owner("listScalewayImages"));
   const client = ScalewayClient.fromSettings();
   const { zone, perPage, ...filters } = parsed;
