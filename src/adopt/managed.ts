@@ -7,8 +7,8 @@
 import { execFile } from "node:child_process";
 import * as fs from "node:fs";
 import { uuidOf } from "../exoscale/schema";
-import { parseInstanceId } from "../incus/mapping";
-import { parseSnapshotId } from "../incus/snapshot-provider";
+import { parseInstanceId, parseSnapshotId } from "../incus/mapping";
+
 import { AdoptError } from "./errors";
 import type { ResourceKind } from "./model";
 

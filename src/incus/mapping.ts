@@ -8,13 +8,23 @@
 import { sameValue } from "../core/diff";
 import { InvalidArgumentsError } from "../core/errors";
 import type { IncusOperation } from "../core/incus-operations";
-import type { ApiImageSource, ApiInstance, ApiInstancePut, ApiInstanceStatePut, ApiInstancesPost } from "./client";
+import type {
+  ApiImageSource,
+  ApiInstance,
+  ApiInstancePut,
+  ApiInstanceSnapshot,
+  ApiInstanceStatePut,
+  ApiInstancesPost,
+} from "./client";
 import {
   CREATION_TOKEN_KEY,
   INSTANCE_ID,
   type IncusInstanceInputs,
   type IncusInstanceOutputs,
+  type IncusInstanceSnapshotInputs,
+  type IncusInstanceSnapshotOutputs,
   PROTECTION_KEY,
+  SNAPSHOT_ID,
   SNAPSHOT_SCHEDULE_KEYS,
 } from "./schema";
 import type { GetIncusInstanceResult, GetIncusOperationResult } from "./types";
@@ -358,5 +368,66 @@ export function operationInfo(operation: IncusOperation): GetIncusOperationResul
     mayCancel: operation.may_cancel,
     err: operation.err,
     location: operation.location,
+  };
+}
+
+/** The resource id: "instance/snapshot" in the default project, "project/instance/snapshot" elsewhere. */
+export function snapshotId(project: string | undefined, instance: string, name: string): string {
+  return project === undefined || project === "" || project === "default"
+    ? `${instance}/${name}`
+    : `${project}/${instance}/${name}`;
+}
+
+/** Splits "instance/snapshot" / "project/instance/snapshot". */
+export function parseSnapshotId(id: string): { project?: string; instance: string; name: string } {
+  const match = SNAPSHOT_ID.exec(id);
+  if (!match)
+    throw new InvalidArgumentsError(
+      [
+        {
+          argument: "id",
+          reason: `"${id}" is not an Incus snapshot id ("instance/snapshot" or "project/instance/snapshot")`,
+        },
+      ],
+      { cloud: "incus" },
+    );
+  return { project: match[1], instance: match[2], name: match[3] };
+}
+
+/** The daemon reports "never expires" as the zero time. */
+export function expiry(value: string | undefined): string | undefined {
+  return value === undefined || value.startsWith("0001-01-01") ? undefined : value;
+}
+
+/** Same instant, whatever the spelling ("2030-01-01T00:00:00Z" vs "2030-01-01T00:00:00.000Z"). */
+export function sameInstant(a: string | undefined, b: string | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  return Date.parse(a) === Date.parse(b);
+}
+
+/**
+ * Outputs from the daemon's snapshot. `expiresAt` is the user's: recorded only when the program sets
+ * it (its own spelling kept when it means the same instant), so an expiry the daemon gave by itself
+ * (the instance's `snapshots.expiry`) is no drift; `expiry` reports whichever applies.
+ */
+export function toSnapshotOutputs(
+  snapshot: ApiInstanceSnapshot,
+  instance: string,
+  project: string,
+  known: Partial<IncusInstanceSnapshotInputs>,
+): IncusInstanceSnapshotOutputs {
+  const expiresAt = expiry(snapshot.expires_at);
+  const managed = known.expiresAt === undefined ? undefined : expiresAt;
+  return {
+    instance,
+    name: snapshot.name,
+    stateful: known.stateful ?? snapshot.stateful,
+    expiresAt: managed !== undefined && sameInstant(managed, known.expiresAt) ? known.expiresAt : managed,
+    expiry: expiresAt,
+    project,
+    adoptId: known.adoptId,
+    timeouts: known.timeouts,
+    createdAt: snapshot.created_at,
+    size: snapshot.size,
   };
 }

@@ -18,17 +18,14 @@ import {
   toOutputs,
   writablePart,
   operationInfo,
-} from "../../src/incus/mapping";
-import { Instance, InstanceSnapshot } from "../../src/incus/providers";
-import { IncusInstanceInputs } from "../../src/incus/schema";
-import {
-  lastNumber,
-  memberName,
   parseSnapshotId,
   sameInstant,
   snapshotId,
   toSnapshotOutputs,
-} from "../../src/incus/snapshot-provider";
+} from "../../src/incus/mapping";
+import { Instance, InstanceSnapshot } from "../../src/incus/providers";
+import { IncusInstanceInputs } from "../../src/incus/schema";
+import { lastNumber, memberName } from "../../src/incus/snapshot-provider";
 
 const instances = Instance as Required<pulumi.dynamic.ResourceProvider>;
 const snapshots = InstanceSnapshot as Required<pulumi.dynamic.ResourceProvider>;
