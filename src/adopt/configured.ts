@@ -4,19 +4,22 @@
  * Only presence is checked here; wrong values fail the listing with the cloud's own error.
  */
 import * as fs from "node:fs";
-import { optionalSetting } from "../core/credentials";
+import { optionalSetting, type SettingSpec } from "../core/credentials";
 import { COMPUTE_SETTINGS } from "../compute/settings";
 import { EXOSCALE_SETTINGS } from "../exoscale/settings";
 import { DEFAULT_SOCKETS, INCUS_SETTINGS } from "../incus/settings";
 import { SCALEWAY_SETTINGS } from "../scaleway/settings";
 import type { Cloud } from "./model";
 
+/** A setting's first config key and environment variable: "exoscale:apiKey / EXOSCALE_API_KEY". */
+const hint = (setting: SettingSpec) => `${setting.config[0]} / ${setting.env[0]}`;
+
 /** Where each cloud's settings are looked for, in the words of the "not configured" line. */
 export const SETTINGS_HINT: Record<Cloud, string> = {
-  exoscale: "exoscale:apiKey / EXOSCALE_API_KEY",
-  scaleway: "scaleway:secretKey / SCW_SECRET_KEY",
-  compute: "compute:endpoint / COMPUTE_API_URL",
-  incus: `incus:remote / INCUS_REMOTE, incus:socket / INCUS_SOCKET, or a daemon at ${DEFAULT_SOCKETS.join(" or ")}`,
+  exoscale: hint(EXOSCALE_SETTINGS.apiKey),
+  scaleway: hint(SCALEWAY_SETTINGS.secretKey),
+  compute: hint(COMPUTE_SETTINGS.endpoint),
+  incus: `${hint(INCUS_SETTINGS.remote)}, ${hint(INCUS_SETTINGS.socket)}, or a daemon at ${DEFAULT_SOCKETS.join(" or ")}`,
 };
 
 export function isConfigured(cloud: Cloud): boolean {
