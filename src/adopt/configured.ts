@@ -4,38 +4,32 @@
  * Only presence is checked here; wrong values fail the listing with the cloud's own error.
  */
 import * as fs from "node:fs";
-import { optionalSetting } from "../core/credentials";
-import { DEFAULT_SOCKETS, INCUS_SETTINGS } from "../incus/connection";
+import { optionalSetting, type SettingSpec } from "../core/credentials";
+import { COMPUTE_SETTINGS } from "../compute/settings";
+import { EXOSCALE_SETTINGS } from "../exoscale/settings";
+import { DEFAULT_SOCKETS, INCUS_SETTINGS } from "../incus/settings";
+import { SCALEWAY_SETTINGS } from "../scaleway/settings";
 import type { Cloud } from "./model";
+
+/** A setting's first config key and environment variable: "exoscale:apiKey / EXOSCALE_API_KEY". */
+const hint = (setting: SettingSpec) => `${setting.config[0]} / ${setting.env[0]}`;
 
 /** Where each cloud's settings are looked for, in the words of the "not configured" line. */
 export const SETTINGS_HINT: Record<Cloud, string> = {
-  exoscale: "exoscale:apiKey / EXOSCALE_API_KEY",
-  scaleway: "scaleway:secretKey / SCW_SECRET_KEY",
-  compute: "compute:endpoint / COMPUTE_API_URL",
-  incus: `incus:remote / INCUS_REMOTE, incus:socket / INCUS_SOCKET, or a daemon at ${DEFAULT_SOCKETS.join(" or ")}`,
+  exoscale: hint(EXOSCALE_SETTINGS.apiKey),
+  scaleway: hint(SCALEWAY_SETTINGS.secretKey),
+  compute: hint(COMPUTE_SETTINGS.endpoint),
+  incus: `${hint(INCUS_SETTINGS.remote)}, ${hint(INCUS_SETTINGS.socket)}, or a daemon at ${DEFAULT_SOCKETS.join(" or ")}`,
 };
 
 export function isConfigured(cloud: Cloud): boolean {
   switch (cloud) {
     case "exoscale":
-      return (
-        optionalSetting({ what: "Exoscale API key", config: ["exoscale:apiKey"], env: ["EXOSCALE_API_KEY"] }) !==
-        undefined
-      );
+      return optionalSetting(EXOSCALE_SETTINGS.apiKey) !== undefined;
     case "scaleway":
-      return (
-        optionalSetting({
-          what: "Scaleway secret key",
-          config: ["scaleway:secretKey"],
-          env: ["SCW_SECRET_KEY", "SCALEWAY_API_KEY"],
-        }) !== undefined
-      );
+      return optionalSetting(SCALEWAY_SETTINGS.secretKey) !== undefined;
     case "compute":
-      return (
-        optionalSetting({ what: "Instances API endpoint", config: ["compute:endpoint"], env: ["COMPUTE_API_URL"] }) !==
-        undefined
-      );
+      return optionalSetting(COMPUTE_SETTINGS.endpoint) !== undefined;
     case "incus":
       return (
         optionalSetting(INCUS_SETTINGS.remote) !== undefined ||

@@ -7,8 +7,7 @@
 import { execFile } from "node:child_process";
 import * as fs from "node:fs";
 import { uuidOf } from "../exoscale/schema";
-import { parseInstanceId } from "../incus/instance-model";
-import { parseSnapshotId } from "../incus/snapshot-provider";
+import { parseInstanceId, parseSnapshotId } from "../incus/mapping";
 import { kindOf, RESOURCE_KINDS, typeToken } from "../kinds";
 import { AdoptError } from "./options";
 import type { ResourceKind } from "./model";

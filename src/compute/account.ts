@@ -1,5 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { CloudAccount } from "../core/account";
+import { accountSetting, CloudAccount } from "../core/account";
+import { COMPUTE_SETTINGS } from "./settings";
 
 export interface ComputeAccountArgs {
   /** Base URL of the Instances API. */
@@ -18,7 +19,7 @@ export class ComputeAccount extends CloudAccount {
       "compute",
       name,
       { ...args },
-      { endpoint: { key: "compute:endpoint" }, token: { key: "compute:token", secret: true } },
+      { endpoint: accountSetting(COMPUTE_SETTINGS.endpoint), token: accountSetting(COMPUTE_SETTINGS.token) },
       opts,
     );
   }

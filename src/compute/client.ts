@@ -2,10 +2,12 @@
  * Client for the generic Instances API (`/v1/instances`): one method per API operation, plus the
  * Incus-style operations API (`/1.0/operations`) its create and delete report progress through.
  */
-import { requireSetting, type SettingSpec } from "../core/credentials";
+import { requireSetting } from "../core/credentials";
 import { HttpClient, path } from "../core/http";
-import { IncusOperationsApi, parseIncusError } from "../core/incus-operations";
+import { IncusOperationsApi } from "../core/incus-operations";
 import type { Logger } from "../core/log";
+import { computeErrors } from "./errors";
+import { COMPUTE_SETTINGS } from "./settings";
 
 /** An instance as the API returns it. */
 export interface ApiComputeInstance {
@@ -30,20 +32,6 @@ export interface ApiComputeInstance {
 
 export type CreateComputeInstanceBody = Pick<ApiComputeInstance, "metadata" | "spec">;
 
-function parseComputeError(body: unknown): { message?: string; code?: string; details?: unknown } {
-  const error = (body as { error?: { message?: string; code?: number | string; field?: string } })?.error;
-  if (error && typeof error === "object")
-    return { message: error.message, code: error.field ? `field ${error.field}` : undefined, details: error };
-  return parseIncusError(body);
-}
-
-const TOKEN: SettingSpec = {
-  what: "Instances API token",
-  config: ["compute:token"],
-  env: ["COMPUTE_API_TOKEN"],
-  secret: true,
-};
-
 export class ComputeClient {
   readonly operations: IncusOperationsApi;
 
@@ -57,9 +45,8 @@ export class ComputeClient {
     const http = new HttpClient({
       cloud: "compute",
       baseUrl,
-      headers: () => ({ authorization: `Bearer ${requireSetting(TOKEN)}` }),
-      parseError: parseComputeError,
-      requestIdHeaders: ["x-request-id"],
+      headers: () => ({ authorization: `Bearer ${requireSetting(COMPUTE_SETTINGS.token)}` }),
+      ...computeErrors,
       log,
     });
     return new ComputeClient(http);
@@ -67,13 +54,13 @@ export class ComputeClient {
 
   /** The configured endpoint (`compute:endpoint` or COMPUTE_API_URL). */
   static endpoint(): string {
-    return requireSetting({ what: "Instances API endpoint", config: ["compute:endpoint"], env: ["COMPUTE_API_URL"] });
+    return requireSetting(COMPUTE_SETTINGS.endpoint);
   }
 
   /** Throws the CredentialsError a request would when the endpoint or the token is not configured. */
   static checkSettings(): void {
     ComputeClient.fromSettings();
-    requireSetting(TOKEN);
+    requireSetting(COMPUTE_SETTINGS.token);
   }
 
   /** POST /v1/instances: starts provisioning; the response carries `operation_id`. Not idempotent. */

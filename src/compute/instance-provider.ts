@@ -15,9 +15,10 @@ import { isNotFound, NotFoundError, OperationFailedError } from "../core/errors"
 import type { ResourceContext, ResourceDefinition } from "../core/provider";
 import { PartialCreateError } from "../core/provider";
 import { timeoutMs } from "../core/timeouts";
-import { decodeUserData, encodeUserData, sameUserData } from "../core/user-data";
+import { encodeUserData, sameUserData } from "../core/user-data";
 import { pollUntil } from "../core/waiter";
 import { type ApiComputeInstance, ComputeClient, type CreateComputeInstanceBody } from "./client";
+import { toOutputs } from "./mapping";
 import { ComputeInstanceInputs, type ComputeInstanceOutputs } from "./schema";
 
 /** The API body for the inputs, with the creation token among the labels. */
@@ -36,41 +37,6 @@ export function toCreateBody(inputs: ComputeInstanceInputs, token: string): Crea
       ssh_key_ids: inputs.sshKeyIds,
       user_data: inputs.userData === undefined ? undefined : encodeUserData(inputs.userData),
     },
-  };
-}
-
-/** Outputs from the API object; fields only the user knows (adoptId, protection, timeouts) come from `known`. */
-export function toOutputs(instance: ApiComputeInstance, known: Partial<ComputeInstanceInputs>): ComputeInstanceOutputs {
-  const { [CREATION_TOKEN_LABEL]: token, ...labels } = instance.metadata.labels ?? {};
-  const spec = instance.spec;
-  return {
-    name: instance.metadata.name,
-    labels: Object.keys(labels).length > 0 || known.labels !== undefined ? labels : undefined,
-    type: spec.type,
-    image: spec.image,
-    vcpus: spec.vcpus,
-    memoryMb: spec.memory_mb,
-    diskGb: spec.disk_gb,
-    vpcId: spec.vpc_id,
-    subnetId: spec.subnet_id,
-    securityGroups: spec.security_groups,
-    sshKeyIds: spec.ssh_key_ids,
-    // Keep the user's own spelling when it means the same script, so no diff appears.
-    userData:
-      spec.user_data === undefined
-        ? undefined
-        : sameUserData(known.userData, spec.user_data)
-          ? known.userData
-          : decodeUserData(spec.user_data),
-    adoptId: known.adoptId,
-    deletionProtection: known.deletionProtection,
-    timeouts: known.timeouts,
-    state: instance.status.state,
-    hostId: instance.status.host_id ?? "",
-    privateIp: instance.status.private_ip ?? "",
-    publicIp: instance.status.public_ip ?? "",
-    createdAt: instance.metadata.created_at,
-    creationToken: token,
   };
 }
 

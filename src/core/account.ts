@@ -6,13 +6,18 @@
  * encrypted with the provider's inputs and never in a resource's inputs, outputs or `__provider`.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { ACCOUNT_CLOUD_KEY, ACCOUNT_NAME_KEY } from "./credentials";
+import { ACCOUNT_CLOUD_KEY, ACCOUNT_NAME_KEY, type SettingSpec } from "./credentials";
 import { CredentialsError } from "./errors";
 
 /** One argument of an account class: the provider config key it sets, and whether it is secret. */
 interface AccountSetting {
   key: string;
   secret?: boolean;
+}
+
+/** The account argument that sets `setting`: its stack config key, secret when the setting is. */
+export function accountSetting(setting: SettingSpec): AccountSetting {
+  return setting.secret ? { key: setting.config[0], secret: true } : { key: setting.config[0] };
 }
 
 /** The resolved settings of each account, for functions (kept off the object so nothing serializes them). */

@@ -6,10 +6,10 @@
  * unknown, as Pulumi's own functions behave.
  *
  * Every program loads each cloud's functions module along with the resource classes, and most never
- * call a function. So a functions module requires what its functions need at call time (zod
- * schemas, the API client) in its `callTime`, made by {@link onFirstCall}: importing the package
- * then loads neither, and a program reaches its first resource sooner (figures:
- * docs/contributing/benchmarks.md#figures-behind-choices-in-the-code).
+ * call a function. So a cloud's `functions.ts` holds only the declarations, and the bodies (with what
+ * they need: zod schemas, the API client) live in its `calls.ts`, required once on the first call
+ * through {@link onFirstCall}: importing the package stays cheap before its first resource can register
+ * (figures: docs/contributing/benchmarks.md#figures-behind-choices-in-the-code).
  */
 import type * as pulumi from "@pulumi/pulumi";
 import type { CloudAccount } from "./account";
@@ -85,4 +85,35 @@ export function outputForm<A, R>(
     .apply((resources) => pulumi.all((Array.isArray(resources) ? resources : [resources]).map(completion)));
   const result = pulumi.all([pulumi.output(args), waits]).apply(([plain]) => call(plain as A, invokeOptions));
   return (secret ? pulumi.secret(result) : result) as pulumi.Output<R>;
+}
+
+/** The `…Output` form of a function whose plain form is `F`: the same arguments as Inputs, and `dependsOn`. */
+type OutputFunction<F> = F extends (...params: infer P) => Promise<infer R>
+  ? (...params: OutputParameters<P>) => pulumi.Output<R>
+  : never;
+
+/** `[args, opts?]` of a plain form as the `…Output` form takes them; `args` stays optional where it was. */
+type OutputParameters<P> = P extends [args: infer A, opts?: FunctionOptions]
+  ? [args: InputArgs<A>, opts?: FunctionOutputOptions]
+  : P extends [args?: infer A, opts?: FunctionOptions]
+    ? [args?: InputArgs<NonNullable<A>>, opts?: FunctionOutputOptions]
+    : never;
+
+/**
+ * The `…Output` form of the plain function `call` (see {@link outputForm}), e.g.
+ * `export const getXOutput = outputFunction(getX)`; `{ secret: true }` for results that are always
+ * secret (passwords, URLs with a token).
+ */
+export function outputFunction<F extends (args: never, opts?: FunctionOptions) => Promise<unknown>>(
+  call: F,
+  options: { secret?: boolean } = {},
+): OutputFunction<F> {
+  const form = (args: unknown, opts?: FunctionOutputOptions) =>
+    outputForm(
+      call as unknown as (args: unknown, opts?: FunctionOptions) => Promise<unknown>,
+      args,
+      opts,
+      options.secret,
+    );
+  return form as unknown as OutputFunction<F>;
 }

@@ -22,6 +22,12 @@ export interface VendorError {
   details?: unknown;
 }
 
+/**
+ * How a cloud's `errors.ts` reads its vendor's failures: the error body and the headers that carry
+ * the request id. Given to its HttpClient, which builds the CloudError (src/core/errors.ts) from them.
+ */
+export type VendorErrorHook = Pick<HttpClientOptions, "parseError" | "requestIdHeaders">;
+
 /** The request as it will be sent, for signing. */
 interface OutgoingRequest {
   method: string;

@@ -1,5 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { CloudAccount } from "../core/account";
+import { accountSetting, CloudAccount } from "../core/account";
+import { EXOSCALE_SETTINGS } from "./settings";
 
 export interface ExoscaleAccountArgs {
   /** API key (`EXO…`): the key's id, not secret. */
@@ -22,9 +23,9 @@ export class ExoscaleAccount extends CloudAccount {
       name,
       { ...args },
       {
-        apiKey: { key: "exoscale:apiKey" },
-        apiSecret: { key: "exoscale:apiSecret", secret: true },
-        endpoint: { key: "exoscale:apiEndpoint" },
+        apiKey: accountSetting(EXOSCALE_SETTINGS.apiKey),
+        apiSecret: accountSetting(EXOSCALE_SETTINGS.apiSecret),
+        endpoint: accountSetting(EXOSCALE_SETTINGS.endpoint),
       },
       opts,
     );

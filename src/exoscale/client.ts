@@ -7,10 +7,13 @@
  */
 import { requireSetting, optionalSetting } from "../core/credentials";
 import { InvalidArgumentsError, OperationFailedError } from "../core/errors";
-import { HttpClient, path, type VendorError } from "../core/http";
+import { HttpClient, path } from "../core/http";
+import { isUuid } from "../core/ids";
 import type { Logger } from "../core/log";
 import { createLogger } from "../core/log";
 import { pollUntil } from "../core/waiter";
+import { exoscaleErrors } from "./errors";
+import { EXOSCALE_DEFAULT_ENDPOINT, EXOSCALE_SETTINGS } from "./settings";
 import { authorizationHeader, expiryFromNow } from "./signer";
 
 /** The `operation` every Exoscale mutation returns. */
@@ -116,26 +119,10 @@ export interface WaitOptions {
   log?: Logger;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Whether `value` is a UUID (instance type, template and snapshot ids are). */
-export function isUuid(value: string): boolean {
-  return UUID.test(value);
-}
-
 /** The endpoint for `zone`: `EXOSCALE_API_ENDPOINT` (or `exoscale:apiEndpoint`) or the public one. */
 export function endpointFor(zone: string): string {
-  const configured = optionalSetting({
-    what: "Exoscale API endpoint",
-    config: ["exoscale:apiEndpoint"],
-    env: ["EXOSCALE_API_ENDPOINT"],
-  });
-  return (configured ?? "https://api-{zone}.exoscale.com/v2").replace(/\{zone\}/g, zone);
-}
-
-function parseExoscaleError(body: unknown): VendorError {
-  const message = (body as { message?: unknown })?.message;
-  return typeof message === "string" ? { message } : {};
+  const configured = optionalSetting(EXOSCALE_SETTINGS.endpoint);
+  return (configured ?? EXOSCALE_DEFAULT_ENDPOINT).replace(/\{zone\}/g, zone);
 }
 
 type MutationRequest = Omit<Parameters<HttpClient["json"]>[0], "operation">;
@@ -173,8 +160,7 @@ export class ExoscaleClient {
           expiryFromNow(),
         ),
       }),
-      parseError: parseExoscaleError,
-      requestIdHeaders: ["x-request-id", "x-exoscale-request-id"],
+      ...exoscaleErrors,
       log,
     });
     // Per key too: in a program, functions given different accounts share this process (private templates differ).
@@ -186,15 +172,8 @@ export class ExoscaleClient {
    * to configure when one is missing, now rather than at the first request.
    */
   static credentials(): { key: () => string; secret: () => string } {
-    const key = () =>
-      requireSetting({ what: "Exoscale API key", config: ["exoscale:apiKey"], env: ["EXOSCALE_API_KEY"] });
-    const secret = () =>
-      requireSetting({
-        what: "Exoscale API secret",
-        config: ["exoscale:apiSecret"],
-        env: ["EXOSCALE_API_SECRET"],
-        secret: true,
-      });
+    const key = () => requireSetting(EXOSCALE_SETTINGS.apiKey);
+    const secret = () => requireSetting(EXOSCALE_SETTINGS.apiSecret);
     key();
     secret();
     return { key, secret };

@@ -1,15 +1,18 @@
 /**
  * The API's kebab-case instance in camelCase, shared by the resource's outputs and the functions,
  * and the rule that keeps what the user typed as an output when it still means the same thing
- * (so `standard.medium` never turns into a UUID and causes a diff).
+ * (so `standard.medium` never turns into a UUID and causes a diff), and the snapshot's outputs.
  */
 import { CREATION_TOKEN_LABEL } from "../core/creation-token";
 import { sameValue } from "../core/diff";
 import { decodeUserData, sameUserData } from "../core/user-data";
-import { type ApiInstance, isUuid } from "./client";
+import { isUuid } from "../core/ids";
+import type { ApiInstance, ApiSnapshot } from "./client";
 import {
   type ExoscaleInstanceInputs,
   type ExoscaleInstanceOutputs,
+  type ExoscaleInstanceSnapshotInputs,
+  type ExoscaleInstanceSnapshotOutputs,
   type GetExoscaleInstanceResult,
   zonedIdOf,
 } from "./schema";
@@ -128,4 +131,18 @@ export function toOutputs(instance: ApiInstance, known: KnownFields & { zone: st
 /** Label equality where "no labels" and `{}` are the same. */
 export function sameLabels(a: unknown, b: unknown): boolean {
   return sameValue(a ?? {}, b ?? {});
+}
+
+/** Snapshot outputs from the API object. */
+export function snapshotOutputs(
+  snapshot: ApiSnapshot,
+  inputs: ExoscaleInstanceSnapshotInputs,
+): ExoscaleInstanceSnapshotOutputs {
+  return {
+    ...inputs,
+    name: snapshot.name ?? snapshot.id,
+    state: snapshot.state ?? "unknown",
+    size: snapshot.size,
+    createdAt: snapshot["created-at"],
+  };
 }

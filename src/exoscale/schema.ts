@@ -7,6 +7,7 @@
 import { z } from "zod";
 import { CREATION_TOKEN_LABEL } from "../core/creation-token";
 import { InvalidArgumentsError } from "../core/errors";
+import { UUID_PATTERN as UUID, UUID_SOURCE } from "../core/ids";
 import { MAX_RETAIN, refineSeries, seriesInputs } from "../core/snapshot-series";
 import { encodedUserDataSize } from "../core/user-data";
 
@@ -23,8 +24,6 @@ export const EXOSCALE_ZONES = [
 ] as const;
 export type ExoscaleZone = (typeof EXOSCALE_ZONES)[number];
 
-const UUID_SOURCE = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
-const UUID = new RegExp(`^${UUID_SOURCE}$`, "i");
 const INSTANCE_TYPE = /^[a-z0-9]+\.[a-z0-9-]+$/i;
 const LABEL_KEY = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,62}$/;
 

@@ -22,6 +22,7 @@ import { instanceStays, protectedSnapshotError } from "../core/snapshot-guard";
 import { PartialCreateError } from "../core/provider";
 import { pollUntil } from "../core/waiter";
 import { type ApiOperation, type ApiSnapshot, ExoscaleClient } from "./client";
+import { snapshotOutputs } from "./mapping";
 import {
   ExoscaleInstanceSnapshotInputs,
   type ExoscaleInstanceSnapshotOutputs,
@@ -33,17 +34,6 @@ import { timeoutMs } from "../core/timeouts";
 
 type Inputs = ExoscaleInstanceSnapshotInputs;
 type Outputs = ExoscaleInstanceSnapshotOutputs;
-
-/** Snapshot outputs from the API object. */
-export function snapshotOutputs(snapshot: ApiSnapshot, inputs: Inputs): Outputs {
-  return {
-    ...inputs,
-    name: snapshot.name ?? snapshot.id,
-    state: snapshot.state ?? "unknown",
-    size: snapshot.size,
-    createdAt: snapshot["created-at"],
-  };
-}
 
 /** The snapshot `adoptId` names, as outputs: the instance it belongs to is what the field table compares. */
 async function readForAdoption(

@@ -1,5 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { CloudAccount } from "../core/account";
+import { accountSetting, CloudAccount } from "../core/account";
+import { INCUS_SETTINGS } from "./settings";
 
 export interface IncusRemoteArgs {
   /** Unix socket of a local daemon (Incus or LXD). Give this or `address`. */
@@ -31,14 +32,14 @@ export class IncusRemote extends CloudAccount {
       name,
       { ...args },
       {
-        socket: { key: "incus:socket" },
-        address: { key: "incus:remote" },
-        clientCert: { key: "incus:clientCert" },
-        clientKey: { key: "incus:clientKey", secret: true },
-        serverCert: { key: "incus:serverCert" },
-        caCert: { key: "incus:caCert" },
-        token: { key: "incus:apiKey", secret: true },
-        project: { key: "incus:project" },
+        socket: accountSetting(INCUS_SETTINGS.socket),
+        address: accountSetting(INCUS_SETTINGS.remote),
+        clientCert: accountSetting(INCUS_SETTINGS.clientCert),
+        clientKey: accountSetting(INCUS_SETTINGS.clientKey),
+        serverCert: accountSetting(INCUS_SETTINGS.serverCert),
+        caCert: accountSetting(INCUS_SETTINGS.caCert),
+        token: accountSetting(INCUS_SETTINGS.apiKey),
+        project: accountSetting(INCUS_SETTINGS.project),
       },
       opts,
     );

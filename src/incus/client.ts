@@ -13,16 +13,11 @@ import {
   type QueryValue,
   type RequestOptions,
 } from "../core/http";
-import {
-  type IncusEnvelope,
-  type IncusOperation,
-  IncusOperationsApi,
-  operationIdOf,
-  parseIncusError,
-} from "../core/incus-operations";
+import { type IncusEnvelope, type IncusOperation, IncusOperationsApi, operationIdOf } from "../core/incus-operations";
 import type { Logger } from "../core/log";
 import { createLogger } from "../core/log";
 import { type IncusConnection, resolveConnection, type ResolveOptions } from "./connection";
+import { incusErrors } from "./errors";
 import { type ApiServer, type Daemon, identifyDaemon, refusalHint } from "./daemon";
 
 /** The writable part of an instance (`InstancePut`), sent back whole by PUT. */
@@ -145,9 +140,7 @@ export class IncusClient {
         connection.kind === "https" && connection.bearerToken
           ? () => ({ authorization: `Bearer ${connection.bearerToken}` })
           : undefined,
-      // The envelope's error_code repeats the HTTP status; the message is what matters.
-      parseError: (body) => ({ message: parseIncusError(body).message }),
-      requestIdHeaders: ["x-request-id", "x-incus-request-id"],
+      ...incusErrors,
       log: log ?? createLogger("incus"),
     };
     return new IncusClient(

@@ -9,29 +9,15 @@
  * Nothing here is captured by the serialized provider; it is read again for every call.
  */
 import * as fs from "node:fs";
-import { accountInUse, describeAccount, optionalSetting, type SettingSpec } from "../core/credentials";
+import { accountInUse, describeAccount, optionalSetting } from "../core/credentials";
 import { CredentialsError } from "../core/errors";
 import type { TlsOptions } from "../core/http";
-
-/** The daemon's default sockets, in the order they are tried. */
-export const DEFAULT_SOCKETS = ["/var/lib/incus/unix.socket", "/var/lib/lxd/unix.socket"];
+import { DEFAULT_SOCKETS, INCUS_SETTINGS } from "./settings";
 
 /** How to reach the daemon. */
 export type IncusConnection =
   | { kind: "unix"; socketPath: string; project?: string }
   | { kind: "https"; url: string; tls: TlsOptions; bearerToken?: string; project?: string };
-
-/** Every setting this module reads: stack config key first, then environment variables. */
-export const INCUS_SETTINGS = {
-  socket: { what: "Incus unix socket", config: ["incus:socket"], env: ["INCUS_SOCKET"] },
-  remote: { what: "Incus HTTPS endpoint", config: ["incus:remote"], env: ["INCUS_REMOTE"] },
-  clientCert: { what: "Incus client certificate", config: ["incus:clientCert"], env: ["INCUS_CLIENT_CERT"] },
-  clientKey: { what: "Incus client key", config: ["incus:clientKey"], env: ["INCUS_CLIENT_KEY"], secret: true },
-  serverCert: { what: "Incus server certificate (pinned)", config: ["incus:serverCert"], env: ["INCUS_SERVER_CERT"] },
-  caCert: { what: "Incus CA certificate", config: ["incus:caCert"], env: ["INCUS_CA_CERT"] },
-  apiKey: { what: "Incus bearer token", config: ["incus:apiKey"], env: ["INCUS_API_KEY"], secret: true },
-  project: { what: "Incus project", config: ["incus:project"], env: ["INCUS_PROJECT"] },
-} satisfies Record<string, SettingSpec>;
 
 /** Certificates and keys may be given inline (PEM) or as a path to a PEM file. */
 export function readPem(value: string | undefined, what: string): string | undefined {

@@ -49,7 +49,7 @@ import {
   powerState,
   sameImage,
   toOutputs,
-} from "./instance-model";
+} from "./mapping";
 import { CREATION_TOKEN_KEY, IncusInstanceInputs, type IncusInstanceOutputs, PROTECTION_KEY } from "./schema";
 
 /** Incus steps are local and quick: 10 minutes is plenty. */

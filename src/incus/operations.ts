@@ -15,19 +15,14 @@
  * | operation_websocket_get_untrusted | connectIncusOperationWebsocket({ id, secret, public: true }) |
  */
 import type * as pulumi from "@pulumi/pulumi";
-import { parseArguments } from "../core/arguments";
-import { AuthError, InvalidArgumentsError } from "../core/errors";
 import {
   type FunctionOptions,
   type FunctionOutputOptions,
   type InputArgs,
   inAccount,
-  onFirstCall,
-  outputForm,
+  outputFunction,
 } from "../core/functions";
-import type { IncusOperation } from "../core/incus-operations";
-import type { IncusClient } from "./client";
-import { operationInfo } from "./operation-info";
+import { incusCalls as calls } from "./functions";
 import type {
   CancelIncusOperationArgs,
   ConnectIncusOperationWebsocketArgs,
@@ -40,20 +35,6 @@ import type {
 export type GetIncusOperationOutputArgs = InputArgs<GetIncusOperationArgs>;
 export type ListIncusOperationsOutputArgs = InputArgs<ListIncusOperationsArgs>;
 export type WaitIncusOperationOutputArgs = InputArgs<WaitIncusOperationArgs>;
-
-const owner = (operation: string) => ({ cloud: "incus", operation });
-
-/* eslint-disable @typescript-eslint/no-require-imports -- loaded on the first call (see core/functions.ts) */
-const callTime = onFirstCall(() => ({
-  schema: require("./schema") as typeof import("./schema"),
-  IncusClient: (require("./client") as typeof import("./client")).IncusClient,
-  daemon: require("./daemon") as typeof import("./daemon"),
-  isFinal: (require("../core/incus-operations") as typeof import("../core/incus-operations")).isFinal,
-  createLogger: (require("../core/log") as typeof import("../core/log")).createLogger,
-  longPollUntil: (require("../core/waiter") as typeof import("../core/waiter")).longPollUntil,
-  openOperationWebsocket: (require("./websocket") as typeof import("./websocket")).openOperationWebsocket,
-}));
-/* eslint-enable @typescript-eslint/no-require-imports */
 
 /**
  * Lists operations (GET /1.0/operations). With `recursion: 0` (the default) the result is the
@@ -76,66 +57,40 @@ export async function listIncusOperations(
   args: ListIncusOperationsArgs = {},
   opts?: FunctionOptions,
 ): Promise<string[] | GetIncusOperationResult[]> {
-  return inAccount(opts, async () => {
-    const { schema, IncusClient, daemon } = callTime();
-    const parsed = parseArguments(schema.ListIncusOperationsArgs, args, owner("listIncusOperations"));
-    const client = IncusClient.fromSettings({ project: parsed.project });
-    // Without the extension (LXD 5.0), `all-projects` is ignored and only one project's operations come back.
-    if (parsed.allProjects)
-      daemon.requireExtension(
-        await client.daemon(),
-        "operations_get_query_all_projects",
-        "listIncusOperations({ allProjects: true })",
-        "operationsGet",
-      );
-    const items = await client.operations.list({
-      project: parsed.project,
-      allProjects: parsed.allProjects,
-      recursion: parsed.recursion ?? 0,
-    });
-    return parsed.recursion === 1 ? (items as IncusOperation[]).map(operationInfo) : (items as string[]);
-  });
+  return inAccount(opts, () => calls().listIncusOperations(args));
 }
 
+/** The `…Output` form of {@link listIncusOperations}, with the same three overloads. */
+type ListIncusOperationsOutput = {
+  (args?: ListIncusOperationsOutputArgs & { recursion?: 0 }, opts?: FunctionOutputOptions): pulumi.Output<string[]>;
+  (
+    args: ListIncusOperationsOutputArgs & { recursion: 1 },
+    opts?: FunctionOutputOptions,
+  ): pulumi.Output<GetIncusOperationResult[]>;
+  (
+    args?: ListIncusOperationsOutputArgs,
+    opts?: FunctionOutputOptions,
+  ): pulumi.Output<string[] | GetIncusOperationResult[]>;
+};
+
 /** {@link listIncusOperations} taking Inputs. */
-export function listIncusOperationsOutput(
-  args?: ListIncusOperationsOutputArgs & { recursion?: 0 },
-  opts?: FunctionOutputOptions,
-): pulumi.Output<string[]>;
-export function listIncusOperationsOutput(
-  args: ListIncusOperationsOutputArgs & { recursion: 1 },
-  opts?: FunctionOutputOptions,
-): pulumi.Output<GetIncusOperationResult[]>;
-export function listIncusOperationsOutput(
-  args?: ListIncusOperationsOutputArgs,
-  opts?: FunctionOutputOptions,
-): pulumi.Output<string[] | GetIncusOperationResult[]>;
-export function listIncusOperationsOutput(
-  args: ListIncusOperationsOutputArgs = {},
-  opts?: FunctionOutputOptions,
-): pulumi.Output<string[] | GetIncusOperationResult[]> {
-  return outputForm((plain: ListIncusOperationsArgs) => listIncusOperations(plain), args, opts);
-}
+export const listIncusOperationsOutput = outputFunction(
+  listIncusOperations as (
+    args?: ListIncusOperationsArgs,
+    opts?: FunctionOptions,
+  ) => Promise<string[] | GetIncusOperationResult[]>,
+) as ListIncusOperationsOutput;
 
 /** One operation (GET /1.0/operations/{id}); rejects with NotFoundError once the daemon forgot it. */
 export async function getIncusOperation(
   args: GetIncusOperationArgs,
   opts?: FunctionOptions,
 ): Promise<GetIncusOperationResult> {
-  return inAccount(opts, async () => {
-    const { schema, IncusClient } = callTime();
-    const { id, project } = parseArguments(schema.GetIncusOperationArgs, args, owner("getIncusOperation"));
-    return operationInfo(await IncusClient.fromSettings({ project }).operations.get(id, project));
-  });
+  return inAccount(opts, () => calls().getIncusOperation(args));
 }
 
 /** {@link getIncusOperation} taking Inputs. */
-export function getIncusOperationOutput(
-  args: GetIncusOperationOutputArgs,
-  opts?: FunctionOutputOptions,
-): pulumi.Output<GetIncusOperationResult> {
-  return outputForm(getIncusOperation, args, opts);
-}
+export const getIncusOperationOutput = outputFunction(getIncusOperation);
 
 /**
  * Waits for an operation (GET /1.0/operations/{id}/wait?timeout=N) and returns its state then. A
@@ -145,47 +100,11 @@ export async function waitIncusOperation(
   args: WaitIncusOperationArgs,
   opts?: FunctionOptions,
 ): Promise<GetIncusOperationResult> {
-  return inAccount(opts, async () => {
-    const { schema, IncusClient, isFinal, createLogger, longPollUntil } = callTime();
-    const {
-      id,
-      project,
-      timeout,
-      secret,
-      public: anonymous = false,
-    } = parseArguments(schema.WaitIncusOperationArgs, args, owner("waitIncusOperation"));
-    if (anonymous && !secret)
-      throw new InvalidArgumentsError(
-        [{ argument: "secret", reason: "the public variant needs the operation's secret" }],
-        owner("waitIncusOperation"),
-      );
-    const client = IncusClient.fromSettings({ project, anonymous });
-    const waitOnce = (seconds: number) =>
-      anonymous
-        ? client.operations.waitPublic(id, secret as string, seconds)
-        : client.operations.wait(id, seconds, project);
-
-    if (timeout !== undefined && timeout >= 0) return operationInfo(await waitOnce(timeout));
-    const final = await longPollUntil({
-      what: `operation ${id}`,
-      cloud: "incus",
-      operation: anonymous ? "operationWaitGetUntrusted" : "operationWaitGet",
-      timeoutMs: Number.POSITIVE_INFINITY,
-      log: createLogger("incus"),
-      waitOnce,
-      status: (operation) => ({ state: operation.status, done: isFinal(operation) }),
-    });
-    return operationInfo(final);
-  });
+  return inAccount(opts, () => calls().waitIncusOperation(args));
 }
 
 /** {@link waitIncusOperation} taking Inputs. */
-export function waitIncusOperationOutput(
-  args: WaitIncusOperationOutputArgs,
-  opts?: FunctionOutputOptions,
-): pulumi.Output<GetIncusOperationResult> {
-  return outputForm(waitIncusOperation, args, opts);
-}
+export const waitIncusOperationOutput = outputFunction(waitIncusOperation);
 
 /**
  * Cancels an operation (DELETE /1.0/operations/{id}); the daemon refuses (400) operations that
@@ -193,11 +112,7 @@ export function waitIncusOperationOutput(
  * cancels anything.
  */
 export async function cancelIncusOperation(args: CancelIncusOperationArgs, opts?: FunctionOptions): Promise<void> {
-  return inAccount(opts, async () => {
-    const { schema, IncusClient } = callTime();
-    const { id, project } = parseArguments(schema.CancelIncusOperationArgs, args, owner("cancelIncusOperation"));
-    await IncusClient.fromSettings({ project }).operations.cancel(id, project);
-  });
+  return inAccount(opts, () => calls().cancelIncusOperation(args));
 }
 
 /**
@@ -231,53 +146,5 @@ export async function connectIncusOperationWebsocket(
   args: ConnectIncusOperationWebsocketArgs,
   opts?: FunctionOptions,
 ): Promise<IncusOperationWebsocket> {
-  return inAccount(opts, async () => {
-    const { schema, IncusClient, openOperationWebsocket } = callTime();
-    const {
-      id,
-      project,
-      secret,
-      public: anonymous,
-      handshakeTimeoutMs,
-    } = parseArguments(schema.ConnectIncusOperationWebsocketArgs, args, owner("connectIncusOperationWebsocket"));
-    const client = IncusClient.fromSettings({ project, anonymous: anonymous === true });
-    try {
-      // A ws WebSocket is structurally this interface; the cast keeps `ws`'s own types out of ours.
-      return (await openOperationWebsocket(client.connection, id, {
-        secret,
-        public: anonymous,
-        handshakeTimeoutMs,
-      })) as unknown as IncusOperationWebsocket;
-    } catch (error) {
-      throw await requestorMismatch(client, id, anonymous === true, error);
-    }
-  });
-}
-
-/**
- * Incus answers 403 "Requestor mismatch" to anyone but the client that started the operation; LXD
- * 5.0 lets whoever holds the secret connect, which is what the `public` variant relies on. Said
- * with the daemon's name; any other error is returned as it is.
- */
-async function requestorMismatch(
-  client: IncusClient,
-  id: string,
-  anonymous: boolean,
-  error: unknown,
-): Promise<unknown> {
-  const { daemon } = callTime();
-  if (!(error instanceof AuthError && error.vendorMessage === "Requestor mismatch")) return error;
-  const info = await client.daemon().catch(() => undefined);
-  const who = info ? daemon.daemonLabel(info) : "Incus";
-  const variant = anonymous ? ", so the public variant (which sends no credentials) is refused; LXD accepts it" : "";
-  return new daemon.UnsupportedByDaemonError(
-    `${who} lets only the client that started operation ${id} connect to its websockets${variant}. Connect with the credentials that started the operation`,
-    {
-      cloud: "incus",
-      operation: error.operation,
-      statusCode: error.statusCode,
-      vendorMessage: error.vendorMessage,
-      cause: error,
-    },
-  );
+  return inAccount(opts, () => calls().connectIncusOperationWebsocket(args));
 }

@@ -11,80 +11,19 @@
  * takes over the snapshot that now has it. A failed snapshot operation leaves nothing behind.
  */
 import { incusAccountIdentity } from "./account-identity";
-import { ConflictError, InvalidArgumentsError, isNotFound, mayHaveActed, NotFoundError } from "../core/errors";
+import { ConflictError, isNotFound, mayHaveActed, NotFoundError } from "../core/errors";
 import { timeoutMs as waitLimitMs } from "../core/timeouts";
 import type { ResourceContext, ResourceDefinition } from "../core/provider";
 import { instanceStays, protectedSnapshotError } from "../core/snapshot-guard";
 import { PartialCreateError } from "../core/provider";
 import { type ApiInstanceSnapshot, IncusClient, type Tagged } from "./client";
-import { instanceId } from "./instance-model";
-import { IncusInstanceSnapshotInputs, type IncusInstanceSnapshotOutputs, PROTECTION_KEY, SNAPSHOT_ID } from "./schema";
+import { expiry, instanceId, parseSnapshotId, sameInstant, snapshotId, toSnapshotOutputs } from "./mapping";
+import { IncusInstanceSnapshotInputs, type IncusInstanceSnapshotOutputs, PROTECTION_KEY } from "./schema";
 
 /** Incus steps are local and quick: 10 minutes is plenty. */
 const INCUS_TIMEOUT_SECONDS = 10 * 60;
 
 const timeoutMs = (seconds: number | undefined) => waitLimitMs(seconds, INCUS_TIMEOUT_SECONDS);
-
-/** The resource id: "instance/snapshot" in the default project, "project/instance/snapshot" elsewhere. */
-export function snapshotId(project: string | undefined, instance: string, name: string): string {
-  return project === undefined || project === "" || project === "default"
-    ? `${instance}/${name}`
-    : `${project}/${instance}/${name}`;
-}
-
-/** Splits "instance/snapshot" / "project/instance/snapshot". */
-export function parseSnapshotId(id: string): { project?: string; instance: string; name: string } {
-  const match = SNAPSHOT_ID.exec(id);
-  if (!match)
-    throw new InvalidArgumentsError(
-      [
-        {
-          argument: "id",
-          reason: `"${id}" is not an Incus snapshot id ("instance/snapshot" or "project/instance/snapshot")`,
-        },
-      ],
-      { cloud: "incus" },
-    );
-  return { project: match[1], instance: match[2], name: match[3] };
-}
-
-/** The daemon reports "never expires" as the zero time. */
-function expiry(value: string | undefined): string | undefined {
-  return value === undefined || value.startsWith("0001-01-01") ? undefined : value;
-}
-
-/** Same instant, whatever the spelling ("2030-01-01T00:00:00Z" vs "2030-01-01T00:00:00.000Z"). */
-export function sameInstant(a: string | undefined, b: string | undefined): boolean {
-  if (a === undefined || b === undefined) return a === b;
-  return Date.parse(a) === Date.parse(b);
-}
-
-/**
- * Outputs from the daemon's snapshot. `expiresAt` is the user's: recorded only when the program sets
- * it (its own spelling kept when it means the same instant), so an expiry the daemon gave by itself
- * (the instance's `snapshots.expiry`) is no drift; `expiry` reports whichever applies.
- */
-export function toSnapshotOutputs(
-  snapshot: ApiInstanceSnapshot,
-  instance: string,
-  project: string,
-  known: Partial<IncusInstanceSnapshotInputs>,
-): IncusInstanceSnapshotOutputs {
-  const expiresAt = expiry(snapshot.expires_at);
-  const managed = known.expiresAt === undefined ? undefined : expiresAt;
-  return {
-    instance,
-    name: snapshot.name,
-    stateful: known.stateful ?? snapshot.stateful,
-    expiresAt: managed !== undefined && sameInstant(managed, known.expiresAt) ? known.expiresAt : managed,
-    expiry: expiresAt,
-    project,
-    adoptId: known.adoptId,
-    timeouts: known.timeouts,
-    createdAt: snapshot.created_at,
-    size: snapshot.size,
-  };
-}
 
 async function findSnapshot(
   client: IncusClient,

@@ -1,5 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { CloudAccount } from "../core/account";
+import { accountSetting, CloudAccount } from "../core/account";
+import { KOYEB_SETTINGS } from "./settings";
 
 export interface KoyebAccountArgs {
   /** API token of the organisation; stored encrypted. */
@@ -18,7 +19,7 @@ export class KoyebAccount extends CloudAccount {
       "koyeb",
       name,
       { ...args },
-      { token: { key: "koyeb:token", secret: true }, apiUrl: { key: "koyeb:apiUrl" } },
+      { token: accountSetting(KOYEB_SETTINGS.token), apiUrl: accountSetting(KOYEB_SETTINGS.apiUrl) },
       opts,
     );
   }

@@ -4,13 +4,12 @@
  * only ever sent, never printed (it is registered for redaction).
  */
 import { optionalSetting, requireSetting } from "../core/credentials";
-import { HttpClient, path, type QueryValue, type VendorError } from "../core/http";
+import { HttpClient, path, type QueryValue } from "../core/http";
 import type { Logger } from "../core/log";
-import type { GetKoyebInstanceResult as KoyebInstance, KoyebInstanceEvent, KoyebInstanceStatus } from "./schema";
+import { koyebErrors } from "./errors";
+import type { KoyebInstanceStatus } from "./schema";
 import { collectOffsetPages, MAX_LIMIT, type OffsetPage } from "./paging";
-
-/** The default endpoint when KOYEB_API_URL is not set. */
-export const KOYEB_API_URL = "https://app.koyeb.com";
+import { KOYEB_API_URL, KOYEB_SETTINGS } from "./settings";
 
 /** An instance as the API returns it (GetInstance has a few more fields than the list). */
 export interface ApiKoyebInstance {
@@ -66,55 +65,6 @@ export interface InstanceEventFilters {
   order?: "asc" | "desc";
 }
 
-/** Koyeb's Error / ErrorWithFields bodies: message, code, and the invalid fields. */
-export function parseKoyebError(raw: unknown): VendorError {
-  if (!raw || typeof raw !== "object") return {};
-  const body = raw as { code?: string; message?: string; fields?: Array<{ field?: string; description?: string }> };
-  const fields = (body.fields ?? []).map((f) => `${f.field}: ${f.description}`);
-  return {
-    message: [body.message, fields.join("; ")].filter(Boolean).join(": ") || undefined,
-    code: body.code || undefined,
-    details: body.fields,
-  };
-}
-
-export function toInstance(api: ApiKoyebInstance): KoyebInstance {
-  return {
-    id: api.id,
-    createdAt: api.created_at,
-    updatedAt: api.updated_at,
-    organizationId: api.organization_id,
-    appId: api.app_id,
-    serviceId: api.service_id,
-    regionalDeploymentId: api.regional_deployment_id,
-    allocationId: api.allocation_id,
-    type: api.type,
-    // int64 may arrive as a string from grpc-gateway.
-    replicaIndex: api.replica_index === undefined ? undefined : Number(api.replica_index),
-    region: api.region,
-    datacenter: api.datacenter,
-    hypervisor: api.hypervisor,
-    status: api.status ?? "ALLOCATING",
-    messages: api.messages ?? [],
-    startedAt: api.started_at,
-    succeededAt: api.succeeded_at,
-    terminatedAt: api.terminated_at,
-    deploymentId: api.xyz_deployment_id,
-  };
-}
-
-export function toEvent(api: ApiKoyebInstanceEvent): KoyebInstanceEvent {
-  return {
-    id: api.id,
-    when: api.when,
-    organizationId: api.organization_id,
-    instanceId: api.instance_id,
-    type: api.type,
-    message: api.message,
-    metadata: api.metadata ?? {},
-  };
-}
-
 export class KoyebClient {
   constructor(
     private readonly http: HttpClient,
@@ -125,21 +75,13 @@ export class KoyebClient {
 
   /** A client for the endpoint and token in stack config (`koyeb:*`) or the KOYEB_* environment variables. */
   static fromSettings(log?: Logger): KoyebClient {
-    const baseUrl =
-      optionalSetting({ what: "Koyeb API URL", config: ["koyeb:apiUrl"], env: ["KOYEB_API_URL"] }) ?? KOYEB_API_URL;
-    const token = () =>
-      requireSetting({
-        what: "Koyeb API token",
-        config: ["koyeb:token"],
-        env: ["KOYEB_TOKEN", "KOYEB_API_KEY"],
-        secret: true,
-      });
+    const baseUrl = optionalSetting(KOYEB_SETTINGS.apiUrl) ?? KOYEB_API_URL;
+    const token = () => requireSetting(KOYEB_SETTINGS.token);
     const http = new HttpClient({
       cloud: "koyeb",
       baseUrl,
       headers: () => ({ authorization: `Bearer ${token()}` }),
-      parseError: parseKoyebError,
-      requestIdHeaders: ["x-request-id"],
+      ...koyebErrors,
       log,
     });
     return new KoyebClient(http, baseUrl, token);

@@ -12,7 +12,7 @@
  */
 import { apiErrorFor, OperationFailedError, TransportError, WaitTimeoutError } from "../core/errors";
 import { redact } from "../core/redact";
-import { parseKoyebError } from "./client";
+import { parseKoyebError } from "./errors";
 /** What a command that ran gives back. */
 export interface KoyebExecResult {
   stdout: string;

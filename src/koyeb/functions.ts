@@ -4,16 +4,7 @@
  * previews unless asked). Arguments are validated before any call, and errors name the argument at
  * fault. Koyeb's Terraform and Pulumi providers offer none of these.
  */
-import type * as pulumi from "@pulumi/pulumi";
-import { parseArguments } from "../core/arguments";
-import {
-  type FunctionOptions,
-  type FunctionOutputOptions,
-  type InputArgs,
-  inAccount,
-  onFirstCall,
-  outputForm,
-} from "../core/functions";
+import { type FunctionOptions, type InputArgs, inAccount, onFirstCall, outputFunction } from "../core/functions";
 import type {
   ExecKoyebInstanceArgs,
   ExecKoyebInstanceResult,
@@ -31,101 +22,41 @@ export type ListKoyebInstanceEventsOutputArgs = InputArgs<ListKoyebInstanceEvent
 export type ListKoyebInstanceEventsResult = KoyebInstanceEvent[];
 export type ExecKoyebInstanceOutputArgs = InputArgs<ExecKoyebInstanceArgs>;
 
-const owner = (operation: string) => ({ cloud: "koyeb", operation });
-
-/* eslint-disable @typescript-eslint/no-require-imports -- loaded on the first call (see core/functions.ts) */
-const callTime = onFirstCall(() => ({
-  schema: require("./schema") as typeof import("./schema"),
-  koyeb: require("./client") as typeof import("./client"),
-  runExec: (require("./exec") as typeof import("./exec")).runExec,
-}));
-/* eslint-enable @typescript-eslint/no-require-imports */
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on the first call (see core/functions.ts)
+const calls = onFirstCall(() => require("./calls") as typeof import("./calls"));
 
 /** One instance by id (GET /v1/instances/{id}); rejects with NotFoundError when it does not exist. */
 export async function getKoyebInstance(
   args: GetKoyebInstanceArgs,
   opts?: FunctionOptions,
 ): Promise<GetKoyebInstanceResult> {
-  return inAccount(opts, async () => {
-    const { schema, koyeb } = callTime();
-    const { id } = parseArguments(schema.GetKoyebInstanceArgs, args, owner("getKoyebInstance"));
-    return koyeb.toInstance(await koyeb.KoyebClient.fromSettings().getInstance(id));
-  });
+  return inAccount(opts, () => calls().getKoyebInstance(args));
 }
 
 /** {@link getKoyebInstance} taking Inputs. */
-export function getKoyebInstanceOutput(
-  args: GetKoyebInstanceOutputArgs,
-  opts?: FunctionOutputOptions,
-): pulumi.Output<GetKoyebInstanceResult> {
-  return outputForm(getKoyebInstance, args, opts);
-}
+export const getKoyebInstanceOutput = outputFunction(getKoyebInstance);
 
 /** Every instance matching the filters (GET /v1/instances, following every page). */
 export async function listKoyebInstances(
   args: ListKoyebInstancesArgs = {},
   opts?: FunctionOptions,
 ): Promise<ListKoyebInstancesResult> {
-  return inAccount(opts, async () => {
-    const { schema, koyeb } = callTime();
-    const a = parseArguments(schema.ListKoyebInstancesArgs, args, owner("listKoyebInstances"));
-    const filters = {
-      app_id: a.appId,
-      service_id: a.serviceId,
-      deployment_id: a.deploymentId,
-      regional_deployment_id: a.regionalDeploymentId,
-      allocation_id: a.allocationId,
-      replica_index: a.replicaIndex,
-      statuses: a.statuses,
-      order: a.order,
-      starting_time: a.startingTime,
-      ending_time: a.endingTime,
-    };
-    return (await koyeb.KoyebClient.fromSettings().listInstances(filters, a.pageSize)).map(koyeb.toInstance);
-  });
+  return inAccount(opts, () => calls().listKoyebInstances(args));
 }
 
 /** {@link listKoyebInstances} taking Inputs. */
-export function listKoyebInstancesOutput(
-  args: ListKoyebInstancesOutputArgs = {},
-  opts?: FunctionOutputOptions,
-): pulumi.Output<ListKoyebInstancesResult> {
-  return outputForm(listKoyebInstances, args, opts);
-}
+export const listKoyebInstancesOutput = outputFunction(listKoyebInstances);
 
 /** Every event matching the filters (GET /v1/instance_events, following every page). */
 export async function listKoyebInstanceEvents(
   args: ListKoyebInstanceEventsArgs = {},
   opts?: FunctionOptions,
 ): Promise<ListKoyebInstanceEventsResult> {
-  return inAccount(opts, async () => {
-    const { schema, koyeb } = callTime();
-    const a = parseArguments(schema.ListKoyebInstanceEventsArgs, args, owner("listKoyebInstanceEvents"));
-    const events = await koyeb.KoyebClient.fromSettings().listInstanceEvents(
-      { instance_ids: a.instanceIds, types: a.types, order: a.order },
-      a.pageSize,
-    );
-    return events.map(koyeb.toEvent);
-  });
+  return inAccount(opts, () => calls().listKoyebInstanceEvents(args));
 }
 
 /** {@link listKoyebInstanceEvents} taking Inputs. */
-export function listKoyebInstanceEventsOutput(
-  args: ListKoyebInstanceEventsOutputArgs = {},
-  opts?: FunctionOutputOptions,
-): pulumi.Output<ListKoyebInstanceEventsResult> {
-  return outputForm(listKoyebInstanceEvents, args, opts);
-}
-
-/** Whether the program runs for `pulumi preview` (false outside a Pulumi program). */
-function isPreview(): boolean {
-  try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    return (require("@pulumi/pulumi") as typeof import("@pulumi/pulumi")).runtime.isDryRun();
-  } catch {
-    return false;
-  }
-}
+export const listKoyebInstanceEventsOutput = outputFunction(listKoyebInstanceEvents);
 
 /**
  * Runs a command in a running instance over the exec websocket and returns its output and exit
@@ -139,33 +70,8 @@ export async function execKoyebInstance(
   args: ExecKoyebInstanceArgs,
   opts?: FunctionOptions,
 ): Promise<ExecKoyebInstanceResult> {
-  return inAccount(opts, async () => {
-    const { schema, koyeb, runExec } = callTime();
-    const a = parseArguments(schema.ExecKoyebInstanceArgs, args, owner("execKoyebInstance"));
-    if (isPreview() && a.runInPreview !== true) {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      void (require("@pulumi/pulumi") as typeof import("@pulumi/pulumi")).log.info(
-        `execKoyebInstance: ${JSON.stringify(a.command)} on instance ${a.instanceId} is not run during a preview (set runInPreview: true to run it)`,
-      );
-      return { ran: false, skipped: "preview" };
-    }
-    const client = koyeb.KoyebClient.fromSettings();
-    const result = await runExec({
-      url: client.execUrl(a.instanceId),
-      token: client.token(),
-      instanceId: a.instanceId,
-      command: a.command,
-      stdin: a.stdin,
-      timeoutMs: (a.timeout ?? 60) * 1000,
-    });
-    return { ran: true, ...result };
-  });
+  return inAccount(opts, () => calls().execKoyebInstance(args));
 }
 
 /** {@link execKoyebInstance} taking Inputs; the same preview rule applies. */
-export function execKoyebInstanceOutput(
-  args: ExecKoyebInstanceOutputArgs,
-  opts?: FunctionOutputOptions,
-): pulumi.Output<ExecKoyebInstanceResult> {
-  return outputForm(execKoyebInstance, args, opts);
-}
+export const execKoyebInstanceOutput = outputFunction(execKoyebInstance);

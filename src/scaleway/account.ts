@@ -1,5 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { CloudAccount } from "../core/account";
+import { accountSetting, CloudAccount } from "../core/account";
+import { SCALEWAY_SETTINGS } from "./settings";
 
 export interface ScalewayAccountArgs {
   /** Secret key of the API key; stored encrypted. */
@@ -23,10 +24,10 @@ export class ScalewayAccount extends CloudAccount {
       name,
       { ...args },
       {
-        secretKey: { key: "scaleway:secretKey", secret: true },
-        projectId: { key: "scaleway:projectId" },
-        zone: { key: "scaleway:zone" },
-        apiUrl: { key: "scaleway:apiUrl" },
+        secretKey: accountSetting(SCALEWAY_SETTINGS.secretKey),
+        projectId: accountSetting(SCALEWAY_SETTINGS.projectId),
+        zone: accountSetting(SCALEWAY_SETTINGS.zone),
+        apiUrl: accountSetting(SCALEWAY_SETTINGS.apiUrl),
       },
       opts,
     );

@@ -7,17 +7,13 @@
  * since the same request succeeds once the image has settled.
  */
 import { ApiError, AuthError } from "../core/errors";
-import { optionalSetting, requireSetting, type SettingSpec } from "../core/credentials";
+import { optionalSetting, requireSetting } from "../core/credentials";
 import { HttpClient, path, type QueryValue } from "../core/http";
 import type { Logger } from "../core/log";
 import { createLogger, formatElapsed } from "../core/log";
-import { isTransientState, parseScalewayError } from "./errors";
+import { isTransientState, scalewayErrors } from "./errors";
 import { collectNumberedPages, MAX_PER_PAGE, type NumberedPage } from "./paging";
-
-/** The default endpoint when SCW_API_URL is not set. */
-export const SCALEWAY_API_URL = "https://api.scaleway.com";
-/** Zone used when neither the input, `scaleway:zone` nor SCW_DEFAULT_ZONE names one. */
-export const DEFAULT_ZONE = "fr-par-1";
+import { DEFAULT_ZONE, SCALEWAY_API_URL, SCALEWAY_SETTINGS } from "./settings";
 
 export type ScalewayArch = "x86_64" | "arm" | "arm64";
 export type ScalewayImageState = "creating" | "available" | "error";
@@ -86,13 +82,6 @@ export interface ApiScalewaySnapshot {
   zone?: string;
 }
 
-const SECRET_KEY: SettingSpec = {
-  what: "Scaleway secret key",
-  config: ["scaleway:secretKey"],
-  env: ["SCW_SECRET_KEY", "SCALEWAY_API_KEY"],
-  secret: true,
-};
-
 // Snapshot lookups are shared by every image of one provider process, per endpoint, zone and id.
 const snapshotCache = new Map<string, Promise<ApiScalewaySnapshot>>();
 
@@ -110,29 +99,21 @@ export class ScalewayClient {
 
   /** Throws the CredentialsError a request would when the secret key is not configured. */
   static checkCredentials(): void {
-    requireSetting(SECRET_KEY);
+    requireSetting(SCALEWAY_SETTINGS.secretKey);
   }
 
   /** A client for the endpoint and key in stack config (`scaleway:*`) or the SCW_* environment variables. */
   static fromSettings(log?: Logger): ScalewayClient {
-    const baseUrl =
-      optionalSetting({ what: "Scaleway API URL", config: ["scaleway:apiUrl"], env: ["SCW_API_URL"] }) ??
-      SCALEWAY_API_URL;
+    const baseUrl = optionalSetting(SCALEWAY_SETTINGS.apiUrl) ?? SCALEWAY_API_URL;
     const http = new HttpClient({
       cloud: "scaleway",
       baseUrl,
-      headers: () => ({ "x-auth-token": requireSetting(SECRET_KEY) }),
-      parseError: parseScalewayError,
-      requestIdHeaders: ["x-request-id"],
+      headers: () => ({ "x-auth-token": requireSetting(SCALEWAY_SETTINGS.secretKey) }),
+      ...scalewayErrors,
       log,
     });
-    const zone =
-      optionalSetting({ what: "Scaleway zone", config: ["scaleway:zone"], env: ["SCW_DEFAULT_ZONE"] }) ?? DEFAULT_ZONE;
-    const project = optionalSetting({
-      what: "Scaleway project",
-      config: ["scaleway:projectId"],
-      env: ["SCW_DEFAULT_PROJECT_ID"],
-    });
+    const zone = optionalSetting(SCALEWAY_SETTINGS.zone) ?? DEFAULT_ZONE;
+    const project = optionalSetting(SCALEWAY_SETTINGS.projectId);
     return new ScalewayClient(http, zone, project, log, baseUrl);
   }
 
@@ -141,11 +122,7 @@ export class ScalewayClient {
     return (
       explicit ??
       this.defaultProject ??
-      requireSetting({
-        what: "Scaleway project ID (the `project` input)",
-        config: ["scaleway:projectId"],
-        env: ["SCW_DEFAULT_PROJECT_ID"],
-      })
+      requireSetting({ ...SCALEWAY_SETTINGS.projectId, what: "Scaleway project ID (the `project` input)" })
     );
   }
 

@@ -4,7 +4,7 @@
  * that `pulumi up` says what to fix, e.g. "[quotas_exceeded] - quota(s) exceeded for this resource:
  * images 100/100".
  */
-import type { VendorError } from "../core/http";
+import type { VendorError, VendorErrorHook } from "../core/http";
 
 interface ScalewayErrorBody {
   type?: string;
@@ -71,6 +71,8 @@ export function parseScalewayError(raw: unknown): VendorError {
         : undefined),
   };
 }
+
+export const scalewayErrors: VendorErrorHook = { parseError: parseScalewayError, requestIdHeaders: ["x-request-id"] };
 
 /** True for a 409 `transient_state`: the object is busy and the same call will work later. */
 export function isTransientState(error: unknown): boolean {

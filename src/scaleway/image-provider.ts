@@ -22,37 +22,10 @@ import { PartialCreateError, settleLookups } from "../core/provider";
 import { containsUnknown } from "../core/validation";
 import { pollUntil } from "../core/waiter";
 import { type ApiScalewayImage, ScalewayClient, type UpdateImageBody } from "./client";
-import { fromExtraVolumes, splitTags, toExtraVolumes } from "./image-fields";
+import { fromExtraVolumes, splitTags, toExtraVolumes, toOutputs } from "./mapping";
 import { CREATION_TOKEN_TAG_PREFIX, parseZonedId, ScalewayImageInputs, type ScalewayImageOutputs } from "./schema";
 
 const DEFAULT_TIMEOUTS = { create: 30 * 60, update: 10 * 60, delete: 10 * 60 };
-
-/** Outputs from the API object; fields only the user knows (adoptId, timeouts) come from `known`. */
-export function toOutputs(image: ApiScalewayImage, known: Partial<ScalewayImageInputs>): ScalewayImageOutputs {
-  const { tags, token } = splitTags(image.tags);
-  return {
-    name: image.name,
-    zone: image.zone,
-    project: image.project,
-    rootVolume: image.root_volume?.id ?? known.rootVolume ?? "",
-    arch: image.arch,
-    extraVolumes: fromExtraVolumes(image.extra_volumes),
-    tags,
-    public: image.public,
-    adoptId: known.adoptId,
-    timeouts: known.timeouts,
-    imageId: image.id,
-    organization: image.organization,
-    state: image.state,
-    creationDate: image.creation_date ?? undefined,
-    modificationDate: image.modification_date ?? undefined,
-    fromServer: image.from_server || undefined,
-    rootVolumeName: image.root_volume?.name,
-    rootVolumeSize: image.root_volume?.size,
-    rootVolumeType: image.root_volume?.volume_type,
-    creationToken: token,
-  };
-}
 
 /** The PATCH that makes `image` match `inputs`, or undefined when it already does. */
 export function patchFor(

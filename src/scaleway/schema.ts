@@ -6,6 +6,7 @@
 import { z } from "zod";
 import { CREATION_TOKEN_LABEL } from "../core/creation-token";
 import { InvalidArgumentsError } from "../core/errors";
+import { UUID_PATTERN, UUID_SOURCE } from "../core/ids";
 
 /** Zones of the Instance API at the time of writing; others of the same form are accepted too. */
 export const KNOWN_ZONES = [
@@ -21,7 +22,6 @@ export const KNOWN_ZONES = [
 ];
 export const ARCHES = ["x86_64", "arm", "arm64"] as const;
 
-const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ZONE_PATTERN = /^[a-z]{2}-[a-z]{3}-[1-9]$/;
 
 export const Uuid = z.string().regex(UUID_PATTERN, "must be a UUID such as 8974e558-c9d2-4687-897c-787972f51631");
@@ -31,7 +31,7 @@ export const Zone = z.string({ error: ZONE_HINT }).regex(ZONE_PATTERN, ZONE_HINT
 export const ZonedId = z
   .string()
   .regex(
-    new RegExp(`^${ZONE_PATTERN.source.slice(1, -1)}/${UUID_PATTERN.source.slice(1, -1)}$`, "i"),
+    new RegExp(`^${ZONE_PATTERN.source.slice(1, -1)}/${UUID_SOURCE}$`, "i"),
     "must be zone/uuid, e.g. fr-par-1/8974e558-c9d2-4687-897c-787972f51631",
   );
 

@@ -6,7 +6,7 @@
  * its Arch enum lacks "arm64" (checked to be the only difference).
  */
 import { seededSnapshotId } from "../../src/emulator/scaleway";
-import { toExtraVolumes } from "../../src/scaleway/image-fields";
+import { toExtraVolumes } from "../../src/scaleway/mapping";
 import { wholeImage } from "../../src/scaleway/image-provider";
 import { startTestEmulator, type TestEmulator } from "../helpers/emulator";
 import { OpenApiSpec } from "../helpers/openapi";

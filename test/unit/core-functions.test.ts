@@ -4,7 +4,7 @@
  * unknown (a preview of a resource not created yet). Runs on Pulumi's own runtime mocks.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { onFirstCall, outputForm } from "../../src/core/functions";
+import { type FunctionOptions, onFirstCall, outputForm, outputFunction } from "../../src/core/functions";
 
 /** The value of an Output and whether it is known and secret, as the engine would see them. */
 async function settle<T>(output: pulumi.Output<T>): Promise<{ value: T | undefined; known: boolean; secret: boolean }> {
@@ -60,6 +60,28 @@ describe("outputForm", () => {
     it("keeps a secret argument's result secret, and makes a result secret when asked", async () => {
       expect((await settle(outputForm(echo, { id: pulumi.secret("abc") }))).secret).toBe(true);
       expect((await settle(outputForm(echo, { id: "abc" }, {}, true))).secret).toBe(true);
+    });
+
+    it("outputFunction passes the resolved arguments and the options on, and keeps the plain form's default", async () => {
+      const seen: unknown[] = [];
+      const list = async (args: { zone?: string } = { zone: "default" }, opts?: FunctionOptions) => {
+        seen.push([args, opts]);
+        return args.zone;
+      };
+      const listOutput = outputFunction(list);
+      expect((await settle(listOutput({ zone: pulumi.output("ch-gva-2") }, { parent: undefined }))).value).toBe(
+        "ch-gva-2",
+      );
+      expect((await settle(listOutput())).value).toBe("default");
+      expect(seen).toEqual([
+        [{ zone: "ch-gva-2" }, { parent: undefined }],
+        [{ zone: "default" }, {}],
+      ]);
+    });
+
+    it("outputFunction makes every result secret with { secret: true }, and no other", async () => {
+      expect((await settle(outputFunction(echo, { secret: true })({ id: "abc" }))).secret).toBe(true);
+      expect((await settle(outputFunction(echo)({ id: "abc" }))).secret).toBe(false);
     });
 
     it("calls only once the resources in dependsOn are created", async () => {

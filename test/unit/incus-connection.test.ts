@@ -8,7 +8,8 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { setStackConfig } from "../../src/core/credentials";
 import { CredentialsError } from "../../src/core/errors";
-import { DEFAULT_SOCKETS, describeConnection, readPem, resolveConnection } from "../../src/incus/connection";
+import { describeConnection, readPem, resolveConnection } from "../../src/incus/connection";
+import { DEFAULT_SOCKETS } from "../../src/incus/settings";
 import { websocketUrl } from "../../src/incus/websocket";
 
 const VARS = [

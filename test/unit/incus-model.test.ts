@@ -17,18 +17,15 @@ import {
   powerAction,
   toOutputs,
   writablePart,
-} from "../../src/incus/instance-model";
-import { operationInfo } from "../../src/incus/operation-info";
-import { Instance, InstanceSnapshot } from "../../src/incus/providers";
-import { IncusInstanceInputs } from "../../src/incus/schema";
-import {
-  lastNumber,
-  memberName,
+  operationInfo,
   parseSnapshotId,
   sameInstant,
   snapshotId,
   toSnapshotOutputs,
-} from "../../src/incus/snapshot-provider";
+} from "../../src/incus/mapping";
+import { Instance, InstanceSnapshot } from "../../src/incus/providers";
+import { IncusInstanceInputs } from "../../src/incus/schema";
+import { lastNumber, memberName } from "../../src/incus/snapshot-provider";
 import { onFakeClock, useFakeClock } from "../helpers/fake-clock";
 
 const instances = Instance as Required<pulumi.dynamic.ResourceProvider>;

@@ -1,5 +1,6 @@
 /** Koyeb's pure parts: offset paging, error bodies, API → camelCase conversion. */
-import { parseKoyebError, toEvent, toInstance } from "../../src/koyeb/client";
+import { parseKoyebError } from "../../src/koyeb/errors";
+import { toEvent, toInstance } from "../../src/koyeb/mapping";
 import { collectOffsetPages } from "../../src/koyeb/paging";
 
 describe("collectOffsetPages", () => {

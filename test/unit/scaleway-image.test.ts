@@ -3,14 +3,8 @@ import { dynamicProvider } from "../../src/core/provider";
 import { setStackConfig } from "../../src/core/credentials";
 import { UNKNOWN } from "../../src/core/validation";
 import type { ApiScalewayImage } from "../../src/scaleway/client";
-import { fromExtraVolumes, splitTags, toExtraVolumes } from "../../src/scaleway/image-fields";
-import {
-  needsSetImage,
-  patchFor,
-  scalewayImageDefinition,
-  toOutputs,
-  wholeImage,
-} from "../../src/scaleway/image-provider";
+import { fromExtraVolumes, splitTags, toExtraVolumes, toOutputs } from "../../src/scaleway/mapping";
+import { needsSetImage, patchFor, scalewayImageDefinition, wholeImage } from "../../src/scaleway/image-provider";
 import { ScalewayImageInputs } from "../../src/scaleway/schema";
 
 const provider = dynamicProvider(scalewayImageDefinition);

@@ -2,18 +2,21 @@
 import { CREATION_TOKEN_LABEL } from "../../core/creation-token";
 import { optionalSetting } from "../../core/credentials";
 import { type ApiComputeInstance, ComputeClient } from "../../compute/client";
+import { instanceFields } from "../../compute/mapping";
 import { ComputeInstanceInputs } from "../../compute/schema";
+import { COMPUTE_SETTINGS } from "../../compute/settings";
 import type { FoundObject } from "../model";
 import { secret, userDataText } from "../secrets";
 import { defined, nonEmpty, schemaProblem, skipped, type SourceContext } from ".";
 
 function describeInstance(instance: ApiComputeInstance, location: string): FoundObject {
-  const { [CREATION_TOKEN_LABEL]: token, ...labels } = instance.metadata.labels ?? {};
+  const fields = instanceFields(instance);
+  const { labels, creationToken: token, encodedUserData } = fields;
   const found: FoundObject = {
     cloud: "compute",
     kind: "ComputeInstance",
     id: instance.id,
-    name: instance.metadata.name,
+    name: fields.name,
     location,
     shortId: instance.id.replace(/^inst-/, "").slice(0, 8),
     labels,
@@ -22,24 +25,23 @@ function describeInstance(instance: ApiComputeInstance, location: string): Found
   };
   if (token !== undefined)
     return skipped(found, `carries the ${CREATION_TOKEN_LABEL} label: a Pulumi stack created it`, true);
-  const state = instance.status.state;
+  const state = fields.state;
   if (state === "terminated" || state === "error") return skipped(found, `state "${state}"`);
-  const spec = instance.spec;
-  const userData = spec.user_data === undefined ? undefined : userDataText(spec.user_data);
-  if (spec.user_data !== undefined && userData === undefined)
+  const userData = encodedUserData === undefined ? undefined : userDataText(encodedUserData);
+  if (encodedUserData !== undefined && userData === undefined)
     return skipped(found, "its user data is not text (compressed or binary); userData takes plain-text cloud-init");
   const args = defined({
-    name: instance.metadata.name,
-    type: spec.type,
-    image: spec.image,
+    name: fields.name,
+    type: fields.type,
+    image: fields.image,
     labels: nonEmpty(labels),
-    vcpus: spec.vcpus,
-    memoryMb: spec.memory_mb,
-    diskGb: spec.disk_gb,
-    vpcId: spec.vpc_id,
-    subnetId: spec.subnet_id,
-    securityGroups: nonEmpty(spec.security_groups),
-    sshKeyIds: nonEmpty(spec.ssh_key_ids),
+    vcpus: fields.vcpus,
+    memoryMb: fields.memoryMb,
+    diskGb: fields.diskGb,
+    vpcId: fields.vpcId,
+    subnetId: fields.subnetId,
+    securityGroups: nonEmpty(fields.securityGroups),
+    sshKeyIds: nonEmpty(fields.sshKeyIds),
     userData,
   });
   const problem = schemaProblem(ComputeInstanceInputs, { ...args, adoptId: instance.id });
@@ -52,8 +54,7 @@ function describeInstance(instance: ApiComputeInstance, location: string): Found
 
 /** The API's host, which tells one Instances API from another in the listing. */
 function endpointHost(): string {
-  const endpoint =
-    optionalSetting({ what: "Instances API endpoint", config: ["compute:endpoint"], env: ["COMPUTE_API_URL"] }) ?? "";
+  const endpoint = optionalSetting(COMPUTE_SETTINGS.endpoint) ?? "";
   return URL.canParse(endpoint) ? new URL(endpoint).host : endpoint;
 }
 

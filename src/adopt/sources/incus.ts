@@ -8,14 +8,13 @@
 import { type ApiInstance, type ApiInstanceSnapshot, IncusClient } from "../../incus/client";
 import { describeConnection } from "../../incus/connection";
 import { daemonLabel } from "../../incus/daemon";
-import { instanceId } from "../../incus/instance-model";
+import { instanceId, snapshotId, toSnapshotOutputs } from "../../incus/mapping";
 import {
   CREATION_TOKEN_KEY,
   IncusInstanceInputs,
   IncusInstanceSnapshotInputs,
   PROTECTION_KEY,
 } from "../../incus/schema";
-import { snapshotId, toSnapshotOutputs } from "../../incus/snapshot-provider";
 import type { FoundObject } from "../model";
 import { isSecretConfigKey, keySuffix, secret } from "../secrets";
 import { defined, mapLimit, nonEmpty, schemaProblem, skipped, type SourceContext } from ".";

@@ -6,7 +6,7 @@
  */
 import { CREATION_TOKEN_LABEL } from "../../core/creation-token";
 import { type ApiScalewayImage, ScalewayClient } from "../../scaleway/client";
-import { fromExtraVolumes, splitTags } from "../../scaleway/image-fields";
+import { fromExtraVolumes, splitTags } from "../../scaleway/mapping";
 import { KNOWN_ZONES, ScalewayImageInputs } from "../../scaleway/schema";
 import type { FoundObject } from "../model";
 import { defined, nonEmpty, schemaProblem, skipped, type SourceContext } from ".";

@@ -1,26 +1,39 @@
 /**
  * Pure mapping between IncusInstance inputs/outputs and the daemon's objects: the create body, the
  * outputs (only the config keys and devices the user manages, so volatile.* and image.* keys never
- * cause a diff — lxc/terraform-provider-incus#371), the read-modify-write definition for a PUT, and
- * the power action to reach a desired state. No I/O here.
+ * cause a diff — lxc/terraform-provider-incus#371), the read-modify-write definition for a PUT, the
+ * power action to reach a desired state, and the instance and operation objects as the functions
+ * return them. No I/O here.
  */
 import { sameValue } from "../core/diff";
 import { InvalidArgumentsError } from "../core/errors";
-import type { ApiImageSource, ApiInstance, ApiInstancePut, ApiInstanceStatePut, ApiInstancesPost } from "./client";
+import type { IncusOperation } from "../core/incus-operations";
+import type {
+  ApiImageSource,
+  ApiInstance,
+  ApiInstancePut,
+  ApiInstanceSnapshot,
+  ApiInstanceStatePut,
+  ApiInstancesPost,
+} from "./client";
 import {
   CREATION_TOKEN_KEY,
   INSTANCE_ID,
   type IncusInstanceInputs,
   type IncusInstanceOutputs,
+  type IncusInstanceSnapshotInputs,
+  type IncusInstanceSnapshotOutputs,
   PROTECTION_KEY,
+  SNAPSHOT_ID,
   SNAPSHOT_SCHEDULE_KEYS,
 } from "./schema";
+import type { GetIncusInstanceResult, GetIncusOperationResult } from "./types";
 
 type SnapshotSchedule = NonNullable<IncusInstanceInputs["snapshotSchedule"]>;
 type ScheduleField = keyof typeof SNAPSHOT_SCHEDULE_KEYS;
 
 /** The instance config keys a `snapshotSchedule` stands for, as the daemon spells them. */
-export function scheduleConfig(schedule: SnapshotSchedule | undefined): Record<string, string> {
+function scheduleConfig(schedule: SnapshotSchedule | undefined): Record<string, string> {
   const config: Record<string, string> = {};
   for (const [field, key] of Object.entries(SNAPSHOT_SCHEDULE_KEYS)) {
     const value = schedule?.[field as ScheduleField];
@@ -30,7 +43,7 @@ export function scheduleConfig(schedule: SnapshotSchedule | undefined): Record<s
 }
 
 /** Every config key the user manages: `config` and the keys of `snapshotSchedule`. */
-export function managedConfig(inputs: Pick<Known, "config" | "snapshotSchedule">): Record<string, string> {
+function managedConfig(inputs: Pick<Known, "config" | "snapshotSchedule">): Record<string, string> {
   return { ...inputs.config, ...scheduleConfig(inputs.snapshotSchedule) };
 }
 
@@ -311,4 +324,110 @@ export function keysNeedingRestart(type: string, current: ApiInstancePut, desire
   return [...keys]
     .filter((key) => !key.startsWith("volatile.") && current.config[key] !== desired.config[key] && !live.test(key))
     .sort();
+}
+
+/** Converts the daemon's instance to {@link GetIncusInstanceResult}. */
+export function instanceInfo(instance: ApiInstance): GetIncusInstanceResult {
+  const config = Object.fromEntries(
+    Object.entries(instance.config ?? {}).filter(([key]) => !key.startsWith("volatile.")),
+  );
+  const project = instance.project || "default";
+  return {
+    id: instanceId(project, instance.name),
+    name: instance.name,
+    project,
+    type: instance.type,
+    status: instance.status,
+    state: powerState(instance.status),
+    description: instance.description,
+    profiles: instance.profiles ?? [],
+    config,
+    devices: instance.devices ?? {},
+    deletionProtection: (instance.expanded_config ?? instance.config)?.[PROTECTION_KEY] === "true",
+    imageFingerprint: instance.config?.["volatile.base_image"] || undefined,
+    uuid: instance.config?.["volatile.uuid"] || undefined,
+    architecture: instance.architecture,
+    createdAt: instance.created_at,
+    lastUsedAt: instance.last_used_at,
+    location: instance.location && instance.location !== "none" ? instance.location : undefined,
+  };
+}
+
+/** Converts the daemon's operation object to {@link GetIncusOperationResult}. */
+export function operationInfo(operation: IncusOperation): GetIncusOperationResult {
+  return {
+    id: operation.id,
+    class: operation.class,
+    description: operation.description,
+    createdAt: operation.created_at,
+    updatedAt: operation.updated_at,
+    status: operation.status,
+    statusCode: operation.status_code,
+    resources: operation.resources ?? {},
+    metadata: operation.metadata ?? {},
+    mayCancel: operation.may_cancel,
+    err: operation.err,
+    location: operation.location,
+  };
+}
+
+/** The resource id: "instance/snapshot" in the default project, "project/instance/snapshot" elsewhere. */
+export function snapshotId(project: string | undefined, instance: string, name: string): string {
+  return project === undefined || project === "" || project === "default"
+    ? `${instance}/${name}`
+    : `${project}/${instance}/${name}`;
+}
+
+/** Splits "instance/snapshot" / "project/instance/snapshot". */
+export function parseSnapshotId(id: string): { project?: string; instance: string; name: string } {
+  const match = SNAPSHOT_ID.exec(id);
+  if (!match)
+    throw new InvalidArgumentsError(
+      [
+        {
+          argument: "id",
+          reason: `"${id}" is not an Incus snapshot id ("instance/snapshot" or "project/instance/snapshot")`,
+        },
+      ],
+      { cloud: "incus" },
+    );
+  return { project: match[1], instance: match[2], name: match[3] };
+}
+
+/** The daemon reports "never expires" as the zero time. */
+export function expiry(value: string | undefined): string | undefined {
+  return value === undefined || value.startsWith("0001-01-01") ? undefined : value;
+}
+
+/** Same instant, whatever the spelling ("2030-01-01T00:00:00Z" vs "2030-01-01T00:00:00.000Z"). */
+export function sameInstant(a: string | undefined, b: string | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  return Date.parse(a) === Date.parse(b);
+}
+
+/**
+ * Outputs from the daemon's snapshot. `expiresAt` is the user's: recorded only when the program sets
+ * it (its own spelling kept when it means the same instant), so an expiry the daemon gave by itself
+ * (the instance's `snapshots.expiry`) is no drift; `expiry` reports whichever applies.
+ */
+export function toSnapshotOutputs(
+  snapshot: ApiInstanceSnapshot,
+  instance: string,
+  project: string,
+  known: Partial<IncusInstanceSnapshotInputs>,
+): IncusInstanceSnapshotOutputs {
+  const expiresAt = expiry(snapshot.expires_at);
+  const managed = known.expiresAt === undefined ? undefined : expiresAt;
+  return {
+    instance,
+    name: snapshot.name,
+    stateful: known.stateful ?? snapshot.stateful,
+    expiresAt: managed !== undefined && sameInstant(managed, known.expiresAt) ? known.expiresAt : managed,
+    expiry: expiresAt,
+    project,
+    adoptId: known.adoptId,
+    timeouts: known.timeouts,
+    createdAt: snapshot.created_at,
+    size: snapshot.size,
+  };
 }
