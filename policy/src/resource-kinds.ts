@@ -14,7 +14,7 @@ export {
 } from "./package-kinds";
 
 /** The last segment of a type token: "Instance" for "pulumi-nodejs:dynamic/exoscale:Instance". */
-export function typeName(type: string): string {
+function typeName(type: string): string {
   return type.slice(type.lastIndexOf(":") + 1);
 }
 

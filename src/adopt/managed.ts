@@ -18,7 +18,7 @@ export const TYPE_TOKENS: Record<string, ResourceKind> = Object.fromEntries(
 );
 
 /** The part of `pulumi stack export` we read. */
-export interface ExportedStack {
+interface ExportedStack {
   deployment?: { resources?: Array<{ type?: string; id?: string; external?: boolean; urn?: string }> };
 }
 

@@ -9,7 +9,7 @@ import { identity, type ManagedIndex } from "./managed";
 import { type Cloud, CLOUDS, type FoundObject, objectKey } from "./model";
 import { assignNames } from "./naming";
 
-export interface Filters {
+interface Filters {
   labels: Array<{ key: string; value?: string }>;
   namePrefix?: string;
 }

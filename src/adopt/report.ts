@@ -47,7 +47,7 @@ export function planTable(plan: Plan): string {
 }
 
 /** "12 Exoscale instances, 3 Exoscale snapshots" for a list of objects. */
-export function countByKind(objects: FoundObject[]): string {
+function countByKind(objects: FoundObject[]): string {
   const counts = new Map<ResourceKind, number>();
   for (const object of objects) counts.set(object.kind, (counts.get(object.kind) ?? 0) + 1);
   return [...counts].map(([kind, count]) => `${count} ${describeKind(kind)}${count === 1 ? "" : "s"}`).join(", ");

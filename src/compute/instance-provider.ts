@@ -22,7 +22,7 @@ import { toOutputs } from "./mapping";
 import { ComputeInstanceInputs, type ComputeInstanceOutputs } from "./schema";
 
 /** The API body for the inputs, with the creation token among the labels. */
-export function toCreateBody(inputs: ComputeInstanceInputs, token: string): CreateComputeInstanceBody {
+function toCreateBody(inputs: ComputeInstanceInputs, token: string): CreateComputeInstanceBody {
   return {
     metadata: { name: inputs.name, labels: { ...inputs.labels, [CREATION_TOKEN_LABEL]: token } },
     spec: {

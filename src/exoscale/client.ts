@@ -25,7 +25,7 @@ export interface ApiOperation {
   message?: string;
 }
 
-export interface ApiInstanceType {
+interface ApiInstanceType {
   id: string;
   family?: string;
   size?: string;
@@ -36,7 +36,7 @@ export interface ApiInstanceType {
   zones?: string[];
 }
 
-export interface ApiTemplate {
+interface ApiTemplate {
   id: string;
   name?: string;
   family?: string;
@@ -48,7 +48,7 @@ export interface ApiTemplate {
   zones?: string[];
 }
 
-export type PublicIpAssignment = "inet4" | "dual" | "none";
+type PublicIpAssignment = "inet4" | "dual" | "none";
 
 /** An instance as the API returns it (the fields we use). */
 export interface ApiInstance {
@@ -112,7 +112,7 @@ export interface ListInstancesFilter {
   labels?: string;
 }
 
-export interface WaitOptions {
+interface WaitOptions {
   /** Describes the operation in progress lines ("scale web to standard.medium"). */
   what: string;
   timeoutMs: number;

@@ -155,7 +155,7 @@ async function revealPassword(client: ExoscaleClient, id: string, ctx: ResourceC
 }
 
 /** The create request for the inputs (catalogue names already resolved to UUIDs). */
-export function toCreateBody(
+function toCreateBody(
   inputs: Inputs,
   ids: { instanceTypeId: string; templateId: string },
   token: string,

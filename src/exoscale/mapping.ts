@@ -18,7 +18,7 @@ import {
 } from "./schema";
 
 /** An instance as the functions return it. */
-export type ExoscaleInstanceInfo = GetExoscaleInstanceResult;
+type ExoscaleInstanceInfo = GetExoscaleInstanceResult;
 
 /** Maps an API instance; the creation-token label is kept out of `labels`. */
 export function instanceInfo(instance: ApiInstance, zone: string): ExoscaleInstanceInfo & { creationToken?: string } {

@@ -22,13 +22,13 @@ export const EXOSCALE_ZONES = [
   "bg-sof-1",
   "hr-zag-1",
 ] as const;
-export type ExoscaleZone = (typeof EXOSCALE_ZONES)[number];
+type ExoscaleZone = (typeof EXOSCALE_ZONES)[number];
 
 const INSTANCE_TYPE = /^[a-z0-9]+\.[a-z0-9-]+$/i;
 const LABEL_KEY = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,62}$/;
 
 /** `zone/uuid`: the id of every Exoscale resource, and what adoptId and the functions take. */
-export const ZONED_ID = new RegExp(`^(${EXOSCALE_ZONES.join("|")})/(${UUID_SOURCE})$`, "i");
+const ZONED_ID = new RegExp(`^(${EXOSCALE_ZONES.join("|")})/(${UUID_SOURCE})$`, "i");
 
 const isPlainObject = (value: unknown) => typeof value === "object" && value !== null && !Array.isArray(value);
 // Typed as a plain string in the public types: programs often read the zone from config.

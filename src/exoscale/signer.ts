@@ -8,13 +8,13 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 
 /** The authorization scheme token. */
-export const EXO2_SCHEME = "EXO2-HMAC-SHA256";
+const EXO2_SCHEME = "EXO2-HMAC-SHA256";
 
 /** Both reference clients let a signature live 10 minutes. */
-export const SIGNATURE_VALIDITY_SECONDS = 600;
+const SIGNATURE_VALIDITY_SECONDS = 600;
 
 /** What is signed: the request exactly as it goes on the wire. */
-export interface SignableRequest {
+interface SignableRequest {
   /** HTTP method, any case. */
   method: string;
   /** URL path as sent (percent-encoded, with the `/v2` prefix, no query). */
@@ -26,7 +26,7 @@ export interface SignableRequest {
 }
 
 /** The parts of an `Authorization: EXO2-HMAC-SHA256 …` header. */
-export interface Exo2Authorization {
+interface Exo2Authorization {
   credential: string;
   signedQueryArgs: string[];
   expires: number;

@@ -75,7 +75,7 @@ export interface ApiInstanceStatePut {
 }
 
 /** An image alias (`GET /1.0/images/aliases/{name}`). */
-export interface ApiImageAlias {
+interface ApiImageAlias {
   name: string;
   target: string;
   type: string;
@@ -102,7 +102,7 @@ export interface Tagged<T> {
 export type StartedOperation = IncusOperation;
 
 /** How `waitFor` names and bounds the wait. */
-export interface WaitOptions {
+interface WaitOptions {
   /** Names the step in progress lines ("create web"). */
   what: string;
   /** API operation name for errors ("createInstance"). */

@@ -33,7 +33,7 @@ export function readPem(value: string | undefined, what: string): string | undef
 }
 
 /** The project to use when a call does not name one: `incus:project` / INCUS_PROJECT, else the server's default. */
-export function defaultProject(): string | undefined {
+function defaultProject(): string | undefined {
   return optionalSetting(INCUS_SETTINGS.project);
 }
 

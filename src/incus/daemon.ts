@@ -72,7 +72,7 @@ export function requireExtension(daemon: Daemon, extension: string, feature: str
 }
 
 /** The command that adds a client certificate to the daemon's trust store. */
-export function trustCommand(daemon: Daemon): string {
+function trustCommand(daemon: Daemon): string {
   return daemon.product === "Incus"
     ? "incus config trust add-certificate client.crt"
     : "lxc config trust add client.crt";

@@ -7,7 +7,7 @@ import { z } from "zod";
 import { MAX_RETAIN, refineSeries, seriesInputs } from "../core/snapshot-series";
 
 /** Incus instance names: 1-63 letters, digits or dashes, starting with a letter, not ending with a dash. */
-export const INSTANCE_NAME = /^[A-Za-z]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/;
+const INSTANCE_NAME = /^[A-Za-z]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/;
 const INSTANCE_NAME_RULE = "must be 1-63 letters, digits or dashes, start with a letter and not end with a dash";
 const PROJECT_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,62}$/;
 const PROJECT_NAME_RULE = "must be a project name: letters, digits, '_', '.' or '-'";
@@ -117,14 +117,14 @@ const SnapshotSchedule = z
   );
 
 /** Allowed `imageChangeStrategy` values. */
-export const IMAGE_CHANGE_STRATEGIES = ["replace", "rebuild"] as const;
+const IMAGE_CHANGE_STRATEGIES = ["replace", "rebuild"] as const;
 
 /** Allowed `type` values. */
-export const INSTANCE_TYPES = ["container", "virtual-machine"] as const;
+const INSTANCE_TYPES = ["container", "virtual-machine"] as const;
 /** Allowed `state` values. */
-export const POWER_STATES = ["running", "stopped"] as const;
+const POWER_STATES = ["running", "stopped"] as const;
 /** Allowed `imageProtocol` values. */
-export const IMAGE_PROTOCOLS = ["simplestreams", "incus", "lxd", "oci"] as const;
+const IMAGE_PROTOCOLS = ["simplestreams", "incus", "lxd", "oci"] as const;
 
 /** Timeouts in seconds for the long steps. */
 const Timeouts = z

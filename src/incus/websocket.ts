@@ -11,7 +11,7 @@ import { parseIncusError } from "../core/incus-operations";
 import type { IncusConnection } from "./connection";
 
 /** How to open an operation websocket. */
-export interface OperationWebsocketOptions {
+interface OperationWebsocketOptions {
   /** The per-websocket secret from the operation's metadata (e.g. `metadata.fds["1"]` of an exec). */
   secret: string;
   /** Use the `?public` endpoint (for callers without credentials). */

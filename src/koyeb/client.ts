@@ -45,7 +45,7 @@ export interface ApiKoyebInstanceEvent {
 }
 
 /** ListInstances filters (the API's query names, typed). */
-export interface InstanceFilters {
+interface InstanceFilters {
   app_id?: string;
   service_id?: string;
   deployment_id?: string;
@@ -59,7 +59,7 @@ export interface InstanceFilters {
 }
 
 /** ListInstanceEvents filters. */
-export interface InstanceEventFilters {
+interface InstanceEventFilters {
   instance_ids?: string[];
   types?: string[];
   order?: "asc" | "desc";

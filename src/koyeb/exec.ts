@@ -14,7 +14,7 @@ import { apiErrorFor, OperationFailedError, TransportError, WaitTimeoutError } f
 import { redact } from "../core/redact";
 import { parseKoyebError } from "./errors";
 /** What a command that ran gives back. */
-export interface KoyebExecResult {
+interface KoyebExecResult {
   stdout: string;
   stderr: string;
   exitCode: number;
@@ -53,7 +53,7 @@ export class KoyebExecError extends OperationFailedError {
   }
 }
 
-export interface ExecRequest {
+interface ExecRequest {
   url: string;
   token: string;
   instanceId: string;

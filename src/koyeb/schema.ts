@@ -6,7 +6,7 @@
 import { z } from "zod";
 
 /** Instance.Status in Koyeb's API spec. */
-export const KOYEB_INSTANCE_STATUSES = [
+const KOYEB_INSTANCE_STATUSES = [
   "ALLOCATING",
   "STARTING",
   "HEALTHY",

@@ -15,11 +15,11 @@ import { isTransientState, scalewayErrors } from "./errors";
 import { collectNumberedPages, MAX_PER_PAGE, type NumberedPage } from "./paging";
 import { DEFAULT_ZONE, SCALEWAY_API_URL, SCALEWAY_SETTINGS } from "./settings";
 
-export type ScalewayArch = "x86_64" | "arm" | "arm64";
-export type ScalewayImageState = "creating" | "available" | "error";
+type ScalewayArch = "x86_64" | "arm" | "arm64";
+type ScalewayImageState = "creating" | "available" | "error";
 
 /** A volume of an image as the API returns it (the root volume is a summary of its snapshot). */
-export interface ApiImageVolume {
+interface ApiImageVolume {
   id: string;
   name?: string;
   size?: number;
@@ -46,7 +46,7 @@ export interface ApiScalewayImage {
 }
 
 /** CreateImage body. `extra_volumes` maps positions ("1", "2", …) to snapshot ids. */
-export interface CreateImageBody {
+interface CreateImageBody {
   name: string;
   root_volume: string;
   arch: ScalewayArch;
@@ -66,7 +66,7 @@ export interface UpdateImageBody {
 }
 
 /** ListImages filters. `name` is a substring match on the server. `tags` must all be present. */
-export interface ListImagesFilters {
+interface ListImagesFilters {
   name?: string;
   public?: boolean;
   arch?: string;
@@ -76,7 +76,7 @@ export interface ListImagesFilters {
 }
 
 /** A snapshot as GetSnapshot returns it (the fields we use). */
-export interface ApiScalewaySnapshot {
+interface ApiScalewaySnapshot {
   id: string;
   name?: string;
   zone?: string;

@@ -20,15 +20,15 @@ export const KNOWN_ZONES = [
   "pl-waw-2",
   "pl-waw-3",
 ];
-export const ARCHES = ["x86_64", "arm", "arm64"] as const;
+const ARCHES = ["x86_64", "arm", "arm64"] as const;
 
 const ZONE_PATTERN = /^[a-z]{2}-[a-z]{3}-[1-9]$/;
 
-export const Uuid = z.string().regex(UUID_PATTERN, "must be a UUID such as 8974e558-c9d2-4687-897c-787972f51631");
+const Uuid = z.string().regex(UUID_PATTERN, "must be a UUID such as 8974e558-c9d2-4687-897c-787972f51631");
 const ZONE_HINT = `must be a zone such as ${KNOWN_ZONES.join(", ")}`;
-export const Zone = z.string({ error: ZONE_HINT }).regex(ZONE_PATTERN, ZONE_HINT);
+const Zone = z.string({ error: ZONE_HINT }).regex(ZONE_PATTERN, ZONE_HINT);
 /** "zone/uuid", the ID users type for adoptId and the functions (as `terraform import` takes it). */
-export const ZonedId = z
+const ZonedId = z
   .string()
   .regex(
     new RegExp(`^${ZONE_PATTERN.source.slice(1, -1)}/${UUID_SOURCE}$`, "i"),
