@@ -17,6 +17,21 @@ import { openOperationWebsocket } from "./websocket";
 
 const owner = (operation: string) => ({ cloud: "incus", operation });
 
+/**
+ * A client of the project `args` name; with `allProjects`, refuses up front a daemon without
+ * `extension` (LXD 5.0 would ignore the flag and answer for one project only).
+ */
+async function listingClient(
+  args: { project?: string; allProjects?: boolean },
+  extension: string,
+  fn: string,
+  operation: string,
+): Promise<IncusClient> {
+  const client = IncusClient.fromSettings({ project: args.project });
+  if (args.allProjects) requireExtension(await client.daemon(), extension, `${fn}({ allProjects: true })`, operation);
+  return client;
+}
+
 export async function getIncusInstance(args: types.GetIncusInstanceArgs): Promise<types.GetIncusInstanceResult> {
   const parsed = parseArguments(schema.GetIncusInstanceArgs, args, owner("getIncusInstance"));
   const { project, name } =
@@ -27,14 +42,7 @@ export async function getIncusInstance(args: types.GetIncusInstanceArgs): Promis
 
 export async function listIncusInstances(args: types.ListIncusInstancesArgs): Promise<types.GetIncusInstanceResult[]> {
   const parsed = parseArguments(schema.ListIncusInstancesArgs, args, owner("listIncusInstances"));
-  const client = IncusClient.fromSettings({ project: parsed.project });
-  if (parsed.allProjects)
-    requireExtension(
-      await client.daemon(),
-      "instance_all_projects",
-      "listIncusInstances({ allProjects: true })",
-      "listInstances",
-    );
+  const client = await listingClient(parsed, "instance_all_projects", "listIncusInstances", "listInstances");
   return (await client.listInstances({ allProjects: parsed.allProjects })).map(instanceInfo);
 }
 
@@ -42,15 +50,12 @@ export async function listIncusOperations(
   args: types.ListIncusOperationsArgs,
 ): Promise<string[] | types.GetIncusOperationResult[]> {
   const parsed = parseArguments(schema.ListIncusOperationsArgs, args, owner("listIncusOperations"));
-  const client = IncusClient.fromSettings({ project: parsed.project });
-  // Without the extension (LXD 5.0), `all-projects` is ignored and only one project's operations come back.
-  if (parsed.allProjects)
-    requireExtension(
-      await client.daemon(),
-      "operations_get_query_all_projects",
-      "listIncusOperations({ allProjects: true })",
-      "operationsGet",
-    );
+  const client = await listingClient(
+    parsed,
+    "operations_get_query_all_projects",
+    "listIncusOperations",
+    "operationsGet",
+  );
   const items = await client.operations.list({
     project: parsed.project,
     allProjects: parsed.allProjects,
