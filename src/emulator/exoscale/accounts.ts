@@ -89,3 +89,13 @@ export class ExoscaleOrganizations {
       Reflect.getOwnPropertyDescriptor(current.getStore() ?? this.defaultState, key),
   });
 }
+
+/** The organizations of each running emulator (one context per server). */
+const organizationsOf = new WeakMap<EmulatorContext, ExoscaleOrganizations>();
+
+/** The organizations of the emulator `ctx` belongs to, made on first use. */
+export function organizationsFor(ctx: EmulatorContext): ExoscaleOrganizations {
+  let found = organizationsOf.get(ctx);
+  if (!found) organizationsOf.set(ctx, (found = new ExoscaleOrganizations(ctx)));
+  return found;
+}

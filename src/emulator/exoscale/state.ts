@@ -3,7 +3,7 @@
  * and how its objects look on the wire (the spec's `instance`, `snapshot` and `operation` shapes).
  */
 import { createHash, randomBytes } from "node:crypto";
-import { INSTANCE_TYPES, TEMPLATES } from "./catalogue";
+import { INSTANCE_TYPES, TEMPLATES } from "./seed";
 
 export type InstanceState = "starting" | "running" | "stopping" | "stopped" | "destroying" | "error";
 
