@@ -18,7 +18,7 @@
 import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import type { EmulatorContext } from "../api";
-import type { EmulatedKoyebInstance } from "./seed";
+import type { EmulatedKoyebInstance } from "./state";
 import { FakeShell } from "./shell";
 
 /** gRPC status codes used in error frames. */
