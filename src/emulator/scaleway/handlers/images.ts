@@ -6,26 +6,23 @@ import { randomUUID } from "node:crypto";
 import { invalidFields, notFound, preconditionFailed, quotasExceeded } from "../errors";
 import { type EmulatedImage, now } from "../state";
 import { validateCreate, validatePatch, validatePut } from "../validation";
-import { busy, extraVolumesFrom, hasTags, imageIn, inZone, listPage, nameMatches, snapshotIn } from "./zone-lookup";
+import { busy, editableImage, extraVolumesFrom, imageIn, inZone, listInZone, snapshotIn } from "./zone-lookup";
 
 /** Images a project may hold before `quotas_exceeded` (only reached on purpose, by name). */
 const IMAGE_QUOTA = 100;
 
 /** GET /instance/v1/zones/{zone}/images */
-export const listImages = inZone((zone, request, { state }) => {
-  const q = request.query;
-  const matches = Object.values(state.images).filter(
-    (image) =>
-      image.zone === zone &&
-      nameMatches(image.name, q.get("name")) &&
+export const listImages = inZone((zone, request, { state }) =>
+  listInZone(
+    request,
+    zone,
+    "images",
+    state.images,
+    (image, q) =>
       (!q.has("public") || String(image.public) === q.get("public")) &&
-      (!q.get("arch") || image.arch === q.get("arch")) &&
-      (!q.get("project") || image.project === q.get("project")) &&
-      (!q.get("organization") || image.organization === q.get("organization")) &&
-      hasTags(image.tags, q.get("tags")),
-  );
-  return listPage(request, "images", matches);
-});
+      (!q.get("arch") || image.arch === q.get("arch")),
+  ),
+);
 
 /** POST /instance/v1/zones/{zone}/images */
 export const createImage = inZone((zone, request, { ctx, state, organization }) => {
@@ -82,12 +79,8 @@ export const getImage = inZone((zone, request, { state }) => {
 
 /** PATCH /instance/v1/zones/{zone}/images/{image_id} (UpdateImage) */
 export const updateImage = inZone((zone, request, { state }) => {
-  const image = imageIn(state, zone, request.params.image_id);
-  if (!image) return notFound("instance_image", request.params.image_id);
-  const errors = validatePatch(request.body);
-  if (Object.keys(errors).length > 0) return invalidFields(errors);
-  const conflict = busy(image);
-  if (conflict) return conflict;
+  const image = editableImage(state, zone, request, validatePatch);
+  if ("status" in image) return image;
   const body = request.body as Partial<{
     name: string;
     arch: EmulatedImage["arch"];
@@ -111,12 +104,8 @@ export const updateImage = inZone((zone, request, { state }) => {
 
 /** PUT /instance/v1/zones/{zone}/images/{image_id} (SetImage) */
 export const setImage = inZone((zone, request, { state }) => {
-  const image = imageIn(state, zone, request.params.image_id);
-  if (!image) return notFound("instance_image", request.params.image_id);
-  const errors = validatePut(request.body);
-  if (Object.keys(errors).length > 0) return invalidFields(errors);
-  const conflict = busy(image);
-  if (conflict) return conflict;
+  const image = editableImage(state, zone, request, validatePut);
+  if ("status" in image) return image;
   const body = request.body as Partial<{
     name: string;
     arch: EmulatedImage["arch"];

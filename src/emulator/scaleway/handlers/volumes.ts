@@ -3,22 +3,18 @@
  * root and extra volumes), ListVolumes and GetVolume (a snapshot's base volume).
  */
 import { notFound } from "../errors";
-import { hasTags, inZone, listPage, nameMatches, snapshotIn } from "./zone-lookup";
+import { inZone, listInZone, snapshotIn } from "./zone-lookup";
 
 /** GET /instance/v1/zones/{zone}/snapshots */
-export const listSnapshots = inZone((zone, request, { state }) => {
-  const q = request.query;
-  const matches = Object.values(state.snapshots).filter(
-    (snapshot) =>
-      snapshot.zone === zone &&
-      nameMatches(snapshot.name, q.get("name")) &&
-      (!q.get("project") || snapshot.project === q.get("project")) &&
-      (!q.get("organization") || snapshot.organization === q.get("organization")) &&
-      (!q.get("base_volume_id") || snapshot.base_volume.id === q.get("base_volume_id")) &&
-      hasTags(snapshot.tags, q.get("tags")),
-  );
-  return listPage(request, "snapshots", matches);
-});
+export const listSnapshots = inZone((zone, request, { state }) =>
+  listInZone(
+    request,
+    zone,
+    "snapshots",
+    state.snapshots,
+    (snapshot, q) => !q.get("base_volume_id") || snapshot.base_volume.id === q.get("base_volume_id"),
+  ),
+);
 
 /** GET /instance/v1/zones/{zone}/snapshots/{snapshot_id} */
 export const getSnapshot = inZone((zone, request, { state }) => {
@@ -27,19 +23,15 @@ export const getSnapshot = inZone((zone, request, { state }) => {
 });
 
 /** GET /instance/v1/zones/{zone}/volumes */
-export const listVolumes = inZone((zone, request, { state }) => {
-  const q = request.query;
-  const matches = Object.values(state.volumes).filter(
-    (volume) =>
-      volume.zone === zone &&
-      nameMatches(volume.name, q.get("name")) &&
-      (!q.get("volume_type") || volume.volume_type === q.get("volume_type")) &&
-      (!q.get("project") || volume.project === q.get("project")) &&
-      (!q.get("organization") || volume.organization === q.get("organization")) &&
-      hasTags(volume.tags, q.get("tags")),
-  );
-  return listPage(request, "volumes", matches);
-});
+export const listVolumes = inZone((zone, request, { state }) =>
+  listInZone(
+    request,
+    zone,
+    "volumes",
+    state.volumes,
+    (volume, q) => !q.get("volume_type") || volume.volume_type === q.get("volume_type"),
+  ),
+);
 
 /** GET /instance/v1/zones/{zone}/volumes/{volume_id} */
 export const getVolume = inZone((zone, request, { state }) => {
