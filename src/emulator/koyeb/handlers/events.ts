@@ -2,7 +2,7 @@
 import type { EmulatorRequest, EmulatorResponse } from "../../router";
 import { invalid } from "../errors";
 import type { KoyebServices } from "../services";
-import { sortBy, windowOf } from "./window";
+import { sortBy, windowOf } from "../validation";
 
 /** GET /v1/instance_events */
 export function listInstanceEvents(request: EmulatorRequest, { state }: KoyebServices): EmulatorResponse {

@@ -3,7 +3,7 @@ import type { EmulatorRequest, EmulatorResponse } from "../../router";
 import { error, invalid } from "../errors";
 import type { KoyebServices } from "../services";
 import { INSTANCE_STATUSES, listItem, publicInstance } from "../state";
-import { sortBy, windowOf } from "./window";
+import { sortBy, windowOf } from "../validation";
 
 /** GET /v1/instances */
 export function listInstances(request: EmulatorRequest, { state }: KoyebServices): EmulatorResponse {

@@ -1,4 +1,4 @@
-/** The `limit`/`offset`/`order` window of the Koyeb list routes. */
+/** Query checks of the Koyeb list routes: the `limit`/`offset`/`order` window, and the order it sets. */
 
 const DEFAULT_LIMIT = 10;
 const MAX_LIMIT = 100;
