@@ -3,7 +3,7 @@
 const DEFAULT_LIMIT = 10;
 const MAX_LIMIT = 100;
 
-export interface Window {
+interface Window {
   limit: number;
   offset: number;
   order: "asc" | "desc";
