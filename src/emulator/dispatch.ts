@@ -9,70 +9,80 @@ import type { Duplex } from "node:stream";
 import type { ApiModule } from "./api";
 import { CONTROL_PREFIX, control, controlRouter } from "./control";
 import type { FaultRule } from "./faults";
-import type { EmulatorRequest, EmulatorResponse } from "./router";
+import type { EmulatorRequest, EmulatorResponse, Router } from "./router";
 import type { EmulatorRuntime } from "./runtime";
 
 const MAX_CALLS = 100_000;
 
-/** The `request` listener of the emulator's HTTP server. */
+/**
+ * The `request` listener of the emulator's HTTP server. A rejection of `handle` (a body that cannot
+ * be read: the client went away) is left unhandled, as it always was.
+ */
 export function requestListener(runtime: EmulatorRuntime) {
   const controls = controlRouter(runtime);
-  return async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
-    const url = new URL(req.url ?? "/", "http://emulator");
-    const rawBody = await readBody(req);
-    const isControl = url.pathname.startsWith(CONTROL_PREFIX);
-    const module = runtime.modules.find((m) => m.prefixes.some((prefix) => url.pathname.startsWith(prefix)));
-    const record = (status: number, fault?: string) => {
-      if (!isControl) recordCall(runtime, req, url, status, fault);
-    };
-    const errorBody = (status: number, message: string) => module?.errorBody(status, message) ?? { message };
-    const send = responder(res, module, randomUUID());
+  return (req: http.IncomingMessage, res: http.ServerResponse): void => void handle(runtime, controls, req, res);
+}
 
-    let body: unknown;
-    try {
-      body = rawBody === "" ? undefined : JSON.parse(rawBody);
-    } catch {
-      record(400);
-      return send({ status: 400, body: errorBody(400, "request body is not valid JSON") });
-    }
-    const request: EmulatorRequest = {
-      method: req.method ?? "GET",
-      path: url.pathname,
-      query: url.searchParams,
-      headers: req.headers,
-      body,
-      rawBody,
-      params: {},
-    };
-    if (isControl) return send(await control(controls, request));
-
-    const fault = runtime.faults.take(request.method, request.path);
-    if (fault && fault.fault !== "slow" && fault.fault !== "lost-response") {
-      record(fault.fault === "reset" ? 0 : Number(fault.fault), fault.fault);
-      if (fault.fault === "reset") return void req.socket.destroy();
-      return send(faultResponse(fault, errorBody));
-    }
-    const wait = runtime.limiter?.take();
-    if (wait !== undefined) {
-      record(429, "rate-limit");
-      return send({
-        status: 429,
-        body: errorBody(429, "rate limit exceeded"),
-        headers: { "retry-after": String(wait) },
-      });
-    }
-    if (fault?.fault === "slow")
-      await new Promise((resolve) => runtime.ctx.after(fault.delayMs ?? 35_000, () => resolve(undefined)));
-
-    const response = await answer(runtime, module, request, errorBody);
-    if (fault?.fault === "lost-response") {
-      // The server acted; the client never hears about it.
-      record(response.status, fault.fault);
-      return void req.socket.destroy();
-    }
-    record(response.status, fault?.fault);
-    if (!res.destroyed) send(response);
+async function handle(
+  runtime: EmulatorRuntime,
+  controls: Router,
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+): Promise<void> {
+  const url = new URL(req.url ?? "/", "http://emulator");
+  const rawBody = await readBody(req);
+  const isControl = url.pathname.startsWith(CONTROL_PREFIX);
+  const module = runtime.modules.find((m) => m.prefixes.some((prefix) => url.pathname.startsWith(prefix)));
+  const record = (status: number, fault?: string) => {
+    if (!isControl) recordCall(runtime, req, url, status, fault);
   };
+  const errorBody = (status: number, message: string) => module?.errorBody(status, message) ?? { message };
+  const send = responder(res, module, randomUUID());
+
+  let body: unknown;
+  try {
+    body = rawBody === "" ? undefined : JSON.parse(rawBody);
+  } catch {
+    record(400);
+    return send({ status: 400, body: errorBody(400, "request body is not valid JSON") });
+  }
+  const request: EmulatorRequest = {
+    method: req.method ?? "GET",
+    path: url.pathname,
+    query: url.searchParams,
+    headers: req.headers,
+    body,
+    rawBody,
+    params: {},
+  };
+  if (isControl) return send(await control(controls, request));
+
+  const fault = runtime.faults.take(request.method, request.path);
+  if (fault && fault.fault !== "slow" && fault.fault !== "lost-response") {
+    record(fault.fault === "reset" ? 0 : Number(fault.fault), fault.fault);
+    if (fault.fault === "reset") return void req.socket.destroy();
+    return send(faultResponse(fault, errorBody));
+  }
+  const wait = runtime.limiter?.take();
+  if (wait !== undefined) {
+    record(429, "rate-limit");
+    return send({
+      status: 429,
+      body: errorBody(429, "rate limit exceeded"),
+      headers: { "retry-after": String(wait) },
+    });
+  }
+  if (fault?.fault === "slow")
+    await new Promise((resolve) => runtime.ctx.after(fault.delayMs ?? 35_000, () => resolve(undefined)));
+
+  const response = await answer(runtime, module, request, errorBody);
+  if (fault?.fault === "lost-response") {
+    // The server acted; the client never hears about it.
+    record(response.status, fault.fault);
+    return void req.socket.destroy();
+  }
+  record(response.status, fault?.fault);
+  if (!res.destroyed) send(response);
 }
 
 /** The `upgrade` listener: websocket routes (Koyeb's exec); other paths are dropped. */

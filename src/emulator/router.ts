@@ -26,7 +26,7 @@ export interface EmulatorResponse {
   /** Handler asks the server to hold the response until this promise settles (long-poll). */
 }
 
-export type Handler = (request: EmulatorRequest) => EmulatorResponse | Promise<EmulatorResponse>;
+type Handler = (request: EmulatorRequest) => EmulatorResponse | Promise<EmulatorResponse>;
 
 /** One row of an API's route table: its handler gets the request and the API's shared services. */
 export interface RouteEntry<S> {
@@ -36,12 +36,7 @@ export interface RouteEntry<S> {
 }
 
 /** Handles a websocket upgrade on a matched route. */
-export type UpgradeHandler = (
-  request: IncomingMessage,
-  socket: Duplex,
-  head: Buffer,
-  params: Record<string, string>,
-) => void;
+type UpgradeHandler = (request: IncomingMessage, socket: Duplex, head: Buffer, params: Record<string, string>) => void;
 
 interface Route<H> {
   method: string;

@@ -34,7 +34,7 @@ function perSection(
 
 /** Makes the seed's objects in each API's state, as if made outside Pulumi. */
 export function seedObjects(runtime: EmulatorRuntime, objects: unknown): SeededObjects {
-  return perSection(runtime, objects, "seed", '{"exoscale": {"instances": [...]}}') as SeededObjects;
+  return perSection(runtime, objects, "seed", '{"exoscale": {"instances": [...]}}');
 }
 
 /** Changes existing objects, as if changed outside Pulumi: all sections are checked before any is applied. */

@@ -9,7 +9,7 @@ import type { EmulatorContext } from "../api";
 import { emptyState, type ExoscaleState, settleAfterRestart } from "./state";
 
 /** An organization the emulator serves, and the key pair that signs into it. */
-export interface ExoscaleOrganization {
+interface ExoscaleOrganization {
   /** Stable, as on Exoscale: GET /v2/organization answers it, and clients tell organizations apart by it. */
   id: string;
   name: string;

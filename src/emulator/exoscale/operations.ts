@@ -21,7 +21,7 @@ export class OperationFailure extends Error {
 }
 
 /** What an operation refers to: the instance or snapshot it acts on. */
-export interface OperationTarget {
+interface OperationTarget {
   id: string;
   kind: "instance" | "snapshot";
 }

@@ -14,7 +14,7 @@ export function koyebUuid(...parts: string[]): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${"89ab"[parseInt(hex[16], 16) % 4]}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
-export const KOYEB_ORGANIZATION_ID = koyebUuid("organization");
+const KOYEB_ORGANIZATION_ID = koyebUuid("organization");
 export const KOYEB_APP = { id: koyebUuid("app", "emulator-demo"), name: "emulator-demo" };
 export const KOYEB_SERVICES = {
   web: { id: koyebUuid("service", "web"), name: "web" },

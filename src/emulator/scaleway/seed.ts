@@ -22,10 +22,10 @@ export const SCALEWAY_ZONES = [
 ] as const;
 
 /** Scaleway's own organization, owner of the public images. */
-export const SCALEWAY_PUBLIC_ORGANIZATION = "51b656e3-4865-41e8-adbc-0c45bdd780db";
+const SCALEWAY_PUBLIC_ORGANIZATION = "51b656e3-4865-41e8-adbc-0c45bdd780db";
 
 /** A stable UUID (v4 layout) for a seeded object. */
-export function seedUuid(...parts: string[]): string {
+function seedUuid(...parts: string[]): string {
   const hex = createHash("sha256").update(parts.join("/")).digest("hex");
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${"89ab"[parseInt(hex[16], 16) % 4]}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }

@@ -87,7 +87,7 @@ export const resetInstance = onInstance((instance, body, services) => {
     if ((body["disk-size"] as number) < instance.diskSize)
       return invalidField(
         "disk-size",
-        `disks can only grow: ${body["disk-size"]} GiB is smaller than the current ${instance.diskSize} GiB`,
+        `disks can only grow: ${body["disk-size"] as number} GiB is smaller than the current ${instance.diskSize} GiB`,
       );
   }
   const denied = requireState(instance, ["running", "stopped"], "reset-instance");

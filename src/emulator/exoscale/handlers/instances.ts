@@ -78,7 +78,7 @@ export function createInstance(request: EmulatorRequest, services: ExoscaleServi
   const id = randomUUID();
   const instance: EmulatedInstance = {
     id,
-    name: (body.name as string | undefined) ?? `vm-${id.slice(0, 8)}`,
+    name: body.name ?? `vm-${id.slice(0, 8)}`,
     state: "starting",
     instanceTypeId: typeId,
     templateId,

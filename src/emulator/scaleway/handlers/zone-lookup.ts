@@ -3,7 +3,13 @@ import type { EmulatorRequest, EmulatorResponse } from "../../router";
 import { invalidArguments, invalidFields, notFound, transientState, unknownZone } from "../errors";
 import { SCALEWAY_ZONES } from "../seed";
 import type { ScalewayServices } from "../services";
-import { type EmulatedImage, type EmulatedVolume, imageVolumeFrom, type ScalewayState } from "../state";
+import {
+  type EmulatedImage,
+  type EmulatedSnapshot,
+  type EmulatedVolume,
+  imageVolumeFrom,
+  type ScalewayState,
+} from "../state";
 import type { FieldErrors } from "../validation";
 
 /**
@@ -26,7 +32,7 @@ export function imageIn(state: ScalewayState, zone: string, id: string): Emulate
   return image && image.zone === zone ? image : undefined;
 }
 
-export function snapshotIn(state: ScalewayState, zone: string, id: string) {
+export function snapshotIn(state: ScalewayState, zone: string, id: string): EmulatedSnapshot | undefined {
   const snapshot = state.snapshots[id];
   return snapshot && snapshot.zone === zone ? snapshot : undefined;
 }
