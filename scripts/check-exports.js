@@ -6,7 +6,6 @@
 // Uses in TypeScript are found with the compiler's own resolution (imports, `typeof import(...)`,
 // re-exports, namespace access); a JavaScript file, or a TypeScript string literal equal to the name,
 // counts as a use by name (the generators look schemas up by their exported names).
-// `--list` prints every finding, the allowlisted ones included.
 const fs = require("node:fs");
 const path = require("node:path");
 const ts = require("typescript");
@@ -21,8 +20,6 @@ const ENTRIES = ["src/index.ts", "src/emulator/index.ts", "src/provider-runtime.
 /** Where JavaScript that may use a name lives. */
 const JS_ROOTS = ["scripts", "test", "examples", "policy", "jest.config.js"];
 const SKIPPED_DIRS = new Set(["node_modules", "dist", ".work", "coverage", "fixtures"]);
-/** `file:name` lines of findings not fixed yet; each should go, and the file with the last of them. */
-const ALLOWLIST = path.join(__dirname, "unused-exports-allowlist.txt");
 
 function loadProgram() {
   // test/tsconfig.json holds src, test and examples; the policy pack's sources are added to it.
@@ -141,17 +138,6 @@ function wordsInJavaScript() {
   return words;
 }
 
-function readAllowlist() {
-  if (!fs.existsSync(ALLOWLIST)) return new Set();
-  return new Set(
-    fs
-      .readFileSync(ALLOWLIST, "utf8")
-      .split("\n")
-      .map((line) => line.trim())
-      .filter((line) => line && !line.startsWith("#")),
-  );
-}
-
 function unusedExports() {
   const program = loadProgram();
   const checker = program.getTypeChecker();
@@ -173,24 +159,13 @@ function unusedExports() {
 
 if (require.main === module) {
   const findings = unusedExports().map((e) => `${e.file}:${e.name}`);
-  const allowed = readAllowlist();
-  const failing = findings.filter((f) => !allowed.has(f));
-  const stale = [...allowed].filter((f) => !findings.includes(f));
-  if (process.argv.includes("--list")) findings.forEach((f) => console.log(f));
-  if (failing.length > 0) {
+  if (findings.length > 0) {
     console.error(
       `exported but used in no other file and not public (remove \`export\`, or use it elsewhere):\n` +
-        failing.map((f) => `  ${f}`).join("\n"),
+        findings.map((f) => `  ${f}`).join("\n"),
     );
+    process.exit(1);
   }
-  if (stale.length > 0) {
-    console.error(
-      `${path.basename(ALLOWLIST)} lists exports that are now used or gone (delete these lines):\n` +
-        stale.map((f) => `  ${f}`).join("\n"),
-    );
-  }
-  if (failing.length > 0 || stale.length > 0) process.exit(1);
-  if (allowed.size > 0) console.log(`check-exports: ${allowed.size} unused exports still allowlisted`);
 }
 
 module.exports = { unusedExports };

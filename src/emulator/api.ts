@@ -1,5 +1,12 @@
 /**
  * What one emulated API (Exoscale, Scaleway, Koyeb, Instances) provides to the emulator server.
+ *
+ * Each API folder has the same files: `index.ts` (this module: auth, error style, env, hooks),
+ * `routes.ts` (the route table that `register` hands to `Router.onEach`), `handlers/` (one named
+ * function per route), `services.ts` (what the handlers share), `state.ts` (stored shapes and wire
+ * views), `errors.ts` (the vendor's error bodies), `validation.ts` (request checks), `seed.ts`
+ * (fixed start data), `seed-objects.ts` and `change-objects.ts` (the `seed` and `change` hooks), and
+ * `operations.ts` where the API has asynchronous operations.
  */
 import type { EmulatorRequest, EmulatorResponse, Router } from "./router";
 import type { PreparedChange } from "./change";

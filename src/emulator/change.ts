@@ -10,7 +10,7 @@ import { knownFields, SeedError, seedField, seedList } from "./seed-error";
 export class UnknownObjectError extends SeedError {}
 
 /** What one applied entry reports: the object's id as given and the fields it set. */
-export interface ChangedObject {
+interface ChangedObject {
   id: string;
   changed: string[];
 }

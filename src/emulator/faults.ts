@@ -4,7 +4,7 @@
  * and networks do, and a token-bucket rate limit answers 429 with Retry-After beyond its rate.
  */
 
-export const FAULT_KINDS = ["429", "500", "502", "503", "504", "reset", "slow", "lost-response"] as const;
+const FAULT_KINDS = ["429", "500", "502", "503", "504", "reset", "slow", "lost-response"] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
 export interface FaultRule {

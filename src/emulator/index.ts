@@ -21,7 +21,7 @@ export type {
   RecordedCall,
 } from "./options";
 export type { FaultKind, FaultRule } from "./faults";
-export { DEFAULT_CREDENTIALS } from "./server";
+export { DEFAULT_CREDENTIALS } from "./settings";
 
 /** Starts the emulator; resolves once it is listening. */
 export function startEmulator(options: ServerOptions = {}): Promise<Emulator> {

@@ -26,15 +26,17 @@ export interface EmulatorResponse {
   /** Handler asks the server to hold the response until this promise settles (long-poll). */
 }
 
-export type Handler = (request: EmulatorRequest) => EmulatorResponse | Promise<EmulatorResponse>;
+type Handler = (request: EmulatorRequest) => EmulatorResponse | Promise<EmulatorResponse>;
+
+/** One row of an API's route table: its handler gets the request and the API's shared services. */
+export interface RouteEntry<S> {
+  method: string;
+  path: string;
+  handler: (request: EmulatorRequest, services: S) => EmulatorResponse | Promise<EmulatorResponse>;
+}
 
 /** Handles a websocket upgrade on a matched route. */
-export type UpgradeHandler = (
-  request: IncomingMessage,
-  socket: Duplex,
-  head: Buffer,
-  params: Record<string, string>,
-) => void;
+type UpgradeHandler = (request: IncomingMessage, socket: Duplex, head: Buffer, params: Record<string, string>) => void;
 
 interface Route<H> {
   method: string;
@@ -67,6 +69,12 @@ export class Router {
   /** Registers a handler for `method` and `pattern` ("/v2/instance/{id}"). */
   on(method: string, pattern: string, handler: Handler): this {
     this.routes.push({ method: method.toUpperCase(), pattern, handler, ...compile(pattern) });
+    return this;
+  }
+
+  /** Registers every route of a table, in its order (the order of `allowed` in a 405). */
+  onEach<S>(routes: ReadonlyArray<RouteEntry<S>>, services: S): this {
+    for (const route of routes) this.on(route.method, route.path, (request) => route.handler(request, services));
     return this;
   }
 

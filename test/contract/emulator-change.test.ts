@@ -5,6 +5,7 @@
  */
 import { execFile } from "node:child_process";
 import * as fs from "node:fs";
+import * as net from "node:net";
 import * as os from "node:os";
 import * as path from "node:path";
 import { promisify } from "node:util";
@@ -165,5 +166,35 @@ describe("objects changed outside Pulumi", () => {
     expect((refused as { stderr: string }).stderr).toContain(
       'change refused (HTTP 404): compute.instances[0].id: no object with id "inst-nope"',
     );
+  });
+});
+
+describe("a client that goes away in the middle of its request body", () => {
+  let emulator: TestEmulator;
+  beforeAll(async () => {
+    emulator = await startTestEmulator();
+  });
+  afterAll(() => emulator?.close());
+
+  it("ends that request only: the emulator keeps answering, with no unhandled rejection", async () => {
+    const rejections: unknown[] = [];
+    const onRejection = (reason: unknown) => rejections.push(reason);
+    process.on("unhandledRejection", onRejection);
+    try {
+      const { port } = new URL(emulator.url);
+      const socket = net.connect(Number(port), "127.0.0.1");
+      await new Promise<void>((resolve) => socket.once("connect", () => resolve()));
+      socket.write(
+        "PATCH /_emulator/objects HTTP/1.1\r\nhost: emulator\r\ncontent-type: application/json\r\n" +
+          'content-length: 1000\r\n\r\n{"exoscale":',
+      );
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      socket.destroy();
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(rejections).toEqual([]);
+      expect(Array.isArray(await emulator.calls())).toBe(true);
+    } finally {
+      process.off("unhandledRejection", onRejection);
+    }
   });
 });

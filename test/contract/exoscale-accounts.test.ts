@@ -9,7 +9,7 @@ import { withAccountSettings } from "../../src/core/credentials";
 import { NotFoundError, CredentialsError } from "../../src/core/errors";
 import { ExoscaleClient } from "../../src/exoscale/client";
 import { resolveConnection } from "../../src/incus/connection";
-import { INSTANCE_TYPES, TEMPLATES } from "../../src/emulator/exoscale/catalogue";
+import { INSTANCE_TYPES, TEMPLATES } from "../../src/emulator/exoscale/seed";
 
 describe("the emulator's two Exoscale accounts", () => {
   let emulator: TestEmulator;

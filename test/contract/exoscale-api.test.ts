@@ -7,7 +7,7 @@
 import { startTestEmulator, type TestEmulator } from "../helpers/emulator";
 import { OpenApiSpec } from "../helpers/openapi";
 import { authorizationHeader, expiryFromNow } from "../../src/exoscale/signer";
-import { TEMPLATES, INSTANCE_TYPES } from "../../src/emulator/exoscale/catalogue";
+import { TEMPLATES, INSTANCE_TYPES } from "../../src/emulator/exoscale/seed";
 
 const spec = new OpenApiSpec("exoscale-v2.json", "/v2");
 const UBUNTU = TEMPLATES[0].id;

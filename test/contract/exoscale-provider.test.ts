@@ -8,7 +8,7 @@
 import { startTestEmulator, type TestEmulator } from "../helpers/emulator";
 import { ExoscaleClient } from "../../src/exoscale/client";
 import { Instance, InstanceSnapshot } from "../../src/exoscale/providers";
-import { FAIL_LABEL } from "../../src/emulator/exoscale/instances";
+import { FAIL_LABEL } from "../../src/emulator/exoscale/operations";
 import { AdoptionMismatchError, AuthError, InvalidArgumentsError, OperationFailedError } from "../../src/core/errors";
 import { uuidOf } from "../../src/exoscale/schema";
 import {

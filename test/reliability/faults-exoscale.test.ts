@@ -5,7 +5,7 @@
  * engine. After each faulted run the fault is cleared, `up` and `refresh` run again, and the cloud
  * (the emulator) and the Pulumi state must agree with no duplicate and no orphan.
  */
-import { INSTANCE_TYPES } from "../../src/emulator/exoscale/catalogue";
+import { INSTANCE_TYPES } from "../../src/emulator/exoscale/seed";
 import { startTestEmulator, type TestEmulator } from "../helpers/emulator";
 import {
   baselineOf,

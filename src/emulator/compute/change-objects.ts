@@ -4,7 +4,7 @@
  */
 import { bareId, changeSection, entryFields } from "../change";
 import { isString, isStringMap } from "../seed-error";
-import type { EmulatedComputeInstance } from "./index";
+import type { EmulatedComputeInstance } from "./state";
 
 const FIELDS = ["name", "type", "image", "labels", "userData", "state"];
 const NAME = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;

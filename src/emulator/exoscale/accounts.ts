@@ -9,7 +9,7 @@ import type { EmulatorContext } from "../api";
 import { emptyState, type ExoscaleState, settleAfterRestart } from "./state";
 
 /** An organization the emulator serves, and the key pair that signs into it. */
-export interface ExoscaleOrganization {
+interface ExoscaleOrganization {
   /** Stable, as on Exoscale: GET /v2/organization answers it, and clients tell organizations apart by it. */
   id: string;
   name: string;
@@ -88,4 +88,14 @@ export class ExoscaleOrganizations {
     getOwnPropertyDescriptor: (_target, key) =>
       Reflect.getOwnPropertyDescriptor(current.getStore() ?? this.defaultState, key),
   });
+}
+
+/** The organizations of each running emulator (one context per server). */
+const organizationsOf = new WeakMap<EmulatorContext, ExoscaleOrganizations>();
+
+/** The organizations of the emulator `ctx` belongs to, made on first use. */
+export function organizationsFor(ctx: EmulatorContext): ExoscaleOrganizations {
+  let found = organizationsOf.get(ctx);
+  if (!found) organizationsOf.set(ctx, (found = new ExoscaleOrganizations(ctx)));
+  return found;
 }

@@ -4,7 +4,7 @@
  */
 import { bareId, changeSection, entryFields } from "../change";
 import { isString, isStringMap, SeedError } from "../seed-error";
-import { INSTANCE_TYPES } from "./catalogue";
+import { INSTANCE_TYPES } from "./seed";
 import type { ExoscaleState } from "./state";
 
 const FIELDS = ["name", "instanceType", "diskSize", "labels", "state", "deletionProtection", "userData"];

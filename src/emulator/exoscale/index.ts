@@ -9,95 +9,21 @@
 import { parseAuthorization, signatureMatches } from "../../exoscale/signer";
 import type { ApiModule, EmulatorContext } from "../api";
 import type { EmulatorRequest, EmulatorResponse, Router } from "../router";
-import { INSTANCE_TYPES, TEMPLATES, zoneList } from "./catalogue";
-import { badId, exoError } from "./errors";
-import { registerInstances } from "./instances";
-import { Operations } from "./operations";
+import { organizationsFor as organizations } from "./accounts";
 import { changeExoscale } from "./change-objects";
+import { exoError } from "./errors";
+import { Operations } from "./operations";
+import { EXOSCALE_ROUTES } from "./routes";
 import { seedExoscale } from "./seed-objects";
-import { ExoscaleOrganizations } from "./accounts";
-import { snapshotView } from "./state";
-
-const ok = (body: unknown): EmulatorResponse => ({ status: 200, body });
-
-/** The organizations of each running emulator (one context per server). */
-const organizationsOf = new WeakMap<EmulatorContext, ExoscaleOrganizations>();
-
-function organizations(ctx: EmulatorContext): ExoscaleOrganizations {
-  let found = organizationsOf.get(ctx);
-  if (!found) organizationsOf.set(ctx, (found = new ExoscaleOrganizations(ctx)));
-  return found;
-}
 
 function register(router: Router, ctx: EmulatorContext): void {
-  // The state of the organization each request signed into.
   const state = organizations(ctx).state;
-  const operations = new Operations(state, ctx);
-  registerInstances(router, ctx, state, operations);
-
-  router.on("GET", "/v2/organization", () => {
-    const { id, name } = organizations(ctx).current();
-    return ok({ id, name, currency: "CHF" });
+  router.onEach(EXOSCALE_ROUTES, {
+    ctx,
+    organizations: organizations(ctx),
+    state,
+    operations: new Operations(state, ctx),
   });
-
-  router.on("GET", "/v2/operation/{id}", (request) => {
-    const invalid = badId(request.params.id);
-    if (invalid) return invalid;
-    const operation = operations.get(request.params.id);
-    return operation ? ok(operation) : exoError(404, `Operation ${request.params.id} not found`);
-  });
-
-  router.on("GET", "/v2/snapshot", () => ok({ snapshots: Object.values(state.snapshots).map(snapshotView) }));
-
-  router.on("GET", "/v2/snapshot/{id}", (request) => {
-    const invalid = badId(request.params.id);
-    if (invalid) return invalid;
-    const snapshot = state.snapshots[request.params.id];
-    return snapshot ? ok(snapshotView(snapshot)) : exoError(404, `Snapshot ${request.params.id} not found`);
-  });
-
-  router.on("DELETE", "/v2/snapshot/{id}", (request) => {
-    const invalid = badId(request.params.id);
-    if (invalid) return invalid;
-    const snapshot = state.snapshots[request.params.id];
-    if (!snapshot || snapshot.state === "deleting") return exoError(404, `Snapshot ${request.params.id} not found`);
-    if (snapshot.state === "snapshotting")
-      return exoError(400, `delete-snapshot: snapshot ${snapshot.id} is still being taken`);
-    snapshot.state = "deleting";
-    return ok(
-      operations.start("delete-snapshot", { id: snapshot.id, kind: "snapshot" }, () => {
-        delete state.snapshots[snapshot.id];
-        const instance = state.instances[snapshot.instanceId];
-        if (instance) instance.snapshotIds = instance.snapshotIds.filter((id) => id !== snapshot.id);
-      }),
-    );
-  });
-
-  router.on("GET", "/v2/instance-type", () => ok({ "instance-types": INSTANCE_TYPES }));
-  router.on("GET", "/v2/instance-type/{id}", (request) => {
-    const invalid = badId(request.params.id);
-    if (invalid) return invalid;
-    const type = INSTANCE_TYPES.find((t) => t.id === request.params.id);
-    return type ? ok(type) : exoError(404, `Instance type ${request.params.id} not found`);
-  });
-
-  router.on("GET", "/v2/template", (request) => {
-    const visibility = request.query.get("visibility") ?? "public";
-    if (!["public", "private"].includes(visibility))
-      return exoError(400, "Invalid parameter visibility: must be public or private");
-    const family = request.query.get("family");
-    return ok({
-      templates: TEMPLATES.filter((t) => t.visibility === visibility && (family === null || t.family === family)),
-    });
-  });
-  router.on("GET", "/v2/template/{id}", (request) => {
-    const invalid = badId(request.params.id);
-    if (invalid) return invalid;
-    const template = TEMPLATES.find((t) => t.id === request.params.id);
-    return template ? ok(template) : exoError(404, `Template ${request.params.id} not found`);
-  });
-
-  router.on("GET", "/v2/zone", (request) => ok({ zones: zoneList(`http://${request.headers.host ?? "127.0.0.1"}`) }));
 }
 
 /** Verifies the EXO2-HMAC-SHA256 signature the way the API does; undefined lets the request through. */

@@ -7,6 +7,9 @@ import { randomUUID } from "node:crypto";
 import type { EmulatorContext } from "../api";
 import type { EmulatedOperation, ExoscaleState, OperationReason } from "./state";
 
+/** Label that makes an operation of the named command fail (for error-path tests). */
+export const FAIL_LABEL = "emulator-fail";
+
 /** Thrown by an operation's effect to end it in `failure`. */
 export class OperationFailure extends Error {
   constructor(
@@ -18,7 +21,7 @@ export class OperationFailure extends Error {
 }
 
 /** What an operation refers to: the instance or snapshot it acts on. */
-export interface OperationTarget {
+interface OperationTarget {
   id: string;
   kind: "instance" | "snapshot";
 }

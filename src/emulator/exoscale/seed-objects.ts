@@ -14,8 +14,8 @@ import {
   seedList,
   seedOptional as optional,
 } from "../seed-error";
-import { INSTANCE_TYPES, TEMPLATES, ZONES } from "./catalogue";
-import { isUuid, PUBLIC_IP_ASSIGNMENTS } from "./errors";
+import { INSTANCE_TYPES, TEMPLATES, ZONES } from "./seed";
+import { isUuid, PUBLIC_IP_ASSIGNMENTS } from "./validation";
 import { type EmulatedInstance, type ExoscaleState, ipv6For, macFor, newPassword, randomIpv4 } from "./state";
 
 const FIELDS = [

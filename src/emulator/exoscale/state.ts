@@ -3,9 +3,9 @@
  * and how its objects look on the wire (the spec's `instance`, `snapshot` and `operation` shapes).
  */
 import { createHash, randomBytes } from "node:crypto";
-import { INSTANCE_TYPES, TEMPLATES } from "./catalogue";
+import { INSTANCE_TYPES, TEMPLATES } from "./seed";
 
-export type InstanceState = "starting" | "running" | "stopping" | "stopped" | "destroying" | "error";
+type InstanceState = "starting" | "running" | "stopping" | "stopped" | "destroying" | "error";
 
 export interface EmulatedInstance {
   id: string;
@@ -91,11 +91,11 @@ export function ipv6For(id: string): string {
   return `2a04:c43:e00:${hex.slice(0, 4)}:${hex.slice(4, 8)}:${hex.slice(8, 12)}:${hex.slice(12, 16)}:${hex.slice(16, 20)}`;
 }
 
-export function instanceTypeView(id: string) {
+function instanceTypeView(id: string) {
   return INSTANCE_TYPES.find((t) => t.id === id);
 }
 
-export function templateView(id: string) {
+function templateView(id: string) {
   return TEMPLATES.find((t) => t.id === id);
 }
 

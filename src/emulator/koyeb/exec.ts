@@ -18,7 +18,7 @@
 import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import type { EmulatorContext } from "../api";
-import type { EmulatedKoyebInstance } from "./seed";
+import type { EmulatedKoyebInstance } from "./state";
 import { FakeShell } from "./shell";
 
 /** gRPC status codes used in error frames. */
@@ -42,7 +42,7 @@ function offeredProtocols(request: IncomingMessage): string[] {
 }
 
 /** The token a client presented, from the subprotocol pair or the Authorization header. */
-export function presentedToken(request: IncomingMessage): string | undefined {
+function presentedToken(request: IncomingMessage): string | undefined {
   const protocols = offeredProtocols(request);
   const index = protocols.indexOf("Bearer");
   if (index >= 0 && protocols[index + 1]) return protocols[index + 1];

@@ -4,57 +4,7 @@
  * both to need several pages. IDs and dates are the same on every start.
  */
 import { createHash } from "node:crypto";
-
-export const INSTANCE_STATUSES = [
-  "ALLOCATING",
-  "STARTING",
-  "HEALTHY",
-  "UNHEALTHY",
-  "STOPPING",
-  "STOPPED",
-  "ERROR",
-  "SLEEPING",
-] as const;
-export type InstanceStatus = (typeof INSTANCE_STATUSES)[number];
-
-export interface EmulatedKoyebInstance {
-  id: string;
-  created_at: string;
-  updated_at: string;
-  organization_id: string;
-  app_id: string;
-  service_id: string;
-  regional_deployment_id: string;
-  allocation_id: string;
-  type: string;
-  replica_index: number;
-  region: string;
-  datacenter: string;
-  hypervisor: string;
-  status: InstanceStatus;
-  messages: string[];
-  started_at: string;
-  succeeded_at?: string;
-  terminated_at?: string;
-  xyz_deployment_id: string;
-  /** Emulator-only: the environment `env` prints in exec sessions. */
-  env: Record<string, string>;
-}
-
-export interface EmulatedInstanceEvent {
-  id: string;
-  when: string;
-  organization_id: string;
-  instance_id: string;
-  type: string;
-  message: string;
-  metadata: Record<string, unknown>;
-}
-
-export interface KoyebState {
-  instances: Record<string, EmulatedKoyebInstance>;
-  events: EmulatedInstanceEvent[];
-}
+import type { EmulatedInstanceEvent, EmulatedKoyebInstance, InstanceStatus, KoyebState } from "./state";
 
 /** A stable UUID (v4 layout) for a seeded object. */
 export function koyebUuid(...parts: string[]): string {
@@ -64,7 +14,7 @@ export function koyebUuid(...parts: string[]): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${"89ab"[parseInt(hex[16], 16) % 4]}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
-export const KOYEB_ORGANIZATION_ID = koyebUuid("organization");
+const KOYEB_ORGANIZATION_ID = koyebUuid("organization");
 export const KOYEB_APP = { id: koyebUuid("app", "emulator-demo"), name: "emulator-demo" };
 export const KOYEB_SERVICES = {
   web: { id: koyebUuid("service", "web"), name: "web" },

@@ -8,7 +8,7 @@
  */
 
 /** Where a running command reads and writes. */
-export interface ShellIo {
+interface ShellIo {
   /** Resolves with all of stdin once the client closed it. */
   readStdin(): Promise<string>;
   stdout(text: string): void;

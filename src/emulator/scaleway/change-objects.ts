@@ -1,7 +1,7 @@
 /** Scaleway images changed behind Pulumi's back (`PATCH /_emulator/objects`), as a console edit leaves them. */
 import { bareId, changeSection, entryFields } from "../change";
 import { isString, isStringList } from "../seed-error";
-import type { ScalewayState } from "./seed";
+import { now, type ScalewayState } from "./state";
 
 const FIELDS = ["name", "tags", "public"];
 
@@ -22,7 +22,7 @@ export function changeScalewayImages(section: unknown, state: ScalewayState) {
         if (name !== undefined) image.name = name;
         if (tags !== undefined) image.tags = [...tags];
         if (isPublic !== undefined) image.public = isPublic;
-        image.modification_date = new Date().toISOString().replace(/\.(\d{3})Z$/, ".$1000+00:00");
+        image.modification_date = now();
       };
     },
   );

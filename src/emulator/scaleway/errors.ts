@@ -11,6 +11,16 @@ export function notFound(resource: string, resourceId: string): EmulatorResponse
   return error(404, { type: "not_found", message: "resource is not found", resource, resource_id: resourceId });
 }
 
+/** 404 for a zone the API does not serve, naming the zones it does. */
+export function unknownZone(zone: string, zones: readonly string[]): EmulatorResponse {
+  return error(404, {
+    type: "not_found",
+    message: `unknown zone ${zone}; zones are ${zones.join(", ")}`,
+    resource: "zone",
+    resource_id: zone,
+  });
+}
+
 /**
  * 400 from the Instance API's request validation: the legacy `invalid_request_error` body whose
  * `fields` map names every invalid field (the SDK turns it into an InvalidArgumentsError).

@@ -10,19 +10,11 @@ import {
   seedList,
   seedOptional as optional,
 } from "../seed-error";
-import {
-  type EmulatedImage,
-  type EmulatedVolume,
-  imageVolumeFrom,
-  SCALEWAY_ZONES,
-  SEEDED_SNAPSHOTS,
-  seededSnapshotId,
-  type ScalewayState,
-} from "./seed";
+import { SCALEWAY_ZONES, SEEDED_SNAPSHOTS, seededSnapshotId } from "./seed";
+import { type EmulatedImage, type EmulatedVolume, imageVolumeFrom, now, type ScalewayState } from "./state";
+import { ARCHES, isUuid } from "./validation";
 
 const FIELDS = ["id", "zone", "name", "rootVolume", "arch", "extraVolumes", "tags", "public", "project"];
-const ARCHES = ["x86_64", "arm", "arm64"];
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Makes the seed's images in `state`; returns their ids as ScalewayImage reports them (`zone/uuid`).
@@ -45,13 +37,7 @@ export function seedScalewayImages(
       `one of ${SCALEWAY_ZONES.join(", ")}`,
       "fr-par-1",
     );
-    const id = optional<string>(
-      seed.id,
-      `${at}.id`,
-      (v) => typeof v === "string" && UUID.test(v),
-      "a UUID",
-      randomUUID(),
-    ).toLowerCase();
+    const id = optional<string>(seed.id, `${at}.id`, isUuid, "a UUID", randomUUID()).toLowerCase();
     const existing = state.images[id];
     if (existing) return { id: `${existing.zone}/${id}`, name: existing.name };
     const snapshotIn = (snapshotId: unknown, field: string) => {
@@ -75,14 +61,8 @@ export function seedScalewayImages(
       const snapshot = snapshotIn(volumeId, `${at}.extraVolumes[${i}]`);
       extraVolumes[String(i + 1)] = imageVolumeFrom(snapshot, zone);
     });
-    const now = new Date().toISOString().replace(/\.(\d{3})Z$/, ".$1000+00:00");
-    const project = optional<string>(
-      seed.project,
-      `${at}.project`,
-      (v) => typeof v === "string" && UUID.test(v),
-      "a project UUID",
-      projectId,
-    );
+    const created = now();
+    const project = optional<string>(seed.project, `${at}.project`, isUuid, "a project UUID", projectId);
     images.push({
       id,
       name: seedField<string>(seed.name, `${at}.name`, isString, "a non-empty string"),
@@ -93,8 +73,8 @@ export function seedScalewayImages(
         ARCHES.join(", "),
         "x86_64",
       ),
-      creation_date: now,
-      modification_date: now,
+      creation_date: created,
+      modification_date: created,
       default_bootscript: null,
       extra_volumes: extraVolumes,
       from_server: "",

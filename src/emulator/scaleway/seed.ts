@@ -6,6 +6,7 @@
  * into examples and docs.
  */
 import { createHash } from "node:crypto";
+import type { EmulatedImage, EmulatedVolume, ScalewayState, VolumeType } from "./state";
 
 /** Every zone of the Instance API the emulator serves. */
 export const SCALEWAY_ZONES = [
@@ -21,89 +22,10 @@ export const SCALEWAY_ZONES = [
 ] as const;
 
 /** Scaleway's own organization, owner of the public images. */
-export const SCALEWAY_PUBLIC_ORGANIZATION = "51b656e3-4865-41e8-adbc-0c45bdd780db";
-
-export type VolumeType = "l_ssd" | "b_ssd" | "unified";
-
-export interface EmulatedSnapshot {
-  id: string;
-  name: string;
-  organization: string;
-  project: string;
-  tags: string[];
-  volume_type: VolumeType;
-  size: number;
-  state: "available" | "snapshotting" | "error";
-  base_volume: { id: string; name: string };
-  creation_date: string;
-  modification_date: string;
-  zone: string;
-  error_reason: string | null;
-}
-
-/** The Instance API's Volume: a block volume, and the shape of an image's extra volumes. */
-export interface EmulatedVolume {
-  id: string;
-  name: string;
-  export_uri: null;
-  size: number;
-  volume_type: VolumeType;
-  creation_date: string;
-  modification_date: string;
-  organization: string;
-  project: string;
-  tags: string[];
-  server: { id: string; name: string } | null;
-  state: "available";
-  zone: string;
-}
-
-export interface EmulatedImage {
-  id: string;
-  name: string;
-  arch: "x86_64" | "arm" | "arm64";
-  creation_date: string;
-  modification_date: string;
-  /** Bootscripts are gone from the Instance API; images still carry the key, always null. */
-  default_bootscript: null;
-  extra_volumes: Record<string, EmulatedVolume>;
-  from_server: string;
-  organization: string;
-  public: boolean;
-  root_volume: { id: string; name: string; size: number; volume_type: VolumeType };
-  state: "creating" | "available" | "error";
-  project: string;
-  tags: string[];
-  zone: string;
-}
-
-/** An image's extra volume made from a snapshot, as the API shows it in `extra_volumes`. */
-export function imageVolumeFrom(snapshot: EmulatedSnapshot, zone: string): EmulatedVolume {
-  return {
-    id: snapshot.id,
-    name: snapshot.name,
-    export_uri: null,
-    size: snapshot.size,
-    volume_type: snapshot.volume_type,
-    creation_date: snapshot.creation_date,
-    modification_date: snapshot.modification_date,
-    organization: snapshot.organization,
-    project: snapshot.project,
-    tags: [],
-    server: null,
-    state: "available",
-    zone,
-  };
-}
-
-export interface ScalewayState {
-  images: Record<string, EmulatedImage>;
-  snapshots: Record<string, EmulatedSnapshot>;
-  volumes: Record<string, EmulatedVolume>;
-}
+const SCALEWAY_PUBLIC_ORGANIZATION = "51b656e3-4865-41e8-adbc-0c45bdd780db";
 
 /** A stable UUID (v4 layout) for a seeded object. */
-export function seedUuid(...parts: string[]): string {
+function seedUuid(...parts: string[]): string {
   const hex = createHash("sha256").update(parts.join("/")).digest("hex");
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${"89ab"[parseInt(hex[16], 16) % 4]}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }

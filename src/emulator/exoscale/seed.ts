@@ -18,13 +18,13 @@ export const ZONES = [
 ] as const;
 
 /** A stable UUID derived from a name (so ids never change between runs). */
-export function stableUuid(name: string): string {
+function stableUuid(name: string): string {
   const hex = createHash("sha256").update(`exoscale-emulator:${name}`).digest("hex");
   const variant = ((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16);
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
-export interface EmulatedInstanceType {
+interface EmulatedInstanceType {
   id: string;
   family: string;
   size: string;
@@ -78,7 +78,7 @@ export const INSTANCE_TYPES: EmulatedInstanceType[] = Object.entries(SIZES).flat
   })),
 );
 
-export interface EmulatedTemplate {
+interface EmulatedTemplate {
   id: string;
   name: string;
   description: string;

@@ -1,10 +1,10 @@
 /**
- * Incus-style background operations for emulated APIs: created running, finished after a
- * delay (or cancelled), listed, fetched, and long-polled with `/wait?timeout=`.
+ * Incus-style background operations of the emulated Instances API: created running, finished after
+ * a delay (or cancelled); handlers/operations.ts lists, fetches, cancels and long-polls them.
  */
 import { randomUUID } from "node:crypto";
 import type { EmulatorContext } from "../api";
-import type { EmulatorRequest, EmulatorResponse, Router } from "../router";
+import type { EmulatorResponse } from "../router";
 
 export interface EmulatedOperation {
   id: string;
@@ -29,24 +29,8 @@ interface OperationsState {
   operations: Record<string, EmulatedOperation>;
 }
 
-const sync = (metadata: unknown): EmulatorResponse => ({
-  status: 200,
-  body: { type: "sync", status: "Success", status_code: 200, operation: "", error_code: 0, error: "", metadata },
-});
-const error = (status: number, message: string): EmulatorResponse => ({
-  status,
-  body: {
-    type: "error",
-    status: "",
-    status_code: 0,
-    operation: "",
-    error_code: status,
-    error: message,
-    metadata: null,
-  },
-});
-
-function publicView(operation: EmulatedOperation) {
+/** The operation as the API shows it, without the emulator-only fields. */
+export function publicView(operation: EmulatedOperation) {
   const { project: _project, secret: _secret, ...rest } = operation;
   return rest;
 }
@@ -107,12 +91,12 @@ export class EmulatedOperations {
   asyncResponse(operation: EmulatedOperation): EmulatorResponse {
     return {
       status: 202,
-      headers: { location: `${this.basePath}/1.0/operations/${operation.id}` },
+      headers: { location: this.url(operation) },
       body: {
         type: "async",
         status: "Operation created",
         status_code: 100,
-        operation: `${this.basePath}/1.0/operations/${operation.id}`,
+        operation: this.url(operation),
         error_code: 0,
         error: "",
         metadata: publicView(operation),
@@ -135,49 +119,23 @@ export class EmulatedOperations {
     this.waiters.delete(id);
   }
 
-  /** Adds the seven routes of the operations API under `basePath` + "/1.0/operations". */
-  register(router: Router): void {
-    const base = `${this.basePath}/1.0/operations`;
-    router.on("GET", base, (request) => this.list(request));
-    router.on("GET", `${base}/{id}`, (request) => {
-      const operation = this.visible(request);
-      return operation ? sync(publicView(operation)) : error(404, "Operation not found");
-    });
-    router.on("DELETE", `${base}/{id}`, (request) => {
-      const operation = this.visible(request);
-      if (!operation) return error(404, "Operation not found");
-      if (operation.status_code !== 103) return error(400, "Only running operations can be cancelled");
-      if (!operation.may_cancel) return error(403, "This operation can't be cancelled");
-      this.finish(operation.id, "Cancelled", "Operation cancelled");
-      return sync({});
-    });
-    router.on("GET", `${base}/{id}/wait`, (request) => this.wait(request));
+  /** Every operation, in creation order. */
+  all(): EmulatedOperation[] {
+    return Object.values(this.state.operations);
   }
 
-  private visible(request: EmulatorRequest): EmulatedOperation | undefined {
-    const operation = this.state.operations[request.params.id];
-    if (!operation) return undefined;
-    if (request.query.has("public")) return request.query.get("secret") === operation.secret ? operation : undefined;
-    return operation;
+  /** The operation's address, as the API links it. */
+  url(operation: EmulatedOperation): string {
+    return `${this.basePath}/1.0/operations/${operation.id}`;
   }
 
-  private list(request: EmulatorRequest): EmulatorResponse {
-    const allProjects = request.query.get("all-projects") === "true";
-    const project = request.query.get("project") || "default";
-    const recursion = request.query.get("recursion") === "1";
-    const grouped: Record<string, unknown[]> = {};
-    for (const operation of Object.values(this.state.operations)) {
-      if (!allProjects && operation.project !== project) continue;
-      const key = operation.status.toLowerCase();
-      (grouped[key] ??= []).push(recursion ? publicView(operation) : `${this.basePath}/1.0/operations/${operation.id}`);
-    }
-    return sync(grouped);
+  /** Ends a running operation as cancelled. */
+  cancel(id: string): void {
+    this.finish(id, "Cancelled", "Operation cancelled");
   }
 
-  private async wait(request: EmulatorRequest): Promise<EmulatorResponse> {
-    const operation = this.visible(request);
-    if (!operation) return error(404, "Operation not found");
-    const timeout = Number(request.query.get("timeout") ?? "-1");
+  /** Resolves once the operation has ended, or after `timeout` seconds when that is positive. */
+  async waitFor(operation: EmulatedOperation, timeout: number): Promise<void> {
     if (operation.status_code === 103 && timeout !== 0) {
       await new Promise<void>((resolve) => {
         const list = this.waiters.get(operation.id) ?? [];
@@ -186,6 +144,5 @@ export class EmulatedOperations {
         if (timeout > 0) this.ctx.after(timeout * 1000, resolve);
       });
     }
-    return sync(publicView(this.state.operations[operation.id]));
   }
 }
