@@ -14,6 +14,18 @@ import { pollUntil } from "./waiter";
 /** Label / tag key under which the token is stored on the cloud object. */
 export const CREATION_TOKEN_LABEL = "pulumi-creation-token";
 
+/**
+ * Read's outputs, keeping the old state's `creationToken` when the object no longer carries it (its
+ * labels or tags replaced outside Pulumi). The token only matters until the create is known to have
+ * finished; an internal output must not show in a refresh as drift of its own.
+ */
+export function keepCreationToken<O extends object>(outs: O, olds: Record<string, unknown>): O {
+  const current = (outs as { creationToken?: unknown }).creationToken;
+  return current === undefined && typeof olds.creationToken === "string"
+    ? { ...outs, creationToken: olds.creationToken }
+    : outs;
+}
+
 /** A 20-character token (lowercase hex), valid as a label value on every cloud we support. */
 export function creationToken(identity: string, inputs: Record<string, unknown>): string {
   const stable = canonicalJson(inputs);

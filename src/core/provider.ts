@@ -16,6 +16,7 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import type { z } from "zod";
+import { keepCreationToken } from "./creation-token";
 import { setStackConfig } from "./credentials";
 import { diffByTable, type FieldTable } from "./diff";
 import type { Logger } from "./log";
@@ -492,7 +493,7 @@ export function dynamicProvider<I extends object, O extends object>(
         const outs = await def.read(id, props as O, ctx);
         if (outs === undefined) return {};
         const refreshed = stamped(
-          outs,
+          keepCreationToken(outs, props),
           props[IDENTITY_INPUT],
           props[SET_INPUTS_OUTPUT],
           props[ADOPTED_OUTPUT],

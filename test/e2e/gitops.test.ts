@@ -323,6 +323,8 @@ describe("the GitOps workflow's steps, with the state in an S3-compatible bucket
     expect(summary).toMatch(new RegExp(`\\| worker \\| \`${EXOSCALE_TYPE}\` \\| update \\| .*~labels`));
     expect(summary).toMatch(/\| worker \|.*~state/);
     expect(summary).not.toMatch(/\| app \|/);
+    // The labels were replaced, creation token included: the token is internal and kept, not drift.
+    expect(summary).not.toContain("creationToken");
     expect(await bucket()).toEqual(before);
   });
 
