@@ -5,8 +5,8 @@
  */
 import { z } from "zod";
 
-/** Instance.Status in Koyeb's API spec. */
-const KOYEB_INSTANCE_STATUSES = [
+/** Instance.Status in Koyeb's API spec (the emulator answers with the same list). */
+export const KOYEB_INSTANCE_STATUSES = [
   "ALLOCATING",
   "STARTING",
   "HEALTHY",

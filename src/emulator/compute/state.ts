@@ -1,24 +1,13 @@
 /** What the emulated Instances API holds (one store slice, persisted with the emulator's state file). */
 import { randomBytes } from "node:crypto";
+import type { ApiComputeInstance } from "../../compute/client";
 import type { EmulatorContext } from "../api";
 
-export interface EmulatedComputeInstance {
-  id: string;
-  metadata: { name: string; labels: Record<string, string>; created_at: string };
-  spec: {
-    type: string;
-    image: string;
-    vcpus?: number;
-    memory_mb?: number;
-    disk_gb?: number;
-    vpc_id?: string;
-    subnet_id?: string;
-    security_groups?: string[];
-    ssh_key_ids?: string[];
-    user_data?: string;
-  };
-  status: { state: string; host_id: string; private_ip: string; public_ip: string };
-}
+/** The API's instance object (the client's type), with the fields the emulator always fills in. */
+export type EmulatedComputeInstance = ApiComputeInstance & {
+  metadata: Required<ApiComputeInstance["metadata"]>;
+  status: Required<ApiComputeInstance["status"]>;
+};
 
 export interface ComputeState {
   instances: Record<string, EmulatedComputeInstance>;

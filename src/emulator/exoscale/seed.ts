@@ -4,18 +4,10 @@
  * emulator restarts.
  */
 import { createHash } from "node:crypto";
+import { EXOSCALE_ZONES } from "../../exoscale/schema";
 
-/** Exoscale zones, as listed in the API spec's server variables. */
-export const ZONES = [
-  "ch-gva-2",
-  "ch-dk-2",
-  "de-fra-1",
-  "de-muc-1",
-  "at-vie-1",
-  "at-vie-2",
-  "bg-sof-1",
-  "hr-zag-1",
-] as const;
+/** Exoscale zones: the API spec's server variables, one list with the client's. */
+export const ZONES = EXOSCALE_ZONES;
 
 /** A stable UUID derived from a name (so ids never change between runs). */
 function stableUuid(name: string): string {

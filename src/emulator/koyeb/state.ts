@@ -2,17 +2,10 @@
  * What the emulated Koyeb API holds (one store slice, persisted with the emulator's state file) and
  * how its instances look on the wire.
  */
-export const INSTANCE_STATUSES = [
-  "ALLOCATING",
-  "STARTING",
-  "HEALTHY",
-  "UNHEALTHY",
-  "STOPPING",
-  "STOPPED",
-  "ERROR",
-  "SLEEPING",
-] as const;
-export type InstanceStatus = (typeof INSTANCE_STATUSES)[number];
+import { KOYEB_INSTANCE_STATUSES, type KoyebInstanceStatus } from "../../koyeb/schema";
+
+export const INSTANCE_STATUSES = KOYEB_INSTANCE_STATUSES;
+export type InstanceStatus = KoyebInstanceStatus;
 
 export interface EmulatedKoyebInstance {
   id: string;
