@@ -1,5 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { accountSetting, CloudAccount } from "../core/account";
+import { CloudAccount } from "../core/account";
 import { COMPUTE_SETTINGS } from "./settings";
 
 export interface ComputeAccountArgs {
@@ -13,14 +13,8 @@ export interface ComputeAccountArgs {
  * An account of the generic Instances API, passed as `{ provider: account }` to ComputeInstance and
  * as `{ account }` to its functions. Without one, the stack config and COMPUTE_API_* variables are used.
  */
-export class ComputeAccount extends CloudAccount {
+export class ComputeAccount extends CloudAccount<ComputeAccountArgs> {
   constructor(name: string, args: ComputeAccountArgs, opts?: pulumi.ResourceOptions) {
-    super(
-      "compute",
-      name,
-      { ...args },
-      { endpoint: accountSetting(COMPUTE_SETTINGS.endpoint), token: accountSetting(COMPUTE_SETTINGS.token) },
-      opts,
-    );
+    super("compute", name, args, { endpoint: COMPUTE_SETTINGS.endpoint, token: COMPUTE_SETTINGS.token }, opts);
   }
 }

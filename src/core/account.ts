@@ -9,41 +9,34 @@ import * as pulumi from "@pulumi/pulumi";
 import { ACCOUNT_CLOUD_KEY, ACCOUNT_NAME_KEY, type SettingSpec } from "./credentials";
 import { CredentialsError } from "./errors";
 
-/** One argument of an account class: the provider config key it sets, and whether it is secret. */
-interface AccountSetting {
-  key: string;
-  secret?: boolean;
-}
-
-/** The account argument that sets `setting`: its stack config key, secret when the setting is. */
-export function accountSetting(setting: SettingSpec): AccountSetting {
-  return setting.secret ? { key: setting.config[0], secret: true } : { key: setting.config[0] };
-}
-
 /** The resolved settings of each account, for functions (kept off the object so nothing serializes them). */
 const settingsOf = new WeakMap<CloudAccount, pulumi.Output<Record<string, string | undefined>>>();
 
-export abstract class CloudAccount extends pulumi.ProviderResource {
+export abstract class CloudAccount<A extends object = object> extends pulumi.ProviderResource {
   /** The cloud whose resources this account serves ("exoscale"). */
   readonly cloud: string;
   /** The account's resource name: how messages and the stored account fingerprint name it. */
   readonly accountName: string;
 
+  /**
+   * `settings` names, for every argument, the setting it sets: the provider gets the value under
+   * that setting's stack config key, wrapped in `pulumi.secret` when the setting is secret.
+   */
   protected constructor(
     cloud: string,
     name: string,
-    args: Record<string, pulumi.Input<string | undefined> | undefined>,
-    settings: Record<string, AccountSetting>,
+    args: A,
+    settings: { [K in keyof A]-?: SettingSpec },
     opts?: pulumi.ResourceOptions,
   ) {
     const props: Record<string, pulumi.Input<string | undefined>> = {
       [ACCOUNT_NAME_KEY]: name,
       [ACCOUNT_CLOUD_KEY]: cloud,
     };
-    for (const [arg, setting] of Object.entries(settings)) {
-      const value = args[arg];
+    for (const [arg, setting] of Object.entries<SettingSpec>(settings)) {
+      const value = (args as Record<string, pulumi.Input<string> | undefined>)[arg];
       if (value === undefined) continue;
-      props[setting.key] = setting.secret ? pulumi.secret(value) : value;
+      props[setting.config[0]] = setting.secret ? pulumi.secret(value) : value;
     }
     super("pulumi-nodejs", name, props, opts);
     this.cloud = cloud;

@@ -1,5 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { accountSetting, CloudAccount } from "../core/account";
+import { CloudAccount } from "../core/account";
 import { EXOSCALE_SETTINGS } from "./settings";
 
 export interface ExoscaleAccountArgs {
@@ -16,16 +16,16 @@ export interface ExoscaleAccountArgs {
  * `{ account }` to Exoscale functions. Without one, resources use the stack config and the
  * EXOSCALE_* environment variables.
  */
-export class ExoscaleAccount extends CloudAccount {
+export class ExoscaleAccount extends CloudAccount<ExoscaleAccountArgs> {
   constructor(name: string, args: ExoscaleAccountArgs, opts?: pulumi.ResourceOptions) {
     super(
       "exoscale",
       name,
-      { ...args },
+      args,
       {
-        apiKey: accountSetting(EXOSCALE_SETTINGS.apiKey),
-        apiSecret: accountSetting(EXOSCALE_SETTINGS.apiSecret),
-        endpoint: accountSetting(EXOSCALE_SETTINGS.endpoint),
+        apiKey: EXOSCALE_SETTINGS.apiKey,
+        apiSecret: EXOSCALE_SETTINGS.apiSecret,
+        endpoint: EXOSCALE_SETTINGS.endpoint,
       },
       opts,
     );

@@ -1,5 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { accountSetting, CloudAccount } from "../core/account";
+import { CloudAccount } from "../core/account";
 import { INCUS_SETTINGS } from "./settings";
 
 export interface IncusRemoteArgs {
@@ -25,21 +25,21 @@ export interface IncusRemoteArgs {
  * An Incus or LXD daemon, passed as `{ provider: remote }` to Incus resources and as `{ account }` to
  * Incus functions. Without one, the stack config, INCUS_* variables and the local socket are used.
  */
-export class IncusRemote extends CloudAccount {
+export class IncusRemote extends CloudAccount<IncusRemoteArgs> {
   constructor(name: string, args: IncusRemoteArgs, opts?: pulumi.ResourceOptions) {
     super(
       "incus",
       name,
-      { ...args },
+      args,
       {
-        socket: accountSetting(INCUS_SETTINGS.socket),
-        address: accountSetting(INCUS_SETTINGS.remote),
-        clientCert: accountSetting(INCUS_SETTINGS.clientCert),
-        clientKey: accountSetting(INCUS_SETTINGS.clientKey),
-        serverCert: accountSetting(INCUS_SETTINGS.serverCert),
-        caCert: accountSetting(INCUS_SETTINGS.caCert),
-        token: accountSetting(INCUS_SETTINGS.apiKey),
-        project: accountSetting(INCUS_SETTINGS.project),
+        socket: INCUS_SETTINGS.socket,
+        address: INCUS_SETTINGS.remote,
+        clientCert: INCUS_SETTINGS.clientCert,
+        clientKey: INCUS_SETTINGS.clientKey,
+        serverCert: INCUS_SETTINGS.serverCert,
+        caCert: INCUS_SETTINGS.caCert,
+        token: INCUS_SETTINGS.apiKey,
+        project: INCUS_SETTINGS.project,
       },
       opts,
     );

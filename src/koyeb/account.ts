@@ -1,5 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { accountSetting, CloudAccount } from "../core/account";
+import { CloudAccount } from "../core/account";
 import { KOYEB_SETTINGS } from "./settings";
 
 export interface KoyebAccountArgs {
@@ -13,14 +13,8 @@ export interface KoyebAccountArgs {
  * A Koyeb organisation, passed as `{ account }` to the Koyeb functions. Without one, the stack config
  * and KOYEB_* variables are used.
  */
-export class KoyebAccount extends CloudAccount {
+export class KoyebAccount extends CloudAccount<KoyebAccountArgs> {
   constructor(name: string, args: KoyebAccountArgs, opts?: pulumi.ResourceOptions) {
-    super(
-      "koyeb",
-      name,
-      { ...args },
-      { token: accountSetting(KOYEB_SETTINGS.token), apiUrl: accountSetting(KOYEB_SETTINGS.apiUrl) },
-      opts,
-    );
+    super("koyeb", name, args, { token: KOYEB_SETTINGS.token, apiUrl: KOYEB_SETTINGS.apiUrl }, opts);
   }
 }

@@ -1,5 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { accountSetting, CloudAccount } from "../core/account";
+import { CloudAccount } from "../core/account";
 import { SCALEWAY_SETTINGS } from "./settings";
 
 export interface ScalewayAccountArgs {
@@ -17,17 +17,17 @@ export interface ScalewayAccountArgs {
  * A Scaleway organisation's API key, passed as `{ provider: account }` to Scaleway resources and as
  * `{ account }` to Scaleway functions. Without one, the stack config and SCW_* variables are used.
  */
-export class ScalewayAccount extends CloudAccount {
+export class ScalewayAccount extends CloudAccount<ScalewayAccountArgs> {
   constructor(name: string, args: ScalewayAccountArgs, opts?: pulumi.ResourceOptions) {
     super(
       "scaleway",
       name,
-      { ...args },
+      args,
       {
-        secretKey: accountSetting(SCALEWAY_SETTINGS.secretKey),
-        projectId: accountSetting(SCALEWAY_SETTINGS.projectId),
-        zone: accountSetting(SCALEWAY_SETTINGS.zone),
-        apiUrl: accountSetting(SCALEWAY_SETTINGS.apiUrl),
+        secretKey: SCALEWAY_SETTINGS.secretKey,
+        projectId: SCALEWAY_SETTINGS.projectId,
+        zone: SCALEWAY_SETTINGS.zone,
+        apiUrl: SCALEWAY_SETTINGS.apiUrl,
       },
       opts,
     );
