@@ -8,7 +8,6 @@
  * the next refresh, naming both organizations; rotating the remote's client certificate changes no resource; no secret (API secrets,
  * client keys) appears in any state or log file of the run.
  */
-import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -54,16 +53,8 @@ describe("one program, two Exoscale accounts and two Incus remotes", () => {
   const clientKeys: string[] = [];
   const trusted: string[] = [];
 
-  /** As a user would: `pulumi config set --secret incusClientKey < client.key` (a value starting with "-----" cannot be an argument). */
-  const setClientKey = (key: string) => {
-    const set = spawnSync(
-      "pulumi",
-      ["config", "set", "--stack", stack.stack, "--secret", "incusClientKey", "--non-interactive"],
-      { cwd: stack.workDir, env: stack.env, input: key, encoding: "utf8" },
-    );
-    expect(set.stderr).toBe("");
-    expect(set.status).toBe(0);
-  };
+  // As a user would: `pulumi config set --secret incusClientKey < client.key`.
+  const setClientKey = (key: string) => stack.setSecretConfigFromStdin("incusClientKey", key);
   /** A new client certificate the Incus daemon trusts; its key joins the secrets to look for. */
   const newClientCertificate = async (name: string) => {
     const client = makeCertificate(certDir, name);

@@ -3,7 +3,6 @@
  * client certificate come from stack config (the key as a secret), not the environment, and none of
  * them ends up in the state, in `__provider` or in the engine's output.
  */
-import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -35,13 +34,7 @@ describe.each(testDaemons())("IncusInstance on $label over HTTPS with credential
       },
     });
     // As a user would: `pulumi config set --secret incus:clientKey < client.key`.
-    const set = spawnSync(
-      "pulumi",
-      ["config", "set", "--stack", stack.stack, "--secret", "incus:clientKey", "--non-interactive"],
-      { cwd: stack.workDir, env: stack.env, input: key, encoding: "utf8" },
-    );
-    expect(set.stderr).toBe("");
-    expect(set.status).toBe(0);
+    stack.setSecretConfigFromStdin("incus:clientKey", key);
   });
 
   afterAll(async () => {

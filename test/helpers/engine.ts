@@ -5,7 +5,7 @@
  * backend and PULUMI_HOME under `.work/e2e/`; inside the repository the copy resolves @pulumi/pulumi
  * and pulumi-dynamic-compute from the root node_modules, like the examples themselves.
  */
-import { execFile, spawn } from "node:child_process";
+import { execFile, spawn, spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { promisify } from "node:util";
@@ -188,6 +188,21 @@ export class TestStack {
 
   async setConfig(key: string, value: string, secret = false): Promise<void> {
     await this.cli(["config", "set", "--stack", this.stack, key, value, ...(secret ? ["--secret"] : ["--plaintext"])]);
+  }
+
+  /**
+   * A secret read from stdin, as a user sets a PEM key (`pulumi config set --secret KEY < file`): a
+   * value starting with "-----" cannot be an argument.
+   */
+  setSecretConfigFromStdin(key: string, value: string): void {
+    const set = spawnSync("pulumi", ["config", "set", "--stack", this.stack, "--secret", key, "--non-interactive"], {
+      cwd: this.workDir,
+      env: this.env,
+      input: value,
+      encoding: "utf8",
+    });
+    if (set.status !== 0 || set.stderr !== "")
+      throw new Error(`pulumi config set --secret ${key} failed (exit ${set.status}): ${set.stderr}`);
   }
 
   async removeConfig(key: string): Promise<void> {
