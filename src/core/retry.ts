@@ -129,6 +129,15 @@ function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
+/**
+ * The least time left worth starting another attempt with: one sent in the last moments before the
+ * deadline would time out at once, and its timeout would hide the error worth reporting (the 429
+ * with its request id). A tenth of the deadline, at most 1 s, so short deadlines still retry.
+ */
+function lastAttemptFloorMs(deadlineMs: number): number {
+  return Math.min(1_000, deadlineMs / 10);
+}
+
 /** Runs `attempt` until it succeeds, a non-retryable error occurs, or the deadline passes. */
 export async function withRetries<T>(
   attempt: (attemptNumber: number, remainingMs: number) => Promise<T>,
@@ -137,14 +146,21 @@ export async function withRetries<T>(
   const { default: pRetry, AbortError } = await import("p-retry");
   const started = Date.now();
   const remaining = () => options.deadlineMs - (Date.now() - started);
+  const floorMs = lastAttemptFloorMs(options.deadlineMs);
   const crowd = crowdFor(options.group ?? options.what);
+  let lastError: unknown;
+  // The wait the server asked for after the last failed attempt, jitter included.
+  let serverWaitMs: number | undefined;
   return pRetry(
     async (attemptNumber) => {
+      // Too late for an attempt to be answered: report what the previous one got.
+      if (attemptNumber > 1 && remaining() < floorMs) throw new AbortError(lastError as Error);
       try {
         const result = await attempt(attemptNumber, remaining());
         crowd.recordAnswer();
         return result;
       } catch (error) {
+        lastError = error;
         if (!(error instanceof RateLimitError)) crowd.recordAnswer();
         if (!isRetryable(error, options.idempotent)) throw new AbortError(error as Error);
         throw error;
@@ -157,21 +173,22 @@ export async function withRetries<T>(
       factor: 2,
       randomize: true,
       maxRetryTime: options.deadlineMs,
-      // A server-requested wait is served here, and does not use up one of the retries.
-      shouldConsumeRetry: async ({ error }) => {
-        const wait = serverRequestedDelayMs(error, crowd.view());
-        if (wait === undefined) return true;
-        if (wait >= remaining()) return true;
-        await crowd.waitOut(wait);
-        return false;
-      },
       onFailedAttempt: ({ error, attemptNumber, retriesLeft }) => {
+        serverWaitMs = serverRequestedDelayMs(error, crowd.view());
+        // The server will not answer before the deadline: retrying earlier than asked only repeats the 429.
+        if (serverWaitMs !== undefined && serverWaitMs + floorMs > remaining()) throw error;
         if (retriesLeft <= 0 || remaining() <= 0) return;
         const asked = error instanceof ProviderError ? error.retryAfterSeconds : undefined;
         const reason = error instanceof ProviderError && error.statusCode ? `HTTP ${error.statusCode}` : error.message;
         options.log?.info(
           `${options.what}: ${reason}; retrying (attempt ${attemptNumber + 1}${asked !== undefined ? `, server asked to wait ${formatElapsed(asked * 1000)}` : ""}, ${formatElapsed(Date.now() - started)} elapsed)`,
         );
+      },
+      // A server-requested wait is served here, and does not use up one of the retries.
+      shouldConsumeRetry: async () => {
+        if (serverWaitMs === undefined) return true;
+        await crowd.waitOut(serverWaitMs);
+        return false;
       },
     },
   );

@@ -6,10 +6,10 @@
  */
 import * as http from "node:http";
 import type { AddressInfo } from "node:net";
-import { RateLimitError } from "../../src/core/errors";
+import { RateLimitError, TransportError } from "../../src/core/errors";
 import { HttpClient } from "../../src/core/http";
 import { createLogger } from "../../src/core/log";
-import { serverRequestedDelayMs } from "../../src/core/retry";
+import { serverRequestedDelayMs, withRetries } from "../../src/core/retry";
 import { onFakeClock, useFakeClock } from "../helpers/fake-clock";
 
 const rateLimited = (retryAfterSeconds: number) =>
@@ -92,5 +92,60 @@ describe("a crowd of rate-limited requests", () => {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     }
+  });
+});
+
+describe("withRetries near its deadline", () => {
+  afterEach(() => jest.useRealTimers());
+
+  /** An API that takes 50 ms to answer each request with a 429; shorter timeouts time out. */
+  const slowRateLimitedApi = (retryAfterSeconds: number) => {
+    const startedWith: number[] = [];
+    const attempt = async (_n: number, remainingMs: number): Promise<never> => {
+      startedWith.push(remainingMs);
+      await new Promise((resolve) => setTimeout(resolve, Math.min(50, remainingMs)));
+      if (remainingMs < 50) throw new TransportError("timed out", { cloud: "test", operation: "op" });
+      throw new RateLimitError("slow down", {
+        cloud: "test",
+        operation: "op",
+        statusCode: 429,
+        retryAfterSeconds,
+        requestId: `req-${startedWith.length}`,
+      });
+    };
+    return { attempt, startedWith };
+  };
+
+  it("reports the last 429 and its request id instead of starting an attempt that cannot be answered", async () => {
+    useFakeClock();
+    for (let run = 0; run < 20; run++) {
+      const api = slowRateLimitedApi(0.3);
+      const started = Date.now();
+      const error = await onFakeClock(
+        withRetries(api.attempt, { idempotent: true, deadlineMs: 2_000, what: "op", group: `deadline-${run}` }).catch(
+          (e: unknown) => e,
+        ),
+      );
+      expect(error).toBeInstanceOf(RateLimitError);
+      expect((error as RateLimitError).requestId).toBe(`req-${api.startedWith.length}`);
+      expect(api.startedWith.length).toBeGreaterThan(2);
+      // No attempt starts in the last tenth of the deadline, and none runs past it.
+      expect(Math.min(...api.startedWith)).toBeGreaterThanOrEqual(200);
+      expect(Date.now() - started).toBeLessThanOrEqual(2_000);
+    }
+  });
+
+  it("gives up at once when the server asks to wait past the deadline", async () => {
+    useFakeClock();
+    const api = slowRateLimitedApi(10);
+    const started = Date.now();
+    const error = await onFakeClock(
+      withRetries(api.attempt, { idempotent: true, deadlineMs: 5_000, what: "op", group: "far-retry-after" }).catch(
+        (e: unknown) => e,
+      ),
+    );
+    expect(error).toBeInstanceOf(RateLimitError);
+    expect(api.startedWith).toHaveLength(1);
+    expect(Date.now() - started).toBe(50);
   });
 });
