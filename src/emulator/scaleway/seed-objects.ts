@@ -33,7 +33,7 @@ export function seedScalewayImages(
     const zone = optional<string>(
       seed.zone,
       `${at}.zone`,
-      (v) => (SCALEWAY_ZONES as readonly string[]).includes(v as string),
+      (v) => SCALEWAY_ZONES.includes(v as string),
       `one of ${SCALEWAY_ZONES.join(", ")}`,
       "fr-par-1",
     );

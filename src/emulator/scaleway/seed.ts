@@ -6,20 +6,11 @@
  * into examples and docs.
  */
 import { createHash } from "node:crypto";
+import { KNOWN_ZONES } from "../../scaleway/schema";
 import type { EmulatedImage, EmulatedVolume, ScalewayState, VolumeType } from "./state";
 
-/** Every zone of the Instance API the emulator serves. */
-export const SCALEWAY_ZONES = [
-  "fr-par-1",
-  "fr-par-2",
-  "fr-par-3",
-  "nl-ams-1",
-  "nl-ams-2",
-  "nl-ams-3",
-  "pl-waw-1",
-  "pl-waw-2",
-  "pl-waw-3",
-] as const;
+/** Every zone of the Instance API the emulator serves: the ones the provider knows. */
+export const SCALEWAY_ZONES: readonly string[] = KNOWN_ZONES;
 
 /** Scaleway's own organization, owner of the public images. */
 const SCALEWAY_PUBLIC_ORGANIZATION = "51b656e3-4865-41e8-adbc-0c45bdd780db";

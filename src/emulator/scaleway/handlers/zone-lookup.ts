@@ -21,9 +21,7 @@ export function inZone(
 ) {
   return (request: EmulatorRequest, services: ScalewayServices): EmulatorResponse => {
     const zone = request.params.zone;
-    return (SCALEWAY_ZONES as readonly string[]).includes(zone)
-      ? handler(zone, request, services)
-      : unknownZone(zone, SCALEWAY_ZONES);
+    return SCALEWAY_ZONES.includes(zone) ? handler(zone, request, services) : unknownZone(zone, SCALEWAY_ZONES);
   };
 }
 
