@@ -3,6 +3,7 @@
  * as if they had been made outside Pulumi (`seed`, `--seed FILE`, `POST /_emulator/objects`).
  * Kept free of Node and server types so the package's declarations stay self-contained.
  */
+import type { GetComputeInstanceResult } from "../compute/types";
 import type { FaultRule } from "./faults";
 
 /** Credentials the emulator accepts and hands out in its startup `env`. */
@@ -107,7 +108,10 @@ export interface SeedScalewayImage {
 }
 
 /** An instance of the generic Instances API made outside Pulumi, running. */
-export interface SeedComputeInstance {
+export interface SeedComputeInstance extends Pick<
+  Partial<GetComputeInstanceResult>,
+  "labels" | "userData" | "vcpus" | "memoryMb" | "diskGb" | "vpcId" | "subnetId" | "securityGroups" | "sshKeyIds"
+> {
   /** Default a new `inst-…` id. */
   id?: string;
   name: string;
@@ -115,16 +119,6 @@ export interface SeedComputeInstance {
   type?: string;
   /** Default ubuntu-22.04. */
   image?: string;
-  labels?: Record<string, string>;
-  /** Plain-text cloud-init (stored base64, as the API does). */
-  userData?: string;
-  vcpus?: number;
-  memoryMb?: number;
-  diskGb?: number;
-  vpcId?: string;
-  subnetId?: string;
-  securityGroups?: string[];
-  sshKeyIds?: string[];
 }
 
 /** Objects to hold as if made outside Pulumi (`--seed FILE`, `POST /_emulator/objects`). */

@@ -5,21 +5,22 @@ import { isStringMap, knownFields, SeedError, seedField, seedList } from "../see
 import { type ComputeState, type EmulatedComputeInstance, randomIp } from "./state";
 import { isInt, isString, isStringList } from "./validation";
 
-const SEED_FIELDS = [
-  "id",
-  "name",
-  "type",
-  "image",
-  "labels",
-  "userData",
-  "vcpus",
-  "memoryMb",
-  "diskGb",
-  "vpcId",
-  "subnetId",
-  "securityGroups",
-  "sshKeyIds",
-];
+/** Every field a seeded instance may set: the keys of SeedComputeInstance, checked by the compiler. */
+const SEED_FIELDS = Object.keys({
+  id: true,
+  name: true,
+  type: true,
+  image: true,
+  labels: true,
+  userData: true,
+  vcpus: true,
+  memoryMb: true,
+  diskGb: true,
+  vpcId: true,
+  subnetId: true,
+  securityGroups: true,
+  sshKeyIds: true,
+} satisfies Record<keyof SeedComputeInstance, true>);
 
 /**
  * Makes the seed's instances (running, as if made outside Pulumi); returns their ids as
