@@ -14,7 +14,8 @@ import {
   seedList,
   seedOptional as optional,
 } from "../seed-error";
-import { INSTANCE_TYPES, TEMPLATES, ZONES } from "./seed";
+import { EXOSCALE_ZONES } from "../../exoscale/schema";
+import { INSTANCE_TYPES, TEMPLATES } from "./seed";
 import { isUuid, PUBLIC_IP_ASSIGNMENTS } from "./validation";
 import { type EmulatedInstance, type ExoscaleState, ipv6For, macFor, newPassword, randomIpv4 } from "./state";
 
@@ -52,8 +53,8 @@ export function seedExoscale(section: unknown, state: ExoscaleState): NonNullabl
     const zone = optional<string>(
       seed.zone,
       `${at}.zone`,
-      (v) => (ZONES as readonly string[]).includes(v as string),
-      `one of ${ZONES.join(", ")}`,
+      (v) => (EXOSCALE_ZONES as readonly string[]).includes(v as string),
+      `one of ${EXOSCALE_ZONES.join(", ")}`,
       "ch-gva-2",
     );
     const id = optional<string>(seed.id, `${at}.id`, isUuid, "a UUID", randomUUID()).toLowerCase();

@@ -6,9 +6,6 @@
 import { createHash } from "node:crypto";
 import { EXOSCALE_ZONES } from "../../exoscale/schema";
 
-/** Exoscale zones: the API spec's server variables, one list with the client's. */
-export const ZONES = EXOSCALE_ZONES;
-
 /** A stable UUID derived from a name (so ids never change between runs). */
 function stableUuid(name: string): string {
   const hex = createHash("sha256").update(`exoscale-emulator:${name}`).digest("hex");
@@ -66,7 +63,7 @@ export const INSTANCE_TYPES: EmulatedInstanceType[] = Object.entries(SIZES).flat
     cpus,
     memory,
     authorized: true,
-    zones: [...ZONES],
+    zones: [...EXOSCALE_ZONES],
   })),
 );
 
@@ -103,7 +100,7 @@ function template(id: string, name: string, family: string, version: string, use
     build: "2026-01-15-1",
     maintainer: "Exoscale",
     visibility: "public",
-    zones: [...ZONES],
+    zones: [...EXOSCALE_ZONES],
     "created-at": "2026-01-15T10:00:00Z",
   };
 }
@@ -117,5 +114,9 @@ export const TEMPLATES: EmulatedTemplate[] = [
 
 /** `GET /zone` entries. */
 export function zoneList(baseUrl: string): Array<{ name: string; "api-endpoint": string; "sos-endpoint": string }> {
-  return ZONES.map((name) => ({ name, "api-endpoint": `${baseUrl}/v2`, "sos-endpoint": `https://sos-${name}.exo.io` }));
+  return EXOSCALE_ZONES.map((name) => ({
+    name,
+    "api-endpoint": `${baseUrl}/v2`,
+    "sos-endpoint": `https://sos-${name}.exo.io`,
+  }));
 }

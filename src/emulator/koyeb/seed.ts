@@ -4,7 +4,8 @@
  * both to need several pages. IDs and dates are the same on every start.
  */
 import { createHash } from "node:crypto";
-import type { EmulatedInstanceEvent, EmulatedKoyebInstance, InstanceStatus, KoyebState } from "./state";
+import type { KoyebInstanceStatus } from "../../koyeb/schema";
+import type { EmulatedInstanceEvent, EmulatedKoyebInstance, KoyebState } from "./state";
 
 /** A stable UUID (v4 layout) for a seeded object. */
 export function koyebUuid(...parts: string[]): string {
@@ -29,8 +30,8 @@ interface DeploymentPlan {
   version: number;
   regions: Array<{ region: string; replicas: number }>;
   /** Status of the deployment's instances; the last replica may differ (e.g. one ERROR). */
-  status: InstanceStatus;
-  lastReplicaStatus?: InstanceStatus;
+  status: KoyebInstanceStatus;
+  lastReplicaStatus?: KoyebInstanceStatus;
   startedMinute: number;
   endedMinute?: number;
 }

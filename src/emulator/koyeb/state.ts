@@ -2,10 +2,7 @@
  * What the emulated Koyeb API holds (one store slice, persisted with the emulator's state file) and
  * how its instances look on the wire.
  */
-import { KOYEB_INSTANCE_STATUSES, type KoyebInstanceStatus } from "../../koyeb/schema";
-
-export const INSTANCE_STATUSES = KOYEB_INSTANCE_STATUSES;
-export type InstanceStatus = KoyebInstanceStatus;
+import type { KoyebInstanceStatus } from "../../koyeb/schema";
 
 export interface EmulatedKoyebInstance {
   id: string;
@@ -21,7 +18,7 @@ export interface EmulatedKoyebInstance {
   region: string;
   datacenter: string;
   hypervisor: string;
-  status: InstanceStatus;
+  status: KoyebInstanceStatus;
   messages: string[];
   started_at: string;
   succeeded_at?: string;

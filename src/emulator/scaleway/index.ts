@@ -23,7 +23,7 @@ import { seedScaleway } from "./seed";
 import { seedScalewayImages } from "./seed-objects";
 import type { ScalewayState } from "./state";
 
-export { seededSnapshotId, SCALEWAY_ZONES } from "./seed";
+export { seededSnapshotId } from "./seed";
 
 /** The API's store slice, seeded with the zones' snapshots and public images on first use. */
 function stateOf(ctx: EmulatorContext): ScalewayState {

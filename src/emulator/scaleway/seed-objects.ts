@@ -10,7 +10,8 @@ import {
   seedList,
   seedOptional as optional,
 } from "../seed-error";
-import { SCALEWAY_ZONES, SEEDED_SNAPSHOTS, seededSnapshotId } from "./seed";
+import { KNOWN_ZONES } from "../../scaleway/schema";
+import { SEEDED_SNAPSHOTS, seededSnapshotId } from "./seed";
 import { type EmulatedImage, type EmulatedVolume, imageVolumeFrom, now, type ScalewayState } from "./state";
 import { ARCHES, isUuid } from "./validation";
 
@@ -33,8 +34,8 @@ export function seedScalewayImages(
     const zone = optional<string>(
       seed.zone,
       `${at}.zone`,
-      (v) => SCALEWAY_ZONES.includes(v as string),
-      `one of ${SCALEWAY_ZONES.join(", ")}`,
+      (v) => KNOWN_ZONES.includes(v as string),
+      `one of ${KNOWN_ZONES.join(", ")}`,
       "fr-par-1",
     );
     const id = optional<string>(seed.id, `${at}.id`, isUuid, "a UUID", randomUUID()).toLowerCase();

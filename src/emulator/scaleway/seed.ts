@@ -9,9 +9,6 @@ import { createHash } from "node:crypto";
 import { KNOWN_ZONES } from "../../scaleway/schema";
 import type { EmulatedImage, EmulatedVolume, ScalewayState, VolumeType } from "./state";
 
-/** Every zone of the Instance API the emulator serves: the ones the provider knows. */
-export const SCALEWAY_ZONES: readonly string[] = KNOWN_ZONES;
-
 /** Scaleway's own organization, owner of the public images. */
 const SCALEWAY_PUBLIC_ORGANIZATION = "51b656e3-4865-41e8-adbc-0c45bdd780db";
 
@@ -58,7 +55,7 @@ export function seededSnapshotId(zone: string, name: string): string {
 /** Builds the initial state for a project. */
 export function seedScaleway(projectId: string): ScalewayState {
   const state: ScalewayState = { images: {}, snapshots: {}, volumes: {} };
-  for (const zone of SCALEWAY_ZONES) {
+  for (const zone of KNOWN_ZONES) {
     for (const snapshot of SEEDED_SNAPSHOTS) {
       const id = seededSnapshotId(zone, snapshot.name);
       // The volume each snapshot was taken from, still there and attached to no server.

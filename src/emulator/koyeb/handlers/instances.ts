@@ -2,7 +2,8 @@
 import type { EmulatorRequest, EmulatorResponse } from "../../router";
 import { error, invalid } from "../errors";
 import type { KoyebServices } from "../services";
-import { INSTANCE_STATUSES, listItem, publicInstance } from "../state";
+import { KOYEB_INSTANCE_STATUSES } from "../../../koyeb/schema";
+import { listItem, publicInstance } from "../state";
 import { sortBy, windowOf } from "../validation";
 
 /** GET /v1/instances */
@@ -11,12 +12,12 @@ export function listInstances(request: EmulatorRequest, { state }: KoyebServices
   const window = windowOf(q);
   if (Array.isArray(window)) return invalid(window);
   const statuses = q.getAll("statuses");
-  const unknown = statuses.filter((s) => !(INSTANCE_STATUSES as readonly string[]).includes(s));
+  const unknown = statuses.filter((s) => !(KOYEB_INSTANCE_STATUSES as readonly string[]).includes(s));
   if (unknown.length > 0)
     return invalid([
       {
         field: "statuses",
-        description: `unknown status ${unknown.join(", ")}; allowed: ${INSTANCE_STATUSES.join(", ")}`,
+        description: `unknown status ${unknown.join(", ")}; allowed: ${KOYEB_INSTANCE_STATUSES.join(", ")}`,
       },
     ]);
   const times: Record<string, number | undefined> = {};

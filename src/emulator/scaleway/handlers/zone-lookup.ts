@@ -1,7 +1,7 @@
 /** What the zoned routes share: the `{zone}` check, lookups within a zone, paging and tag filters. */
 import type { EmulatorRequest, EmulatorResponse } from "../../router";
 import { invalidArguments, invalidFields, notFound, transientState, unknownZone } from "../errors";
-import { SCALEWAY_ZONES } from "../seed";
+import { KNOWN_ZONES } from "../../../scaleway/schema";
 import type { ScalewayServices } from "../services";
 import {
   type EmulatedImage,
@@ -21,7 +21,7 @@ export function inZone(
 ) {
   return (request: EmulatorRequest, services: ScalewayServices): EmulatorResponse => {
     const zone = request.params.zone;
-    return SCALEWAY_ZONES.includes(zone) ? handler(zone, request, services) : unknownZone(zone, SCALEWAY_ZONES);
+    return KNOWN_ZONES.includes(zone) ? handler(zone, request, services) : unknownZone(zone, KNOWN_ZONES);
   };
 }
 
